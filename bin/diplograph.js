@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The diplograph command. The TypeScript sources are compiled into dist/ by `npm run build`.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const cli = new URL('../dist/src/cli.js', import.meta.url);
+if (!existsSync(fileURLToPath(cli))) {
+  process.stderr.write('diplograph: not built yet: run `npm run build` (or `npm start`) in the project folder first.\n');
+  process.exit(2);
+}
+const { main } = await import(cli.href);
+process.exitCode = await main(process.argv.slice(2));
