@@ -1,0 +1,409 @@
+/**
+ * Finds the actors a sentence names: countries (and their demonyms), places, organizations (from the
+ * gazetteer, from "Name (ACRONYM)" and from capitalised phrases headed by Ministry, Institute...),
+ * and persons (rank and title before the name, or an appositive title after it, or a Vietnamese
+ * family name), with the spans where they occur.
+ */
+import {
+  CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
+  VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
+} from './lexicon.js';
+import { alternation, fold, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
+
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface CountryMention extends Span {
+  name: string;
+  /** True when written as an adjective ("French", "Vietnamese"). */
+  adjective: boolean;
+}
+
+export interface PlaceMention extends Span {
+  name: string;
+  country: string;
+  vi?: string;
+}
+
+export interface OrgMention extends Span {
+  key: string;
+  name: string;
+  acronym?: string;
+  country?: string;
+  parentKey?: string;
+  /** Only the acronym was written. */
+  acronymOnly?: boolean;
+  /** The name as written, without a leading position ("Director of the ..."). */
+  written?: string;
+}
+
+export interface PersonMention extends Span {
+  /** The full name, or the single name of an alias ("Vinh"). */
+  name: string;
+  full: boolean;
+  rank?: string;
+  /** Positions read from before the name and from an appositive after it. */
+  positions: string[];
+  /** The text of the whole reference as written, rank and name ("General Vinh"). */
+  reference: string;
+}
+
+// ---------------------------------------------------------------- countries and places
+
+const countryByForm = new Map<string, { name: string; adjective: boolean }>();
+for (const c of COUNTRIES) {
+  countryByForm.set(c.name, { name: c.name, adjective: false });
+  for (const f of c.forms) countryByForm.set(f, { name: c.name, adjective: /(an|ese|ish|ch|i|ic)$/.test(f) && !/^[A-Z.]+$/.test(f) });
+}
+const COUNTRY_RE = alternation([...countryByForm.keys()]);
+
+export function countryOfForm(form: string): string | undefined {
+  return countryByForm.get(form)?.name ?? countryByForm.get(form.replace(/^the /, ''))?.name;
+}
+
+export function findCountries(text: string): CountryMention[] {
+  const out: CountryMention[] = [];
+  for (const m of text.matchAll(COUNTRY_RE)) {
+    const form = m[0];
+    const info = countryByForm.get(form)!;
+    // "Republic" in "President of the Republic" is no country; "Korea" inside "Republic of Korea" is found whole.
+    out.push({ start: m.index, end: m.index + form.length, text: form, name: info.name, adjective: info.adjective });
+  }
+  return out;
+}
+
+const cityByForm = new Map<string, (typeof CITIES)[number]>();
+for (const c of CITIES) for (const f of [c.name, ...(c.forms ?? [])]) cityByForm.set(f, c);
+const CITY_RE = alternation([...cityByForm.keys()]);
+
+export function findPlaces(text: string): PlaceMention[] {
+  const out: PlaceMention[] = [];
+  for (const m of text.matchAll(CITY_RE)) {
+    const c = cityByForm.get(m[0])!;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: c.name, country: c.country, vi: c.vi });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- organizations
+
+const knownByForm = new Map<string, OrgEntry>();
+for (const o of KNOWN_ORGANIZATIONS) {
+  for (const f of [o.name, ...o.forms]) knownByForm.set(f, o);
+  if (o.acronym) knownByForm.set(o.acronym, o);
+}
+const KNOWN_ORG_RE = alternation([...knownByForm.keys()]);
+
+export function orgKey(name: string, country?: string): string {
+  return slug(country && !slug(name).includes(slug(country)) ? `${country} ${name}` : name);
+}
+
+function knownOrgMention(o: OrgEntry, span: Span, acronymOnly: boolean): OrgMention {
+  const parent = o.parent ? KNOWN_ORGANIZATIONS.find((p) => p.name === o.parent) : undefined;
+  return {
+    ...span,
+    key: orgKey(o.name, o.country),
+    name: o.name,
+    acronym: o.acronym,
+    country: o.country,
+    parentKey: parent ? orgKey(parent.name, parent.country) : undefined,
+    acronymOnly,
+  };
+}
+
+/** The organization of the gazetteer that a name or acronym denotes, as a mention. */
+export function knownOrganization(name: string): OrgEntry | undefined {
+  return knownByForm.get(name) ?? knownByForm.get(normalizeSpelling(name));
+}
+
+export const ORG_HEADS = new Set(
+  ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
+    'College Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
+    'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission')
+    .split(' '),
+);
+const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', "'s", '&']);
+const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry', 'Council', 'Committee', 'Department', 'Office', 'Group', 'Police', 'Region', 'Zone']);
+
+const POSITION_PREFIX = new RegExp(
+  `^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+of State)?\\s+(?:of|for|to|at|in)\\s+(?:the\\s+)?`,
+);
+
+/** National defence ministries resolve to one actor per country, whatever their spelling. */
+function canonicalMinistry(name: string): string | undefined {
+  const n = normalizeSpelling(name).replace(/^the /i, '');
+  if (/^(Ministry of (National )?Defence|(National )?Defence Ministry|Ministry of Defence)$/i.test(n)) return 'Ministry of National Defence';
+  return undefined;
+}
+
+/**
+ * Turns an organization's name as written into a mention: strips a leading demonym or possessive
+ * country and a trailing "of <Country>" into the country, and resolves the gazetteer.
+ */
+export function organizationFromName(raw: string, span: Span, acronym?: string): OrgMention | undefined {
+  let name = raw.replace(/^(the|of|and|in|at|for|by)\s+/i, '').replace(/'s?$/, '').trim();
+  // "Vice President of the European Commission", "Director of the Ministry ...": a position, then the body.
+  for (let prev = ''; prev !== name; ) {
+    prev = name;
+    name = name.replace(POSITION_PREFIX, '');
+  }
+  name = name.replace(/^(?:General |Joint )?Staff of (?:the )?/, '');
+  if (/^(?:Armed Forces|Military Staff|President|Republic|State)$/.test(name)) return undefined;
+  const written = name;
+  let country: string | undefined;
+  const lead = /^([\p{L}.]+(?: [\p{L}]+)?)(?:'s)?\s+(.*)$/u.exec(name);
+  if (lead) {
+    const c = countryOfForm(lead[1]) ?? countryOfForm(lead[1].split(' ')[0]);
+    const rest = c ? (countryOfForm(lead[1]) ? lead[2] : name.slice(name.indexOf(' ') + 1)) : undefined;
+    if (c && rest && rest.split(' ').length >= 2 && !/^(Joint|Friendship)\b/.test(rest)) {
+      country = c;
+      name = rest;
+    } else if (c) country = c;
+  }
+  const tail = / of (?:the )?((?:(?! of ).)+)$/u.exec(name);
+  if (tail && countryOfForm(tail[1])) country = countryOfForm(tail[1]);
+  const known = knownOrganization(name);
+  if (known) return { ...knownOrgMention(known, span, false), written };
+  if (acronym && knownByForm.get(acronym)) return { ...knownOrgMention(knownByForm.get(acronym)!, span, false), written };
+  const ministry = canonicalMinistry(tail && countryOfForm(tail[1]) ? name.slice(0, tail.index) : name);
+  if (ministry) {
+    const c = country ?? 'Vietnam';
+    if (c === 'Vietnam') return { ...knownOrgMention(knownByForm.get('Ministry of National Defence')!, span, false), written };
+    return { ...span, key: orgKey('Ministry of Defence', c), name: tail ? name : `Ministry of Defence of ${c}`, country: c, acronym, written };
+  }
+  const words = name.split(/\s+/);
+  if (words.length === 1 && GENERIC_ORGS.has(words[0])) return undefined;
+  if (countryOfForm(name)) return undefined;
+  return { ...span, key: orgKey(name, country), name, acronym, country, written };
+}
+
+export function findKnownOrganizations(text: string): OrgMention[] {
+  const out: OrgMention[] = [];
+  for (const m of text.matchAll(KNOWN_ORG_RE)) {
+    const o = knownByForm.get(m[0])!;
+    const span = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    out.push(knownOrgMention(o, span, m[0] === o.acronym || /^[A-Z.]+$/.test(m[0])));
+  }
+  return out;
+}
+
+export interface AcronymPhrase extends Span {
+  phrase: string;
+  acronym: string;
+}
+
+/** "Long Name (ACR)": the long name, found by the initials of the acronym or by the capitalised run. */
+export function findAcronymPhrases(text: string): AcronymPhrase[] {
+  const out: AcronymPhrase[] = [];
+  for (const m of text.matchAll(/\(([A-Z][A-Za-z.]*[A-Z](?:[ -](?:[A-Z]{2,}|Plus|\d+))*)\)/g)) {
+    const acronym = m[1];
+    if (NOT_ORGANIZATIONS.has(acronym.toUpperCase()) && !['FPA', 'UNCLOS', 'MOU'].includes(acronym.toUpperCase())) continue;
+    if (/^(VNA|VOVWORLD|VOV|VNS)$/.test(acronym)) continue;
+    const before = text.slice(0, m.index).replace(/\s+$/, '');
+    const toks = tokenize(before);
+    // Walk back over capitalised words and connectors.
+    let i = toks.length - 1;
+    let first = toks.length;
+    while (i >= 0) {
+      const t = toks[i].text;
+      if (isCapitalized(t) || /^\d{4}$/.test(t)) first = i;
+      else if (!(ORG_CONNECTORS.has(t.toLowerCase()) || t === "'" || t === '-')) break;
+      i--;
+    }
+    let phrase = first < toks.length ? before.slice(toks[first].start) : '';
+    // Lowercase names whose initials spell the acronym: "participation framework agreement (FPA)".
+    if (!phrase) {
+      const letters = acronym.replace(/[^A-Za-z]/g, '').toLowerCase();
+      const words = toks.filter((t) => /^\p{L}/u.test(t.text));
+      const n = letters.length;
+      const tail = words.slice(-n);
+      if (tail.length === n && [...tail.map((t) => t.text[0].toLowerCase())].sort().join('') === [...letters].sort().join('')) {
+        phrase = before.slice(tail[0].start);
+      }
+    }
+    if (!phrase) continue;
+    phrase = preferredSuffix(phrase.trim(), acronym);
+    const start = before.length - phrase.length;
+    out.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), phrase: phrase.trim(), acronym });
+  }
+  return out;
+}
+
+/** The part of a long capitalised run that the acronym abbreviates: a known name, or the words whose initials spell it. */
+function preferredSuffix(phrase: string, acronym: string): string {
+  const known = knownByForm.get(acronym);
+  if (known) {
+    for (const f of [known.name, ...known.forms]) if (phrase.endsWith(f)) return f;
+  }
+  const letters = acronym.split(/[ -]/).map((w) => (/^[A-Z.]+$/.test(w) ? w.replace(/\./g, '') : w[0])).join('').toUpperCase();
+  const words = phrase.split(/\s+/);
+  for (let i = words.length - 1; i >= 0; i--) {
+    if (!isCapitalized(words[i])) continue;
+    const initials = words.slice(i).filter((w) => isCapitalized(w)).map((w) => (/^[A-Z.]+$/.test(w) && w.length > 1 ? w.replace(/\./g, '') : w[0])).join('').toUpperCase();
+    if (initials === letters) return words.slice(i).join(' ');
+    if (initials.length > letters.length) break;
+  }
+  return phrase;
+}
+
+/** Capitalised phrases headed by an organization noun ("Institute for Defense Strategy", "Division 308"). */
+export function findOrgPhrases(text: string): Span[] {
+  const toks = tokenize(text);
+  const out: Span[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    if (!isCapitalized(toks[i].text) || toks[i].text === 'The') {
+      i++;
+      continue;
+    }
+    // A capitalised run with inner connectors; "and" joins only when the left part does not end in a head.
+    let j = i;
+    let last = i;
+    while (j + 1 < toks.length) {
+      const next = toks[j + 1].text;
+      if ((isCapitalized(next) && !/^\d/.test(next)) || (/^\d+$/.test(next) && ORG_HEADS.has(stripPossessive(toks[j].text)))) {
+        j++;
+        last = j;
+        if (/'s?$/.test(toks[j].text)) break;
+        continue;
+      }
+      const low = next.toLowerCase();
+      if ((((low === 'of' || low === 'for' || low === 'on' || low === 'the') && (isCapitalized(toks[j + 2]?.text ?? '') || toks[j + 2]?.text === 'the')) ||
+        (low === 'and' && !ORG_HEADS.has(toks[last].text) && !countryOfForm(toks[last].text) && isCapitalized(toks[j + 2]?.text ?? ''))) && j + 2 < toks.length) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    let run = toks.slice(i, last + 1);
+    // Nothing after the last head but its complement ("for Defense Strategy") or a number; no person's name.
+    let lastHead = -1;
+    run.forEach((t, k) => { if (ORG_HEADS.has(stripPossessive(t.text))) lastHead = k; });
+    if (lastHead >= 0 && lastHead < run.length - 1) {
+      const next = run[lastHead + 1].text;
+      if (!/^(?:of|for|on|the|\d+|[A-Z]{2,})$/.test(next) && !/'s?$/.test(run[lastHead].text)) run = run.slice(0, lastHead + 1);
+      else {
+        let e = run.length;
+        while (e - 1 > lastHead && isNameToken(run[e - 1].text) && e - 2 > lastHead && isNameToken(run[e - 2].text)) e -= 2;
+        run = run.slice(0, e);
+      }
+    }
+    const headAt = run.findIndex((t) => ORG_HEADS.has(stripPossessive(t.text)));
+    if (headAt >= 0) {
+      // Split at a possessive: "MND's Institute for Defense Strategy" yields two organizations.
+      let from = 0;
+      for (let k = 0; k < run.length; k++) {
+        if (/'s?$/.test(run[k].text) || k === run.length - 1) {
+          const part = run.slice(from, k + 1);
+          if (part.some((t) => ORG_HEADS.has(stripPossessive(t.text)))) {
+            // "Division 308 of Army Corps 1": a numbered unit of a numbered unit is two organizations.
+            const ofAt = part.findIndex((t, idx) => t.text === 'of' && idx > 0 && /^\d+$/.test(part[idx - 1].text));
+            const pieces = ofAt > 0 ? [part.slice(0, ofAt), part.slice(ofAt + 1)] : [part];
+            for (const piece of pieces) {
+              const s = piece[0].start;
+              const e = piece[piece.length - 1].end;
+              out.push({ start: s, end: e, text: text.slice(s, e).replace(/'s?$/, '') });
+            }
+          }
+          from = k + 1;
+        }
+      }
+    }
+    i = last + 1;
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- persons
+
+const RANK_RE = alternation(RANKS.filter((r) => !/^(Major|Captain|Lieutenant|General|Sir|Madam)$/.test(r)).concat(['General', 'Major', 'Captain', 'Lieutenant']));
+const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'del']);
+const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache)\s*$/i;
+const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal)\\s+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
+
+function isNameToken(w: string): boolean {
+  const bare = stripPossessive(w);
+  return /^\p{Lu}[\p{Ll}'-]*(?:-\p{L}[\p{Ll}]*)?$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
+}
+
+/** The run of name tokens that ends at token index `end` (inclusive), allowing particles such as "de". */
+function nameRunBack(toks: Token[], end: number): number {
+  let i = end;
+  while (i - 1 >= 0 && (isNameToken(toks[i - 1].text) || (PARTICLES.has(toks[i - 1].text) && i - 2 >= 0 && isNameToken(toks[i - 2].text)))) i--;
+  return i;
+}
+
+/**
+ * Persons named in a sentence, with the rank and the positions written around the name. Single-name
+ * references ("General Vinh", "Lynch") are returned with `full: false` for the resolver to attach.
+ */
+export function findPersons(text: string, blocked: Span[]): PersonMention[] {
+  const toks = tokenize(text);
+  const inBlocked = (t: Token) => blocked.some((b) => t.start >= b.start && t.end <= b.end);
+  const out: PersonMention[] = [];
+  let prevEnd = 0;
+  let i = 0;
+  while (i < toks.length) {
+    if (!isNameToken(toks[i].text) || inBlocked(toks[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < toks.length && !inBlocked(toks[j + 1]) && !/'s?$/.test(toks[j].text) &&
+      (isNameToken(toks[j + 1].text) || (PARTICLES.has(toks[j + 1].text) && j + 2 < toks.length && isNameToken(toks[j + 2].text)))) j++;
+    const nameToks = toks.slice(i, j + 1);
+    const words = nameToks.map((t) => stripPossessive(t.text));
+    const start = nameToks[0].start;
+    const end = nameToks[nameToks.length - 1].end;
+    const before = text.slice(prevEnd, start);
+    const after = text.slice(end);
+    const rankM = new RegExp(`(?:${RANK_RE.source})\\s*$`, 'u').exec(before);
+    const rank = rankM ? canonicalRank(rankM[0].trim()) : undefined;
+    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length));
+    const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
+    const postTitle = appositive && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
+    const vietnamese = VIETNAMESE_SURNAMES.has(fold(words[0])) && words.length >= 2 && words.length <= 4;
+    const known = VIETNAMESE_NAMES[words.join(' ')] !== undefined;
+    const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
+    const full = words.length >= 2 && words.length <= 5 && (trigger || vietnamese || known);
+    const single = words.length === 1;
+    if (full || single) {
+      const positions = [preTitle, postTitle].filter((p): p is string => !!p);
+      const refStart = rankM ? prevEnd + rankM.index : start;
+      out.push({
+        start, end, text: text.slice(start, end), name: words.join(' '), full: !!full, rank, positions,
+        reference: text.slice(refStart, end).replace(/'s$/, ''),
+      });
+      prevEnd = end;
+    }
+    i = j + 1;
+  }
+  return out;
+}
+
+/** The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State". */
+function titleBefore(before: string): string | undefined {
+  const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s)(?:\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s))*)\s*$/u.exec(before);
+  if (!m) return undefined;
+  let t = m[1].trim();
+  // Start at the first position word; keep a leading demonym ("US Assistant Secretary of State").
+  const words = t.split(/\s+/);
+  let k = words.findIndex((w, idx) => POSITION_RE.test(words.slice(idx).join(' ')));
+  if (k < 0) return undefined;
+  if (k > 0 && countryOfForm(words[k - 1])) k--;
+  t = words.slice(k).join(' ');
+  return trimTitle(t);
+}
+
+function trimTitle(t: string): string | undefined {
+  const out = t.replace(/\s+(and|the|of|for|to|at|on|in)$/g, '').replace(/^(the|and)\s+/i, '').trim();
+  return out.length >= 3 ? out : undefined;
+}
+
+/** The Vietnamese diacritic form of a name, where the gazetteer knows it. */
+export function vietnameseForm(name: string): string | undefined {
+  return VIETNAMESE_NAMES[fold(name)];
+}

@@ -1,0 +1,141 @@
+/**
+ * Finds the agreements a sentence names: capitalised names headed by Agreement, Memorandum of
+ * Understanding, Convention, Charter, Declaration, Agenda..., lowercase descriptions ("a memorandum of
+ * understanding on defence cooperation"), names with acronyms ("participation framework agreement
+ * (FPA)"), quoted strategies; and the status the sentence gives them (signed, concluded, negotiated,
+ * proposed, in force, or only mentioned).
+ */
+import type { AgreementKind, AgreementStatus } from '../vocab.js';
+import { findAcronymPhrases, type Span } from './actors.js';
+import { slug } from './tokens.js';
+
+export interface AgreementMention extends Span {
+  name: string;
+  acronym?: string;
+  kind: AgreementKind;
+  status: AgreementStatus;
+  /** A year written in the name or beside the mention ("1982", "in 2010"). */
+  dateText?: string;
+}
+
+const HEADS: Array<[RegExp, AgreementKind]> = [
+  [/Memorandum of Understanding|memorandum of understanding|\bMoU\b|\bMOU\b/, 'memorandum of understanding'],
+  [/Joint Vision Statement|joint vision statement|[Ss]trategic [Vv]ision|Vision Statement/, 'joint vision statement'],
+  [/Joint Statement|joint statement|Joint Declaration|joint declaration|[Dd]raft statement/, 'joint statement'],
+  [/Framework Agreement|framework agreement|Framework Participation Agreement/, 'framework agreement'],
+  [/Letter of Intent|letter of intent/, 'letter of intent'],
+  [/Convention|Treaty|Protocol|Accord\b/, 'convention'],
+  [/Charter/, 'charter'],
+  [/Declaration/, 'declaration'],
+  [/Agenda|Strategy|Action Plan|Plan of Action|Code of Conduct|Initiative/, 'policy document'],
+  [/Agreement|Arrangement/, 'agreement'],
+];
+
+const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
+const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+((?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan))\b/g;
+const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\)))*)/u;
+const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|and the|and other|and strengthening|and collaboration|and to)\b.*$/s;
+
+function kindOf(name: string): AgreementKind {
+  for (const [re, kind] of HEADS) if (re.test(name)) return kind;
+  return 'agreement';
+}
+
+/** Words to the left of a capitalised head that still belong to the name ("1982 United Nations", "Vietnam-EU", "Women, Peace and Security"). */
+function extendLeft(text: string, at: number): number {
+  const before = text.slice(0, at);
+  const m = /((?:(?:[A-Z][\p{L}.'-]*|\d{4}|of|and),?\s+)*)$/u.exec(before);
+  if (!m) return at;
+  let s = m[1];
+  // Never across another agreement's head ("UN Charter and Universal Declaration ...").
+  const heads = [...s.matchAll(/\b(?:Agreement|Charter|Convention|Treaty|Declaration|Statement|Agenda|Protocol|Understanding)\b,?\s+/g)];
+  if (heads.length) s = s.slice(heads[heads.length - 1].index! + heads[heads.length - 1][0].length);
+  // Only a run that starts with a capitalised word or a year; drop leading connectors and sentence-initial words.
+  s = s.replace(/^(?:(?:of|and),?\s+)+/, '').replace(/^(?:Within|In|On|Under|With|At|By|For|From|The|This|These|Both|Besides)\s+/, '');
+  // A comma belongs to the name only in a list ending in "and X": "Women, Peace and Security".
+  const parts = s.split(/,\s+/);
+  if (parts.length > 1 && !/\band\b/.test(parts[parts.length - 1])) s = parts[parts.length - 1];
+  return at - s.length;
+}
+
+function trimTail(tail: string): string {
+  let t = tail.replace(TAIL_STOP, '');
+  // End a lowercase description at the first clause-like break.
+  t = t.replace(/\s+(?:and|the|of|on|for|to|in|with|at|between)\s*$/g, '').replace(/\s+(?:and|the|of|on|for|to|in|with|at|between)\s*$/g, '');
+  return t;
+}
+
+/** The status a sentence gives an agreement mentioned at [start, end). */
+export function statusNear(text: string, start: number, end: number): AgreementStatus {
+  const before = text.slice(Math.max(0, start - 140), start);
+  const after = text.slice(end, end + 60);
+  const local = /[.;]/.test(before) ? before.slice(before.search(/[^.;]*$/)) : before;
+  if (/\b(?:stud(?:y|ying|ied)|consider(?:ing)?|toward[s]?|propos\w*|plan(?:ning)? to|will|to sign|soon sign|early sign)\b[^.;]{0,40}$/i.test(local) ||
+    /\b(?:will be signed|to be signed|is expected)/i.test(after)) return 'proposed';
+  if (/\bdraft\b/i.test(local.slice(-40)) || /\bnegotiat(?:ing|ion of|ions on)\b[^.;]{0,30}$/i.test(local)) return 'negotiated';
+  if (/\bconclu(?:sion|ded)\b[^.;]{0,60}$/i.test(local) || /^\s*(?:was|were|has been)? ?concluded/i.test(after)) return 'concluded';
+  if (/\b(?:came|come|entered|enter) into force|\btook effect|\bin force\b/i.test(local + after)) return 'in force';
+  if (/\b(?:sign(?:ed|ing)|ink(?:ed|ing))\b/i.test(local) || /^\W*(?:\w+\W+){0,2}(?:signed|inked)\b/i.test(after)) return 'signed';
+  return 'mentioned';
+}
+
+/** Agreements named in a cleaned sentence. */
+export function findAgreements(text: string): AgreementMention[] {
+  const out: AgreementMention[] = [];
+  const overlaps = (s: number, e: number) => out.some((a) => s < a.end && e > a.start);
+  const push = (start: number, end: number, name: string, acronym?: string) => {
+    name = name.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+/g, ' ').trim();
+    if (name.split(' ').length < 2 && !acronym) return;
+    if (/^(?:Framework Agreement|Agreement|Convention|Treaty|Charter|Declaration|Agenda|Strategy)$/i.test(name)) return;
+    if (overlaps(start, end)) return;
+    const year = /\b(1[89]\d{2}|20\d{2})\b/.exec(name)?.[1] ?? /^\W*(?:\w+\W+){0,5}in (\d{4})\b/.exec(text.slice(end))?.[1];
+    const status = /^draft\b/i.test(name) ? 'negotiated' : statusNear(text, start, end);
+    out.push({ start, end, text: text.slice(start, end), name, acronym, kind: kindOf(name), status, dateText: year });
+  };
+  // 1. Names with an acronym.
+  for (const a of findAcronymPhrases(text)) {
+    if (/(Agreement|Memorandum|Convention|Treaty|Charter|Declaration|Statement|Agenda|Protocol|Accord|agreement|memorandum)\b/.test(a.phrase)) {
+      push(a.start, a.end, a.phrase, a.acronym);
+    }
+  }
+  // 2. Capitalised heads, extended left and right.
+  for (const m of text.matchAll(CAP_HEAD)) {
+    const headEnd = m.index + m[0].length;
+    const start = extendLeft(text, m.index);
+    const tailM = TAIL.exec(text.slice(headEnd));
+    const tail = tailM ? trimTail(tailM[1]) : '';
+    const end = headEnd + tail.length;
+    const name = text.slice(start, end);
+    if (start === m.index && !tail && !/Memorandum|Vision Statement|Letter of Intent/.test(m[0])) continue; // a bare head word
+    push(start, end, name);
+  }
+  // 3. Lowercase descriptions: "a memorandum of understanding on defence cooperation".
+  for (const m of text.matchAll(LOW_HEAD)) {
+    const headStart = m.index + m[0].length - m[1].length;
+    const headEnd = m.index + m[0].length;
+    const tailM = TAIL.exec(text.slice(headEnd));
+    const tail = tailM ? trimTail(tailM[1]) : '';
+    if (!tail && !/draft statement/.test(m[1])) continue;
+    push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length));
+  }
+  // 4. Quoted programmes: the "Enhanced EU Security Cooperation in and with Asia" strategy.
+  for (const m of text.matchAll(/"([A-Z][^"]{6,120})"\s+(strategy|initiative|programme|program|agenda|plan)\b/g)) {
+    push(m.index, m.index + m[0].length, m[1]);
+    const last = out[out.length - 1];
+    if (last && last.name === m[1]) last.kind = 'policy document';
+  }
+  out.sort((a, b) => a.start - b.start);
+  // "signed ... especially the Joint Vision Statement ... and the Framework Agreement": a list shares its status.
+  for (let k = 1; k < out.length; k++) {
+    const between = text.slice(out[k - 1].end, out[k].start);
+    if (out[k].status === 'mentioned' && /^\s*,?\s*(?:and|or|as well as)\s+(?:the\s+)?$/.test(between)) out[k].status = out[k - 1].status;
+  }
+  return out;
+}
+
+/** The key that makes one agreement one IRI across articles: its acronym, or its name with the party pair in order. */
+export function agreementKey(name: string, acronym?: string): string {
+  if (acronym && acronym.length >= 3 && !/^MOU$/i.test(acronym)) return slug(acronym);
+  const ordered = name.replace(/\b([A-Z][\p{L}.]+)-([A-Z][\p{L}.]+)\b/gu, (_m, a: string, b: string) => [a, b].sort().join('-'));
+  return slug(ordered.replace(/^(?:the|a|an)\s+/i, ''));
+}

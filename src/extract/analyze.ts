@@ -1,0 +1,272 @@
+/**
+ * Reads every sentence of an article for its mentions (actors, places, dates, agreements, areas) and
+ * resolves them to one entity per real actor within the article: "General Vinh" and "Vinh" are
+ * Nguyen Chi Vinh; "EU", "E.U." and "European Union" are one organization.
+ */
+import {
+  countryOfForm, findAcronymPhrases, findCountries, findKnownOrganizations, findOrgPhrases, findPersons, findPlaces, knownOrganization,
+  organizationFromName, vietnameseForm, type CountryMention, type OrgMention, type PersonMention, type PlaceMention, type Span,
+} from './actors.js';
+import { agreementKey, findAgreements, type AgreementMention } from './agreements.js';
+import { findAreas, type AreaMatch } from './areas.js';
+import { findDates, type DateMention } from './dates.js';
+import { HONORIFICS, NOT_ORGANIZATIONS, VIETNAMESE_SURNAMES } from './lexicon.js';
+import { addEvidence, type ArticleExtraction, type Country, type Organization, type Person, type Place, type Sentence } from './model.js';
+import { fold, slug } from './tokens.js';
+
+export type ActorKind = 'person' | 'organization' | 'country';
+
+export interface ActorRef {
+  key: string;
+  kind: ActorKind;
+  start: number;
+  end: number;
+  /** Inside the name of an organization or agreement ("Vietnam" in "Vietnam-France Joint Committee"). */
+  nested: boolean;
+}
+
+export interface SentenceAnalysis {
+  sentence: Sentence;
+  text: string;
+  actors: ActorRef[];
+  places: Array<PlaceMention & { key: string }>;
+  dates: DateMention[];
+  agreements: Array<AgreementMention & { key: string }>;
+  areas: AreaMatch[];
+  persons: Array<PersonMention & { key?: string }>;
+}
+
+const overlaps = (a: Span, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/** Mentions of one sentence before person resolution. */
+function readSentence(sentence: Sentence, refDate: string | undefined) {
+  const text = sentence.clean;
+  const countries = findCountries(text);
+  const places = findPlaces(text);
+  const agreements = findAgreements(text);
+  const orgs: OrgMention[] = [];
+  const addOrg = (o: OrgMention | undefined) => {
+    if (!o) return;
+    if (agreements.some((a) => o.start >= a.start && o.end <= a.end && !(o.start === a.start && o.end === a.end))) {
+      // An organization named inside an agreement's name still counts ("EU" in "Enhanced EU Security ...").
+    }
+    if (places.some((p) => overlaps(p, o)) && !o.acronym) return;
+    const same = orgs.find((x) => overlaps(x, o));
+    if (same) {
+      // Keep the longer span; the gazetteer's name wins for the same span.
+      if (o.end - o.start > same.end - same.start) orgs.splice(orgs.indexOf(same), 1, o);
+      return;
+    }
+    orgs.push(o);
+  };
+  for (const a of findAcronymPhrases(text)) {
+    if (agreements.some((g) => overlaps(g, a))) continue;
+    if (countryOfForm(a.phrase) || countryOfForm(a.acronym)) continue;
+    const known = knownOrganization(a.acronym) ?? knownOrganization(a.phrase);
+    addOrg(known ? organizationFromName(known.name, a, a.acronym) : organizationFromName(a.phrase, a, a.acronym));
+  }
+  for (const o of findKnownOrganizations(text)) addOrg(o);
+  for (const p of findOrgPhrases(text)) {
+    if (agreements.some((g) => overlaps(g, p) && !(p.start >= g.start && p.end <= g.end))) continue;
+    if (agreements.some((g) => p.start >= g.start && p.end <= g.end)) continue;
+    addOrg(organizationFromName(p.text, p));
+  }
+  // "VNDPKO's Deputy Director": an unknown acronym that owns a position is an organization.
+  for (const m of text.matchAll(/\b([A-Z]{3,})'s\s+(?:Deputy |Vice |Acting )?(?:Director|Head|Chief|Commander|Chairman|President|Secretary)/g)) {
+    if (NOT_ORGANIZATIONS.has(m[1]) || countryOfForm(m[1])) continue;
+    addOrg(knownOrganization(m[1]) ? organizationFromName(knownOrganization(m[1])!.name, { start: m.index, end: m.index + m[1].length, text: m[1] }) : {
+      start: m.index, end: m.index + m[1].length, text: m[1], key: slug(m[1]), name: m[1], acronym: m[1], acronymOnly: true,
+    });
+  }
+  // "the Vietnamese defence ministry": a national defence ministry written in lowercase.
+  for (const m of text.matchAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b/g)) {
+    const c = countryOfForm(m[1]);
+    if (c) addOrg(organizationFromName(`${c === 'Vietnam' ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, { start: m.index, end: m.index + m[0].length, text: m[0] }));
+  }
+  const blocked: Span[] = [...orgs, ...countries, ...places, ...agreements];
+  const persons = findPersons(text, blocked);
+  const dates = findDates(text, refDate);
+  const areas = findAreas(text);
+  return { text, countries, places, orgs, agreements, persons, dates, areas };
+}
+
+type Read = ReturnType<typeof readSentence>;
+
+/** Resolves the mentions of all sentences into the entities of the article. */
+export function analyzeArticle(sentences: Sentence[], refDate: string | undefined) {
+  const reads = sentences.map((s) => readSentence(s, refDate));
+  const countries = new Map<string, Country>();
+  const places = new Map<string, Place>();
+  const organizations = new Map<string, Organization>();
+  const persons = new Map<string, Person>();
+
+  const country = (name: string, sentence: number, alias?: string): string => {
+    const key = slug(name);
+    let c = countries.get(key);
+    if (!c) countries.set(key, (c = { kind: 'country', key, name, aliases: new Map(), evidence: [] }));
+    if (!c.evidence.includes(sentence)) c.evidence.push(sentence);
+    if (alias && alias !== name) addEvidence(c.aliases, alias, sentence);
+    return key;
+  };
+
+  // Organizations first: their countries and parents.
+  reads.forEach((r, i) => {
+    const si = sentences[i].index;
+    for (const o of r.orgs) {
+      let org = organizations.get(o.key);
+      if (!org) {
+        org = { kind: 'organization', key: o.key, name: o.name, aliases: new Map(), evidence: [] };
+        organizations.set(o.key, org);
+      }
+      if (!org.evidence.includes(si)) org.evidence.push(si);
+      if (o.acronym && !org.acronym) org.acronym = o.acronym;
+      if (o.country && !org.countryKey) org.countryKey = country(o.country, si);
+      if (o.parentKey && !org.parentKey) org.parentKey = o.parentKey;
+      const written = (o.written ?? o.text).replace(/\s*\([^)]*\)\s*$/, '').replace(/^the /i, '');
+      if (written !== o.name && written !== o.acronym && !/^[A-Z.]+$/.test(written)) addEvidence(org.aliases, written, si);
+    }
+    // "X (ACR)'s Y" or "X's Y" and "Y under the X": Y is part of X.
+    for (const a of r.orgs) {
+      for (const b of r.orgs) {
+        if (a === b) continue;
+        const between = r.text.slice(a.end, b.start);
+        const child = organizations.get(b.key)!;
+        if (/^\s*(\([A-Z][A-Za-z ]+\))?\s*'s?\s*$/.test(between) && !child.parentKey) child.parentKey = a.key;
+        const under = r.text.slice(b.end, a.start);
+        if (/^\s*(?:under|of) (?:the )?$/.test(under) && !child.parentKey && child.key !== a.key) child.parentKey = a.key;
+      }
+    }
+  });
+  // Parents named only by the gazetteer get a node too.
+  for (const org of [...organizations.values()]) {
+    if (org.parentKey && !organizations.has(org.parentKey)) {
+      const parent = [...organizations.values()].find((o) => o.key === org.parentKey);
+      if (!parent) org.parentKey = undefined;
+    }
+  }
+
+  reads.forEach((r, i) => {
+    const si = sentences[i].index;
+    for (const c of r.countries) country(c.name, si, c.adjective ? undefined : c.text);
+    for (const p of r.places) {
+      const key = slug(p.name);
+      let place = places.get(key);
+      if (!place) places.set(key, (place = { kind: 'place', key, name: p.name, aliases: new Map(), evidence: [], countryKey: country(p.country, si) }));
+      if (!place.evidence.includes(si)) place.evidence.push(si);
+    }
+  });
+
+  // Persons: full names make persons; single names and rank + name resolve to them.
+  const fullMentions: Array<{ m: PersonMention; si: number }> = [];
+  reads.forEach((r, i) => r.persons.forEach((m) => m.full && fullMentions.push({ m, si: sentences[i].index })));
+  for (const { m, si } of fullMentions) {
+    const key = slug(m.name);
+    let p = persons.get(key);
+    if (!p) {
+      p = { kind: 'person', key, name: m.name, nativeName: vietnameseForm(m.name), aliases: new Map(), evidence: [], ranks: new Map(), positions: new Map() };
+      persons.set(key, p);
+    }
+    if (!p.evidence.includes(si)) p.evidence.push(si);
+  }
+  const resolveSingle = (name: string): Person | undefined => {
+    const candidates = [...persons.values()].filter((p) => {
+      const parts = fold(p.name).split(' ');
+      const n = fold(name);
+      return parts[parts.length - 1] === n || parts[0] === n;
+    });
+    return candidates.length === 1 ? candidates[0] : undefined;
+  };
+  const analyses: SentenceAnalysis[] = reads.map((r, i) => {
+    const si = sentences[i].index;
+    const resolved: SentenceAnalysis['persons'] = [];
+    for (const m of r.persons) {
+      const p = m.full ? persons.get(slug(m.name)) : resolveSingle(m.name);
+      if (!p) continue;
+      if (!p.evidence.includes(si)) p.evidence.push(si);
+      if (m.rank) addEvidence(p.ranks, m.rank, si);
+      for (const pos of m.positions) addEvidence(p.positions, pos, si);
+      const ref = m.reference.trim();
+      if (ref !== p.name && (!m.full || ref !== m.name)) addEvidence(p.aliases, ref, si);
+      if (!m.full && m.name !== ref) addEvidence(p.aliases, m.name, si);
+      resolved.push({ ...m, key: p.key });
+    }
+    const actors: ActorRef[] = [];
+    const spans: Span[] = [...r.orgs, ...r.agreements];
+    const nestedIn = (s: Span) => spans.some((o) => s.start >= o.start && s.end <= o.end && !(s.start === o.start && s.end === o.end));
+    for (const o of r.orgs) actors.push({ key: o.key, kind: 'organization', start: o.start, end: o.end, nested: nestedIn(o) });
+    for (const c of r.countries) {
+      if (r.orgs.some((o) => o.start === c.start && o.end === c.end)) continue;
+      actors.push({ key: slug(c.name), kind: 'country', start: c.start, end: c.end, nested: nestedIn(c) });
+    }
+    for (const p of resolved) actors.push({ key: p.key!, kind: 'person', start: p.start, end: p.end, nested: false });
+    actors.sort((a, b) => a.start - b.start || b.end - a.end);
+    return {
+      sentence: sentences[i],
+      text: r.text,
+      actors,
+      places: r.places.map((p) => ({ ...p, key: slug(p.name) })),
+      dates: r.dates,
+      agreements: r.agreements.map((a) => ({ ...a, key: agreementKey(a.name, a.acronym) })),
+      areas: r.areas,
+      persons: resolved,
+    };
+  });
+
+  // Link acronym-only agreement mentions ("the FPA") to the named agreement of the article.
+  const acronyms = new Map<string, string>();
+  for (const a of analyses) for (const g of a.agreements) if (g.acronym) acronyms.set(g.acronym, g.key);
+  for (const a of analyses) {
+    for (const [acr, key] of acronyms) {
+      for (const m of a.text.matchAll(new RegExp(`\\b${acr}\\b`, 'g'))) {
+        if (a.agreements.some((g) => m.index >= g.start && m.index < g.end)) continue;
+        a.agreements.push({ start: m.index, end: m.index + acr.length, text: acr, name: acr, acronym: acr, kind: 'agreement', status: 'mentioned', key });
+      }
+    }
+    a.agreements.sort((x, y) => x.start - y.start);
+  }
+
+  attributePersons(persons, organizations, countries, analyses);
+  return { analyses, countries, places, organizations, persons };
+}
+
+/** Affiliation and nationality of each person, from the positions and organizations around the name. */
+function attributePersons(
+  persons: Map<string, Person>,
+  organizations: Map<string, Organization>,
+  countries: Map<string, Country>,
+  analyses: SentenceAnalysis[],
+): void {
+  for (const p of persons.values()) {
+    for (const [rank] of [...p.ranks]) if (HONORIFICS.has(rank) && p.ranks.size > 1) p.ranks.delete(rank);
+    // Affiliation: an organization named in one of the person's positions, the last one written.
+    for (const [pos, ev] of p.positions) {
+      const orgs = [...organizations.values()].filter((o) => pos.includes(o.name) || [...o.aliases.keys()].some((a) => pos.includes(a)) || (o.acronym && new RegExp(`\\b${o.acronym}\\b`).test(pos)));
+      if (orgs.length) {
+        const last = orgs.sort((a, b) => pos.lastIndexOf(b.name) - pos.lastIndexOf(a.name))[0];
+        if (!p.affiliation) p.affiliation = { key: last.key, evidence: ev };
+      }
+      const demonym = /^(\p{Lu}[\p{L}.]+)\s/u.exec(pos)?.[1];
+      const c = (demonym && countryOfForm(demonym)) || / of (?:the )?([A-Z][\p{L} ]+)$/u.exec(pos)?.[1];
+      const cn = c && countryOfForm(c) ? countryOfForm(c) : c && countries.has(slug(c)) ? c : undefined;
+      if (cn && countries.has(slug(cn)) && !p.nationality) p.nationality = { key: slug(cn), evidence: ev };
+      if (/\bMinist(?:er|ry) of (?:National )?Defen[cs]e\b|\bDefen[cs]e Minister\b|\bdefen[cs]e minister\b/i.test(pos) && !p.affiliation) {
+        const nationality = p.nationality?.key ?? (VIETNAMESE_SURNAMES.has(fold(p.name.split(' ')[0])) ? 'vietnam' : undefined);
+        const mod = [...organizations.values()].find((o) => o.name.includes('Defence') && /Ministry|ministry/.test(o.name) && (o.countryKey ?? 'vietnam') === nationality);
+        if (mod) p.affiliation = { key: mod.key, evidence: ev };
+      }
+    }
+    if (!p.nationality) {
+      const org = p.affiliation ? organizations.get(p.affiliation.key) : undefined;
+      if (org?.countryKey) p.nationality = { key: org.countryKey, evidence: p.affiliation!.evidence };
+      else if (VIETNAMESE_SURNAMES.has(fold(p.name.split(' ')[0])) && p.name.split(' ').length >= 3 && countries.has('vietnam')) {
+        p.nationality = { key: 'vietnam', evidence: p.evidence.slice(0, 1) };
+      }
+    }
+    if (!p.affiliation && p.nationality) p.affiliation = { key: p.nationality.key, evidence: p.nationality.evidence };
+  }
+  void analyses;
+}
+
+export type { Read };
+export { knownOrganization };
+export type ExtractionEntities = Pick<ArticleExtraction, 'countries' | 'places' | 'organizations' | 'persons'>;

@@ -1,0 +1,116 @@
+/**
+ * Date expressions of news text ("on August 5", "from July 1 to 4", "February 2-3", "in March 2018",
+ * "on Monday", "last December", "in 2012"), resolved to ISO values at the precision the text gives.
+ * A year is known when the text writes it, or when the article carries its own date (a date line);
+ * otherwise only the words are kept.
+ */
+import { MONTHS, WEEKDAYS } from './lexicon.js';
+import type { DateValue } from './model.js';
+
+export interface DateMention {
+  /** Character span of the expression in the sentence. */
+  start: number;
+  end: number;
+  date: DateValue;
+}
+
+const MONTH = `(${MONTHS.join('|')}|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)`;
+const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
+const YEAR = '((?:19|20)\\d{2})';
+
+const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray, ref?: string) => Omit<DateValue, 'text'> }> = [
+  {
+    // from July 1 to 4 / from July 30 to August 2, 2019 / between ... and ...
+    re: new RegExp(`\\b(?:from|between) ${MONTH} ${DAY}(?:, ${YEAR})? (?:to|and|until|till|-|–) (?:${MONTH} )?${DAY}(?:,? ${YEAR})?`, 'g'),
+    read: (m, ref) => range(month(m[1]), +m[2], m[4] ? month(m[4]) : month(m[1]), +m[5], m[3] ?? m[6], ref),
+  },
+  {
+    // February 2-3 / July 1–4, 2019
+    re: new RegExp(`\\b${MONTH} ${DAY}\\s?[-–]\\s?${DAY}(?:,? ${YEAR})?`, 'g'),
+    read: (m, ref) => range(month(m[1]), +m[2], month(m[1]), +m[3], m[4], ref),
+  },
+  {
+    // on August 5 / August 5, 2019 / 5 August 2019
+    re: new RegExp(`\\b(?:${MONTH} ${DAY}(?:,? ${YEAR})?|${DAY} ${MONTH}(?:,? ${YEAR})?)(?![\\d-])`, 'g'),
+    read: (m, ref) => (m[1] ? day(month(m[1]), +m[2], m[3], ref) : day(month(m[5]), +m[4], m[6], ref)),
+  },
+  {
+    // in March 2018 / March 2018
+    re: new RegExp(`\\b${MONTH},? ${YEAR}\\b`, 'g'),
+    read: (m) => ({ value: `${m[2]}-${pad(month(m[1]))}` }),
+  },
+  {
+    // last December / early this month (only the month form is resolved)
+    re: new RegExp(`\\blast ${MONTH}\\b`, 'g'),
+    read: (m, ref) => lastMonth(month(m[1]), ref),
+  },
+  {
+    // on Monday
+    re: new RegExp(`\\b(?:on|last|this) (${WEEKDAYS.join('|')})\\b`, 'g'),
+    read: (m, ref) => weekday(m[1], ref),
+  },
+  {
+    // in 2012 / since 2015
+    re: new RegExp(`\\b(?:in|since|from|during|early|late|mid) ${YEAR}\\b(?![-–/]\\d)`, 'g'),
+    read: (m) => ({ value: m[1] }),
+  },
+];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+function month(name: string): number {
+  const key = name.slice(0, 3).toLowerCase();
+  return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === key) + 1;
+}
+
+/** The year of a month and day without one: the article's year, or the year before if that would be after the article. */
+function inferYear(m: number, d: number, ref?: string): string | undefined {
+  if (!ref) return undefined;
+  const [ry, rm, rd] = ref.split('-').map(Number);
+  return String(m > rm || (m === rm && d > rd) ? ry - 1 : ry);
+}
+
+function day(m: number, d: number, year: string | undefined, ref?: string) {
+  const y = year ?? inferYear(m, d, ref);
+  return y ? { value: `${y}-${pad(m)}-${pad(d)}` } : {};
+}
+
+function range(m1: number, d1: number, m2: number, d2: number, year: string | undefined, ref?: string) {
+  const y = year ?? inferYear(m1, d1, ref);
+  if (!y) return {};
+  const start = `${y}-${pad(m1)}-${pad(d1)}`;
+  const end = `${y}-${pad(m2)}-${pad(d2)}`;
+  return { value: m1 === m2 ? `${y}-${pad(m1)}` : y, start, end };
+}
+
+function lastMonth(m: number, ref?: string) {
+  if (!ref) return {};
+  const [ry, rm] = ref.split('-').map(Number);
+  return { value: `${m >= rm ? ry - 1 : ry}-${pad(m)}` };
+}
+
+function weekday(name: string, ref?: string) {
+  if (!ref) return {};
+  const target = WEEKDAYS.indexOf(name); // Monday = 0
+  const d = new Date(`${ref}T00:00:00Z`);
+  const current = (d.getUTCDay() + 6) % 7;
+  d.setUTCDate(d.getUTCDate() - ((current - target + 7) % 7));
+  return { value: d.toISOString().slice(0, 10) };
+}
+
+/** Date expressions in a cleaned sentence; `ref` is the article's own date (YYYY-MM-DD), if known. */
+export function findDates(text: string, ref?: string): DateMention[] {
+  const out: DateMention[] = [];
+  for (const { re, read } of PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (out.some((o) => start < o.end && end > o.start)) continue;
+      // Year spans such as "2018-2028" or "2020-2021" are periods, not event dates.
+      if (/^[-–]\d/.test(text.slice(end, end + 2))) continue;
+      const words = m[0].replace(/^(?:on|in|since|during|from the) /, (w) => (w.startsWith('from') ? w : ''));
+      out.push({ start, end, date: { text: words, ...read(m, ref) } });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

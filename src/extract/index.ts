@@ -1,0 +1,103 @@
+/**
+ * Extraction: the text of one article to its persons, organizations, countries, places, meetings,
+ * agreements and cooperation areas, each fact with the sentences it came from.
+ *
+ * @example
+ * const x = extractArticle('000_e8b7f0acafe71e35.txt', readFileSync(path));
+ * x.meetings[0].kind; // 'teleconference'
+ */
+import { analyzeArticle } from './analyze.js';
+import { extractMeetings } from './meetings.js';
+import { addEvidence, type Agreement, type ArticleExtraction, type ArticleInfo, type Evidence } from './model.js';
+import { dateLine, decodeArticle, splitSentences } from './text.js';
+
+export type { ArticleExtraction } from './model.js';
+
+/** Optional facts about an article that are not in its text: where and when it was published. */
+export interface ArticleMetadata {
+  url?: string;
+  published?: string;
+  publisher?: string;
+}
+
+/** Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD`. */
+export function parseSourceSidecar(text: string): ArticleMetadata {
+  const meta: ArticleMetadata = {};
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  for (const field of line.trim().split(/\t+/)) {
+    if (/^https?:\/\//.test(field)) meta.url = field;
+    const m = /^published=(\d{4}-\d{2}-\d{2})$/.exec(field);
+    if (m) meta.published = m[1];
+  }
+  return meta;
+}
+
+const PUBLISHERS: Array<[RegExp, string]> = [
+  [/(?:-|\(|\b)VNA\)?\s*$|\(VNA\)|VNA\/VNP/m, 'Vietnam News Agency'],
+  [/\(VOVWORLD\)/, 'VOV World'],
+  [/vietnamplus\.vn/, 'Vietnam News Agency'],
+];
+
+/** Extracts one article. `input` is the file's bytes (checked: not empty, not binary, UTF-8) or its text. */
+export function extractArticle(file: string, input: Uint8Array | string, meta: ArticleMetadata = {}): ArticleExtraction {
+  const text = typeof input === 'string' ? input : decodeArticle(input, file);
+  const id = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const sentences = splitSentences(text);
+  const refDate = dateLine(text);
+  const article: ArticleInfo = {
+    file: file.replace(/^.*[\\/]/, ''),
+    id,
+    text,
+    headline: sentences.find((s) => s.role === 'headline')?.text,
+    published: refDate ?? meta.published,
+    publisher: meta.publisher ?? PUBLISHERS.find(([re]) => re.test(text) || (meta.url !== undefined && re.test(meta.url)))?.[1],
+    url: meta.url,
+  };
+  const { analyses, countries, places, organizations, persons } = analyzeArticle(sentences, refDate);
+  const meetings = extractMeetings({ analyses, persons, organizations });
+
+  const agreements = new Map<string, Agreement>();
+  const areas = new Map<string, Evidence>();
+  const sides = mainSides(analyses.map((a) => a.actors).flat());
+  for (const a of analyses) {
+    const si = a.sentence.index;
+    for (const ar of a.areas) addEvidence(areas, ar.slug, si);
+    for (const g of a.agreements) {
+      let ag = agreements.get(g.key);
+      if (!ag) {
+        ag = { key: g.key, kind: g.kind, name: g.name, acronym: g.acronym, status: g.status, statusEvidence: [si], parties: new Map(), areas: new Map(), evidence: [si], dateText: g.dateText };
+        agreements.set(g.key, ag);
+      }
+      if (!ag.evidence.includes(si)) ag.evidence.push(si);
+      // A full name beats an acronym-only mention; a telling status beats "mentioned".
+      if (ag.name === ag.acronym && g.name !== g.acronym) {
+        ag.name = g.name;
+        ag.kind = g.kind;
+      }
+      if (ag.status === 'mentioned' && g.status !== 'mentioned') {
+        ag.status = g.status;
+        ag.statusEvidence = [si];
+      }
+      ag.dateText ??= g.dateText;
+      for (const x of a.actors) if (x.kind !== 'person' && x.start >= g.start && x.end <= g.end) addEvidence(ag.parties, x.key, si);
+      if (/\b(?:two|both) (?:sides|countries)\b|\bthe countries\b|\bbilateral\b/i.test(a.text) && g.status !== 'mentioned') {
+        for (const k of sides) addEvidence(ag.parties, k, si);
+      }
+      for (const ar of a.areas) if (ar.start >= g.start && ar.end <= g.end) addEvidence(ag.areas, ar.slug, si);
+    }
+  }
+  for (const ag of agreements.values()) ag.evidence.sort((x, y) => x - y);
+  return { article, sentences, countries, places, organizations, persons, meetings, agreements, areas };
+}
+
+/** The two sides an article is about: Vietnam and its most mentioned partner. */
+function mainSides(actors: Array<{ key: string; kind: string; nested: boolean }>): string[] {
+  const counts = new Map<string, number>();
+  for (const a of actors) {
+    if (a.kind === 'person' || a.key === 'vietnam' || a.key === 'united-nations' || a.key === 'un-security-council') continue;
+    if (a.kind === 'organization' && !['european-union', 'association-of-southeast-asian-nations'].includes(a.key)) continue;
+    counts.set(a.key, (counts.get(a.key) ?? 0) + 1);
+  }
+  const partner = [...counts].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0];
+  return partner ? ['vietnam', partner] : ['vietnam'];
+}

@@ -1,0 +1,309 @@
+/**
+ * Gazetteers and word lists of the genre: countries with their demonyms, cities, well-known
+ * organizations with their acronyms, military ranks, title words, Vietnamese surnames and the
+ * diacritic forms of well-known Vietnamese names. General knowledge, not facts of any one article.
+ */
+
+export interface CountryEntry {
+  name: string;
+  /** Other names and adjectives that refer to the country. */
+  forms: string[];
+  vi?: string;
+}
+
+export const COUNTRIES: CountryEntry[] = [
+  { name: 'Vietnam', forms: ['Viet Nam', 'Vietnamese', 'Socialist Republic of Vietnam'], vi: 'Việt Nam' },
+  { name: 'France', forms: ['French'] },
+  { name: 'Germany', forms: ['German'] },
+  { name: 'Poland', forms: ['Polish'] },
+  { name: 'Hungary', forms: ['Hungarian'] },
+  { name: 'Czech Republic', forms: ['Czechia', 'Czech'] },
+  { name: 'Central African Republic', forms: ['CAR'] },
+  { name: 'United States', forms: ['US', 'U.S.', 'USA', 'U.S.A.', 'United States of America', 'American', 'America'] },
+  { name: 'United Kingdom', forms: ['UK', 'U.K.', 'Britain', 'Great Britain', 'British'] },
+  { name: 'Republic of Korea', forms: ['RoK', 'ROK', 'South Korea', 'Korea', 'Korean', 'South Korean'] },
+  { name: "Democratic People's Republic of Korea", forms: ['DPRK', 'North Korea', 'North Korean'] },
+  { name: 'Japan', forms: ['Japanese'] },
+  { name: 'China', forms: ['Chinese', "People's Republic of China", 'PRC'] },
+  { name: 'Russia', forms: ['Russian', 'Russian Federation'] },
+  { name: 'India', forms: ['Indian'] },
+  { name: 'Australia', forms: ['Australian'] },
+  { name: 'New Zealand', forms: ['New Zealander'] },
+  { name: 'Canada', forms: ['Canadian'] },
+  { name: 'Italy', forms: ['Italian'] },
+  { name: 'Spain', forms: ['Spanish'] },
+  { name: 'Netherlands', forms: ['Dutch', 'the Netherlands', 'Holland'] },
+  { name: 'Belgium', forms: ['Belgian'] },
+  { name: 'Sweden', forms: ['Swedish'] },
+  { name: 'Norway', forms: ['Norwegian'] },
+  { name: 'Denmark', forms: ['Danish'] },
+  { name: 'Finland', forms: ['Finnish'] },
+  { name: 'Austria', forms: ['Austrian'] },
+  { name: 'Switzerland', forms: ['Swiss'] },
+  { name: 'Portugal', forms: ['Portuguese'] },
+  { name: 'Greece', forms: ['Greek'] },
+  { name: 'Ireland', forms: ['Irish'] },
+  { name: 'Romania', forms: ['Romanian'] },
+  { name: 'Bulgaria', forms: ['Bulgarian'] },
+  { name: 'Slovakia', forms: ['Slovak'] },
+  { name: 'Slovenia', forms: ['Slovenian'] },
+  { name: 'Croatia', forms: ['Croatian'] },
+  { name: 'Serbia', forms: ['Serbian'] },
+  { name: 'Belarus', forms: ['Belarusian'] },
+  { name: 'Ukraine', forms: ['Ukrainian'] },
+  { name: 'Estonia', forms: ['Estonian'] },
+  { name: 'Latvia', forms: ['Latvian'] },
+  { name: 'Lithuania', forms: ['Lithuanian'] },
+  { name: 'Luxembourg', forms: [] },
+  { name: 'Malta', forms: ['Maltese'] },
+  { name: 'Cyprus', forms: ['Cypriot'] },
+  { name: 'Turkey', forms: ['Turkish', 'Türkiye'] },
+  { name: 'Israel', forms: ['Israeli'] },
+  { name: 'Iran', forms: ['Iranian'] },
+  { name: 'Iraq', forms: ['Iraqi'] },
+  { name: 'Egypt', forms: ['Egyptian'] },
+  { name: 'Saudi Arabia', forms: ['Saudi'] },
+  { name: 'United Arab Emirates', forms: ['UAE'] },
+  { name: 'Qatar', forms: ['Qatari'] },
+  { name: 'Kuwait', forms: ['Kuwaiti'] },
+  { name: 'Pakistan', forms: ['Pakistani'] },
+  { name: 'Bangladesh', forms: ['Bangladeshi'] },
+  { name: 'Sri Lanka', forms: ['Sri Lankan'] },
+  { name: 'Nepal', forms: ['Nepalese'] },
+  { name: 'Mongolia', forms: ['Mongolian'] },
+  { name: 'Kazakhstan', forms: ['Kazakh'] },
+  { name: 'Uzbekistan', forms: ['Uzbek'] },
+  { name: 'Laos', forms: ['Lao', 'Lao PDR', 'Laotian'] },
+  { name: 'Cambodia', forms: ['Cambodian'] },
+  { name: 'Thailand', forms: ['Thai'] },
+  { name: 'Myanmar', forms: ['Burma', 'Myanmarese'] },
+  { name: 'Malaysia', forms: ['Malaysian'] },
+  { name: 'Singapore', forms: ['Singaporean'] },
+  { name: 'Indonesia', forms: ['Indonesian'] },
+  { name: 'Philippines', forms: ['Philippine', 'Filipino', 'the Philippines'] },
+  { name: 'Brunei', forms: ['Bruneian', 'Brunei Darussalam'] },
+  { name: 'Timor-Leste', forms: ['East Timor'] },
+  { name: 'Cuba', forms: ['Cuban'] },
+  { name: 'Brazil', forms: ['Brazilian'] },
+  { name: 'Argentina', forms: ['Argentine', 'Argentinian'] },
+  { name: 'Chile', forms: ['Chilean'] },
+  { name: 'Mexico', forms: ['Mexican'] },
+  { name: 'Venezuela', forms: ['Venezuelan'] },
+  { name: 'South Africa', forms: ['South African'] },
+  { name: 'Nigeria', forms: ['Nigerian'] },
+  { name: 'Algeria', forms: ['Algerian'] },
+  { name: 'Morocco', forms: ['Moroccan'] },
+  { name: 'Mozambique', forms: ['Mozambican'] },
+  { name: 'Angola', forms: ['Angolan'] },
+  { name: 'Ethiopia', forms: ['Ethiopian'] },
+  { name: 'South Sudan', forms: ['South Sudanese'] },
+  { name: 'Sudan', forms: ['Sudanese'] },
+  { name: 'Mali', forms: ['Malian'] },
+  { name: 'Lebanon', forms: ['Lebanese'] },
+  { name: 'Belarus', forms: [] },
+];
+
+export const CITIES: Array<{ name: string; country: string; forms?: string[]; vi?: string }> = [
+  { name: 'Hanoi', country: 'Vietnam', forms: ['Ha Noi'], vi: 'Hà Nội' },
+  { name: 'Ho Chi Minh City', country: 'Vietnam', vi: 'Thành phố Hồ Chí Minh' },
+  { name: 'Da Nang', country: 'Vietnam', forms: ['Danang'], vi: 'Đà Nẵng' },
+  { name: 'Hai Phong', country: 'Vietnam', forms: ['Haiphong'], vi: 'Hải Phòng' },
+  { name: 'Cam Ranh', country: 'Vietnam', vi: 'Cam Ranh' },
+  { name: 'Hue', country: 'Vietnam', vi: 'Huế' },
+  { name: 'Can Tho', country: 'Vietnam', vi: 'Cần Thơ' },
+  { name: 'Nha Trang', country: 'Vietnam' },
+  { name: 'Paris', country: 'France' },
+  { name: 'Brussels', country: 'Belgium' },
+  { name: 'Berlin', country: 'Germany' },
+  { name: 'London', country: 'United Kingdom' },
+  { name: 'Rome', country: 'Italy' },
+  { name: 'Madrid', country: 'Spain' },
+  { name: 'Warsaw', country: 'Poland' },
+  { name: 'Prague', country: 'Czech Republic' },
+  { name: 'Budapest', country: 'Hungary' },
+  { name: 'Geneva', country: 'Switzerland' },
+  { name: 'The Hague', country: 'Netherlands' },
+  { name: 'Washington', country: 'United States', forms: ['Washington D.C.', 'Washington, D.C.'] },
+  { name: 'New York', country: 'United States' },
+  { name: 'Honolulu', country: 'United States' },
+  { name: 'Tokyo', country: 'Japan' },
+  { name: 'Seoul', country: 'Republic of Korea' },
+  { name: 'Beijing', country: 'China' },
+  { name: 'Moscow', country: 'Russia' },
+  { name: 'New Delhi', country: 'India' },
+  { name: 'Canberra', country: 'Australia' },
+  { name: 'Wellington', country: 'New Zealand' },
+  { name: 'Ottawa', country: 'Canada' },
+  { name: 'Vientiane', country: 'Laos' },
+  { name: 'Phnom Penh', country: 'Cambodia' },
+  { name: 'Bangkok', country: 'Thailand' },
+  { name: 'Naypyidaw', country: 'Myanmar', forms: ['Nay Pyi Taw'] },
+  { name: 'Yangon', country: 'Myanmar' },
+  { name: 'Kuala Lumpur', country: 'Malaysia' },
+  { name: 'Jakarta', country: 'Indonesia' },
+  { name: 'Manila', country: 'Philippines' },
+  { name: 'Bandar Seri Begawan', country: 'Brunei' },
+  { name: 'Dili', country: 'Timor-Leste' },
+  { name: 'Havana', country: 'Cuba' },
+];
+
+export interface OrgEntry {
+  name: string;
+  acronym?: string;
+  forms: string[];
+  country?: string;
+  parent?: string;
+}
+
+/** Well-known international bodies and mechanisms, with the forms news articles use. */
+export const KNOWN_ORGANIZATIONS: OrgEntry[] = [
+  { name: 'European Union', acronym: 'EU', forms: ['E.U.', 'European Union'] },
+  { name: 'United Nations', acronym: 'UN', forms: ['U.N.', 'United Nations'] },
+  { name: 'UN Security Council', acronym: 'UNSC', forms: ['United Nations Security Council', 'U.N. Security Council', 'Security Council'], parent: 'United Nations' },
+  { name: 'Association of Southeast Asian Nations', acronym: 'ASEAN', forms: ['Association of South East Asian Nations'] },
+  { name: 'North Atlantic Treaty Organization', acronym: 'NATO', forms: [] },
+  { name: 'European External Action Service', acronym: 'EEAS', forms: [], parent: 'European Union' },
+  { name: 'European Commission', forms: [], parent: 'European Union' },
+  { name: 'European Council', forms: [], parent: 'European Union' },
+  { name: 'European Parliament', forms: [], parent: 'European Union' },
+  { name: 'ASEAN Defence Ministers Meeting', acronym: 'ADMM', forms: ["ASEAN Defence Ministers' Meeting", 'ASEAN Defense Ministers Meeting', "ASEAN Defense Ministers' Meeting"], parent: 'Association of Southeast Asian Nations' },
+  { name: 'ASEAN Defence Ministers Meeting Plus', acronym: 'ADMM Plus', forms: ['ADMM+', 'ADMM-Plus', "ASEAN Defence Ministers' Meeting Plus", 'ASEAN Defense Ministers Meeting Plus'], parent: 'Association of Southeast Asian Nations' },
+  { name: "ASEAN Defence Senior Officials' Meeting", acronym: 'ADSOM', forms: ['ASEAN Defence Senior Officials Meeting', "ASEAN Defense Senior Officials' Meeting"], parent: 'Association of Southeast Asian Nations' },
+  { name: 'ADSOM Plus', acronym: 'ADSOM Plus', forms: ['ADSOM+', 'ADSOM-Plus'], parent: 'Association of Southeast Asian Nations' },
+  { name: "ASEAN Defence Senior Officials' Meeting Working Group", acronym: 'ADSOM WG', forms: ['ADSOM Working Group'], parent: 'Association of Southeast Asian Nations' },
+  { name: 'ASEAN Regional Forum', acronym: 'ARF', forms: [], parent: 'Association of Southeast Asian Nations' },
+  { name: 'East Asia Summit', acronym: 'EAS', forms: [] },
+  { name: 'Shangri-La Dialogue', forms: [] },
+  { name: 'Ministry of National Defence', acronym: 'MND', forms: ['Ministry of National Defense', 'MoND', 'Vietnamese Ministry of National Defence', 'Vietnam Ministry of National Defence', 'Vietnam People\'s Army', 'MOND'], country: 'Vietnam' },
+  { name: "Vietnam People's Army", acronym: 'VPA', forms: ["Vietnamese People's Army"], country: 'Vietnam' },
+  { name: 'Vietnam Department of Peacekeeping Operations', acronym: 'VNDPKO', forms: ['Department of Peacekeeping Operations'], country: 'Vietnam', parent: 'Ministry of National Defence' },
+  { name: 'International Committee of the Red Cross', acronym: 'ICRC', forms: [] },
+  { name: 'World Health Organization', acronym: 'WHO', forms: [] },
+  { name: 'Communist Party of Vietnam', acronym: 'CPV', forms: [], country: 'Vietnam' },
+];
+
+/** Acronyms that name news agencies, formats or other non-actors: never organizations. */
+export const NOT_ORGANIZATIONS = new Set(['VNA', 'VOV', 'VOVWORLD', 'VNS', 'VNP', 'QDND', 'AFP', 'AP', 'COVID', 'UNCLOS', 'FPA', 'MOU', 'TV', 'PM', 'HE', 'DPKO']);
+
+/** Military and civil ranks and honorifics, longest first when matched. */
+export const RANKS = [
+  'Senior Lieutenant General', 'Sen. Lieut. Gen.', 'Sen. Lieut. Gen', 'Sen Lieut Gen', 'Lieutenant General', 'Lieut. Gen.', 'Lt. Gen.', 'Lt Gen',
+  'Major General', 'Maj. Gen.', 'Maj Gen', 'Brigadier General', 'Brig. Gen.', 'General of the Army', 'General', 'Gen.',
+  'Senior Colonel', 'Sen. Col.', 'Lieutenant Colonel', 'Lt. Col.', 'Colonel', 'Col.', 'Major', 'Maj.', 'Captain', 'Capt.',
+  'Admiral', 'Vice Admiral', 'Rear Admiral', 'Adm.', 'Vice Adm.', 'Rear Adm.', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal',
+  'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.',
+  'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
+];
+
+/** Canonical form of a rank as written. */
+export function canonicalRank(rank: string): string {
+  const r = rank.replace(/\s+/g, ' ').trim();
+  const map: Record<string, string> = {
+    'Sen. Lieut. Gen.': 'Senior Lieutenant General', 'Sen. Lieut. Gen': 'Senior Lieutenant General', 'Sen Lieut Gen': 'Senior Lieutenant General',
+    'Lieut. Gen.': 'Lieutenant General', 'Lt. Gen.': 'Lieutenant General', 'Lt Gen': 'Lieutenant General',
+    'Maj. Gen.': 'Major General', 'Maj Gen': 'Major General', 'Brig. Gen.': 'Brigadier General', 'Gen.': 'General',
+    'Sen. Col.': 'Senior Colonel', 'Lt. Col.': 'Lieutenant Colonel', 'Col.': 'Colonel', 'Maj.': 'Major', 'Capt.': 'Captain',
+    'Adm.': 'Admiral', 'Vice Adm.': 'Vice Admiral', 'Rear Adm.': 'Rear Admiral', 'Lt.': 'Lieutenant',
+    'Dr': 'Dr.', 'Prof.': 'Professor', Mr: 'Mr.', Mrs: 'Mrs.', Ms: 'Ms.',
+  };
+  return map[r] ?? r;
+}
+
+/** Honorifics are ranks that say nothing of office; they are kept as written but never as a title. */
+export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Madam', 'Sir', 'H.E.']);
+
+/** Words that head a position ("Deputy Minister", "Director General", "Head"). */
+export const POSITION_HEADS = [
+  'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
+  'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
+  'Premier', 'Chancellor', 'Governor', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
+  'Inspector', 'Leader', 'General Secretary', 'Secretary General', 'Secretary-General', 'Prime Minister', 'Deputy', 'Vice',
+];
+
+/** Capitalised words that belong to titles, organizations and places, never to a person's name. */
+export const NON_NAME_WORDS = new Set(
+  ('Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Director Chief Head Secretary State ' +
+    'President Prime Party Chairman Chair Commander Ambassador Envoy Representative High Assistant Under Defence Defense National International ' +
+    'Relations Strategy Strategic Foreign Affairs Security Policy Armed Forces Force Army Navy Air Naval Military Staff Department Division Institute ' +
+    'Service Services European Union Commission Council Committee Joint Cooperation Partnership Republic People Peoples Democratic Socialist Federal ' +
+    'Kingdom United Nations Asian Asia Pacific Southeast South North East West Central Southern Northern Office Agency Academy University College ' +
+    'Command Corps Guard Coast Border Public Police Intelligence General-Secretary Director-General Dr Mr Mrs Ms Madam Sir Professor Prof His Her ' +
+    'Excellency The A An At In On Of For And With By From To During After Before Also But As This That These Those Both Two Vietnamese Vietnam ' +
+    'Minister-Counsellor Attaché Attache Task Management Operations Operation Training Mission Plan Programme Program Framework Agreement ' +
+    'Memorandum Understanding Convention Treaty Charter Declaration Statement Vision Letter Intent Agenda Protocol Dialogue Conference Meeting ' +
+    'Summit Forum Talks Visit Reception Teleconference Photo Source Scene Translated January February March April May June July August September ' +
+    'October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Plus Working Group Chairmanship Counterpart Delegation ' +
+    'Government Communist Central Standing Permanent Politburo Secretariat Front Fatherland Assembly Legislative Congress Senate Parliament Cabinet ' +
+    'Crisis Common Human Rights Law Sea Women Peace Agenda Universal Comprehensive Enhanced Regional Global World Global Marine Maritime ' +
+    'Self-Defence Self-Defense Logistics Technical Economic Science Technology Industry Medical Medicine Health Hospital Officer Officers ' +
+    'Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals')
+    .split(/\s+/),
+);
+
+/** Vietnamese family names (without diacritics): a capitalised run starting with one is a person's name. */
+export const VIETNAMESE_SURNAMES = new Set(
+  ('Nguyen Tran Le Pham Hoang Huynh Phan Vu Vo Dang Bui Do Ho Ngo Duong Ly Phung Trinh Dinh Mai Truong Lam Luong Ta Cao Doan Ha Quach Chu Thai ' +
+    'Kieu Luu Trieu Tong La Diep Lai Lu Au Thach Tang Giang Khong Lo Nong Vuong Tieu Mac Dam Chau Hua Quan Doan Ong Hau To Van Lieu')
+    .split(' '),
+);
+
+/** Diacritic forms of Vietnamese names of public figures that recur in the genre. */
+export const VIETNAMESE_NAMES: Record<string, string> = {
+  'Nguyen Chi Vinh': 'Nguyễn Chí Vịnh',
+  'Ngo Xuan Lich': 'Ngô Xuân Lịch',
+  'Phung Quang Thanh': 'Phùng Quang Thanh',
+  'Phan Van Giang': 'Phan Văn Giang',
+  'Hoang Xuan Chien': 'Hoàng Xuân Chiến',
+  'Nguyen Phu Trong': 'Nguyễn Phú Trọng',
+  'Nguyen Xuan Phuc': 'Nguyễn Xuân Phúc',
+  'Pham Minh Chinh': 'Phạm Minh Chính',
+  'Vo Van Thuong': 'Võ Văn Thưởng',
+  'To Lam': 'Tô Lâm',
+  'Nguyen Tan Cuong': 'Nguyễn Tân Cương',
+  'Vu Chien Thang': 'Vũ Chiến Thắng',
+  'Vu Cuong Quyet': 'Vũ Cương Quyết',
+  'Pham Tan Phong': 'Phạm Tấn Phong',
+  'Le Huy Vinh': 'Lê Huy Vịnh',
+  'Tran Quang Phuong': 'Trần Quang Phương',
+  'Tran Dai Quang': 'Trần Đại Quang',
+  'Nguyen Tan Dung': 'Nguyễn Tấn Dũng',
+  'Pham Binh Minh': 'Phạm Bình Minh',
+  'Bui Thanh Son': 'Bùi Thanh Sơn',
+  'Nguyen Phuong Nga': 'Nguyễn Phương Nga',
+  'Luong Cuong': 'Lương Cường',
+  'Nguyen Truong Thang': 'Nguyễn Trường Thắng',
+  'Phan Van Giang ': 'Phan Văn Giang',
+  'Tran Viet Khoa': 'Trần Việt Khoa',
+  'Vu Hai San': 'Vũ Hải Sản',
+  'Hoang Trung': 'Hoàng Trung',
+};
+
+export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+export const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, '1st': 1, '2nd': 2, '3rd': 3, '4th': 4,
+  '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10, '11th': 11, '12th': 12, '13th': 13, '14th': 14, '15th': 15,
+};
+
+/** Common English words of the genre, used to split words that scraping glued together. */
+export const COMMON_WORDS: string[] = (
+  'a about above across after again against all also always among an and another any are area areas armed army as at away back based basis be ' +
+  'because been before being below between both bring build building but by can capacity carry challenges close commitment commitments common ' +
+  'concrete consented continue contribute contributing cooperate cooperation cooperative countries country cover covering crimes crisis cyber ' +
+  'day defence defense development did do does during each effective effectively efforts engagement enhance ensure establish even every ' +
+  'exchange exchanged experience field fields fighting following for forces forms framework free from further global had has have he help ' +
+  'helping her here high his hold how human implement implementation in including international into is issues it its join joined jurisdiction ' +
+  'just law level like maintain management many mechanisms military ministry more most multilateral must mutual national navigation new no ' +
+  'non not of on one only open or order organised other our out over own partnership peace people piracy pledged policy post principles ' +
+  'promote protect reach region regional relations rescue resolutions right rights said search sea security set shared should side sides since ' +
+  'smugglers so some space sphere stability stable stepping strategy strengthen such support system than that the their them then there these ' +
+  'they this those through thus to towards traditional training two under understanding up upon views was we well were what when where which ' +
+  'while who will wish with within would year years approaches adopted affairs agreed agreement aviation backed beef carry charter cyberspace ' +
+  'declaration development effectively exchanged freedom hands humanitarian increase intensify jointly law multilateralisation multilateralization ' +
+  'officials outcomes realisation realization settling strategy stepping universal wish asia european union vietnam hanoi charter convention ' +
+  'nations united sea commission president representative foreign meeting met minister general colonel deputy director head chief ' +
+  'agreed affirmed stressed noted hoped highlighted welcomed suggested proposed lauded discussed reviewed signed inked concluded held ' +
+  'visited hosted received talked attended chaired co-chaired expressed voiced thanked congratulated invited accepted emphasised emphasized'
+).split(/\s+/);

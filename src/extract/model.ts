@@ -1,0 +1,139 @@
+/**
+ * What the extractor finds in one article, before it becomes RDF. Every fact carries the indexes of
+ * the sentences it was drawn from, so that the graph can point back to them.
+ */
+import type { AgreementKind, AgreementStatus, MeetingKind } from '../vocab.js';
+
+/** A sentence of the article; `start`/`end` are character offsets into the original text. */
+export interface Sentence {
+  /** 1-based position in the article. */
+  index: number;
+  start: number;
+  end: number;
+  /** The sentence as written in the original text. */
+  text: string;
+  /** The same sentence with scraping defects repaired (glued words split, spaces restored). */
+  clean: string;
+  /** Where the sentence sits: the headline, the body, a photo caption. Bylines are dropped. */
+  role: 'headline' | 'body' | 'caption';
+}
+
+/** A fact's evidence: the sentences it was read from. */
+export type Evidence = number[];
+
+export interface Named {
+  /** The key that resolves mentions to one real actor (also the IRI slug). */
+  key: string;
+  /** The canonical name. */
+  name: string;
+  /** Other names used in the text. */
+  aliases: Map<string, Evidence>;
+  evidence: Evidence;
+}
+
+export interface Country extends Named {
+  kind: 'country';
+}
+
+export interface Place extends Named {
+  kind: 'place';
+  countryKey?: string;
+}
+
+export interface Organization extends Named {
+  kind: 'organization';
+  acronym?: string;
+  countryKey?: string;
+  parentKey?: string;
+}
+
+export interface Person extends Named {
+  kind: 'person';
+  /** The name with Vietnamese diacritics, where known. */
+  nativeName?: string;
+  ranks: Map<string, Evidence>;
+  positions: Map<string, Evidence>;
+  affiliation?: { key: string; evidence: Evidence };
+  nationality?: { key: string; evidence: Evidence };
+}
+
+export type Actor = Country | Organization | Person;
+
+export interface DateValue {
+  /** ISO value at its precision: YYYY-MM-DD, YYYY-MM or YYYY. */
+  value?: string;
+  start?: string;
+  end?: string;
+  /** The words as written, e.g. "from July 1 to 4", "Monday". */
+  text: string;
+}
+
+export interface Link {
+  key: string;
+  evidence: Evidence;
+}
+
+export interface Meeting {
+  /** 1-based number of the meeting within the article. */
+  id: number;
+  kind: MeetingKind;
+  label: string;
+  ordinal?: number;
+  date?: DateValue;
+  dateEvidence?: Evidence;
+  location?: Link;
+  participants: Map<string, Evidence>;
+  chairs: Map<string, Evidence>;
+  hosts: Map<string, Evidence>;
+  areas: Map<string, Evidence>;
+  agreements: Map<string, Evidence>;
+  partOf?: { id: number; evidence: Evidence };
+  evidence: Evidence;
+}
+
+export interface Agreement {
+  key: string;
+  kind: AgreementKind;
+  name: string;
+  acronym?: string;
+  status: AgreementStatus;
+  statusEvidence: Evidence;
+  dateText?: string;
+  parties: Map<string, Evidence>;
+  areas: Map<string, Evidence>;
+  evidence: Evidence;
+}
+
+export interface ArticleInfo {
+  /** File name, e.g. `000_e8b7f0acafe71e35.txt`. */
+  file: string;
+  /** File name without extension: the article's slug. */
+  id: string;
+  text: string;
+  headline?: string;
+  /** Publication date, from a date line in the text or from a `.source` sidecar. */
+  published?: string;
+  publisher?: string;
+  url?: string;
+}
+
+export interface ArticleExtraction {
+  article: ArticleInfo;
+  sentences: Sentence[];
+  countries: Map<string, Country>;
+  places: Map<string, Place>;
+  organizations: Map<string, Organization>;
+  persons: Map<string, Person>;
+  meetings: Meeting[];
+  agreements: Map<string, Agreement>;
+  /** Cooperation-area concept slugs found in the article, with their evidence. */
+  areas: Map<string, Evidence>;
+}
+
+/** Adds evidence to a map entry, creating it. */
+export function addEvidence(map: Map<string, Evidence>, key: string, ...sentences: number[]): void {
+  const list = map.get(key) ?? [];
+  for (const s of sentences) if (!list.includes(s)) list.push(s);
+  list.sort((a, b) => a - b);
+  map.set(key, list);
+}

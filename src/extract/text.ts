@@ -1,0 +1,187 @@
+/**
+ * From the bytes of an article to its sentences: decoding with clear errors for bad input, line
+ * roles (headline, body, caption, byline), sentence splitting that copes with missing spaces after
+ * full stops, and a cleaned copy of each sentence with glued words split again.
+ */
+import { UserError } from '../errors.js';
+import { COMMON_WORDS } from './lexicon.js';
+import type { Sentence } from './model.js';
+
+/**
+ * Decodes an article file. Throws a UserError naming the file when it is empty, binary or not UTF-8.
+ */
+export function decodeArticle(bytes: Uint8Array, file: string): string {
+  if (bytes.length === 0) throw new UserError(`${file}: the article is empty`);
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new UserError(`${file}: looks like a binary file (a NUL byte at offset ${nul}), not the text of an article`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const { line, column } = firstBadUtf8(bytes);
+    throw new UserError(`${file}: line ${line}, column ${column}: not valid UTF-8 text; save the article as UTF-8`);
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  if (!/\p{L}/u.test(text)) throw new UserError(`${file}: the article has no text (only blanks or symbols)`);
+  return text;
+}
+
+function firstBadUtf8(bytes: Uint8Array): { line: number; column: number } {
+  let line = 1;
+  let column = 1;
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i];
+    let len = 0;
+    if (b < 0x80) len = 1;
+    else if (b >= 0xc2 && b <= 0xdf) len = 2;
+    else if (b >= 0xe0 && b <= 0xef) len = 3;
+    else if (b >= 0xf0 && b <= 0xf4) len = 4;
+    if (len === 0 || i + len > bytes.length) return { line, column };
+    for (let k = 1; k < len; k++) if ((bytes[i + k] & 0xc0) !== 0x80) return { line, column };
+    if (b === 0x0a) {
+      line++;
+      column = 1;
+    } else column++;
+    i += len;
+  }
+  return { line, column };
+}
+
+const JUNK_LINE = /^(translated by\b|leave your comment|feedback$|others$|related news|tags?:|share\b|print\b|vna\/vnp$|\/\.$|-+vna$|source:)/i;
+const URL_LINE = /^(https?:\/\/|www\.)\S+$/i;
+const CAPTION_MARK = /\((photo|source|image|ảnh)\b|\bảnh \d|\(photo:|\(source:/i;
+const ENDS_SENTENCE = /[.!?]["”’)]*\s*(-\s*VNA|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/;
+
+/** The publication date written in the text as `date 2019-07-06`, if any. */
+export function dateLine(text: string): string | undefined {
+  const m = /(?:^|\s)date (\d{4}-\d{2}-\d{2})\b/.exec(text);
+  return m?.[1];
+}
+
+/** Splits an article into sentences with their roles and offsets. Bylines and site furniture are dropped. */
+export function splitSentences(text: string): Sentence[] {
+  const vocab = articleVocabulary(text);
+  const out: Sentence[] = [];
+  let offset = 0;
+  let seenContent = false;
+  const lines = text.split('\n');
+  for (let li = 0; li < lines.length; li++) {
+    const raw = lines[li];
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const trimmed = raw.trim();
+    if (!trimmed || trimmed.length < 3 || JUNK_LINE.test(trimmed) || URL_LINE.test(trimmed)) continue;
+    const lead = raw.length - raw.trimStart().length;
+    const words = trimmed.split(/\s+/).length;
+    let role: Sentence['role'] = 'body';
+    if (CAPTION_MARK.test(trimmed)) role = 'caption';
+    else if (!ENDS_SENTENCE.test(trimmed)) {
+      const hasMoreContent = lines.slice(li + 1).some((l) => l.trim().length > 0);
+      role = !seenContent && hasMoreContent && words <= 20 ? 'headline' : words <= 30 ? 'caption' : 'body';
+    }
+    seenContent = true;
+    const pieces = role === 'body' ? splitLine(trimmed) : [{ start: 0, end: trimmed.length }];
+    for (const p of pieces) {
+      const s = trimmed.slice(p.start, p.end);
+      const trimmedPiece = s.trim();
+      if (!trimmedPiece || !/\p{L}/u.test(trimmedPiece)) continue;
+      const start = lineStart + lead + p.start + (s.length - s.trimStart().length);
+      const end = start + trimmedPiece.length;
+      out.push({ index: out.length + 1, start, end, text: trimmedPiece, clean: cleanSentence(trimmedPiece, vocab), role });
+    }
+  }
+  return out;
+}
+
+const ABBREVIATIONS = new Set(
+  'gen sen lieut lt col maj dr mr mrs ms st no adm capt prof gov rep sgt brig jr sr inc co corp ltd vs etc e.g i.e jan feb mar apr aug sept sep oct nov dec'.split(' '),
+);
+
+/** Sentence boundaries within one line, tolerant of a missing space after the full stop. */
+function splitLine(line: string): Array<{ start: number; end: number }> {
+  const parts: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c !== '.' && c !== '!' && c !== '?') continue;
+    let j = i + 1;
+    while (j < line.length && /["”’)]/.test(line[j])) j++;
+    let k = j;
+    while (k < line.length && line[k] === ' ') k++;
+    if (k >= line.length) continue;
+    const next = line[k];
+    if (!/[A-ZÀ-Ỹ"“‘(]/.test(next)) continue;
+    const before = /([\p{L}.]+)$/u.exec(line.slice(start, i))?.[1] ?? '';
+    const word = before.toLowerCase();
+    if (c === '.' && ABBREVIATIONS.has(word)) continue;
+    if (c === '.' && /^(\p{L}\.)*\p{L}$/u.test(before)) continue; // an initial or E.U./U.N.
+    if (k === j) {
+      // No space after the stop: only a boundary after a lowercase word or a number ("ties.The", "2018.Sen.").
+      if (!/(\p{Ll}{2,}|\d)$/u.test(line.slice(start, i))) continue;
+    }
+    parts.push({ start, end: j });
+    start = k;
+    i = k - 1;
+  }
+  parts.push({ start, end: line.length });
+  return parts;
+}
+
+/** Lowercase word counts of an article: the vocabulary that glued words are split against. */
+function articleVocabulary(text: string): Set<string> {
+  const words = new Set<string>(COMMON_WORDS);
+  const counts = new Map<string, number>();
+  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  // A word the article uses twice, or a short one, is a word; a long one seen once may be two glued.
+  for (const [w, n] of counts) if (n >= 2 || w.length <= 5) words.add(w);
+  return words;
+}
+
+/**
+ * Repairs the scraping defects of one sentence: restores spaces after punctuation, splits
+ * camel-case glue ("inHanoi", "theEU") and glued lowercase words ("nationaldefence") when both halves
+ * are known words, normalises quotes, and drops trailing "-VNA" and "/." and leading datelines.
+ */
+export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COMMON_WORDS)): string {
+  let s = sentence.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
+  s = s.replace(/\s*(-\s*VNA|\/\.)\s*$/, '');
+  s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
+  s = s.replace(/^[–-]\s+/, '');
+  s = s.replace(/([\p{Ll}\d])\(/gu, '$1 (').replace(/,(?=\p{L})/gu, ', ');
+  s = s.replace(/\p{L}{4,}/gu, (token) => splitGlued(token, vocab));
+  return s.replace(/\s{2,}/g, ' ').trim();
+}
+
+function isWord(w: string, vocab: Set<string>): boolean {
+  return vocab.has(w.toLowerCase());
+}
+
+function splitGlued(token: string, vocab: Set<string>): string {
+  // camelCase glue: "inHanoi" -> "in Hanoi", "theEU" -> "the EU", "UniversalDeclaration".
+  const camel = /^(\p{L}*?\p{Ll})(\p{Lu}\p{L}+)$/u.exec(token);
+  if (camel && !/^\p{Lu}+\p{Ll}?$/u.test(camel[1]) && (camel[1].length >= 3 || isWord(camel[1], vocab))) {
+    return `${splitGlued(camel[1], vocab)} ${splitGlued(camel[2], vocab)}`;
+  }
+  if (token.length < 7 || isWord(token, vocab) || !/^\p{L}\p{Ll}+$/u.test(token)) return token;
+  // lowercase glue: choose the split whose shorter half is longest, both halves known words.
+  let best: [string, string] | undefined;
+  for (let i = 2; i <= token.length - 2; i++) {
+    const a = token.slice(0, i);
+    const b = token.slice(i);
+    if (!isWord(a, vocab)) continue;
+    if (isWord(b, vocab)) {
+      if (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length)) best = [a, b];
+    }
+  }
+  if (best) return `${best[0]} ${best[1]}`;
+  for (let i = 2; i <= token.length - 4; i++) {
+    const a = token.slice(0, i);
+    if (!isWord(a, vocab) || a.length < 3) continue;
+    const rest = splitGlued(token.slice(i), vocab);
+    if (rest.includes(' ')) return `${a} ${rest}`;
+  }
+  return token;
+}
