@@ -59,6 +59,7 @@ function extendLeft(text: string, at: number): number {
 }
 
 function trimTail(tail: string): string {
+  if (/^\s+and\b/.test(tail)) return '';
   let t = tail.replace(TAIL_STOP, '');
   // End a lowercase description at the first clause-like break.
   t = t.replace(/\s+(?:and|the|of|on|for|to|in|with|at|between)\s*$/g, '').replace(/\s+(?:and|the|of|on|for|to|in|with|at|between)\s*$/g, '');

@@ -13,7 +13,8 @@ import {
 } from '../vocab.js';
 import { Minter } from './iris.js';
 
-const { quad, literal } = factory;
+const quad = factory.quad.bind(factory);
+const literal = factory.literal.bind(factory);
 const en = (s: string) => literal(s, EN);
 const int = (n: number) => literal(String(n), XSD.integer);
 const nonNeg = (n: number) => literal(String(n), XSD.nonNegativeInteger);
