@@ -149,6 +149,8 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   for (let prev = ''; prev !== name; ) {
     prev = name;
     name = name.replace(POSITION_PREFIX, '');
+    const dem = /^([\p{Lu}][\p{L}.]+) (.+)$/u.exec(name);
+    if (dem && countryOfForm(dem[1]) && POSITION_PREFIX.test(dem[2])) name = dem[2];
   }
   name = name.replace(/^(?:General |Joint )?Staff of (?:the )?/, '');
   if (/^(?:Armed Forces|Military Staff|President|Republic|State)$/.test(name)) return undefined;
@@ -287,7 +289,11 @@ export function findOrgPhrases(text: string): Span[] {
       if (!/^(?:of|for|on|the|\d+|[A-Z]{2,})$/.test(next) && !/'s?$/.test(run[lastHead].text)) run = run.slice(0, lastHead + 1);
       else {
         let e = run.length;
-        while (e - 1 > lastHead && isNameToken(run[e - 1].text) && e - 2 > lastHead && isNameToken(run[e - 2].text)) e -= 2;
+        const nameStart = (k: number) => k > lastHead && isNameToken(run[k].text);
+        let s = e;
+        while (s - 1 > lastHead && nameStart(s - 1)) s--;
+        const prevTok = run[s - 1]?.text ?? '';
+        if (e - s >= 2 && e - s <= 4 && (ORG_HEADS.has(stripPossessive(prevTok)) || NON_NAME_WORDS.has(prevTok))) e = s;
         run = run.slice(0, e);
       }
     }
@@ -385,8 +391,11 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
 }
 
 /** The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State". */
-function titleBefore(before: string): string | undefined {
-  const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s)(?:\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s))*)\s*$/u.exec(before);
+function titleBefore(text: string): string | undefined {
+  // Never across a list of persons: "X, Director of ..., and Dr. Y".
+  const cut = Math.max(text.lastIndexOf(', and '), text.lastIndexOf('; '));
+  const before = cut >= 0 ? text.slice(cut + 2) : text;
+  const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s))*)\s*$/u.exec(before);
   if (!m) return undefined;
   let t = m[1].trim();
   // Start at the first position word; keep a leading demonym ("US Assistant Secretary of State").

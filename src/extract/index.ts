@@ -80,8 +80,12 @@ export function extractArticle(file: string, input: Uint8Array | string, meta: A
       }
       ag.dateText ??= g.dateText;
       for (const x of a.actors) if (x.kind !== 'person' && x.start >= g.start && x.end <= g.end) addEvidence(ag.parties, x.key, si);
-      if (/\b(?:two|both) (?:sides|countries)\b|\bthe countries\b|\bbilateral\b/i.test(a.text) && g.status !== 'mentioned') {
-        for (const k of sides) addEvidence(ag.parties, k, si);
+      if (g.status !== 'mentioned') {
+        if (/\b(?:two|both) (?:sides|countries)\b|\bthe countries\b|\bbilateral\b/i.test(a.text)) for (const k of sides) addEvidence(ag.parties, k, si);
+        // "Vietnam and India have signed ...", "Australia wishes to sign ... with Vietnam": the states around the agreement.
+        for (const x of a.actors) {
+          if (x.kind === 'country' && !x.nested && !/\b(?:in|to|at|from)\s+$/.test(a.text.slice(Math.max(0, x.start - 5), x.start))) addEvidence(ag.parties, x.key, si);
+        }
       }
       for (const ar of a.areas) if (ar.start >= g.start && ar.end <= g.end) addEvidence(ag.areas, ar.slug, si);
     }

@@ -76,6 +76,8 @@ function nounMentions(text: string, skip: Array<{ start: number; end: number }>)
     // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
     if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
     if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
+    // A standing mechanism, not an event: "maintain the annual defence policy dialogue".
+    if (/\b(?:annual|regular|periodic|yearly)\b/i.test(before.split(/\s+/).slice(-6).join(' ')) || /\b(?:maintain|continue|promote|establish|set up)\w*\s+(?:\S+\s+){0,6}$/i.test(before)) continue;
     if (/^s\b/.test(after)) continue;
     // The nearest determiner before the noun, and the modifiers in between.
     const words = before.trimEnd().split(/\s+/).filter(Boolean);
@@ -112,16 +114,18 @@ interface VerbEvent {
   end: number;
   kind: MeetingKind;
   subjectEnd: number;
-  role: 'chair' | 'host' | 'meet' | 'attend' | 'visit' | 'hold';
+  role: 'chair' | 'chaired-by' | 'host' | 'meet' | 'attend' | 'visit' | 'hold';
 }
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
+  [/\b(?:was|were) co-chaired by\b|\b(?:was|were) chaired by\b/g, 'meeting', 'chaired-by'],
   [/\b(?:co-chaired|chaired)\b/g, 'meeting', 'chair'],
   [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b/g, 'reception', 'host'],
   [/\btalked (?:over|on) the (?:tele)?phone with\b|\bheld (?:tele)?phone talks with\b|\bhad a (?:tele)?phone (?:talk|call|conversation) with\b|\bphone talks with\b/g, 'call', 'meet'],
   [/\bheld (?:online|virtual) talks with\b|\bheld a (?:video ?conference|teleconference|virtual meeting|online meeting) with\b/g, 'teleconference', 'meet'],
   [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet'],
-  [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld talks with\b|\bhad talks with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
+  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b/g, 'talks', 'meet'],
+  [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
   [/\battended\b/g, 'meeting', 'attend'],
 ];
@@ -189,7 +193,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const participate = (m: Meeting, refs: ActorRef[], si: number) => {
     for (const r of refs) addEvidence(m.participants, r.key, si);
   };
-  const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined;
+  const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined || [...m.participants.keys()].some((k) => ctx.persons.has(k));
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
     if (m.date) return;
     const ds = a.dates.filter((d) => d.start >= from && d.end <= to);
@@ -303,9 +307,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       claimed.push([v.start, cEnd]);
       scope ??= target;
-      if (v.role !== 'visit') participate(target, [...subjects, ...objects], si);
+      if (v.role !== 'visit' && v.role !== 'chaired-by') participate(target, [...subjects, ...objects], si);
       if (subjects.length) lastSubject = subjects[subjects.length - 1].key;
       if (v.role === 'chair') for (const s of subjects) addEvidence(target.chairs, s.key, si);
+      if (v.role === 'chaired-by') {
+        const chairs = actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']);
+        participate(target, chairs, si);
+        for (const c of chairs) addEvidence(target.chairs, c.key, si);
+      }
       if (v.role === 'host') for (const s of subjects) addEvidence(target.hosts, s.key, si);
       if (nounAfter) {
         handled.add(nounAfter);
@@ -382,6 +391,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         } else if (place) target.location ??= { key: `place:${place.key}`, evidence: [si] };
         if (!target.label.includes(destination[1])) target.label = `${n.phrase} to ${destination[1]}`;
         lastVisit = target;
+        const cs = clauseStart(text, n.start);
+        if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|made|makes|began|begins|concluded|started|wrapped up)\b/i.test(text.slice(cs, n.start))) {
+          participate(target, actorsIn(a, cs, n.start).slice(0, 1), si);
+        }
         for (const ag of agent) {
           const p = ctx.persons.get(ag.key);
           if (p?.nationality) addEvidence(target.participants, p.nationality.key, si);

@@ -95,6 +95,8 @@ export interface Agreement {
   key: string;
   kind: AgreementKind;
   name: string;
+  /** Other names of the same agreement (as written in other articles). */
+  aliases?: string[];
   acronym?: string;
   status: AgreementStatus;
   statusEvidence: Evidence;

@@ -12,6 +12,7 @@ import {
   AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DG, EN, MEETING_KINDS, OA, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, VI, XSD, DEFAULT_BASE, factory,
 } from '../vocab.js';
 import { Minter } from './iris.js';
+import { unifyAgreements } from './resolve.js';
 
 const quad = factory.quad.bind(factory);
 const literal = factory.literal.bind(factory);
@@ -34,6 +35,7 @@ const KIND_LABEL: Record<string, string> = {
 /** Builds the quads of all articles. Articles are processed in the order given (sort them for stable output). */
 export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): RDF.Quad[] {
   const mint = new Minter(base);
+  unifyAgreements(extractions);
   const out: RDF.Quad[] = [...schemeQuads(base)];
   for (const x of extractions) out.push(...articleQuads(x, mint));
   return out;
@@ -134,6 +136,7 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     const s = mint.entity('agreement', a.key);
     fact(s, RDFNS.type, AGREEMENT_KINDS[a.kind], a.evidence);
     fact(s, RDFS.label, en(a.name), a.evidence);
+    for (const alias of a.aliases ?? []) fact(s, SKOS.altLabel, en(alias), a.evidence);
     if (a.acronym) fact(s, DG.acronym, literal(a.acronym), a.evidence);
     fact(s, DG.status, AGREEMENT_STATUSES[a.status], a.statusEvidence);
     if (a.dateText) fact(s, DG.dateText, literal(a.dateText), a.evidence);

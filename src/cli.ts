@@ -1,0 +1,105 @@
+/**
+ * The `diplograph` command line: build the graph from articles, answer stored SPARQL queries, export
+ * the graph, write evaluation summaries, and `run` the whole main job. User mistakes end with a
+ * one-line message and a non-zero exit code, never a stack trace.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { UserError, messageOf } from './errors.js';
+import { buildCommand } from './commands/build.js';
+import { queryCommand } from './commands/query.js';
+import { exportCommand } from './commands/export.js';
+import { summarizeCommand } from './commands/summarize.js';
+import { runCommand } from './commands/run.js';
+
+const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
+
+Usage:
+  diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI]
+      Extract every article (*.txt) of --in, validate the graph against ontology/shapes.ttl, and write
+      Turtle (--out) and TriG with one named graph per article (--trig, default: --out with .trig).
+  diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld]
+                   [--graph data/graph.trig | --endpoint URL]
+      Answer a stored query of queries/ (or any .rq file) over the built graph or a SPARQL endpoint.
+  diplograph query --list
+      List the stored queries with their parameters.
+  diplograph export --format jsonld|turtle|trig|ntriples|nquads [--frame meetings] [--graph FILE] [--out FILE]
+      Export the built graph; JSON-LD is compacted with ontology/context.jsonld, or framed.
+  diplograph summarize <articles-dir> --out <dir>
+      Build the graph of those articles and write one JSON summary per article (evaluation format).
+  diplograph run [--in data/documents] [--out-dir data]
+      The main job: build, answer every stored query, write data/graph.jsonld.
+
+Options:
+  -h, --help       this help
+  -V, --version    the version
+`;
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+export interface Parsed {
+  values: Record<string, string | boolean | string[] | undefined>;
+  positionals: string[];
+}
+
+/** Parses the options of one command; unknown options and missing values are user errors. */
+export function parse(command: string, argv: string[], options: Options, positionals = 0): Parsed {
+  try {
+    const r = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    if (r.positionals.length > positionals) {
+      throw new UserError(`${command}: unexpected argument "${r.positionals[positionals]}" (see diplograph --help)`);
+    }
+    return r as Parsed;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    const msg = messageOf(error).replace(/\. To specify a positional argument.*$/, '').replace(/^Unknown option/, 'unknown option');
+    throw new UserError(`${command}: ${msg}${code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? ' (see diplograph --help)' : ''}`, { exitCode: 2 });
+  }
+}
+
+/** Runs the command line; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'build':
+        return await buildCommand(rest);
+      case 'query':
+        return await queryCommand(rest);
+      case 'export':
+        return await exportCommand(rest);
+      case 'summarize':
+        return await summarizeCommand(rest);
+      case 'run':
+        return await runCommand(rest);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(USAGE);
+        return command === undefined ? 2 : 0;
+      case '-V':
+      case '--version':
+        process.stdout.write(`${await version()}\n`);
+        return 0;
+      default:
+        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, run; see diplograph --help)`, { exitCode: 2 });
+    }
+  } catch (error) {
+    if (error instanceof UserError) {
+      process.stderr.write(`diplograph: ${error.message}\n`);
+      return error.exitCode;
+    }
+    process.stderr.write(`diplograph: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 70;
+  }
+}
+
+async function version(): Promise<string> {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { projectRoot } = await import('./ontology-files.js');
+  return (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export { USAGE };

@@ -1,0 +1,37 @@
+/**
+ * `diplograph run`: the main job. Builds the graph from the articles, writes Turtle, TriG and
+ * JSON-LD, and prints the answer of every stored query.
+ */
+import { join } from 'node:path';
+import { queryStore } from '../graph/load.js';
+import { parse } from '../cli.js';
+import { writeFileAtomic } from '../io.js';
+import { toJsonLd } from '../export/jsonld.js';
+import { listQueries } from '../query/stored-queries.js';
+import { answer } from './query.js';
+import { buildGraph, describe } from './build.js';
+
+export async function runCommand(argv: string[]): Promise<number> {
+  const { values } = parse('run', argv, {
+    in: { type: 'string', default: 'data/documents' },
+    'out-dir': { type: 'string', default: 'data' },
+  });
+  if (values.help) {
+    process.stdout.write('Usage: diplograph run [--in data/documents] [--out-dir data]\n');
+    return 0;
+  }
+  const dir = values['out-dir'] as string;
+  const result = await buildGraph(values.in as string);
+  const jsonld = await toJsonLd(result.quads);
+  const files = { ttl: join(dir, 'graph.ttl'), trig: join(dir, 'graph.trig'), jsonld: join(dir, 'graph.jsonld') };
+  writeFileAtomic(files.ttl, result.turtle);
+  writeFileAtomic(files.trig, result.trig);
+  writeFileAtomic(files.jsonld, jsonld);
+  process.stdout.write(`${describe(result)}\nwrote ${files.ttl}, ${files.trig} and ${files.jsonld}\n`);
+  const store = queryStore(result.quads);
+  for (const q of listQueries()) {
+    process.stdout.write(`\n## ${q.name}: ${q.title}\n`);
+    process.stdout.write(await answer(q, {}, store, q.text.match(/^\s*(?:#.*\n|PREFIX.*\n|\s*\n)*\s*(CONSTRUCT|DESCRIBE)/im) ? 'turtle' : 'table'));
+  }
+  return 0;
+}

@@ -1,0 +1,59 @@
+/**
+ * Loads a graph file (Turtle, TriG, N-Triples, N-Quads) into an N3 store, with errors that name the
+ * file and the line.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import type * as RDF from '@rdfjs/types';
+import { DataFactory, Parser, Store, type Quad } from 'n3';
+import { UserError, messageOf } from '../errors.js';
+
+const FORMATS: Record<string, string> = { '.ttl': 'text/turtle', '.trig': 'application/trig', '.nt': 'application/n-triples', '.nq': 'application/n-quads' };
+
+/** The N3.js format of a graph file, by extension. */
+export function formatOf(path: string): string {
+  const ext = /\.[^.]+$/.exec(path)?.[0].toLowerCase() ?? '';
+  const f = FORMATS[ext];
+  if (!f) throw new UserError(`${path}: unknown graph file type "${ext}" (use .ttl, .trig, .nt or .nq)`);
+  return f;
+}
+
+/** Parses RDF text into quads; a syntax error names `where` and the line. */
+export function parseRdf(text: string, format: string, where: string) {
+  try {
+    return new Parser({ format }).parse(text);
+  } catch (error) {
+    const line = (error as { context?: { line?: number } }).context?.line;
+    const msg = messageOf(error).replace(/ on line \d+\.?$/, '');
+    throw new UserError(`${where}${line ? `: line ${line}` : ''}: malformed RDF: ${msg}`, { cause: error });
+  }
+}
+
+/** Reads a graph file into a store, as it is. */
+export function loadStore(path: string): Store {
+  return new Store(readGraphFile(path));
+}
+
+/** The quads of a graph file. */
+export function readGraphFile(path: string): Quad[] {
+  if (!existsSync(path)) throw new UserError(`${path}: no such graph file (run \`diplograph build\` first, or give --graph)`);
+  return parseRdf(readFileSync(path, 'utf8'), formatOf(path), path);
+}
+
+/**
+ * A store to query: the named graphs as they are, and a default graph that is the RDF merge of all
+ * graphs (a set: a fact that two articles state is one triple there), so that queries without GRAPH
+ * see every fact once, as in Jena's or Virtuoso's union default graph.
+ */
+export function queryStore(quads: Iterable<RDF.Quad>): Store {
+  const store = new Store();
+  for (const q of quads) {
+    store.addQuad(q as Quad);
+    if (q.graph.termType !== 'DefaultGraph') store.addQuad(DataFactory.quad(q.subject, q.predicate, q.object));
+  }
+  return store;
+}
+
+/** Reads a graph file into a store to query (see queryStore). */
+export function loadQueryStore(path: string): Store {
+  return queryStore(readGraphFile(path));
+}

@@ -1,0 +1,80 @@
+/**
+ * Independent semantic-web tools the tests check our output with: Apache Jena (Debian's
+ * libapache-jena-java, run with the classpath fix its packaging needs) and rdflib (Debian's
+ * python3-rdflib, under /usr/bin/python3). A test that needs a missing tool is skipped with a visible
+ * reason locally, and fails under CI=true, where .ci/run installs the tools.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const JARS = '/usr/share/java';
+const PYTHON = '/usr/bin/python3';
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Skips the test (locally) or fails it (under CI=true) when a tool is missing. */
+export function requireTool(ctx: Mocha.Context, available: boolean, tool: string, install: string): void {
+  if (available) return;
+  const reason = `${tool} is not installed (${install})`;
+  if (process.env.CI === 'true') throw new Error(`CI=true but ${reason}`);
+  console.log(`      skipped: ${reason}`);
+  ctx.skip();
+}
+
+export const jenaAvailable = (): boolean => existsSync(join(JARS, 'jena-core.jar')) && spawnSync('java', ['-version']).status === 0;
+
+export const rdflibAvailable = (): boolean => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import rdflib']).status === 0;
+
+let classpath: string | undefined;
+
+/** Debian's jena-core relocated Xerces but not its message bundles; put copies of them on the classpath. */
+function jenaClasspath(): string {
+  if (classpath) return classpath;
+  const fix = join(tmpdir(), 'diplograph-jena-fix');
+  if (!existsSync(join(fix, 'xerces/impl/xpath/regex/message.properties'))) {
+    mkdirSync(fix, { recursive: true });
+    const script = [
+      'import sys, zipfile, os',
+      `z = zipfile.ZipFile("${join(JARS, 'jena-core.jar')}")`,
+      'for n in z.namelist():',
+      '    for sub in ("impl/msg/", "impl/xpath/regex/"):',
+      '        pre = "org/apache/jena/ext/xerces/" + sub',
+      '        if n.startswith(pre) and n.endswith(".properties") and "/" not in n[len(pre):]:',
+      `            out = os.path.join("${fix}", "xerces", sub, n[len(pre):])`,
+      '            os.makedirs(os.path.dirname(out), exist_ok=True)',
+      '            open(out, "wb").write(z.read(n))',
+    ].join('\n');
+    const r = spawnSync(PYTHON, ['-c', script], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`cannot prepare the Jena classpath fix: ${r.stderr}`);
+  }
+  const jars = ['jena-arq', 'jena-base', 'jena-cmds', 'jena-core', 'jena-dboe-base', 'jena-dboe-storage', 'jena-iri', 'jena-shacl',
+    'commons-compress', 'commons-io', 'commons-lang3', 'commons-codec', 'dexx.collection', 'guava', 'jackson-core', 'jackson-databind',
+    'jackson-annotations', 'jsonld-java', 'httpclient', 'httpcore', 'httpclient-cache', 'thrift', 'slf4j-api', 'slf4j-simple'];
+  classpath = [...jars.map((j) => join(JARS, `${j}.jar`)), fix].join(':');
+  return classpath;
+}
+
+/** Runs a Jena command-line class: riotcmd.riot, arq.sparql, shacl.shacl, jena.rdfcompare. */
+export function jena(cls: string, args: string[]): RunResult {
+  const r = spawnSync('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss8m', '-cp', jenaClasspath(), cls, ...args], {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Runs a Python script with Debian's rdflib; the script gets `args` as sys.argv[1:]. */
+export function rdflib(script: string, args: string[]): RunResult {
+  const dir = join(tmpdir(), 'diplograph-rdflib');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `s${process.pid}.py`);
+  writeFileSync(file, script);
+  const r = spawnSync(PYTHON, ['-W', 'error', file, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
