@@ -39,7 +39,7 @@ export async function toJsonLd(quads: Iterable<RDF.Quad>, options: { frame?: Fra
     if (!FRAMES.includes(options.frame)) throw new UserError(`--frame: unknown frame "${options.frame}" (frames: ${FRAMES.join(', ')})`);
     const frame = JSON.parse(loadOntologyFile('frame-meetings.jsonld')) as JsonObject;
     frame['@context'] = context;
-    doc = (await jsonld.frame(expanded, frame as never, { documentLoader, omitGraph: false } as never)) as unknown as JsonObject;
+    doc = (await jsonld.frame(expanded, frame as never, { documentLoader, omitGraph: false, omitDefault: true } as never)) as unknown as JsonObject;
     sortGraph(doc);
   } else {
     doc = (await jsonld.compact(expanded, context as never, { documentLoader } as never)) as unknown as JsonObject;
