@@ -394,7 +394,7 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
 function titleBefore(text: string): string | undefined {
   // Never across a list of persons: "X, Director of ..., and Dr. Y".
   const cut = Math.max(text.lastIndexOf(', and '), text.lastIndexOf('; '));
-  const before = cut >= 0 ? text.slice(cut + 2) : text;
+  const before = (cut >= 0 ? text.slice(cut + 2) : text).replace(/,\s*$/, ' ');
   const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s))*)\s*$/u.exec(before);
   if (!m) return undefined;
   let t = m[1].trim();
