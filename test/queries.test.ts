@@ -1,0 +1,151 @@
+/**
+ * The answer of every stored query on the graph of the seed articles. The expected rows are what the
+ * five seed articles say, read by hand.
+ */
+import { strict as assert } from 'node:assert';
+import type { Store } from 'n3';
+import { run, type Row } from '../src/query/engine.js';
+import { bindParams, getQuery, listQueries } from '../src/query/stored-queries.js';
+import { seedStore } from './support/seed-graph.js';
+
+const ID = 'https://w3id.org/diplograph/id/';
+let store: Store;
+
+/** Rows of a stored query as plain values (IRIs shortened to their path under the base). */
+async function answer(name: string, params: Record<string, string> = {}): Promise<Array<Record<string, string>>> {
+  const q = getQuery(name);
+  const r = await run(bindParams(q, params), store, q.path);
+  assert.equal(r.type, 'bindings');
+  if (r.type !== 'bindings') return [];
+  return r.rows.map((row: Row) => Object.fromEntries(Object.entries(row).filter(([, t]) => t).map(([k, t]) => [k, t!.value.replace(ID, '')])));
+}
+const col = (rows: Array<Record<string, string>>, c: string) => rows.map((r) => r[c]);
+
+describe('stored queries on the seed graph', () => {
+  before(async () => {
+    store = await seedStore();
+  });
+
+  it('there are at least ten, each with a title and a description', () => {
+    const all = listQueries();
+    assert.ok(all.length >= 10);
+    for (const q of all) {
+      assert.ok(q.title.length > 5, `${q.name} has a title`);
+      assert.ok(q.description.length > 20, `${q.name} has a description`);
+    }
+  });
+
+  it('meetings-timeline: 12 meetings, dated ones in time order, with their places', async () => {
+    const rows = await answer('meetings-timeline');
+    assert.equal(rows.length, 12);
+    assert.deepEqual(col(rows, 'date').filter(Boolean), ['2018-03', '2018-09', '2018-11', '2019-07', '2019-07', '2019-07', '2019-07', '2022-04']);
+    const mogherini = rows.find((r) => r.meeting === 'meeting/002_cfb90e2054d6b7b8-1')!;
+    assert.equal(mogherini.dateText, 'August 5');
+    assert.equal(mogherini.place, 'Hanoi');
+    assert.match(mogherini.partners, /European Union/);
+    assert.equal(rows.find((r) => r.meeting === 'meeting/003_99a181e7a6755caf-1')!.place, 'Paris');
+  });
+
+  it('meeting-participants: the third Vietnam-France dialogue was co-chaired by Hoang Xuan Chien and Alice Rufo', async () => {
+    const rows = await answer('meeting-participants');
+    assert.deepEqual(rows.map((r) => [r.name, r.role]), [
+      ['Alice Rufo', 'chair'], ['Hoang Xuan Chien', 'chair'], ['France', 'participant'], ['Ministry of the Armed Forces', 'participant'], ['Vietnam', 'participant'],
+    ]);
+    assert.equal(rows[1].ranks, 'Senior Lieutenant General');
+    assert.equal(rows[1].positions, 'Deputy Minister of Defense');
+  });
+
+  it('meeting-participants takes another meeting as a parameter', async () => {
+    const rows = await answer('meeting-participants', { meeting: 'meeting/002_cfb90e2054d6b7b8-1' });
+    assert.deepEqual(col(rows, 'name').sort(), ['European Union', 'Federica Mogherini', 'Ministry of National Defence', 'Ngo Xuan Lich']);
+  });
+
+  it('co-chairs: two co-chaired meetings, two chairs each', async () => {
+    const rows = await answer('co-chairs');
+    assert.deepEqual(rows.map((r) => [r.meeting, r.chairName]), [
+      ['meeting/001_02a327fa07cbe99a-1', 'Alison Weston'], ['meeting/001_02a327fa07cbe99a-1', 'Vu Cuong Quyet'],
+      ['meeting/003_99a181e7a6755caf-1', 'Alice Rufo'], ['meeting/003_99a181e7a6755caf-1', 'Hoang Xuan Chien'],
+    ]);
+  });
+
+  it('agreements: the FPA is one agreement, signed in two articles and concluded in the third, mentioned at three meetings', async () => {
+    const rows = await answer('agreements');
+    assert.equal(rows.length, 11);
+    const fpa = rows.find((r) => r.agreement === 'agreement/fpa')!;
+    assert.equal(fpa.name, 'Framework Participation Agreement');
+    assert.equal(fpa.acronym, 'FPA');
+    assert.deepEqual(fpa.statuses.split(', ').sort(), ['concluded', 'signed']);
+    assert.deepEqual(fpa.parties.split(', ').sort(), ['European Union', 'Vietnam']);
+    assert.equal(fpa.meetingCount, '3');
+    const mou = rows.find((r) => r.name === 'Memorandum of Understanding on cooperation and training')!;
+    assert.equal(mou.statuses, 'proposed');
+    assert.equal(rows.find((r) => r.agreement === 'agreement/unclos')!.meetingCount, '2', 'UNCLOS is one agreement across two articles');
+  });
+
+  it('areas-ranked: training and the regional security architecture lead', async () => {
+    const rows = await answer('areas-ranked');
+    assert.deepEqual(rows.slice(0, 4).map((r) => [r.label, r.meetings]), [
+      ['regional security architecture', '4'], ['training', '4'], ['delegation exchange', '3'], ['peacekeeping', '3'],
+    ]);
+    assert.ok(rows.some((r) => r.label === 'search and rescue' && r.meetings === '1'));
+  });
+
+  it('areas-per-partner: what was discussed with France', async () => {
+    const rows = (await answer('areas-per-partner')).filter((r) => r.partnerName === 'France');
+    assert.deepEqual(col(rows, 'areaLabel').slice(0, 4), ['delegation exchange', 'peacekeeping', 'regional security architecture', 'training']);
+    assert.ok(col(rows, 'areaLabel').includes('maritime security'));
+    assert.ok(col(rows, 'areaLabel').includes('war legacy'));
+  });
+
+  it('persons-in-several-articles: Ngo Xuan Lich (3) and Nguyen Chi Vinh (2), one node each', async () => {
+    const rows = await answer('persons-in-several-articles');
+    assert.deepEqual(rows.map((r) => [r.name, r.articles]), [['Ngo Xuan Lich', '3'], ['Nguyen Chi Vinh', '2']]);
+  });
+
+  it('evidence: the sentences behind the facts about Nguyen Chi Vinh', async () => {
+    const rows = await answer('evidence');
+    const ranks = rows.filter((r) => r.predicate.endsWith('#rank') && r.object === 'Senior Lieutenant General');
+    assert.ok(ranks.some((r) => r.sentence === 'Senior Lieutenant General Nguyen Chi Vinh at the event' && r.file === '000_e8b7f0acafe71e35.txt' && r.start === '604' && r.end === '658'));
+    assert.ok(rows.some((r) => r.predicate.endsWith('#altLabel') && r.object === 'General Vinh'));
+  });
+
+  it('partner-construct: a graph of France with its meetings and agreements', async () => {
+    const q = getQuery('partner-construct');
+    const r = await run(bindParams(q, {}), store, q.path);
+    assert.equal(r.type, 'quads');
+    if (r.type !== 'quads') return;
+    const subjects = new Set(r.quads.map((x) => x.subject.value.replace(ID, '')));
+    for (const s of ['country/france', 'meeting/003_99a181e7a6755caf-1', 'meeting/004_f785308aa69e0926-1', 'agreement/memorandum-of-understanding-on-cooperation-and-training']) {
+      assert.ok(subjects.has(s), s);
+    }
+    assert.ok(!subjects.has('meeting/002_cfb90e2054d6b7b8-1'), 'not the meeting with the EU');
+  });
+
+  it('persons-by-affiliation: who speaks for whom', async () => {
+    const rows = await answer('persons-by-affiliation');
+    assert.equal(rows.length, 14);
+    assert.equal(rows.find((r) => r.name === 'Alice Rufo')!.affiliation, 'Ministry of the Armed Forces');
+    assert.equal(rows.find((r) => r.name === 'Pham Tan Phong')!.affiliation, 'Vietnam Department of Peacekeeping Operations');
+  });
+
+  it('meetings-by-year: three visits in 2018, four events in July 2019', async () => {
+    const rows = await answer('meetings-by-year');
+    assert.deepEqual(rows.map((r) => [r.year, r.kind, r.meetings]), [
+      ['2018', 'visit', '3'], ['2019', 'dialogue', '1'], ['2019', 'meeting', '2'], ['2019', 'visit', '1'], ['2022', 'dialogue', '1'],
+    ]);
+  });
+
+  it('actors-by-meetings: France and Vietnam took part in 7 meetings; the minimum is a parameter', async () => {
+    const rows = await answer('actors-by-meetings', { minimum: '2' });
+    assert.deepEqual(rows.map((r) => [r.name, r.meetings]), [['France', '7'], ['Vietnam', '7'], ['Nguyen Chi Vinh', '5'], ['Ngo Xuan Lich', '2']]);
+  });
+
+  it('articles: five articles with their counts', async () => {
+    const rows = await answer('articles');
+    assert.deepEqual(rows.map((r) => [r.file, r.meetings, r.persons]), [
+      ['000_e8b7f0acafe71e35.txt', '1', '3'], ['001_02a327fa07cbe99a.txt', '1', '3'], ['002_cfb90e2054d6b7b8.txt', '1', '2'],
+      ['003_99a181e7a6755caf.txt', '2', '2'], ['004_f785308aa69e0926.txt', '7', '7'],
+    ]);
+    assert.equal(rows[4].published, '2019-07-06');
+  });
+});
