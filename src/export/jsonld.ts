@@ -41,10 +41,28 @@ export async function toJsonLd(quads: Iterable<RDF.Quad>, options: { frame?: Fra
     frame['@context'] = context;
     doc = (await jsonld.frame(expanded, frame as never, { documentLoader, omitGraph: false, omitDefault: true } as never)) as unknown as JsonObject;
     sortGraph(doc);
+    for (const node of (doc['@graph'] as JsonObject[] | undefined) ?? []) for (const v of Object.values(node)) pruneBelow(v, 1);
   } else {
     doc = (await jsonld.compact(expanded, context as never, { documentLoader } as never)) as unknown as JsonObject;
   }
   return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/**
+ * The framed view nests one level: a meeting's participants, place, areas and agreements are
+ * embedded, and what they refer to in turn stays a reference ({"id": ...}), so the view stays small.
+ */
+function pruneBelow(value: unknown, depth: number): unknown {
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => (value[i] = pruneBelow(v, depth)));
+    return value;
+  }
+  if (value && typeof value === 'object') {
+    const node = value as JsonObject;
+    if (depth <= 0 && typeof node.id === 'string') return { id: node.id };
+    for (const [k, v] of Object.entries(node)) if (k !== '@context') node[k] = pruneBelow(v, typeof node.id === 'string' ? depth - 1 : depth);
+  }
+  return value;
 }
 
 /** Framing does not promise an order: sort the top-level nodes by id. */
@@ -56,6 +74,13 @@ function sortGraph(doc: JsonObject): void {
 /** Reads JSON-LD back to quads (for round-trip checks), with the same offline loader. */
 export async function jsonLdToQuads(text: string): Promise<RDF.Quad[]> {
   const { Parser } = await import('n3');
-  const nquads = (await jsonld.toRDF(JSON.parse(text) as never, { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+  let nquads: string;
+  try {
+    nquads = (await jsonld.toRDF(JSON.parse(text) as never, { format: 'application/n-quads', documentLoader } as never)) as unknown as string;
+  } catch (error) {
+    const cause = (error as { details?: { cause?: unknown } }).details?.cause;
+    if (cause instanceof UserError) throw cause;
+    throw new UserError(`JSON-LD: ${(error as Error).message}`, { cause: error });
+  }
   return new Parser({ format: 'application/n-quads' }).parse(nquads);
 }

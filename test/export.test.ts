@@ -1,0 +1,83 @@
+/** Exports: every RDF format and JSON-LD read back as RDF is the same graph, byte-stable. */
+import { strict as assert } from 'node:assert';
+import { Parser } from 'n3';
+import { isomorphic } from 'rdf-isomorphic';
+import { jsonLdToQuads, toJsonLd } from '../src/export/jsonld.js';
+import { canonicalQuads, serializeQuads, type RdfFormat } from '../src/export/rdf-writer.js';
+import { loadOntologyFile } from '../src/ontology-files.js';
+import { factory } from '../src/vocab.js';
+import { seedGraph } from './support/seed-graph.js';
+
+const PARSER_FORMAT: Record<RdfFormat, string> = { turtle: 'text/turtle', trig: 'application/trig', ntriples: 'application/n-triples', nquads: 'application/n-quads' };
+
+describe('exports', () => {
+  for (const format of ['turtle', 'trig', 'ntriples', 'nquads'] as RdfFormat[]) {
+    it(`${format} reads back as the same graph`, async () => {
+      const { quads } = await seedGraph();
+      const text = await serializeQuads(quads, format);
+      const back = new Parser({ format: PARSER_FORMAT[format] }).parse(text);
+      const keep = format === 'trig' || format === 'nquads';
+      assert.ok(isomorphic(back, canonicalQuads(quads, keep) as typeof back), `${format} round trip`);
+    });
+  }
+
+  it('Turtle merges the articles: a fact two articles state is written once', async () => {
+    const { quads, turtle } = await seedGraph();
+    const triples = new Parser().parse(turtle);
+    assert.ok(triples.length < quads.length);
+    const keys = new Set(triples.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`));
+    assert.equal(keys.size, triples.length);
+  });
+
+  it('JSON-LD, compacted with the local context, reads back as a dataset isomorphic to the TriG', async () => {
+    const { quads } = await seedGraph();
+    const text = await toJsonLd(quads);
+    const doc = JSON.parse(text);
+    assert.equal(doc['@context']['@version'], 1.1);
+    assert.ok(Array.isArray(doc['@graph']));
+    const back = await jsonLdToQuads(text);
+    assert.ok(isomorphic(back, canonicalQuads(quads, true)));
+  });
+
+  it('JSON-LD is the same bytes twice', async () => {
+    const { quads } = await seedGraph();
+    assert.equal(await toJsonLd(quads), await toJsonLd([...quads].reverse()));
+  });
+
+  it('the framed view nests participants, places, areas and agreements in each meeting', async () => {
+    const { quads } = await seedGraph();
+    const doc = JSON.parse(await toJsonLd(quads, { frame: 'meetings' }));
+    const meetings = doc['@graph'] as Array<Record<string, any>>;
+    assert.equal(meetings.length, 12);
+    const third = meetings.find((m) => m.id === 'dgr:meeting/003_99a181e7a6755caf-1')!;
+    assert.equal(third.type, 'dg:Dialogue');
+    assert.equal(third.location.label.en, 'Paris');
+    const people = third.participant.filter((p: any) => p.type === 'dg:Person').map((p: any) => p.label.en).sort();
+    assert.deepEqual(people, ['Alice Rufo', 'Hoang Xuan Chien']);
+    assert.ok(third.discusses.some((a: any) => a.prefLabel.en === 'peacekeeping'));
+    assert.ok(third.mentions.some((a: any) => (a.status?.id ?? a.status) === 'dg:Proposed'));
+  });
+
+  it('the framed view loses none of the meetings\' own facts', async () => {
+    const { quads } = await seedGraph();
+    const back = await jsonLdToQuads(await toJsonLd(quads, { frame: 'meetings' }));
+    const key = (q: { subject: { value: string }; predicate: { value: string }; object: { value: string } }) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`;
+    const have = new Set(back.map(key));
+    const meetingFacts = canonicalQuads(quads, false).filter((q) => q.subject.value.includes('/meeting/'));
+    for (const q of meetingFacts) assert.ok(have.has(key(q)), key(q));
+  });
+
+  it('never fetches a remote context', async () => {
+    const doc = JSON.stringify({ '@context': 'https://example.org/remote-context.jsonld', '@id': 'https://example.org/x', 'https://example.org/p': 'v' });
+    await assert.rejects(jsonLdToQuads(doc), /refusing to fetch https:\/\/example\.org\/remote-context\.jsonld/);
+  });
+
+  it('the local context defines every property the data uses', async () => {
+    const ctx = JSON.parse(loadOntologyFile('context.jsonld'))['@context'];
+    const { quads } = await seedGraph();
+    const defined = new Set(Object.values(ctx).map((v: any) => (typeof v === 'string' ? v : v?.['@id'])).filter(Boolean)
+      .map((v: string) => v.replace(/^(\w+):/, (_m: string, p: string) => ctx[p] ?? `${p}:`)));
+    const used = new Set(quads.map((q) => q.predicate.value).filter((p) => p !== factory.namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type').value));
+    for (const p of used) assert.ok(defined.has(p), `context term for ${p}`);
+  });
+});
