@@ -390,6 +390,8 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
   return out;
 }
 
+const TITLE_MODIFIERS = new Set(['Defence', 'Defense', 'Foreign', 'Home', 'Interior', 'Army', 'Navy', 'Naval', 'Air', 'Force', 'Military', 'National', 'Security', 'Permanent', 'Prime', 'Executive', 'Political', 'Party', 'State', 'Senior', 'Chief', 'Deputy', 'Vice']);
+
 /** The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State". */
 function titleBefore(text: string): string | undefined {
   // Never across a list of persons: "X, Director of ..., and Dr. Y".
@@ -402,7 +404,10 @@ function titleBefore(text: string): string | undefined {
   const words = t.split(/\s+/);
   let k = words.findIndex((w, idx) => POSITION_RE.test(words.slice(idx).join(' ')));
   if (k < 0) return undefined;
-  if (k > 0 && countryOfForm(words[k - 1])) k--;
+  while (k > 0 && /^\p{Lu}/u.test(words[k - 1]) && (TITLE_MODIFIERS.has(words[k - 1]) || countryOfForm(words[k - 1]))) {
+    k--;
+    if (countryOfForm(words[k])) break;
+  }
   t = words.slice(k).join(' ');
   return trimTitle(t);
 }

@@ -33,7 +33,7 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
 
 const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
 const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+((?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan))\b/g;
-const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
+const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
 const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
 function kindOf(name: string): AgreementKind {

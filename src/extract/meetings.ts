@@ -22,10 +22,10 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:conference|seminar|workshop|symposium|forum|summit)$/i, 'conference'],
   [/^talks$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
-  [/^(?:visit|trip|tour)$/i, 'visit'],
+  [/^(?:visit|trip|tour|port call|ship visit)$/i, 'visit'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|reception|conference|seminar|workshop|symposium|forum|summit|talks|visit|trip|meeting|session|event)\b/gi;
+const NOUN_RE = /\b(port call|ship visit|teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|reception|conference|seminar|workshop|symposium|forum|summit|talks|visit|trip|meeting|session|event)\b/gi;
 
 const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
 const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
@@ -118,7 +118,7 @@ interface VerbEvent {
 }
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
-  [/\b(?:was|were) co-chaired by\b|\b(?:was|were) chaired by\b/g, 'meeting', 'chaired-by'],
+  [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b/g, 'meeting', 'chaired-by'],
   [/\b(?:co-chaired|chaired)\b/g, 'meeting', 'chair'],
   [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b/g, 'reception', 'host'],
   [/\btalked (?:over|on) the (?:tele)?phone with\b|\bheld (?:tele)?phone talks with\b|\bhad a (?:tele)?phone (?:talk|call|conversation) with\b|\bphone talks with\b/g, 'call', 'meet'],
@@ -126,6 +126,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
   [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet'],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b/g, 'talks', 'meet'],
   [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
+  [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
   [/\battended\b/g, 'meeting', 'attend'],
 ];
@@ -274,8 +275,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
       const objects = objectsAll.filter((x) => x.kind === 'person');
+      const nounBefore = v.role === 'chaired-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
       const nounAfter = nouns.find((n) => n.start >= v.end && n.start - v.end < 90);
       let kind = v.kind;
+      if (nounBefore) {
+        // "The 13th ... Dialogue took place ..., co-chaired by A and B": the event the clause is about.
+        kind = nounBefore.kind;
+        handled.add(nounBefore);
+      }
       if (nounAfter && (v.role === 'chair' || v.role === 'attend')) kind = nounAfter.kind;
       if (/held virtually|held online|via video/i.test(text.slice(v.end, Math.min(text.length, cEnd + 30)))) kind = 'teleconference';
       let target: Meeting | undefined;
@@ -291,7 +298,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         participate(target, [...subjects.slice(0, 1), ...visited], si);
       } else if (v.role === 'attend' && !nounAfter && !objectsAll.length) {
         continue;
-      } else if (!main || (!anchored(main) && main.participants.size === 0)) {
+      } else if (nounBefore && main && anchored(main) && (nounBefore.ordinal ?? main.ordinal) !== main.ordinal) {
+        target = create(kind, si, nounBefore.phrase);
+      } else if (!main || (!anchored(main) && main.participants.size === 0) || (nounBefore && !anchored(main))) {
         main ??= create(kind, si, '');
         hint(main, kind, si);
         target = main;
@@ -310,8 +319,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role !== 'visit' && v.role !== 'chaired-by') participate(target, [...subjects, ...objects], si);
       if (subjects.length) lastSubject = subjects[subjects.length - 1].key;
       if (v.role === 'chair') for (const s of subjects) addEvidence(target.chairs, s.key, si);
+      if (nounBefore) {
+        if (!target.label) target.label = nounBefore.phrase;
+        if (nounBefore.ordinal) target.ordinal ??= nounBefore.ordinal;
+        participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= nounBefore.start && x.end <= nounBefore.end), si);
+      }
       if (v.role === 'chaired-by') {
-        const chairs = actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']);
+        const named = actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']);
+        // Persons chair; a country or body only when no person is named.
+        const chairs = named.some((x) => x.kind === 'person') ? named.filter((x) => x.kind === 'person') : named;
         participate(target, chairs, si);
         for (const c of chairs) addEvidence(target.chairs, c.key, si);
       }
@@ -392,9 +408,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (!target.label.includes(destination[1])) target.label = `${n.phrase} to ${destination[1]}`;
         lastVisit = target;
         const cs = clauseStart(text, n.start);
-        if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|made|makes|began|begins|concluded|started|wrapped up)\b/i.test(text.slice(cs, n.start))) {
+        if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|made|makes|began|begins|concluded|started|wrapped up)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
           participate(target, actorsIn(a, cs, n.start).slice(0, 1), si);
         }
+        // "attended ... as part of a working trip": what the sentence reports happened during the trip.
+        if (scope && scope !== target && /\bas (?:a )?part of\s*$/i.test(n.lead) && !scope.partOf) scope.partOf = { id: target.id, evidence: [si] };
         for (const ag of agent) {
           const p = ctx.persons.get(ag.key);
           if (p?.nationality) addEvidence(target.participants, p.nationality.key, si);
