@@ -24,7 +24,12 @@ export type OntologyFile = 'diplograph.ttl' | 'areas.ttl' | 'shapes.ttl' | 'cont
 
 const cache = new Map<string, string>();
 
-/** The text of one file of ontology/. */
+/**
+ * The text of one file of ontology/, read once and cached.
+ *
+ * @example
+ * const areas = new Parser().parse(loadOntologyFile('areas.ttl'));
+ */
 export function loadOntologyFile(name: OntologyFile): string {
   let text = cache.get(name);
   if (text === undefined) {

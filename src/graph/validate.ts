@@ -1,21 +1,29 @@
 /**
  * SHACL validation of the graph against ontology/shapes.ttl (rdf-validate-shacl). A violation is
  * data, not an exception: the report names the focus node, the shape, the path and what is wrong.
+ *
+ * @example
+ * const report = await validateShapes(quads);
+ * if (!report.conforms) console.error(formatReport(report));
  */
 import type * as RDF from '@rdfjs/types';
 import { Parser } from 'n3';
 import SHACLValidator from 'rdf-validate-shacl';
 import shaclEnv from 'rdf-validate-shacl/src/defaultEnv.js';
 import { loadOntologyFile } from '../ontology-files.js';
-import { RDFS, factory } from '../vocab.js';
-import { compactIri } from '../query/results.js';
+import { DG, PREFIXES, RDF as RDFNS, RDFS, SKOS, factory } from '../vocab.js';
 
 export interface ShapeViolation {
+  /** The IRI of the node that does not conform (`_:id` for a blank node). */
   focusNode: string;
+  /** The rdfs:label of the node shape (for a property shape, of the node shape it belongs to), or its IRI. */
   shape: string;
+  /** The property, as a prefixed name, when the violation is about one property. */
   path?: string;
   message: string;
+  /** `Violation`, `Warning` or `Info`. */
   severity: string;
+  /** The offending value: an IRI, or a literal in quotes. */
   value?: string;
 }
 
@@ -24,48 +32,101 @@ export interface ShapeReport {
   results: ShapeViolation[];
 }
 
-const SH = 'http://www.w3.org/ns/shacl#';
+const SH = PREFIXES.sh;
+const SH_PROPERTY = factory.namedNode(`${SH}property`);
 
-let shapes: { quads: RDF.Quad[]; validator: SHACLValidator } | undefined;
-
-function loadShapes(): { quads: RDF.Quad[]; validator: SHACLValidator } {
-  if (shapes) return shapes;
-  const quads = new Parser().parse(loadOntologyFile('shapes.ttl'));
-  shapes = { quads, validator: new SHACLValidator(shaclEnv.dataset(quads)) };
-  return shapes;
+interface Shapes {
+  quads: RDF.Quad[];
+  validator: SHACLValidator;
 }
 
-/** The label of a shape: its rdfs:label, or for a property shape, its node shape's label and its path. */
+let defaultShapes: Shapes | undefined;
+let conceptQuads: RDF.Quad[] | undefined;
+
+function compileShapes(quads: RDF.Quad[]): Shapes {
+  return { quads, validator: new SHACLValidator(shaclEnv.dataset(quads)) };
+}
+
+/** The shapes of ontology/shapes.ttl, parsed and compiled once. */
+function shapesOfProject(): Shapes {
+  return (defaultShapes ??= compileShapes(new Parser().parse(loadOntologyFile('shapes.ttl'))));
+}
+
+/**
+ * The concepts the data refers to: the cooperation areas (ontology/areas.ttl) and the agreement
+ * statuses with their scheme (ontology/diplograph.ttl), so that `sh:class dg:CooperationArea` finds
+ * them even when the graph being validated does not carry a copy of the schemes.
+ */
+function concepts(): RDF.Quad[] {
+  if (conceptQuads) return conceptQuads;
+  const areas = new Parser().parse(loadOntologyFile('areas.ttl'));
+  const ontology = new Parser().parse(loadOntologyFile('diplograph.ttl'));
+  const statusNodes = new Set(
+    ontology
+      .filter((q) => q.predicate.equals(RDFNS.type) && (q.object.equals(DG.AgreementStatus) || q.object.equals(SKOS.ConceptScheme)))
+      .map((q) => q.subject.value),
+  );
+  conceptQuads = [...areas, ...ontology.filter((q) => statusNodes.has(q.subject.value))];
+  return conceptQuads;
+}
+
+/** An IRI as a prefixed name when one of the project's prefixes fits, else in angle brackets. */
+function compact(iri: string): string {
+  let best: [string, string] | undefined;
+  for (const [prefix, ns] of Object.entries(PREFIXES)) {
+    if (iri.startsWith(ns) && /^[\w.-]*$/.test(iri.slice(ns.length)) && (!best || ns.length > best[1].length)) best = [prefix, ns];
+  }
+  return best ? `${best[0]}:${iri.slice(best[1].length)}` : `<${iri}>`;
+}
+
+/** The name of a shape: the rdfs:label of its node shape (a property shape names its parent), or its IRI. */
 function shapeName(shape: RDF.Term, quads: RDF.Quad[]): string {
+  const parent = quads.find((q) => q.predicate.equals(SH_PROPERTY) && q.object.equals(shape));
+  if (parent) return shapeName(parent.subject, quads);
   const label = quads.find((q) => q.subject.equals(shape) && q.predicate.equals(RDFS.label));
   if (label) return label.object.value;
-  const parent = quads.find((q) => q.predicate.value === `${SH}property` && q.object.equals(shape));
-  if (parent) return shapeName(parent.subject, quads);
-  return shape.termType === 'NamedNode' ? compactIri(shape.value) : 'an anonymous shape';
+  return shape.termType === 'NamedNode' ? compact(shape.value) : 'an anonymous shape';
 }
 
-/** Validates the merge of all graphs of `quads` against the shapes. */
-export async function validateShapes(quads: Iterable<RDF.Quad>): Promise<ShapeReport> {
-  const { quads: shapeQuads, validator } = loadShapes();
+function termText(t: RDF.Term): string {
+  if (t.termType === 'Literal') return JSON.stringify(t.value);
+  if (t.termType === 'BlankNode') return `_:${t.value}`;
+  return t.value;
+}
+
+/**
+ * Validates the merge of all graphs of `quads` (every quad is read as if in the default graph),
+ * together with the cooperation-area and agreement-status concepts, against the shapes of
+ * ontology/shapes.ttl, or against `shapesQuads` when given.
+ */
+export async function validateShapes(quads: Iterable<RDF.Quad>, shapesQuads?: RDF.Quad[]): Promise<ShapeReport> {
+  const shapes = shapesQuads ? compileShapes(shapesQuads) : shapesOfProject();
   const merged = shaclEnv.dataset();
-  for (const q of quads) merged.add(factory.quad(q.subject, q.predicate, q.object));
-  const report = await validator.validate(merged);
-  const results: ShapeViolation[] = report.results.map((r) => ({
-    focusNode: r.focusNode.termType === 'NamedNode' ? r.focusNode.value : `_:${r.focusNode.value}`,
-    shape: shapeName(r.sourceShape, shapeQuads),
-    path: r.path?.termType === 'NamedNode' ? compactIri(r.path.value) : undefined,
-    message: r.message.map((m) => m.value).join('; ') || compactIri(r.sourceConstraintComponent.value),
-    severity: r.severity.value.replace(SH, ''),
-    value: r.value ? (r.value.termType === 'Literal' ? JSON.stringify(r.value.value) : r.value.value) : undefined,
-  }));
-  results.sort((a, b) => a.focusNode.localeCompare(b.focusNode) || a.shape.localeCompare(b.shape) || a.message.localeCompare(b.message));
+  for (const q of [...concepts(), ...quads]) merged.add(factory.quad(q.subject, q.predicate, q.object));
+  const report = await shapes.validator.validate(merged);
+  const results: ShapeViolation[] = report.results.map((r) => {
+    const messages = r.message.filter((m) => m.termType !== 'Literal' || !m.language || m.language === 'en').map((m) => m.value);
+    return {
+      focusNode: termText(r.focusNode),
+      shape: shapeName(r.sourceShape, shapes.quads),
+      path: r.path?.termType === 'NamedNode' ? compact(r.path.value) : undefined,
+      message: messages.join('; ') || `fails ${compact(r.sourceConstraintComponent.value)}`,
+      severity: r.severity.value.replace(SH, ''),
+      value: r.value ? termText(r.value) : undefined,
+    };
+  });
+  results.sort((a, b) => a.focusNode.localeCompare(b.focusNode) || a.shape.localeCompare(b.shape)
+    || (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message) || (a.value ?? '').localeCompare(b.value ?? ''));
   return { conforms: report.conforms, results };
 }
 
-/** One line per violation: `<node> does not conform to "Shape" (path): message [value]`. */
+/**
+ * The report for a person: one line per violation,
+ * `  Violation: <node> does not conform to "Shape" at dg:path: message (value v)`.
+ */
 export function formatReport(report: ShapeReport): string {
   if (report.conforms) return 'the graph conforms to the shapes';
   return report.results
-    .map((r) => `  ${r.severity}: <${r.focusNode}> does not conform to "${r.shape}"${r.path ? ` at ${r.path}` : ''}: ${r.message}${r.value !== undefined ? ` (value ${r.value})` : ''}`)
+    .map((r) => `  ${r.severity}: ${r.focusNode.startsWith('_:') ? r.focusNode : `<${r.focusNode}>`} does not conform to "${r.shape}"${r.path ? ` at ${r.path}` : ''}: ${r.message}${r.value !== undefined ? ` (value ${r.value})` : ''}`)
     .join('\n');
 }

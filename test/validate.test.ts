@@ -1,0 +1,130 @@
+/**
+ * SHACL validation (src/graph/validate.ts with ontology/shapes.ttl): the documented data conforms,
+ * and each kind of broken data is reported with the node, the shape, the property and a message.
+ */
+import { strict as assert } from 'node:assert';
+import type * as RDF from '@rdfjs/types';
+import { Parser } from 'n3';
+import { formatReport, validateShapes } from '../src/graph/validate.js';
+import { loadOntologyFile } from '../src/ontology-files.js';
+import { DG, OA, XSD, factory } from '../src/vocab.js';
+
+const example = (): RDF.Quad[] => new Parser({ format: 'trig' }).parse(loadOntologyFile('example.trig'));
+const MEETING = 'https://w3id.org/diplograph/id/meeting/example_01-1';
+const AGREEMENT = 'https://w3id.org/diplograph/id/agreement/memorandum-of-understanding-on-training';
+const EVIDENCE = 'https://w3id.org/diplograph/id/article/example_01#s2';
+const meeting = factory.namedNode(MEETING);
+
+/** The example with the quads `drop` matches removed and `add` added. */
+function edit(drop: (q: RDF.Quad) => boolean, ...add: RDF.Quad[]): RDF.Quad[] {
+  return [...example().filter((q) => !drop(q)), ...add];
+}
+const none = () => false;
+
+/** The formatted lines about one focus node. */
+async function linesAbout(quads: RDF.Quad[], node: string): Promise<string[]> {
+  const report = await validateShapes(quads);
+  assert.equal(report.conforms, false, 'the broken graph was accepted');
+  return formatReport(report).split('\n').filter((l) => l.includes(`<${node}>`));
+}
+
+describe('SHACL validation', () => {
+  it('accepts the graph documented in ontology/example.trig', async () => {
+    const report = await validateShapes(example());
+    assert.equal(report.conforms, true, formatReport(report));
+    assert.deepEqual(report.results, []);
+    assert.equal(formatReport(report), 'the graph conforms to the shapes');
+  });
+
+  it('accepts a month or a year as a meeting date, and a start and end date', async () => {
+    for (const date of [factory.literal('2019-07', XSD.gYearMonth), factory.literal('2019', XSD.gYear)]) {
+      const report = await validateShapes(edit((q) => q.predicate.equals(DG.date), factory.quad(meeting, DG.date, date)));
+      assert.equal(report.conforms, true, formatReport(report));
+    }
+    const report = await validateShapes(edit(none,
+      factory.quad(meeting, DG.startDate, factory.literal('2019-07-01', XSD.date)),
+      factory.quad(meeting, DG.endDate, factory.literal('2019-07-04', XSD.date))));
+    assert.equal(report.conforms, true, formatReport(report));
+  });
+
+  it('validates the example even when it does not carry the area and status concepts', async () => {
+    const articleOnly = example().filter((q) => q.graph.termType === 'NamedNode');
+    const report = await validateShapes(articleOnly);
+    assert.equal(report.conforms, true, formatReport(report));
+  });
+
+  it('reports an impossible date with the meeting, the shape and the property', async () => {
+    const lines = await linesAbout(edit((q) => q.predicate.equals(DG.date), factory.quad(meeting, DG.date, factory.literal('2019-13-45', XSD.date))), MEETING);
+    assert.deepEqual(lines, [
+      `  Violation: <${MEETING}> does not conform to "Meeting" at dg:date: a meeting's date is one valid xsd:date (a day), xsd:gYearMonth (a month) or xsd:gYear (a year); keep the words of the article in dg:dateText (value "2019-13-45")`,
+    ]);
+  });
+
+  it('reports a date that is a plain string', async () => {
+    const lines = await linesAbout(edit((q) => q.predicate.equals(DG.date), factory.quad(meeting, DG.date, factory.literal('July', XSD.string))), MEETING);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /does not conform to "Meeting" at dg:date: a meeting's date is one valid xsd:date .* \(value "July"\)$/);
+  });
+
+  it('reports two dates on one meeting', async () => {
+    const lines = await linesAbout(edit(none, factory.quad(meeting, DG.date, factory.literal('2019-07-03', XSD.date))), MEETING);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /"Meeting" at dg:date: a meeting's date is one valid/);
+  });
+
+  it('reports a participant that is a name instead of an actor', async () => {
+    const lines = await linesAbout(edit(none, factory.quad(meeting, DG.participant, factory.literal('Vietnam'))), MEETING);
+    assert.deepEqual(lines, [
+      `  Violation: <${MEETING}> does not conform to "Meeting" at dg:participant: a participant is a person, an organization or a country described in the graph (an IRI, not a name) (value "Vietnam")`,
+    ]);
+  });
+
+  it('reports a chair that is not described as an actor', async () => {
+    const lines = await linesAbout(edit(none, factory.quad(meeting, DG.chair, factory.namedNode('https://w3id.org/diplograph/id/person/nobody'))), MEETING);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /"Meeting" at dg:chair: a chair is a person, an organization or a country .*\(value https:\/\/w3id\.org\/diplograph\/id\/person\/nobody\)$/);
+  });
+
+  it('reports an area that is not in the cooperation-area scheme', async () => {
+    const lines = await linesAbout(edit(none, factory.quad(meeting, DG.discusses, factory.namedNode('https://w3id.org/diplograph/id/area/knitting'))), MEETING);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /"Meeting" at dg:discusses: a meeting discusses cooperation areas/);
+  });
+
+  it('reports an evidence sentence whose quote selector has no exact text, on the evidence and on the selector', async () => {
+    const lines = await linesAbout(edit((q) => q.predicate.equals(OA.exact) && q.subject.value === `${EVIDENCE}-text`), EVIDENCE);
+    assert.deepEqual(lines, [
+      `  Violation: <${EVIDENCE}> does not conform to "Evidence sentence" at oa:hasSelector: an evidence sentence has one quote selector with the exact sentence (oa:TextQuoteSelector with one oa:exact)`,
+    ]);
+    const selector = await linesAbout(edit((q) => q.predicate.equals(OA.exact) && q.subject.value === `${EVIDENCE}-text`), `${EVIDENCE}-text`);
+    assert.deepEqual(selector, [
+      `  Violation: <${EVIDENCE}-text> does not conform to "Quote selector" at oa:exact: a quote selector has the exact text of the sentence: one non-empty oa:exact`,
+    ]);
+  });
+
+  it('reports an agreement without a status, and one with a status outside the scheme', async () => {
+    const agreement = factory.namedNode(AGREEMENT);
+    const missing = await linesAbout(edit((q) => q.subject.equals(agreement) && q.predicate.equals(DG.status)), AGREEMENT);
+    assert.equal(missing.length, 1);
+    assert.match(missing[0], /"Agreement" at dg:status: an agreement has at least one status/);
+    const wrong = await linesAbout(edit(none, factory.quad(agreement, DG.status, factory.namedNode('https://w3id.org/diplograph/ontology#Ratified'))), AGREEMENT);
+    assert.equal(wrong.length, 1);
+    assert.match(wrong[0], /at dg:status: .*\(value https:\/\/w3id\.org\/diplograph\/ontology#Ratified\)$/);
+  });
+
+  it('reports a fact record without evidence', async () => {
+    const fact = 'https://w3id.org/diplograph/id/article/example_01#f-0a1b2c3d4e5f';
+    const lines = await linesAbout(edit((q) => q.subject.value === fact && q.predicate.value.endsWith('wasDerivedFrom')), fact);
+    assert.deepEqual(lines, [`  Violation: <${fact}> does not conform to "Fact provenance" at prov:wasDerivedFrom: every fact points to at least one evidence sentence (prov:wasDerivedFrom, a dg:Evidence)`]);
+  });
+
+  it('takes other shapes when given', async () => {
+    const shapes = new Parser().parse(`
+      @prefix sh: <http://www.w3.org/ns/shacl#> . @prefix dg: <https://w3id.org/diplograph/ontology#> .
+      @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+      <urn:x:DialogueNeedsHost> a sh:NodeShape ; rdfs:label "Dialogue with a host" ; sh:targetClass dg:Dialogue ;
+        sh:property [ sh:path dg:host ; sh:minCount 1 ; sh:message "a dialogue needs a host" ] .`);
+    const report = await validateShapes(example(), shapes);
+    assert.deepEqual(report.results.map((r) => [r.focusNode, r.shape, r.path, r.message, r.severity]), [[MEETING, 'Dialogue with a host', 'dg:host', 'a dialogue needs a host', 'Violation']]);
+  });
+});
