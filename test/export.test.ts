@@ -4,8 +4,11 @@ import { Parser } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { jsonLdToQuads, toJsonLd } from '../src/export/jsonld.js';
 import { canonicalQuads, serializeQuads, type RdfFormat } from '../src/export/rdf-writer.js';
-import { loadOntologyFile } from '../src/ontology-files.js';
-import { factory } from '../src/vocab.js';
+import { loadStore } from '../src/graph/load.js';
+import { loadOntologyFile, projectRoot } from '../src/ontology-files.js';
+import { DG, MEETING_KINDS, RDF, factory } from '../src/vocab.js';
+import { join } from 'node:path';
+import type * as RDFJS from '@rdfjs/types';
 import { seedGraph } from './support/seed-graph.js';
 
 const PARSER_FORMAT: Record<RdfFormat, string> = { turtle: 'text/turtle', trig: 'application/trig', ntriples: 'application/n-triples', nquads: 'application/n-quads' };
@@ -65,6 +68,35 @@ describe('exports', () => {
     const have = new Set(back.map(key));
     const meetingFacts = canonicalQuads(quads, false).filter((q) => q.subject.value.includes('/meeting/'));
     for (const q of meetingFacts) assert.ok(have.has(key(q)), key(q));
+  });
+
+  it('the example graph round-trips through every format and JSON-LD, byte-stable whatever the input order', async () => {
+    const quads = loadStore(join(projectRoot(), 'ontology', 'example.trig')).getQuads(null, null, null, null);
+    for (const format of ['turtle', 'trig', 'ntriples', 'nquads'] as RdfFormat[]) {
+      const text = await serializeQuads(quads, format);
+      assert.equal(await serializeQuads([...quads].reverse(), format), text, `${format} bytes`);
+      const keep = format === 'trig' || format === 'nquads';
+      assert.ok(isomorphic(new Parser({ format: PARSER_FORMAT[format] }).parse(text), canonicalQuads(quads, keep) as never), format);
+    }
+    const text = await toJsonLd(quads);
+    assert.ok(isomorphic(await jsonLdToQuads(text), quads), 'JSON-LD keeps the named graph and the default graph');
+    const doc = JSON.parse(text);
+    assert.ok(doc['@graph'].some((n: { id: string; '@graph'?: unknown[] }) => n.id === 'dgr:article/example_01' && Array.isArray(n['@graph'])), 'the article graph is a @graph');
+  });
+
+  it('the framed view holds exactly the meetings\' facts and the facts of what they embed', async () => {
+    const quads = loadStore(join(projectRoot(), 'ontology', 'example.trig')).getQuads(null, null, null, null);
+    const merged = canonicalQuads(quads, false);
+    const kinds = new Set<string>(Object.values(MEETING_KINDS).map((t) => t.value));
+    const meetings = new Set(merged.filter((q) => q.predicate.equals(RDF.type) && kinds.has(q.object.value)).map((q) => q.subject.value));
+    const embedding = new Set([DG.participant, DG.location, DG.discusses, DG.mentions].map((t) => t.value));
+    const embedded = new Set(merged.filter((q) => meetings.has(q.subject.value) && embedding.has(q.predicate.value)).map((q) => q.object.value));
+    const expected = merged.filter((q) => meetings.has(q.subject.value) || embedded.has(q.subject.value));
+    const text = await toJsonLd(quads, { frame: 'meetings' });
+    const back = await jsonLdToQuads(text);
+    const key = (q: RDFJS.Quad) => `${q.subject.value} ${q.predicate.value} ${q.object.termType} ${q.object.value}`;
+    assert.deepEqual([...new Set(back.map(key))].sort(), expected.map(key).sort());
+    assert.equal(await toJsonLd([...quads].reverse(), { frame: 'meetings' }), text, 'the same bytes');
   });
 
   it('never fetches a remote context', async () => {

@@ -1,93 +1,128 @@
-/** Stored-query headers, parameter binding as RDF terms, and the W3C result formats. */
+/** Stored-query headers, the registry of queries/, and parameters bound as RDF terms in a VALUES block. */
 import { strict as assert } from 'node:assert';
-import { DataFactory } from 'n3';
+import { join } from 'node:path';
+import { Parser as SparqlParser, type SelectQuery } from 'sparqljs';
 import { UserError } from '../src/errors.js';
 import { queryForm } from '../src/query/engine.js';
-import { toCsv, toSparqlJson, toTsv } from '../src/query/results.js';
-import { bindParams, paramTerm, parseHeader } from '../src/query/stored-queries.js';
+import { bindParams, getQuery, listQueries, paramTerm, parseHeader, queriesDir } from '../src/query/stored-queries.js';
 
 const Q = `# title: Meetings of a partner
 # description: Every meeting a partner took part in,
 #   in time order.
 # param: partner iri default=country/france — the partner
 # param: since date — the first day
+# param: topic langString(en) default="maritime security" — a name of an area
+# param: kind iri optional — only meetings of this class
 PREFIX dg: <https://w3id.org/diplograph/ontology#>
-SELECT ?m WHERE { ?m dg:participant ?partner ; dg:date ?d FILTER(?d >= ?since) } ORDER BY ?m
+SELECT ?m WHERE { ?m dg:participant ?partner ; dg:date ?d ; dg:discusses/<http://www.w3.org/2004/02/skos/core#prefLabel> ?topic FILTER(?d >= ?since) } ORDER BY ?m
 `;
+
+const parse = (text: string) => new SparqlParser().parse(text) as SelectQuery;
 
 describe('stored queries', () => {
   const q = parseHeader(Q, 'queries/partner-meetings.rq');
 
-  it('read their header: title, a description over several lines, typed parameters with defaults', () => {
-    assert.equal(q.name, 'partner-meetings');
-    assert.equal(q.title, 'Meetings of a partner');
-    assert.equal(q.description, 'Every meeting a partner took part in, in time order.');
-    assert.deepEqual(q.params, [
-      { name: 'partner', type: 'iri', default: 'country/france', description: 'the partner' },
-      { name: 'since', type: 'date', default: undefined, description: 'the first day' },
-    ]);
-  });
+  describe('headers', () => {
+    it('read the title, a description over several lines, and typed parameters with defaults', () => {
+      assert.equal(q.name, 'partner-meetings');
+      assert.equal(q.title, 'Meetings of a partner');
+      assert.equal(q.description, 'Every meeting a partner took part in, in time order.');
+      assert.deepEqual(q.params, [
+        { name: 'partner', type: 'iri', default: 'country/france', description: 'the partner' },
+        { name: 'since', type: 'date', default: undefined, description: 'the first day' },
+        { name: 'topic', type: 'langString', language: 'en', default: 'maritime security', description: 'a name of an area' },
+        { name: 'kind', type: 'iri', default: undefined, optional: true, description: 'only meetings of this class' },
+      ]);
+    });
 
-  it('bind parameters as RDF terms in a VALUES block', () => {
-    const text = bindParams(q, { since: '2019-01-01' });
-    assert.match(text, /VALUES \(\?partner \?since\) \{\s*\(<https:\/\/w3id\.org\/diplograph\/id\/country\/france> "2019-01-01"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#date>\)\s*\}/);
-    assert.equal(queryForm(text), 'SELECT');
-  });
+    it('refuse a parameter of an unknown type, and a langString without its language', () => {
+      const message = (_line: string) => new UserError(`q.rq: line 2: a parameter is declared as "# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, string, langString(TAG), date, integer`);
+      assert.throws(() => parseHeader('# title: t\n# param: x number — a number\nASK {}', 'q.rq'), message('x number'));
+      assert.throws(() => parseHeader('# title: t\n# param: x langString — a name\nASK {}', 'q.rq'), message('x langString'));
+    });
 
-  it('keep an injection attempt inside a literal', () => {
-    const inj = parseHeader(Q.replace('# param: since date — the first day\n', '# param: since string — text\n'), 'q.rq');
-    const text = bindParams(inj, { since: '" } ; DROP ALL ; #' });
-    assert.equal(queryForm(text), 'SELECT');
-    assert.match(text, /"\\" } ; DROP ALL ; #"/);
-  });
-
-  it('refuse an IRI that would break out of its brackets', () => {
-    assert.throws(() => paramTerm({ name: 'partner', type: 'iri', description: '' }, 'x> } DROP ALL {<y'), new UserError('parameter "partner": "x> } DROP ALL {<y" is not an IRI (no spaces, quotes or angle brackets)'));
-  });
-
-  it('resolve prefixed names and relative paths', () => {
-    const p = { name: 'x', type: 'iri' as const, description: '' };
-    assert.equal(paramTerm(p, 'dg:Dialogue').value, 'https://w3id.org/diplograph/ontology#Dialogue');
-    assert.equal(paramTerm(p, 'person/nguyen-chi-vinh').value, 'https://w3id.org/diplograph/id/person/nguyen-chi-vinh');
-    assert.equal(paramTerm(p, '<http://example.org/a>').value, 'http://example.org/a');
-  });
-
-  it('check values of each type', () => {
-    assert.throws(() => bindParams(q, { since: '2019-02-30' }), /parameter "since": "2019-02-30" is not a date \(YYYY-MM-DD\)/);
-    assert.throws(() => bindParams(q, {}), /query "partner-meetings" needs the parameter "since" \(date\): give --param since=VALUE/);
-    assert.throws(() => bindParams(q, { since: '2019-01-01', colour: 'red' }), /has no parameter "colour"; its parameters are: partner, since/);
-  });
-
-  it('reject SPARQL Update', () => {
-    assert.throws(() => queryForm('DROP ALL', 'x.rq'), /x\.rq: SPARQL Update is not allowed here/);
-  });
-});
-
-describe('result formats', () => {
-  const { namedNode, literal, blankNode } = DataFactory;
-  const r = {
-    variables: ['s', 'name', 'n', 'none'],
-    rows: [
-      { s: namedNode('http://example.org/a'), name: literal('Hà Nội, "capital"', 'vi'), n: literal('3', namedNode('http://www.w3.org/2001/XMLSchema#integer')), none: undefined },
-      { s: blankNode('b0'), name: literal('plain\ttab'), n: undefined, none: undefined },
-    ],
-  };
-
-  it('SPARQL 1.1 JSON', () => {
-    assert.deepEqual(JSON.parse(toSparqlJson(r)), {
-      head: { vars: ['s', 'name', 'n', 'none'] },
-      results: { bindings: [
-        { s: { type: 'uri', value: 'http://example.org/a' }, name: { type: 'literal', value: 'Hà Nội, "capital"', 'xml:lang': 'vi' }, n: { type: 'literal', value: '3', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } },
-        { s: { type: 'bnode', value: 'b0' }, name: { type: 'literal', value: 'plain\ttab' } },
-      ] },
+    it('every file of queries/ has a title, a description, parameters its query uses, and an ORDER BY if it is a SELECT', () => {
+      const all = listQueries();
+      assert.ok(all.length >= 12, `${all.length} stored queries`);
+      for (const s of all) {
+        assert.ok(s.title.length > 5, `${s.name} has a title`);
+        assert.ok(s.description.length > 20, `${s.name} has a description`);
+        const parsed = parse(s.text);
+        if (parsed.queryType === 'SELECT') assert.ok(parsed.order?.length, `${s.name} orders its rows`);
+        for (const p of s.params) assert.match(s.text.replace(/^#.*$/gm, ''), new RegExp(`\\?${p.name}\\b`), `${s.name} uses ?${p.name}`);
+        assert.doesNotMatch(s.text, /^\s*(SERVICE|LOAD|INSERT|DELETE)\b/im, `${s.name} reads only`);
+      }
     });
   });
 
-  it('SPARQL 1.1 CSV: plain values, quoted when needed, CRLF', () => {
-    assert.equal(toCsv(r), 's,name,n,none\r\nhttp://example.org/a,"Hà Nội, ""capital""",3,\r\n_:b0,plain\ttab,,\r\n');
+  describe('the registry', () => {
+    it('finds a query by name or by path', () => {
+      assert.equal(getQuery('co-chairs').title, 'Who co-chaired what');
+      assert.equal(getQuery(join(queriesDir(), 'co-chairs.rq')).name, 'co-chairs');
+    });
+
+    it('names the stored queries when a name is unknown', () => {
+      const names = listQueries().map((s) => s.name).join(', ');
+      assert.throws(() => getQuery('no-such-question'), new UserError(`unknown stored query "no-such-question"; the stored queries are: ${names}`));
+      assert.throws(() => getQuery('nowhere/x.rq'), new UserError('nowhere/x.rq: no such query file'));
+    });
   });
 
-  it('SPARQL 1.1 TSV: terms in Turtle syntax', () => {
-    assert.equal(toTsv(r), '?s\t?name\t?n\t?none\n<http://example.org/a>\t"Hà Nội, \\"capital\\""@vi\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\t\n_:b0\t"plain\\ttab"\t\t\n');
+  describe('binding parameters', () => {
+    it('adds a VALUES block of RDF terms at the top of the WHERE clause; defaults fill in, optional ones stay UNDEF', () => {
+      const text = bindParams(q, { since: '2019-01-01' });
+      assert.match(text, /VALUES \(\?partner \?since \?topic \?kind\) \{\s*\(<https:\/\/w3id\.org\/diplograph\/id\/country\/france> "2019-01-01"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#date> "maritime security"@en UNDEF\)\s*\}/);
+      const where = parse(text).where!;
+      assert.equal(where[0].type, 'values');
+      assert.deepEqual(where.slice(1), parse(Q).where, 'the rest of the query is unchanged');
+      assert.equal(queryForm(text), 'SELECT');
+    });
+
+    it('keeps an injection attempt inside a literal: the query keeps its shape', () => {
+      const inj = parseHeader(Q.replace('# param: since date', '# param: since string'), 'q.rq');
+      const attack = 'x> } ; DROP ALL #';
+      const text = bindParams(inj, { since: attack });
+      const parsed = parse(text);
+      assert.equal(parsed.type, 'query');
+      assert.equal(parsed.where!.length, parse(Q).where!.length + 1);
+      const row = (parsed.where![0] as { values: Array<Record<string, { value: string; termType: string }>> }).values[0];
+      assert.equal(row['?since'].termType, 'Literal');
+      assert.equal(row['?since'].value, attack);
+    });
+
+    it('refuses an IRI that would break out of its brackets', () => {
+      assert.throws(() => bindParams(q, { since: '2019-01-01', partner: 'x> } ; DROP ALL #' }),
+        new UserError('parameter "partner": "x> } ; DROP ALL #" is not an IRI (no spaces, quotes or angle brackets)'));
+    });
+
+    it('resolves full IRIs, <IRIs>, prefixed names and paths under the base', () => {
+      const p = { name: 'x', type: 'iri' as const, description: '' };
+      assert.equal(paramTerm(p, 'dg:Dialogue').value, 'https://w3id.org/diplograph/ontology#Dialogue');
+      assert.equal(paramTerm(p, 'dgr:person/alice-rufo').value, 'https://w3id.org/diplograph/id/person/alice-rufo');
+      assert.equal(paramTerm(p, 'person/nguyen-chi-vinh').value, 'https://w3id.org/diplograph/id/person/nguyen-chi-vinh');
+      assert.equal(paramTerm(p, '<http://example.org/a>').value, 'http://example.org/a');
+      assert.equal(paramTerm(p, 'http://example.org/b#c').value, 'http://example.org/b#c');
+      assert.throws(() => paramTerm(p, 'country:france'), new UserError('parameter "x": "country:france" is not an IRI: "country:" is neither a known prefix (dg, dgr, rdf, rdfs, owl, xsd, skos, prov, oa, schema, org, foaf, dcterms, sh) nor a URL scheme'));
+    });
+
+    it('checks values of each type', () => {
+      assert.throws(() => bindParams(q, { since: '2019-02-30' }), new UserError('parameter "since": "2019-02-30" is not a date (YYYY-MM-DD)'));
+      assert.throws(() => paramTerm({ name: 'minimum', type: 'integer', description: '' }, 'many'), new UserError('parameter "minimum": "many" is not an integer'));
+      assert.equal(paramTerm({ name: 'n', type: 'integer', description: '' }, '+007').value, '7');
+      assert.deepEqual(paramTerm({ name: 't', type: 'langString', language: 'vi', description: '' }, 'Hà Nội'), paramTerm({ name: 't', type: 'langString', language: 'vi', description: '' }, 'Hà Nội'));
+      assert.equal((paramTerm({ name: 't', type: 'langString', language: 'vi', description: '' }, 'Hà Nội') as { language: string }).language, 'vi');
+    });
+
+    it('names a missing required parameter, and an unknown one with the known ones', () => {
+      assert.throws(() => bindParams(q, {}), new UserError('query "partner-meetings" needs the parameter "since" (date): give --param since=VALUE'));
+      assert.throws(() => bindParams(q, { since: '2019-01-01', colour: 'red' }),
+        new UserError('query "partner-meetings" has no parameter "colour"; its parameters are: partner, since, topic, kind'));
+      assert.throws(() => bindParams(getQuery('co-chairs'), { colour: 'red' }), new UserError('query "co-chairs" has no parameter "colour"; it takes no parameters'));
+    });
+
+    it('a stored query with a syntax error names its file, line and column', () => {
+      const bad = parseHeader('# title: Bad\n# param: x iri default=dg:Meeting — x\nSELECT ?x WHERE { ?x ?p }\n', 'queries/bad.rq');
+      assert.throws(() => bindParams(bad, {}), /^UserError: queries\/bad\.rq: line 3, column 22: SPARQL syntax error: expected one of/);
+    });
   });
 });

@@ -20,7 +20,15 @@ type JsonObject = Record<string, unknown>;
 
 /** The context object of ontology/context.jsonld. */
 export function localContext(): JsonObject {
-  return (JSON.parse(loadOntologyFile('context.jsonld')) as { '@context': JsonObject })['@context'];
+  let text: string;
+  try {
+    text = loadOntologyFile('context.jsonld');
+  } catch (error) {
+    throw new UserError('ontology/context.jsonld: cannot read the JSON-LD context the export needs', { cause: error });
+  }
+  const context = (JSON.parse(text) as { '@context'?: JsonObject })['@context'];
+  if (!context || typeof context !== 'object') throw new UserError('ontology/context.jsonld: no "@context" object');
+  return context;
 }
 
 /** A document loader that serves only the local context and refuses every other URL. */
@@ -29,7 +37,15 @@ const documentLoader = async (url: string) => {
   throw new UserError(`JSON-LD: refusing to fetch ${url}: diplograph never loads remote documents`);
 };
 
-/** The graph as compacted JSON-LD (or framed, with `frame`), as a deterministic string. */
+/**
+ * The dataset as compacted JSON-LD 1.1 with the context embedded (one `@graph` per named graph, so it
+ * reads back as the same dataset), or with `frame: 'meetings'` a framed view of the merged graph: every
+ * meeting at the top level with its participants, place, areas and agreements embedded one level deep.
+ * Same quads in any order give the same bytes.
+ *
+ * @example
+ * writeFileAtomic('graph.jsonld', await toJsonLd(store.getQuads(null, null, null, null)));
+ */
 export async function toJsonLd(quads: Iterable<RDF.Quad>, options: { frame?: Frame } = {}): Promise<string> {
   const nquads = await serializeQuads(quads, 'nquads');
   const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: false });
@@ -40,8 +56,8 @@ export async function toJsonLd(quads: Iterable<RDF.Quad>, options: { frame?: Fra
     const frame = JSON.parse(loadOntologyFile('frame-meetings.jsonld')) as JsonObject;
     frame['@context'] = context;
     doc = (await jsonld.frame(expanded, frame as never, { documentLoader, omitGraph: false, omitDefault: true } as never)) as unknown as JsonObject;
-    sortGraph(doc);
     for (const node of (doc['@graph'] as JsonObject[] | undefined) ?? []) for (const v of Object.values(node)) pruneBelow(v, 1);
+    sortNodes(doc);
   } else {
     doc = (await jsonld.compact(expanded, context as never, { documentLoader } as never)) as unknown as JsonObject;
   }
@@ -65,10 +81,19 @@ function pruneBelow(value: unknown, depth: number): unknown {
   return value;
 }
 
-/** Framing does not promise an order: sort the top-level nodes by id. */
-function sortGraph(doc: JsonObject): void {
-  const g = doc['@graph'];
-  if (Array.isArray(g)) g.sort((a: JsonObject, b: JsonObject) => String(a.id ?? a['@id']).localeCompare(String(b.id ?? b['@id'])));
+const idOf = (v: unknown): string | undefined => {
+  const id = v && typeof v === 'object' ? ((v as JsonObject).id ?? (v as JsonObject)['@id']) : undefined;
+  return typeof id === 'string' ? id : undefined;
+};
+
+/** Framing does not promise an order: sort every array of nodes by id (by code unit, not by locale), at every depth. */
+function sortNodes(value: unknown): void {
+  if (Array.isArray(value)) {
+    if (value.every((v) => idOf(v) !== undefined)) value.sort((a, b) => (idOf(a)! < idOf(b)! ? -1 : idOf(a)! > idOf(b)! ? 1 : 0));
+    value.forEach(sortNodes);
+  } else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k !== '@context') sortNodes(v);
+  }
 }
 
 /** Reads JSON-LD back to quads (for round-trip checks), with the same offline loader. */

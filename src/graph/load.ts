@@ -28,7 +28,14 @@ export function parseRdf(text: string, format: string, where: string) {
   }
 }
 
-/** Reads a graph file into a store, as it is. */
+/**
+ * Reads a graph file into a store, as it is (named graphs kept). A syntax error is a UserError such as
+ * `data/graph.trig: line 3: malformed RDF: ...`.
+ *
+ * @example
+ * const store = loadStore('data/graph.trig');
+ * const { rows } = await select(text, store); // the default graph is the union of the articles' graphs
+ */
 export function loadStore(path: string): Store {
   return new Store(readGraphFile(path));
 }
@@ -40,9 +47,9 @@ export function readGraphFile(path: string): Quad[] {
 }
 
 /**
- * A store to query: the named graphs as they are, and a default graph that is the RDF merge of all
- * graphs (a set: a fact that two articles state is one triple there), so that queries without GRAPH
- * see every fact once, as in Jena's or Virtuoso's union default graph.
+ * A store whose default graph also holds the RDF merge of all graphs (a set: a fact that two articles
+ * state is one triple there). Not needed for querying: query/engine.ts already queries any store with
+ * such a union default graph (see loadStore); this materializes it for code that reads the store directly.
  */
 export function queryStore(quads: Iterable<RDF.Quad>): Store {
   const store = new Store();

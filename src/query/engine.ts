@@ -1,21 +1,31 @@
 /**
- * The one module that talks to Comunica. One QueryEngine, built once, answers SPARQL over a local
- * N3 store (see graph/load.ts queryStore: its default graph is the merge of the named graphs) or over
- * a remote SPARQL endpoint.
- * Malformed queries and engine failures become readable UserErrors; the original stays as `cause`.
+ * The one module that talks to Comunica. One QueryEngine, built once on first use, answers SPARQL over
+ * a local N3 store or over a remote SPARQL 1.1 endpoint.
+ *
+ * A local store is queried as Jena TDB and Virtuoso query a quad store with a union default graph:
+ * the default graph is the RDF merge (a set) of the stored default graph and every named graph, and
+ * `GRAPH ?g` ranges over the named graphs only. (Comunica's own `unionDefaultGraph` flag is not used:
+ * it answers a triple once per graph that holds it, and lets `GRAPH ?g` match the default graph.)
+ *
+ * Malformed queries, engine failures and timeouts become one-line UserErrors; the original stays as `cause`.
  *
  * @example
- * const { variables, rows } = await select('SELECT ?s WHERE { ?s a dg:Person }', store);
+ * const { variables, rows } = await select('PREFIX dg: <https://w3id.org/diplograph/ontology#>\nSELECT ?p WHERE { ?p a dg:Person } ORDER BY ?p', store);
+ * const yes = await ask('ASK { ?s ?p ?o }', { endpoint: 'http://localhost:3030/ds/sparql' });
  */
+import { Readable } from 'node:stream';
 import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
 import { Parser as SparqlParser } from 'sparqljs';
 import { UserError, messageOf } from '../errors.js';
+import { termKey } from '../graph/iris.js';
+import { factory } from '../vocab.js';
 
 /** Where a query runs: an in-memory store, or a SPARQL 1.1 endpoint. */
 export type Source = Store | { endpoint: string };
 
-export type Row = Record<string, RDF.Term | undefined>;
+/** One solution: variable name (without `?`) to term; unbound variables are absent. */
+export type Row = Record<string, RDF.Term>;
 
 export interface SelectResult {
   variables: string[];
@@ -29,6 +39,18 @@ export type QueryResult =
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
 
+export interface QueryOptions {
+  /** Names the query in messages, e.g. its file (`queries/co-chairs.rq`). Default `query`. */
+  name?: string;
+  /** Give up after this many milliseconds (a UserError, never a partial answer). Default 120 000. */
+  timeoutMs?: number;
+}
+
+/** Options, or just the name of the query (its file) for messages. */
+export type QueryOptionsArg = QueryOptions | string;
+
+const DEFAULT_TIMEOUT_MS = 120_000;
+
 type Engine = import('@comunica/query-sparql').QueryEngine;
 let engine: Promise<Engine> | undefined;
 
@@ -38,98 +60,206 @@ function getEngine(): Promise<Engine> {
   return engine;
 }
 
-function context(source: Source): Record<string, unknown> {
-  if ('endpoint' in source && typeof source.endpoint === 'string') {
-    return { sources: [{ type: 'sparql', value: source.endpoint }] };
-  }
-  return { sources: [source] };
+function optionsOf(opts: QueryOptionsArg | undefined): Required<QueryOptions> {
+  const o = typeof opts === 'string' ? { name: opts } : (opts ?? {});
+  return { name: o.name ?? 'query', timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+}
+
+function isEndpoint(source: Source): source is { endpoint: string } {
+  return typeof (source as { endpoint?: unknown }).endpoint === 'string';
 }
 
 /**
- * Checks a query's syntax and returns its form. `where` names the query in messages (a file name).
- * A syntax error becomes `where: line L, column C: message`.
+ * A read-only RDF/JS source over a store whose default graph is the merge of all its graphs: a
+ * triple that several graphs hold is matched once there. Named graphs are matched as they are.
  */
-export function queryForm(query: string, where = 'query'): QueryForm {
+class UnionDefaultGraphSource implements RDF.Source {
+  constructor(private readonly store: Store) {}
+
+  match(s?: RDF.Term | null, p?: RDF.Term | null, o?: RDF.Term | null, g?: RDF.Term | null): RDF.Stream {
+    const pattern = [s ?? null, p ?? null, o ?? null] as const;
+    let quads: Iterable<RDF.Quad>;
+    if (g && g.termType === 'DefaultGraph') quads = this.merged(...pattern);
+    else if (g) quads = this.store.readQuads(...(pattern as [never, never, never]), g as never);
+    else quads = [...this.named(...pattern), ...this.merged(...pattern)];
+    return Readable.from(quads, { objectMode: true }) as unknown as RDF.Stream;
+  }
+
+  private *named(s: RDF.Term | null, p: RDF.Term | null, o: RDF.Term | null): Iterable<RDF.Quad> {
+    for (const q of this.store.readQuads(s as never, p as never, o as never, null)) if (q.graph.termType !== 'DefaultGraph') yield q;
+  }
+
+  private *merged(s: RDF.Term | null, p: RDF.Term | null, o: RDF.Term | null): Iterable<RDF.Quad> {
+    const seen = new Set<string>();
+    for (const q of this.store.readQuads(s as never, p as never, o as never, null)) {
+      const key = `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield q.graph.termType === 'DefaultGraph' ? q : factory.quad(q.subject, q.predicate, q.object);
+    }
+  }
+}
+
+const views = new WeakMap<Store, UnionDefaultGraphSource>();
+
+function context(source: Source): Record<string, unknown> {
+  if (isEndpoint(source)) return { sources: [{ type: 'sparql', value: source.endpoint }] };
+  let view = views.get(source);
+  if (!view) views.set(source, (view = new UnionDefaultGraphSource(source)));
+  return { sources: [view] };
+}
+
+/**
+ * Checks a query's syntax and returns its form. `name` names the query in messages (a file name).
+ * A syntax error becomes `name: line L, column C: SPARQL syntax error: ...`; SPARQL Update is refused.
+ *
+ * @example
+ * queryForm('ASK { ?s ?p ?o }'); // 'ASK'
+ */
+export function queryForm(query: string, name = 'query'): QueryForm {
   let parsed;
   try {
     parsed = new SparqlParser().parse(query);
   } catch (error) {
-    throw syntaxError(error, where);
+    throw syntaxError(error, name, query);
   }
-  if (parsed.type === 'update') throw new UserError(`${where}: SPARQL Update is not allowed here; only SELECT, ASK, CONSTRUCT and DESCRIBE`);
+  if (parsed.type === 'update') throw new UserError(`${name}: SPARQL Update is not allowed here; only SELECT, ASK, CONSTRUCT and DESCRIBE`);
   return parsed.queryType as QueryForm;
 }
 
-/** A sparqljs parse error as "where: line L, column C: what was expected". */
-export function syntaxError(error: unknown, where: string): UserError {
-  const e = error as { message?: string; hash?: { loc?: { first_line: number; first_column: number }; line?: number; expected?: string[]; text?: string } };
-  const loc = e.hash?.loc;
-  const line = loc ? loc.first_line : (e.hash?.line ?? 0) + 1;
-  const column = loc ? loc.first_column + 1 : undefined;
-  const first = (e.message ?? String(error)).split('\n')[0].replace(/^Parse error on line \d+:?\s*/, '');
-  const expected = e.hash?.expected?.length ? `expected ${e.hash.expected.slice(0, 6).join(', ')}${e.hash.expected.length > 6 ? ', ...' : ''}` : '';
-  const got = e.hash?.text !== undefined ? ` but found "${e.hash.text}"` : '';
-  const what = expected ? `${expected}${got}` : first;
-  return new UserError(`${where}: line ${line}${column ? `, column ${column}` : ''}: SPARQL syntax error: ${what}`, { cause: error });
-}
-
-function engineError(error: unknown, source: Source): UserError {
-  const msg = messageOf(error);
-  if ('endpoint' in source && typeof source.endpoint === 'string') {
-    const reason = /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT/.test(msg) ? 'the endpoint cannot be reached' : msg.replace(/mediated over all rejecting actors:?/i, '').slice(0, 300);
-    return new UserError(`SPARQL endpoint ${source.endpoint}: ${reason}`, { cause: error });
+/** Line and column (1-based) of the first use of `prefix:` outside PREFIX declarations, comments and IRIs. */
+function locatePrefixUse(text: string, prefix: string): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  const use = new RegExp(`(^|[\\s(){}\\[\\];,./^|!])${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`);
+  for (let i = 0; i < lines.length; i++) {
+    const code = lines[i].replace(/#.*$/, (m) => ' '.repeat(m.length)).replace(/<[^<>\s]*>/g, (m) => ' '.repeat(m.length));
+    if (/^\s*PREFIX\s/i.test(code)) continue;
+    const m = use.exec(code);
+    if (m) return { line: i + 1, column: m.index + m[1].length + 1 };
   }
-  return new UserError(`the query failed: ${msg.replace(/mediated over all rejecting actors:?/i, '').slice(0, 300)}`, { cause: error });
+  return undefined;
 }
 
-/** Runs a SELECT query. */
-export async function select(query: string, source: Source, where = 'query'): Promise<SelectResult> {
-  queryForm(query, where);
+/**
+ * A sparqljs parse error as `name: line L, column C: SPARQL syntax error: expected ... but found "x"`.
+ * `text` (the query) lets an undefined prefix be located too.
+ */
+export function syntaxError(error: unknown, name: string, text?: string): UserError {
+  const e = error as { message?: string; hash?: { loc?: { first_line: number; first_column: number }; expected?: string[]; text?: string; token?: string } };
+  const message = (e.message ?? String(error)).split('\n')[0];
+  let where: { line: number; column: number } | undefined;
+  let what: string;
+  const loc = e.hash?.loc;
+  if (loc) {
+    where = { line: loc.first_line, column: loc.first_column + 1 };
+    const expected = (e.hash?.expected ?? []).map((t) => t.replace(/^'(.*)'$/, '$1'));
+    const list = expected.length > 8 ? `one of ${expected.slice(0, 8).join(', ')}, ...` : expected.length > 1 ? `one of ${expected.join(', ')}` : expected.join('');
+    const found = e.hash?.token === 'EOF' ? 'the end of the query' : `"${e.hash?.text ?? e.hash?.token}"`;
+    what = list ? `expected ${list} but found ${found}` : message;
+  } else {
+    const prefix = /^Unknown prefix: (\S*)/.exec(message);
+    if (prefix) {
+      where = text === undefined ? undefined : locatePrefixUse(text, prefix[1]);
+      what = `undefined prefix "${prefix[1]}:" (declare it: PREFIX ${prefix[1]}: <...>)`;
+    } else what = message;
+  }
+  const at = where ? `line ${where.line}, column ${where.column}: ` : '';
+  return new UserError(`${name}: ${at}SPARQL syntax error: ${what}`, { cause: error });
+}
+
+function engineError(error: unknown, source: Source, name: string): UserError {
+  if (error instanceof UserError) return error;
+  const msg = messageOf(error).replace(/^.*?mediated over all rejecting actors:?\s*/i, '').slice(0, 300);
+  if (isEndpoint(source)) {
+    const reason = /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ECONNRESET/.test(messageOf(error)) ? 'the endpoint cannot be reached' : msg;
+    return new UserError(`${name}: SPARQL endpoint ${source.endpoint}: ${reason}`, { cause: error });
+  }
+  return new UserError(`${name}: the query failed: ${msg}`, { cause: error });
+}
+
+/** Runs `work` with the engine, turning failures and timeouts into UserErrors. `stop` cancels the work on timeout. */
+async function guarded<T>(source: Source, opts: Required<QueryOptions>, work: (e: Engine, stop: (cancel: () => void) => void) => Promise<T>): Promise<T> {
   const e = await getEngine();
+  let cancel: (() => void) | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      cancel?.();
+      reject(new UserError(`${opts.name}: no answer within ${opts.timeoutMs / 1000} s${isEndpoint(source) ? ` from ${source.endpoint}` : ''}; the query was stopped`));
+    }, opts.timeoutMs);
+  });
   try {
+    return await Promise.race([work(e, (c) => (cancel = c)), timeout]);
+  } catch (error) {
+    throw engineError(error, source, opts.name);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function checkForm(query: string, name: string, wanted: QueryForm[]): void {
+  const form = queryForm(query, name);
+  if (!wanted.includes(form)) throw new UserError(`${name}: a ${form} query, where ${wanted.join(' or ')} was expected`);
+}
+
+/**
+ * Runs a SELECT query: the projected variables and the solutions, in the query's order.
+ *
+ * @example
+ * const { rows } = await select('SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s LIMIT 1', store, { name: 'first.rq' });
+ */
+export async function select(query: string, source: Source, opts?: QueryOptionsArg): Promise<SelectResult> {
+  const o = optionsOf(opts);
+  checkForm(query, o.name, ['SELECT']);
+  return guarded(source, o, async (e, stop) => {
     const result = await e.query(query, context(source) as never);
-    if (result.resultType !== 'bindings') throw new UserError(`${where}: not a SELECT query`);
+    if (result.resultType !== 'bindings') throw new UserError(`${o.name}: not a SELECT query`);
     const meta = await result.metadata();
-    const variables = (meta.variables as unknown as Array<RDF.Variable | { variable: RDF.Variable }>).map((v) => ("variable" in v ? v.variable : v).value);
+    const variables = (meta.variables as unknown as Array<RDF.Variable | { variable: RDF.Variable }>).map((v) => ('variable' in v ? v.variable : v).value);
+    const stream = await result.execute();
+    stop(() => stream.destroy());
     const rows: Row[] = [];
-    for (const b of await (await result.execute()).toArray()) {
+    for (const b of await stream.toArray()) {
       const row: Row = {};
-      for (const v of variables) row[v] = b.get(v);
+      for (const v of variables) {
+        const t = b.get(v);
+        if (t) row[v] = t;
+      }
       rows.push(row);
     }
     return { variables, rows };
-  } catch (error) {
-    if (error instanceof UserError) throw error;
-    throw engineError(error, source);
-  }
+  });
 }
 
 /** Runs an ASK query. */
-export async function ask(query: string, source: Source, where = 'query'): Promise<boolean> {
-  queryForm(query, where);
-  const e = await getEngine();
-  try {
-    return await e.queryBoolean(query, context(source) as never);
-  } catch (error) {
-    throw engineError(error, source);
-  }
+export async function ask(query: string, source: Source, opts?: QueryOptionsArg): Promise<boolean> {
+  const o = optionsOf(opts);
+  checkForm(query, o.name, ['ASK']);
+  return guarded(source, o, (e) => e.queryBoolean(query, context(source) as never));
 }
 
-/** Runs a CONSTRUCT or DESCRIBE query. */
-export async function construct(query: string, source: Source, where = 'query'): Promise<RDF.Quad[]> {
-  queryForm(query, where);
-  const e = await getEngine();
-  try {
-    return await (await e.queryQuads(query, context(source) as never)).toArray();
-  } catch (error) {
-    throw engineError(error, source);
-  }
+/** Runs a CONSTRUCT or DESCRIBE query; the quads are in the default graph. */
+export async function construct(query: string, source: Source, opts?: QueryOptionsArg): Promise<RDF.Quad[]> {
+  const o = optionsOf(opts);
+  checkForm(query, o.name, ['CONSTRUCT', 'DESCRIBE']);
+  return guarded(source, o, async (e, stop) => {
+    const quads = await e.queryQuads(query, context(source) as never);
+    stop(() => quads.destroy());
+    return quads.toArray();
+  });
 }
 
-/** Runs a query of any read form. */
-export async function run(query: string, source: Source, where = 'query'): Promise<QueryResult> {
-  const form = queryForm(query, where);
-  if (form === 'SELECT') return { type: 'bindings', ...(await select(query, source, where)) };
-  if (form === 'ASK') return { type: 'boolean', value: await ask(query, source, where) };
-  return { type: 'quads', quads: await construct(query, source, where) };
+/**
+ * Runs a query of any read form, found by parsing it first.
+ *
+ * @example
+ * const r = await run(text, store, 'queries/co-chairs.rq');
+ * if (r.type === 'bindings') console.log(r.rows.length);
+ */
+export async function run(query: string, source: Source, opts?: QueryOptionsArg): Promise<QueryResult> {
+  const o = optionsOf(opts);
+  const form = queryForm(query, o.name);
+  if (form === 'SELECT') return { type: 'bindings', ...(await select(query, source, o)) };
+  if (form === 'ASK') return { type: 'boolean', value: await ask(query, source, o) };
+  return { type: 'quads', quads: await construct(query, source, o) };
 }

@@ -1,12 +1,34 @@
 /**
  * Query results in the W3C SPARQL 1.1 Query Results formats (JSON, CSV, TSV) and as a table for
- * people to read.
+ * people to read; CONSTRUCT results as Turtle or JSON-LD. Every output ends with a newline.
+ *
+ * ASK results: JSON as the spec says (`{"head": {}, "boolean": true}`); the CSV and TSV specs define
+ * SELECT results only, so ASK is written as Jena writes it (a column `_askResult`, then true/false).
+ *
+ * @example
+ * process.stdout.write(await formatResult(await run(text, store), 'csv'));
  */
 import type * as RDF from '@rdfjs/types';
+import { UserError } from '../errors.js';
+import { toJsonLd } from '../export/jsonld.js';
+import { serializeQuads } from '../export/rdf-writer.js';
 import { PREFIXES } from '../vocab.js';
-import type { Row, SelectResult } from './engine.js';
+import type { QueryResult, Row, SelectResult } from './engine.js';
 
+/** Formats of SELECT and ASK results. */
 export type ResultFormat = 'table' | 'json' | 'csv' | 'tsv';
+/** Every output format of `diplograph query`: result formats, and graph formats for CONSTRUCT/DESCRIBE. */
+export type OutputFormat = ResultFormat | 'turtle' | 'jsonld';
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['table', 'json', 'csv', 'tsv', 'turtle', 'jsonld'];
+/** The media type of each output format (for an HTTP endpoint or a file). */
+export const MEDIA_TYPES: Readonly<Record<OutputFormat, string>> = {
+  table: 'text/plain; charset=utf-8',
+  json: 'application/sparql-results+json',
+  csv: 'text/csv; charset=utf-8',
+  tsv: 'text/tab-separated-values; charset=utf-8',
+  turtle: 'text/turtle',
+  jsonld: 'application/ld+json',
+};
 
 type JsonTerm =
   | { type: 'uri'; value: string }
@@ -27,7 +49,7 @@ function jsonTerm(t: RDF.Term): JsonTerm {
   return { type: 'literal', value: lit.value };
 }
 
-/** application/sparql-results+json */
+/** application/sparql-results+json (SPARQL 1.1 Query Results JSON): head.vars, then results.bindings; unbound variables are left out of a binding. */
 export function toSparqlJson(r: SelectResult): string {
   const bindings = r.rows.map((row) => {
     const b: Record<string, JsonTerm> = {};
@@ -37,6 +59,7 @@ export function toSparqlJson(r: SelectResult): string {
   return `${JSON.stringify({ head: { vars: r.variables }, results: { bindings } }, null, 2)}\n`;
 }
 
+/** An ASK result as application/sparql-results+json. */
 export function booleanJson(value: boolean): string {
   return `${JSON.stringify({ head: {}, boolean: value }, null, 2)}\n`;
 }
@@ -45,7 +68,11 @@ function csvField(s: string): string {
   return /[",\r\n]/.test(s) || /^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-/** text/csv (SPARQL 1.1 CSV): plain values, blank nodes as _:label, CRLF line ends. */
+/**
+ * text/csv (SPARQL 1.1 CSV, RFC 4180): a header of variable names, then one line per solution with
+ * plain values (an IRI's string, a literal's lexical form, `_:label`), unbound as an empty field;
+ * fields with a quote, comma, CR or LF (or edge spaces) are quoted; lines end with CRLF.
+ */
 export function toCsv(r: SelectResult): string {
   const lines = [r.variables.map(csvField).join(',')];
   for (const row of r.rows) {
@@ -81,7 +108,11 @@ export function turtleTerm(t: RDF.Term): string {
   }
 }
 
-/** text/tab-separated-values (SPARQL 1.1 TSV): a header of ?vars, terms in Turtle syntax. */
+/**
+ * text/tab-separated-values (SPARQL 1.1 TSV): a header of ?vars, then one line per solution with the
+ * terms in Turtle syntax (`<iri>`, `"text"@en`, `"3"^^<...#integer>`, `_:b`), unbound as an empty
+ * field; tab, newline and carriage return inside literals are escaped; lines end with LF.
+ */
 export function toTsv(r: SelectResult): string {
   const lines = [r.variables.map((v) => `?${v}`).join('\t')];
   for (const row of r.rows) lines.push(r.variables.map((v) => (row[v] ? turtleTerm(row[v]!) : '')).join('\t'));
@@ -127,6 +158,24 @@ export function formatSelect(r: SelectResult, format: ResultFormat): string {
     default:
       return toTable(r);
   }
+}
+
+/**
+ * Any query result in an output format. A format that does not suit the result (turtle for a SELECT,
+ * csv for a CONSTRUCT) is a UserError naming `name`; `table` shows a graph as Turtle.
+ */
+export async function formatResult(result: QueryResult, format: OutputFormat, name = 'query'): Promise<string> {
+  if (!OUTPUT_FORMATS.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${OUTPUT_FORMATS.join(', ')})`);
+  if (result.type === 'quads') {
+    if (format === 'jsonld') return toJsonLd(result.quads);
+    if (format === 'turtle' || format === 'table') return serializeQuads(result.quads, 'turtle');
+    throw new UserError(`--format ${format}: ${name} is a CONSTRUCT or DESCRIBE query, whose answer is a graph; use turtle or jsonld`);
+  }
+  if (format === 'turtle' || format === 'jsonld') {
+    const form = result.type === 'bindings' ? 'a SELECT' : 'an ASK';
+    throw new UserError(`--format ${format}: ${name} is ${form} query, whose answer is a ${result.type === 'bindings' ? 'table' : 'boolean'}; use table, json, csv or tsv`);
+  }
+  return result.type === 'bindings' ? formatSelect(result, format) : formatBoolean(result.value, format);
 }
 
 /** ASK results in a format. */

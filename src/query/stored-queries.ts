@@ -2,11 +2,20 @@
  * The stored queries of queries/: one analyst's question per `.rq` file, with a header
  *
  *     # title: Timeline of meetings
- *     # description: Every meeting with its date, kind, partners and place.
+ *     # description: Every meeting with its date, kind, partners and place,
+ *     #   in time order.
  *     # param: partner iri default=country/france — the partner country or organization
+ *     # param: predicate iri optional — only facts with this predicate
  *
- * Parameters are bound as RDF terms in a VALUES block added to the parsed query, never pasted into
- * the query text.
+ * TYPE is one of iri, string, langString(TAG) (e.g. langString(en)), date, integer. A parameter has a
+ * default (`default=VALUE`, or `default="two words"`), or is `optional` (left unbound: UNDEF), or is
+ * required. Parameters are bound as RDF terms in a VALUES block added at the top of the parsed
+ * query's WHERE clause, never pasted into the query text; so a parameter must be used in the query's
+ * outer group (a sub-SELECT does not see it).
+ *
+ * @example
+ * const q = getQuery('meeting-participants');
+ * const text = bindParams(q, { meeting: 'meeting/003_99a181e7a6755caf-1' });
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -22,7 +31,11 @@ export type ParamType = 'iri' | 'string' | 'langString' | 'date' | 'integer';
 export interface QueryParam {
   name: string;
   type: ParamType;
+  /** The language tag of a langString parameter (`langString(en)`). */
+  language?: string;
   default?: string;
+  /** Left unbound (UNDEF) when no value is given. */
+  optional?: boolean;
   description: string;
 }
 
@@ -37,6 +50,7 @@ export interface StoredQuery {
 }
 
 const TYPES: ParamType[] = ['iri', 'string', 'langString', 'date', 'integer'];
+const PARAM_SYNTAX = '"# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, string, langString(TAG), date, integer';
 
 /** The folder of stored queries. */
 export function queriesDir(): string {
@@ -56,11 +70,16 @@ export function parseHeader(text: string, path: string): StoredQuery {
     if (field) {
       const [, key, value] = field;
       if (key === 'param') {
-        const p = /^(\w+)\s+(\w+)(?:\s+default=(\S+))?(?:\s+[—-]+\s+(.*))?$/.exec(value);
-        if (!p || !TYPES.includes(p[2] as ParamType)) {
-          throw new UserError(`${path}: line ${i + 1}: a parameter is declared as "# param: NAME TYPE [default=VALUE] — description" with TYPE one of ${TYPES.join(', ')}`);
+        const p = /^(\w+)\s+(\w+)(?:\(([A-Za-z]+(?:-[A-Za-z0-9]+)*)\))?(?:\s+(?:default=(?:"([^"]*)"|(\S+))|(optional)))?(?:\s+(?:—|-{1,2})\s*(.*))?$/.exec(value.trim());
+        const type = p?.[2] as ParamType;
+        if (!p || !TYPES.includes(type) || (p[3] !== undefined) !== (type === 'langString')) {
+          throw new UserError(`${path}: line ${i + 1}: a parameter is declared as ${PARAM_SYNTAX}`);
         }
-        q.params.push({ name: p[1], type: p[2] as ParamType, default: p[3], description: p[4] ?? '' });
+        const param: QueryParam = { name: p[1], type, default: p[4] ?? p[5], description: (p[7] ?? '').trim() };
+        if (p[3]) param.language = p[3].toLowerCase();
+        if (p[6]) param.optional = true;
+        if (q.params.some((x) => x.name === param.name)) throw new UserError(`${path}: line ${i + 1}: the parameter "${param.name}" is declared twice`);
+        q.params.push(param);
         last = undefined;
       } else {
         q[key as 'title' | 'description'] = value.trim();
@@ -102,16 +121,19 @@ export function paramTerm(p: QueryParam, value: string): RDF.NamedNode | RDF.Lit
   switch (p.type) {
     case 'iri': {
       let iri = value.replace(/^<(.*)>$/, '$1');
-      const prefixed = /^([A-Za-z][\w-]*):(.*)$/.exec(iri);
-      if (prefixed && PREFIXES[prefixed[1]] && !iri.startsWith('http')) iri = PREFIXES[prefixed[1]] + prefixed[2];
-      else if (!/^[A-Za-z][A-Za-z0-9+.-]*:/.test(iri)) iri = DEFAULT_BASE + iri.replace(/^\/+/, '');
+      const scheme = /^([A-Za-z][\w.-]*):/.exec(iri)?.[1];
+      if (scheme !== undefined && PREFIXES[scheme] !== undefined) iri = PREFIXES[scheme] + iri.slice(scheme.length + 1);
+      else if (scheme === undefined) iri = DEFAULT_BASE + iri.replace(/^\/+/, '');
+      else if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(iri) && !/^(urn|mailto|tag|did):/i.test(iri)) {
+        throw bad(`an IRI: "${scheme}:" is neither a known prefix (${Object.keys(PREFIXES).join(', ')}) nor a URL scheme`);
+      }
       if (/[\s<>"{}|\\^`]/.test(iri)) throw bad('an IRI (no spaces, quotes or angle brackets)');
       return factory.namedNode(iri);
     }
     case 'string':
       return factory.literal(value);
     case 'langString':
-      return factory.literal(value, 'en');
+      return factory.literal(value, p.language ?? 'en');
     case 'date': {
       const d = new Date(`${value}T00:00:00Z`);
       if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== value) throw bad('a date (YYYY-MM-DD)');
@@ -119,7 +141,7 @@ export function paramTerm(p: QueryParam, value: string): RDF.NamedNode | RDF.Lit
     }
     case 'integer':
       if (!/^[+-]?\d+$/.test(value)) throw bad('an integer');
-      return factory.literal(String(Number(value)), XSD.integer);
+      return factory.literal(BigInt(value).toString(), XSD.integer);
   }
 }
 
@@ -138,14 +160,14 @@ export function bindParams(q: StoredQuery, given: Record<string, string>): strin
   try {
     parsed = new SparqlParser().parse(q.text) as SparqlQuery;
   } catch (error) {
-    throw syntaxError(error, q.path);
+    throw syntaxError(error, q.path, q.text);
   }
   if (parsed.type !== 'query') throw new UserError(`${q.path}: SPARQL Update is not allowed in a stored query`);
-  const row: Record<string, RDF.NamedNode | RDF.Literal> = {};
+  const row: Record<string, RDF.NamedNode | RDF.Literal | undefined> = {};
   for (const p of q.params) {
     const value = given[p.name] ?? p.default;
-    if (value === undefined) throw new UserError(`query "${q.name}" needs the parameter "${p.name}" (${p.type}): give --param ${p.name}=VALUE`);
-    row[`?${p.name}`] = paramTerm(p, value);
+    if (value === undefined && !p.optional) throw new UserError(`query "${q.name}" needs the parameter "${p.name}" (${p.type}): give --param ${p.name}=VALUE`);
+    row[`?${p.name}`] = value === undefined ? undefined : paramTerm(p, value);
   }
   if (!q.params.length) return q.text;
   parsed.where = [{ type: 'values', values: [row as never] }, ...(parsed.where ?? [])];
