@@ -8,5 +8,10 @@ if (!existsSync(fileURLToPath(cli))) {
   process.stderr.write('diplograph: not built yet: run `npm run build` (or `npm start`) in the project folder first.\n');
   process.exit(2);
 }
+// A reader that closes the pipe early (`diplograph query ... | head`) is not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 const { main } = await import(cli.href);
 process.exitCode = await main(process.argv.slice(2));

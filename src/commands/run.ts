@@ -3,12 +3,12 @@
  * JSON-LD, and prints the answer of every stored query.
  */
 import { join } from 'node:path';
-import { queryStore } from '../graph/load.js';
+import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { writeFileAtomic } from '../io.js';
 import { toJsonLd } from '../export/jsonld.js';
 import { listQueries } from '../query/stored-queries.js';
-import { answer } from './query.js';
+import { answer, defaultFormat } from './query.js';
 import { buildGraph, describe } from './build.js';
 
 export async function runCommand(argv: string[]): Promise<number> {
@@ -28,10 +28,10 @@ export async function runCommand(argv: string[]): Promise<number> {
   writeFileAtomic(files.trig, result.trig);
   writeFileAtomic(files.jsonld, jsonld);
   process.stdout.write(`${describe(result)}\nwrote ${files.ttl}, ${files.trig} and ${files.jsonld}\n`);
-  const store = queryStore(result.quads);
+  const store = new Store(result.quads);
   for (const q of listQueries()) {
     process.stdout.write(`\n## ${q.name}: ${q.title}\n`);
-    process.stdout.write(await answer(q, {}, store, q.text.match(/^\s*(?:#.*\n|PREFIX.*\n|\s*\n)*\s*(CONSTRUCT|DESCRIBE)/im) ? 'turtle' : 'table'));
+    process.stdout.write(await answer(q, {}, store, defaultFormat(q)));
   }
   return 0;
 }

@@ -3,7 +3,7 @@
  * JSON summary per article, computed by SPARQL over the article's named graph.
  */
 import { join } from 'node:path';
-import { queryStore } from '../graph/load.js';
+import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
@@ -23,7 +23,7 @@ export async function summarizeCommand(argv: string[]): Promise<number> {
   const out = values.out as string | undefined;
   if (!out) throw new UserError('summarize: --out <dir> is required (the folder to write one JSON summary per article to)', { exitCode: 2 });
   const { extractions, quads } = await buildGraph(inDir);
-  const store = queryStore(quads);
+  const store = new Store(quads);
   const run: SelectFn = async (query) => (await select(query, store)).rows;
   const mint = new Minter();
   for (const x of extractions) {

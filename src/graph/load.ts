@@ -3,8 +3,7 @@
  * file and the line.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type * as RDF from '@rdfjs/types';
-import { DataFactory, Parser, Store, type Quad } from 'n3';
+import { Parser, Store, type Quad } from 'n3';
 import { UserError, messageOf } from '../errors.js';
 
 const FORMATS: Record<string, string> = { '.ttl': 'text/turtle', '.trig': 'application/trig', '.nt': 'application/n-triples', '.nq': 'application/n-quads' };
@@ -44,23 +43,4 @@ export function loadStore(path: string): Store {
 export function readGraphFile(path: string): Quad[] {
   if (!existsSync(path)) throw new UserError(`${path}: no such graph file (run \`diplograph build\` first, or give --graph)`);
   return parseRdf(readFileSync(path, 'utf8'), formatOf(path), path);
-}
-
-/**
- * A store whose default graph also holds the RDF merge of all graphs (a set: a fact that two articles
- * state is one triple there). Not needed for querying: query/engine.ts already queries any store with
- * such a union default graph (see loadStore); this materializes it for code that reads the store directly.
- */
-export function queryStore(quads: Iterable<RDF.Quad>): Store {
-  const store = new Store();
-  for (const q of quads) {
-    store.addQuad(q as Quad);
-    if (q.graph.termType !== 'DefaultGraph') store.addQuad(DataFactory.quad(q.subject, q.predicate, q.object));
-  }
-  return store;
-}
-
-/** Reads a graph file into a store to query (see queryStore). */
-export function loadQueryStore(path: string): Store {
-  return queryStore(readGraphFile(path));
 }

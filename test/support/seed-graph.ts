@@ -1,8 +1,7 @@
 /** The graph of the seed articles in data/documents, built once for all tests that need it. */
 import { join } from 'node:path';
-import type { Store } from 'n3';
+import { Store } from 'n3';
 import { buildGraph, type BuildResult } from '../../src/commands/build.js';
-import { queryStore } from '../../src/graph/load.js';
 import { projectRoot } from '../../src/ontology-files.js';
 
 let built: Promise<BuildResult> | undefined;
@@ -16,6 +15,6 @@ export function seedGraph(): Promise<BuildResult> {
 }
 
 export async function seedStore(): Promise<Store> {
-  store ??= queryStore((await seedGraph()).quads);
+  store ??= new Store((await seedGraph()).quads);
   return store;
 }
