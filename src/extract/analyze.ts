@@ -47,9 +47,6 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
   const orgs: OrgMention[] = [];
   const addOrg = (o: OrgMention | undefined) => {
     if (!o) return;
-    if (agreements.some((a) => o.start >= a.start && o.end <= a.end && !(o.start === a.start && o.end === a.end))) {
-      // An organization named inside an agreement's name still counts ("EU" in "Enhanced EU Security ...").
-    }
     if (places.some((p) => overlaps(p, o)) && !o.acronym) return;
     const same = orgs.find((x) => overlaps(x, o));
     if (same) {
@@ -89,8 +86,6 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
   const areas = findAreas(text);
   return { text, countries, places, orgs, agreements, persons, dates, areas };
 }
-
-type Read = ReturnType<typeof readSentence>;
 
 /** Resolves the mentions of all sentences into the entities of the article. */
 export function analyzeArticle(sentences: Sentence[], refDate: string | undefined) {
@@ -225,7 +220,7 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     a.agreements.sort((x, y) => x.start - y.start);
   }
 
-  attributePersons(persons, organizations, countries, analyses);
+  attributePersons(persons, organizations, countries);
   return { analyses, countries, places, organizations, persons };
 }
 
@@ -234,7 +229,6 @@ function attributePersons(
   persons: Map<string, Person>,
   organizations: Map<string, Organization>,
   countries: Map<string, Country>,
-  analyses: SentenceAnalysis[],
 ): void {
   for (const p of persons.values()) {
     for (const [rank] of [...p.ranks]) if (HONORIFICS.has(rank) && p.ranks.size > 1) p.ranks.delete(rank);
@@ -264,9 +258,6 @@ function attributePersons(
     }
     if (!p.affiliation && p.nationality) p.affiliation = { key: p.nationality.key, evidence: p.nationality.evidence };
   }
-  void analyses;
 }
 
-export type { Read };
-export { knownOrganization };
 export type ExtractionEntities = Pick<ArticleExtraction, 'countries' | 'places' | 'organizations' | 'persons'>;

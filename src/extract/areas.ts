@@ -68,9 +68,7 @@ function stem(w: string): string {
 function normalizeTokens(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
   for (const m of text.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu)) {
-    let w = normalizeSpelling(fold(m[0]).toLowerCase()).replace(/\./g, '');
-    if (w === 'un' || w === 'united' || w === 'nations') w = w === 'un' ? 'un' : w;
-    w = stem(w);
+    const w = stem(normalizeSpelling(fold(m[0]).toLowerCase()).replace(/\./g, ''));
     out.push({ word: w, start: m.index, end: m.index + m[0].length });
   }
   // "cyber-security", "cybersecurity" and "cyber security" are one word.
@@ -82,7 +80,7 @@ function normalizeTokens(text: string): Array<{ word: string; start: number; end
       prev.end = t.end;
     } else merged.push({ ...t });
   }
-  return merged.map((t) => (t.word.startsWith('cyber') && t.word.length > 5 ? { ...t, word: t.word } : t));
+  return merged;
 }
 
 /** Cooperation areas named in a text, each with the span of its first occurrence there. */

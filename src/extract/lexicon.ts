@@ -100,7 +100,6 @@ export const COUNTRIES: CountryEntry[] = [
   { name: 'Sudan', forms: ['Sudanese'] },
   { name: 'Mali', forms: ['Malian'] },
   { name: 'Lebanon', forms: ['Lebanese'] },
-  { name: 'Belarus', forms: [] },
 ];
 
 export const CITIES: Array<{ name: string; country: string; forms?: string[]; vi?: string }> = [
@@ -272,7 +271,6 @@ export const VIETNAMESE_NAMES: Record<string, string> = {
   'Nguyen Phuong Nga': 'Nguyễn Phương Nga',
   'Luong Cuong': 'Lương Cường',
   'Nguyen Truong Thang': 'Nguyễn Trường Thắng',
-  'Phan Van Giang ': 'Phan Văn Giang',
   'Tran Viet Khoa': 'Trần Việt Khoa',
   'Vu Hai San': 'Vũ Hải Sản',
   'Hoang Trung': 'Hoàng Trung',
