@@ -1,0 +1,138 @@
+/**
+ * How a sentence names an event: noun phrases ("the third Vietnam-France defence strategy and
+ * cooperation dialogue", "a working trip to France by ...") and verbs ("met with", "co-chaired",
+ * "hosted a reception for", "talked over the phone with", "visited", "attended", "co-chaired by").
+ * Used by meetings.ts, which decides which mentions are one event.
+ */
+import type { MeetingKind } from '../vocab.js';
+import { ORDINALS } from './lexicon.js';
+
+const NOUNS: Array<[RegExp, MeetingKind]> = [
+  [/^(?:teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference))$/i, 'teleconference'],
+  [/^(?:phone talks|phone call|telephone (?:talks|call|conversation)|phone conversation)$/i, 'call'],
+  [/^(?:dialogue|strategic dialogue|policy dialogue)$/i, 'dialogue'],
+  [/^reception$/i, 'reception'],
+  [/^(?:conference|seminar|workshop|symposium|forum|summit)$/i, 'conference'],
+  [/^talks$/i, 'talks'],
+  [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
+  [/^(?:visit|trip|tour|port call|ship visit)$/i, 'visit'],
+  [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
+];
+const NOUN_RE = /\b(port call|ship visit|teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|reception|conference|seminar|workshop|symposium|forum|summit|talks|visit|trip|meeting|session|event)\b/gi;
+
+export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
+export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
+export const SPEECH = /^(?:,[^,]{3,120},)?\s*(?:also |for (?:his|her) part,? |then )?(?:said|says|affirmed|stressed|noted|suggested|hoped|voiced|expressed|highlighted|emphasi[sz]ed|agreed|proposed|thanked|congratulated|invited|accepted|welcomed|told|called|laid|spoke|passed|added|asked|pledged|briefed|informed|reviewed|lauded|praised|appreciated|shared|underlined|underscored|reiterated|confirmed|met|paid|visited|signed|talked|held|received|hosted|attended|led|wished|urged|proposed|presented|outlined|mentioned|applauded|valued|acknowledged|recalled|co-chaired|chaired)\b/i;
+export const INVERTED_SPEECH = /\b(?:said|noted|concluded|stressed|added|affirmed|according to)\s*$/i;
+export const AT_EVENT_CAPTION = /\bat the (?:event|meeting|conference|dialogue|talks|reception|ceremony|teleconference|session|forum|seminar)\b/i;
+
+export interface EventMention {
+  start: number;
+  end: number;
+  kind: MeetingKind;
+  noun: string;
+  /** Words between the determiner and the noun ("third Vietnam-France defence strategy and cooperation"). */
+  modifiers: string;
+  ordinal?: number;
+  anaphoric: boolean;
+  /** The determiner, lowercased ("the", "his", "a"), or "" when there is none. */
+  det: string;
+  /** The event's name phrase, for a label. */
+  phrase: string;
+  /** Clause text after the noun, for dates, places, agents. */
+  after: string;
+  /** Text before the determiner. */
+  lead: string;
+}
+
+export function kindOfNoun(noun: string): MeetingKind {
+  const n = noun.replace(/\s+/g, ' ').toLowerCase();
+  for (const [re, kind] of NOUNS) if (re.test(n)) return kind;
+  if (/phone/.test(n)) return 'call';
+  return 'meeting';
+}
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our']);
+const MOD_STOPS = new Set(['that', 'which', 'who', 'since', 'of', 'for', 'to', 'by', 'with', 'between', 'on', 'in', 'at', 'from', 'during', 'after', 'before', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'and']);
+const GENERIC_MODS = /^(?:two|both|bilateral|recent|same|whole|above|said|online|virtual|official|working|high-level|two-day|one-day|three-day)$/i;
+
+/** Noun-phrase event mentions in a sentence; `skip` are spans (names of bodies) where a noun is no event. */
+export function nounMentions(text: string, skip: Array<{ start: number; end: number }>): EventMention[] {
+  const out: EventMention[] = [];
+  for (const m of text.matchAll(NOUN_RE)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    const noun = m[0];
+    if (skip.some((s) => start >= s.start && end <= s.end)) continue;
+    const before = text.slice(0, start);
+    const after = text.slice(end);
+    // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
+    if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
+    if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
+    // A standing mechanism, not an event: "maintain the annual defence policy dialogue".
+    if (/\b(?:annual|regular|periodic|yearly)\b/i.test(before.split(/\s+/).slice(-6).join(' ')) || /\b(?:maintain|continue|promote|establish|set up)\w*\s+(?:\S+\s+){0,6}$/i.test(before)) continue;
+    if (/^s\b/.test(after)) continue;
+    // The nearest determiner before the noun, and the modifiers in between.
+    const words = before.trimEnd().split(/\s+/).filter(Boolean);
+    let det = '';
+    let k = words.length - 1;
+    for (let n = 0; k >= 0 && n < 10; k--, n++) {
+      const w = words[k];
+      if (/[,;:()"]$/.test(w)) break;
+      const lw = w.toLowerCase();
+      if (DETERMINERS.has(lw)) {
+        det = lw;
+        break;
+      }
+      if (MOD_STOPS.has(lw) && !(lw === 'and' && n > 0)) break;
+    }
+    const modWords = det ? words.slice(k + 1) : [];
+    const lead = det ? words.slice(0, k).join(' ') : before;
+    if (!det && !/^\s*(?:took place|was held|were held|held|has wrapped|wrapped|opened|closed|concluded)\b/i.test(after)) continue;
+    const mods = modWords.join(' ');
+    const ordWord = modWords.find((w) => ORDINALS[w.toLowerCase()] !== undefined);
+    const ordinal = ordWord ? ORDINALS[ordWord.toLowerCase()] : undefined;
+    const generic = modWords.every((w) => GENERIC_MODS.test(w));
+    const anaphoric = ['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(det) && !ordinal && generic &&
+      !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after));
+    const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)/)[0];
+    const phrase = mods ? `${mods} ${noun}` : noun;
+    out.push({ start: start - (mods ? mods.length + 1 : 0), end, kind: kindOfNoun(noun), noun, modifiers: mods, ordinal, anaphoric, det, phrase, after: afterClause, lead });
+  }
+  return out;
+}
+
+export interface VerbEvent {
+  start: number;
+  end: number;
+  kind: MeetingKind;
+  subjectEnd: number;
+  role: 'chair' | 'chaired-by' | 'host' | 'meet' | 'attend' | 'visit' | 'hold';
+}
+
+const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
+  [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b/g, 'meeting', 'chaired-by'],
+  [/\b(?:co-chaired|chaired)\b/g, 'meeting', 'chair'],
+  [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b/g, 'reception', 'host'],
+  [/\btalked (?:over|on) the (?:tele)?phone with\b|\bheld (?:tele)?phone talks with\b|\bhad a (?:tele)?phone (?:talk|call|conversation) with\b|\bphone talks with\b/g, 'call', 'meet'],
+  [/\bheld (?:online|virtual) talks with\b|\bheld a (?:video ?conference|teleconference|virtual meeting|online meeting) with\b/g, 'teleconference', 'meet'],
+  [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet'],
+  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b/g, 'talks', 'meet'],
+  [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
+  [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
+  [/\bvisited\b/g, 'visit', 'visit'],
+  [/\battended\b/g, 'meeting', 'attend'],
+];
+
+export function verbEvents(text: string): VerbEvent[] {
+  const out: VerbEvent[] = [];
+  for (const [re, kind, role] of VERB_EVENTS) {
+    re.lastIndex = 0;
+    for (const m of text.matchAll(re)) {
+      if (out.some((o) => m.index < o.end && m.index + m[0].length > o.start)) continue;
+      if (PLANNED_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) && !/\b(?:during|at)\b/i.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+      out.push({ start: m.index, end: m.index + m[0].length, kind, subjectEnd: m.index, role });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
