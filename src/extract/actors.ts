@@ -125,6 +125,7 @@ export const ORG_HEADS = new Set(
     'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission')
     .split(' '),
 );
+const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', "'s", '&']);
 const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry', 'Council', 'Committee', 'Department', 'Office', 'Group', 'Police', 'Region', 'Zone']);
 
@@ -160,7 +161,10 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   if (lead) {
     const c = countryOfForm(lead[1]) ?? countryOfForm(lead[1].split(' ')[0]);
     const rest = c ? (countryOfForm(lead[1]) ? lead[2] : name.slice(name.indexOf(' ') + 1)) : undefined;
-    if (c && rest && rest.split(' ').length >= 2 && !/^(Joint|Friendship)\b/.test(rest)) {
+    // "French Ministry of the Armed Forces" is the Ministry of the Armed Forces (of France); a service keeps its
+    // adjective: "Australian Defence Force", "Japanese Maritime Self-Defence Force".
+    const service = /\b(?:Forces?|Army|Navy|Guard|Corps|Marines?)$/.test(rest ?? '');
+    if (c && rest && rest.split(' ').length >= 2 && !service && !/^(Joint|Friendship)\b/.test(rest)) {
       country = c;
       name = rest;
     } else if (c) country = c;
@@ -297,6 +301,8 @@ export function findOrgPhrases(text: string): Span[] {
         run = run.slice(0, e);
       }
     }
+    // "the Ministry of National Defence General Neang Phat": a rank after the name is not part of it.
+    while (run.length > 1 && RANK_WORDS.has(run[run.length - 1].text) && !ORG_HEADS.has(run[run.length - 1].text)) run = run.slice(0, -1);
     const headAt = run.findIndex((t) => ORG_HEADS.has(stripPossessive(t.text)));
     if (headAt >= 0) {
       // Split at a possessive: "MND's Institute for Defense Strategy" yields two organizations.

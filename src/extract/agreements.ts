@@ -119,7 +119,14 @@ export function findAgreements(text: string): AgreementMention[] {
     if (!tail && !/draft statement/.test(m[1])) continue;
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length));
   }
-  // 4. Quoted programmes: the "Enhanced EU Security Cooperation in and with Asia" strategy.
+  // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
+  for (const m of text.matchAll(/\b(?:the|a|an|their)\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/g)) {
+    const start = m.index + m[0].length - m[1].length;
+    push(start, m.index + m[0].length, m[1]);
+    const last = out.find((a) => a.start === start);
+    if (last) last.kind = 'policy document';
+  }
+  // 5. Quoted programmes: the "Enhanced EU Security Cooperation in and with Asia" strategy.
   for (const m of text.matchAll(/"([A-Z][^"]{6,120})"\s+(strategy|initiative|programme|program|agenda|plan)\b/g)) {
     push(m.index, m.index + m[0].length, m[1]);
     const last = out[out.length - 1];

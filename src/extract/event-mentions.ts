@@ -10,7 +10,7 @@ import { ORDINALS } from './lexicon.js';
 const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference))$/i, 'teleconference'],
   [/^(?:phone talks|phone call|telephone (?:talks|call|conversation)|phone conversation)$/i, 'call'],
-  [/^(?:dialogue|strategic dialogue|policy dialogue)$/i, 'dialogue'],
+  [/^(?:dialogue|strategic dialogue|policy dialogue|consultation)$/i, 'dialogue'],
   [/^reception$/i, 'reception'],
   [/^(?:conference|seminar|workshop|symposium|forum|summit)$/i, 'conference'],
   [/^talks$/i, 'talks'],
@@ -18,7 +18,7 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:visit|trip|tour|port call|ship visit)$/i, 'visit'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|ship visit|teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|reception|conference|seminar|workshop|symposium|forum|summit|talks|visit|trip|meeting|session|event)\b/gi;
+const NOUN_RE = /\b(port call|ship visit|teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|visit|trip|meeting|session|event)\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
