@@ -163,7 +163,7 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
     const rest = c ? (countryOfForm(lead[1]) ? lead[2] : name.slice(name.indexOf(' ') + 1)) : undefined;
     // "French Ministry of the Armed Forces" is the Ministry of the Armed Forces (of France); a service keeps its
     // adjective: "Australian Defence Force", "Japanese Maritime Self-Defence Force".
-    const service = /\b(?:Forces?|Army|Navy|Guard|Corps|Marines?)$/.test(rest ?? '');
+    const service = /\b(?:Forces?|Army|Navy|Guard|Corps|Marines?)$/.test(rest ?? '') && !/^(?:Ministry|Department|Office|Institute|Commission|Committee)\b/.test(rest ?? '');
     if (c && rest && rest.split(' ').length >= 2 && !service && !/^(Joint|Friendship)\b/.test(rest)) {
       country = c;
       name = rest;
