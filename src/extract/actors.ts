@@ -133,6 +133,11 @@ const POSITION_PREFIX = new RegExp(
   `^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+of State)?\\s+(?:of|for|to|at|in)\\s+(?:the\\s+)?`,
 );
 
+const POSITION_INSIDE = new RegExp(
+  `(?:^|\\s)(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+(?:for|of)(?:\\s+(?:and|[A-Z][\\p{L}]*)){1,5}?)?\\s+(?:of|at|to|in)\\s+(?:the\\s+)?`,
+  'gu',
+);
+
 /** National defence ministries resolve to one actor per country, whatever their spelling. */
 function canonicalMinistry(name: string): string | undefined {
   const n = normalizeSpelling(name).replace(/^the /i, '');
@@ -153,9 +158,16 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
     const dem = /^([\p{Lu}][\p{L}.]+) (.+)$/u.exec(name);
     if (dem && countryOfForm(dem[1]) && POSITION_PREFIX.test(dem[2])) name = dem[2];
   }
+  // A title inside the run ("Foreign Affairs Do Hung Viet and Deputy Secretary General for Political Affairs
+  // of the European External Action Service"): the body is what follows the last position.
+  const inner = [...name.matchAll(POSITION_INSIDE)].pop();
+  if (inner) name = name.slice(inner.index + inner[0].length);
   name = name.replace(/^(?:General |Joint )?Staff of (?:the )?/, '');
   if (/^(?:Armed Forces|Military Staff|President|Republic|State)$/.test(name)) return undefined;
   const written = name;
+  // The span covers the body's name only, so that a person named in the stripped title stays findable.
+  const at = span.text.lastIndexOf(written);
+  if (at > 0) span = { start: span.start + at, end: span.start + at + written.length, text: written };
   let country: string | undefined;
   const lead = /^([\p{L}.]+(?: [\p{L}]+)?)(?:'s)?\s+(.*)$/u.exec(name);
   if (lead) {
@@ -403,7 +415,7 @@ function titleBefore(text: string): string | undefined {
   // Never across a list of persons: "X, Director of ..., and Dr. Y".
   const cut = Math.max(text.lastIndexOf(', and '), text.lastIndexOf('; '));
   const before = (cut >= 0 ? text.slice(cut + 2) : text).replace(/,\s*$/, ' ');
-  const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)'s|'s))*)\s*$/u.exec(before);
+  const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/u.exec(before);
   if (!m) return undefined;
   let t = m[1].trim();
   // Start at the first position word; keep a leading demonym ("US Assistant Secretary of State").

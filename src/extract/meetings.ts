@@ -192,7 +192,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (nounBefore) {
         if (!target.label) target.label = nounBefore.phrase;
         if (nounBefore.ordinal) target.ordinal ??= nounBefore.ordinal;
-        participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= nounBefore.start && x.end <= nounBefore.end), si);
+        participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start >= nounBefore.start && x.end <= nounBefore.end), si);
       }
       if (v.role === 'chaired-by') {
         const named = actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']);
@@ -263,7 +263,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!target.label && !n.anaphoric) target.label = n.phrase;
       participate(target, agent, si);
       // Countries in the name or "between A and B" or in the body it is a meeting of.
-      participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= n.start && x.end <= n.end), si);
+      participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start >= n.start && x.end <= n.end), si);
       const between = /^\s*between ([^,.;]+)/.exec(n.after);
       if (between) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= n.end && x.end <= n.end + between[0].length), si);
       const of = /^\s*of (?:the )?([^,.;]+)/.exec(n.after);
