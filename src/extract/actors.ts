@@ -163,6 +163,8 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   const inner = [...name.matchAll(POSITION_INSIDE)].pop();
   if (inner) name = name.slice(inner.index + inner[0].length);
   name = name.replace(/^(?:General |Joint )?Staff of (?:the )?/, '');
+  // "Officers of the Australian Defence Force", "Representatives of the Navy": people of a body, then the body.
+  name = name.replace(/^(?:[A-Z][a-z]+s|Members?|Staff|Leadership)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])/, '');
   if (/^(?:Armed Forces|Military Staff|President|Republic|State)$/.test(name)) return undefined;
   const written = name;
   // The span covers the body's name only, so that a person named in the stripped title stays findable.

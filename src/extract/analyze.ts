@@ -163,6 +163,17 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     }
     if (!p.evidence.includes(si)) p.evidence.push(si);
   }
+  // "General Pande", "Minister Kishi": a single name with a rank or title, and no full name to resolve to, is a person too.
+  reads.forEach((r, i) => {
+    for (const m of r.persons) {
+      if (m.full || !(m.rank || m.positions.length || /^(?:Minister|Secretary|Ambassador|President|Director|Chairman|Commander)\s/.test(m.reference))) continue;
+      const known = [...persons.values()].some((p) => fold(p.name).split(' ').includes(fold(m.name)));
+      const laterFull = reads.some((other) => other.persons.some((o) => o.full && fold(o.name).split(' ').includes(fold(m.name))));
+      if (known || laterFull) continue;
+      const key = slug(m.name);
+      persons.set(key, { kind: 'person', key, name: m.name, aliases: new Map(), evidence: [sentences[i].index], ranks: new Map(), positions: new Map() });
+    }
+  });
   const resolveSingle = (name: string): Person | undefined => {
     const candidates = [...persons.values()].filter((p) => {
       const parts = fold(p.name).split(' ');

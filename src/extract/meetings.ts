@@ -248,7 +248,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
         const specific = datesAfter.length > 0 || agent.length > 0 || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null);
         if (!target) {
-          if (!main && !earlier && !(dateValue && /^\d{4}(-\d{2})?$/.test(dateValue))) target = main = create(n.kind, si, n.phrase);
+          if (!main && !earlier && !(dateValue && /^\d{4}(-\d{2})?$/.test(dateValue) && !datesAfter[0].date.start)) target = main = create(n.kind, si, n.phrase);
           else if (specific) target = create(n.kind, si, n.phrase);
           else if (main && n.det !== 'a' && n.det !== 'an') {
             target = main;

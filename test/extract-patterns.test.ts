@@ -1,0 +1,65 @@
+/**
+ * Patterns of the genre that the seed articles do not show, on short texts written for the tests:
+ * the extractor must handle articles it has never seen.
+ */
+import { strict as assert } from 'node:assert';
+import { extractArticle } from '../src/extract/index.js';
+
+const x = (text: string) => extractArticle('t.txt', `${text}\n`);
+const persons = (t: string) => [...x(t).persons.values()].map((p) => p.name).sort();
+
+describe('extraction patterns', () => {
+  it('"took place ..., co-chaired by A and B": one event, chaired by both', () => {
+    const r = x('The 13th Vietnam - India Defence Policy Dialogue took place in New Delhi on June 8, co-chaired by Deputy Minister of National Defence Senior Lieutenant General Hoang Xuan Chien and Indian Defence Secretary Giridhar Aramane.');
+    assert.equal(r.meetings.length, 1);
+    const [m] = r.meetings;
+    assert.equal(m.kind, 'dialogue');
+    assert.equal(m.ordinal, 13);
+    assert.deepEqual([...m.chairs.keys()].sort(), ['giridhar-aramane', 'hoang-xuan-chien']);
+    assert.ok(m.participants.has('india') && m.participants.has('vietnam'));
+    assert.equal(m.location?.key, 'place:new-delhi');
+    assert.ok(r.persons.get('giridhar-aramane')!.positions.has('Indian Defence Secretary'));
+    assert.equal(r.persons.get('giridhar-aramane')!.nationality?.key, 'india');
+  });
+
+  it('a title inside a run of capitalised words does not swallow the person or the body', () => {
+    const r = x('The dialogue was co-chaired by Deputy Minister of Foreign Affairs Do Hung Viet and Deputy Secretary General for Political Affairs of the European External Action Service (EEAS) Enrique Mora.');
+    assert.deepEqual([...r.persons.values()].map((p) => p.name).sort(), ['Do Hung Viet', 'Enrique Mora']);
+    assert.deepEqual([...r.organizations.keys()], ['european-external-action-service']);
+  });
+
+  it('a consultation held on a date with a year is a dated dialogue; a signed plan is an agreement', () => {
+    const r = x('The second Vietnam-Cambodia Defence Policy Consultation was held in Phnom Penh on December 12, 2023. They signed the 2024 defence cooperation plan between the two ministries.');
+    const [m] = r.meetings;
+    assert.equal(m.kind, 'dialogue');
+    assert.equal(m.date?.value, '2023-12-12');
+    const [plan] = [...r.agreements.values()];
+    assert.equal(plan.name, '2024 defence cooperation plan');
+    assert.equal(plan.status, 'signed');
+  });
+
+  it('a planned or invited event is no meeting', () => {
+    const r = x('Minister Lich met with Minister Kishi Nobuo in Tokyo on May 3. He invited Kishi to attend the ADMM Plus slated to be held online from December 9 to 11.');
+    assert.equal(r.meetings.length, 1);
+  });
+
+  it('a courtesy call during a visit is a meeting of its own, part of the visit', () => {
+    const r = x('General Pande is on an official visit to Vietnam from June 18 to 21, 2023. During his visit to Vietnam, Pande paid a courtesy call on Defence Minister General Phan Van Giang.');
+    const visit = r.meetings.find((m) => m.kind === 'visit')!;
+    assert.equal(visit.date?.value, '2023-06');
+    const call = r.meetings.find((m) => m.participants.has('phan-van-giang'))!;
+    assert.equal(call.kind, 'meeting');
+    assert.equal(call.partOf?.id, visit.id);
+    assert.equal(call.date?.value, '2023-06', 'the call takes the date of the visit');
+  });
+
+  it('no person is made of a place, a country, an organization or a month', () => {
+    assert.deepEqual(persons('The Ho Chi Minh City Border Guard Command and the Central African Republic met in Hanoi in May 2020.'), []);
+  });
+
+  it('a demonym keeps to a service but not to a ministry', () => {
+    const r = x('Officers of the Australian Defence Force and the French Ministry of the Armed Forces met in Canberra on March 2.');
+    assert.ok(r.organizations.has('australian-defence-force'));
+    assert.equal(r.organizations.get('france-ministry-of-the-armed-forces')?.name, 'Ministry of the Armed Forces');
+  });
+});
