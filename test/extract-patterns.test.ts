@@ -62,4 +62,11 @@ describe('extraction patterns', () => {
     assert.ok(r.organizations.has('australian-defence-force'));
     assert.equal(r.organizations.get('france-ministry-of-the-armed-forces')?.name, 'Ministry of the Armed Forces');
   });
+
+  it('talks via video link are a teleconference; a position word is never a name', () => {
+    const r = x('Minister of National Defence General Phan Van Giang held talks via video link with Chinese State Councilor and Defence Minister General Wei Fenghe on April 23.');
+    assert.deepEqual([...r.persons.values()].map((p) => p.name).sort(), ['Phan Van Giang', 'Wei Fenghe']);
+    assert.equal(r.meetings[0].kind, 'teleconference');
+    assert.equal(r.persons.get('wei-fenghe')!.nationality?.key, 'china');
+  });
 });

@@ -350,9 +350,11 @@ const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al
 const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache)\s*$/i;
 const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal)\\s+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
 
+const POSITION_WORDS = new Set(POSITION_HEADS.flatMap((p) => p.split(/[\s-]+/)));
+
 function isNameToken(w: string): boolean {
   const bare = stripPossessive(w);
-  return /^\p{Lu}[\p{Ll}'-]*(?:-\p{L}[\p{Ll}]*)?$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
+  return /^\p{Lu}[\p{Ll}'-]*(?:-\p{L}[\p{Ll}]*)?$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
 }
 
 /** The run of name tokens that ends at token index `end` (inclusive), allowing particles such as "de". */

@@ -53,7 +53,7 @@ export function kindOfNoun(noun: string): MeetingKind {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our']);
-const MOD_STOPS = new Set(['that', 'which', 'who', 'since', 'of', 'for', 'to', 'by', 'with', 'between', 'on', 'in', 'at', 'from', 'during', 'after', 'before', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'and']);
+const MOD_STOPS = new Set(['held', 'hold', 'holds', 'had', 'attended', 'that', 'which', 'who', 'since', 'of', 'for', 'to', 'by', 'with', 'between', 'on', 'in', 'at', 'from', 'during', 'after', 'before', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'and']);
 const GENERIC_MODS = /^(?:two|both|bilateral|recent|same|whole|above|said|online|virtual|official|working|high-level|two-day|one-day|three-day)$/i;
 
 /** Noun-phrase event mentions in a sentence; `skip` are spans (names of bodies) where a noun is no event. */
@@ -117,7 +117,10 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
   [/\btalked (?:over|on) the (?:tele)?phone with\b|\bheld (?:tele)?phone talks with\b|\bhad a (?:tele)?phone (?:talk|call|conversation) with\b|\bphone talks with\b/g, 'call', 'meet'],
   [/\bheld (?:online|virtual) talks with\b|\bheld a (?:video ?conference|teleconference|virtual meeting|online meeting) with\b/g, 'teleconference', 'meet'],
   [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet'],
-  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b/g, 'talks', 'meet'],
+  [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet'],
+  [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet'],
+  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had) (?:bilateral |official )?talks\b/g, 'talks', 'meet'],
+  [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host'],
   [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
   [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
