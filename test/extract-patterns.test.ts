@@ -69,4 +69,11 @@ describe('extraction patterns', () => {
     assert.equal(r.meetings[0].kind, 'teleconference');
     assert.equal(r.persons.get('wei-fenghe')!.nationality?.key, 'china');
   });
+
+  it('names like McKeague, and bodies with a slash in their name', () => {
+    const r = x('Chien held a working session with a delegation of the US Defense POW/MIA Accounting Agency (DPAA) led by its Director Kelly McKeague in Hanoi on March 20.');
+    assert.ok(r.persons.has('kelly-mckeague'));
+    assert.equal([...r.organizations.values()][0].acronym, 'DPAA');
+    assert.ok(r.meetings[0].participants.has('kelly-mckeague'));
+  });
 });

@@ -230,7 +230,7 @@ export function findAcronymPhrases(text: string): AcronymPhrase[] {
     while (i >= 0) {
       const t = toks[i].text;
       if (isCapitalized(t) || /^\d{4}$/.test(t)) first = i;
-      else if (!(ORG_CONNECTORS.has(t.toLowerCase()) || t === "'" || t === '-')) break;
+      else if (!(ORG_CONNECTORS.has(t.toLowerCase()) || t === "'" || t === '-' || t === '/')) break;
       i--;
     }
     let phrase = first < toks.length ? before.slice(toks[first].start) : '';
@@ -354,7 +354,8 @@ const POSITION_WORDS = new Set(POSITION_HEADS.flatMap((p) => p.split(/[\s-]+/)))
 
 function isNameToken(w: string): boolean {
   const bare = stripPossessive(w);
-  return /^\p{Lu}[\p{Ll}'-]*(?:-\p{L}[\p{Ll}]*)?$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
+  // "McKeague", "O'Brien", "In-moo": one capital, or a Mc/Mac-style second one, then lowercase parts.
+  return /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['-]\p{L}\p{Ll}*)*$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
 }
 
 /** The run of name tokens that ends at token index `end` (inclusive), allowing particles such as "de". */
