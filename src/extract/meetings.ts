@@ -309,7 +309,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           addEvidence(about.participants, p.key, si);
           lastSubject = p.key;
         }
-        if (/\b(?:led|headed) by\s+(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and)\s+){0,12}$/u.test(before)) addEvidence(about.participants, p.key, si);
+        if (/\b(?:led|headed) by\s+(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) addEvidence(about.participants, p.key, si);
       }
       for (const o of a.actors.filter((x) => x.kind === 'organization' && !x.nested)) {
         if (/\b(?:hosted|organi[sz]ed) by\s+(?:the\s+)?$/i.test(text.slice(0, o.start))) {
