@@ -211,6 +211,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       // The members of an attended body ("the ASEAN Defence ... Working Group"), and a delegation's country.
       if (v.role === 'attend') participate(target, a.actors.filter((x) => x.start >= v.end && x.end <= cEnd && x.kind !== 'person' && x.nested), si);
+      // "attended the 16th Shangri-La Dialogue": the event is named by the body attended.
+      const attended = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization') : undefined;
+      if (attended && !target.label) target.label = text.slice(attended.start, attended.end).replace(/\s*\([^)]*\)$/, '');
       if (/\bdelegation\b/.test(text.slice(cStart, v.start))) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= cStart && x.end <= v.start), si);
       setDate(target, a, cStart, cEnd, v.start);
       setPlace(target, a, cStart, cEnd);
