@@ -10,6 +10,7 @@ import { queryCommand } from './commands/query.js';
 import { exportCommand } from './commands/export.js';
 import { summarizeCommand } from './commands/summarize.js';
 import { runCommand } from './commands/run.js';
+import { serveCommand } from './commands/serve.js';
 
 const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
 
@@ -28,6 +29,10 @@ Usage:
       Build the graph of those articles and write one JSON summary per article (evaluation format).
   diplograph run [--in data/documents] [--out-dir data]
       The main job: build, answer every stored query, write data/graph.jsonld.
+  diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS]
+                   [--max-rows N] [--max-body BYTES] [--base IRI]
+      Publish the graph over HTTP: a read-only SPARQL 1.1 endpoint at /sparql, and every IRI under
+      the base resolved as Linked Data at /id/... (Turtle, N-Triples, JSON-LD or HTML).
 
 Options:
   -h, --help       this help
@@ -72,6 +77,8 @@ export async function main(argv: string[]): Promise<number> {
         return await summarizeCommand(rest);
       case 'run':
         return await runCommand(rest);
+      case 'serve':
+        return await serveCommand(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -83,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${await version()}\n`);
         return 0;
       default:
-        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, run; see diplograph --help)`, { exitCode: 2 });
+        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, run, serve; see diplograph --help)`, { exitCode: 2 });
     }
   } catch (error) {
     if (error instanceof UserError) {

@@ -1,0 +1,63 @@
+/**
+ * `diplograph serve`: publishes the built graph over HTTP: a read-only SPARQL 1.1 endpoint at
+ * /sparql and a Linked Data description of every IRI under /id/. Listens on 127.0.0.1 by default.
+ */
+import { Store } from 'n3';
+import { parse } from '../cli.js';
+import { UserError } from '../errors.js';
+import { readGraphFile } from '../graph/load.js';
+import { rebaseQuads } from '../server/linked-data.js';
+import { DEFAULTS, startServer } from '../server/server.js';
+import { DEFAULT_BASE } from '../vocab.js';
+
+export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI]\n';
+
+function positiveNumber(option: string, value: string, integer: boolean, min = 1): number {
+  const n = Number(value);
+  if (!/^\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) {
+    throw new UserError(`--${option}: "${value}" is not ${integer ? 'a whole number' : 'a number'}${min > 0 ? ` of at least ${min}` : ''}`, { exitCode: 2 });
+  }
+  return n;
+}
+
+export async function serveCommand(argv: string[]): Promise<number> {
+  const { values } = parse('serve', argv, {
+    port: { type: 'string', default: String(DEFAULTS.port) },
+    host: { type: 'string', default: DEFAULTS.host },
+    graph: { type: 'string', default: 'data/graph.trig' },
+    timeout: { type: 'string', default: String(DEFAULTS.timeoutMs / 1000) },
+    'max-rows': { type: 'string', default: String(DEFAULTS.maxRows) },
+    'max-body': { type: 'string', default: String(DEFAULTS.maxBodyBytes) },
+    base: { type: 'string' },
+  });
+  if (values.help) {
+    process.stdout.write(SERVE_USAGE);
+    return 0;
+  }
+  const port = positiveNumber('port', values.port as string, true, 0);
+  if (port > 65535) throw new UserError(`--port: ${port} is not a port number (0-65535)`, { exitCode: 2 });
+  const timeoutMs = positiveNumber('timeout', values.timeout as string, false, 0.001) * 1000;
+  const maxRows = positiveNumber('max-rows', values['max-rows'] as string, true);
+  const maxBodyBytes = positiveNumber('max-body', values['max-body'] as string, true);
+  const base = (values.base as string | undefined) ?? DEFAULT_BASE;
+  if (!/^https?:\/\/\S+\/$/.test(base)) throw new UserError(`--base: "${base}" must be an http(s) IRI ending with /`, { exitCode: 2 });
+  const store = new Store(rebaseQuads(readGraphFile(values.graph as string), DEFAULT_BASE, base));
+  let server;
+  try {
+    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes });
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });
+  }
+  process.stdout.write(`diplograph: serving ${values.graph} (${store.size} quads)\n  SPARQL endpoint: ${server.url}sparql\n  resources:       ${server.url}id/...  (IRIs ${base}...)\nPress Ctrl+C to stop.\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      void server.close().then(resolve);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  return 0;
+}

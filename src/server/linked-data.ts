@@ -1,0 +1,93 @@
+/**
+ * Linked Data: every IRI under the graph's base resolves at the server by its path. With the
+ * default base, `GET /id/person/nguyen-chi-vinh` describes `https://w3id.org/diplograph/id/person/nguyen-chi-vinh`
+ * (with `--base http://127.0.0.1:3000/id/` the IRIs are the server's own URLs).
+ *
+ * The description holds every triple whose subject is the IRI and, for an article, the triples of its
+ * named graph (merged into one graph). Format by suffix (.ttl, .nt, .jsonld, .html) or by Accept:
+ * Turtle (default), N-Triples, JSON-LD, or a minimal HTML page in which every value is escaped.
+ * 404 for an IRI the graph does not describe.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type * as RDF from '@rdfjs/types';
+import type { Store } from 'n3';
+import { canonicalQuads } from '../export/rdf-writer.js';
+import { compactIri } from '../query/results.js';
+import { factory } from '../vocab.js';
+import { HttpError, htmlEscape, negotiate, send, sendPreflight } from './http.js';
+import { GRAPH_TYPES, writeGraph } from './sparql-endpoint.js';
+
+export const LINKED_DATA_METHODS = 'GET, HEAD, OPTIONS';
+
+const SUFFIXES: Record<string, string> = { '.ttl': 'text/turtle', '.nt': 'application/n-triples', '.jsonld': 'application/ld+json', '.html': 'text/html' };
+
+/** Quads with every IRI that starts with `from` rewritten to start with `to` (graph names too). */
+export function rebaseQuads(quads: Iterable<RDF.Quad>, from: string, to: string): RDF.Quad[] {
+  if (from === to) return [...quads];
+  const term = <T extends RDF.Term>(t: T): T => (t.termType === 'NamedNode' && t.value.startsWith(from) ? (factory.namedNode(to + t.value.slice(from.length)) as unknown as T) : t);
+  return [...quads].map((q) => factory.quad(term(q.subject), term(q.predicate), term(q.object), term(q.graph)));
+}
+
+/** The triples that describe `iri` (as subject, and its named graph if it names one); empty if unknown. */
+export function describe(store: Store, iri: string): RDF.Quad[] {
+  const node = factory.namedNode(iri);
+  const quads: RDF.Quad[] = [...store.getQuads(node, null, null, null), ...store.getQuads(null, null, null, node)];
+  return quads.map((q) => factory.quad(q.subject, q.predicate, q.object));
+}
+
+function htmlTerm(t: RDF.Term): string {
+  if (t.termType === 'NamedNode') return `<a href="${htmlEscape(t.value)}">${htmlEscape(compactIri(t.value))}</a>`;
+  if (t.termType === 'BlankNode') return htmlEscape(`_:${t.value}`);
+  const lit = t as RDF.Literal;
+  const tag = lit.language ? ` <small>@${htmlEscape(lit.language)}</small>` : '';
+  return `${htmlEscape(lit.value)}${tag}`;
+}
+
+/** A minimal HTML page of the triples; every IRI and literal is escaped. */
+export function toHtml(iri: string, quads: RDF.Quad[]): string {
+  const rows = canonicalQuads(quads, false).map((q) => `<tr><td>${htmlTerm(q.subject)}</td><td>${htmlTerm(q.predicate)}</td><td>${htmlTerm(q.object)}</td></tr>`);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8"><title>${htmlEscape(iri)}</title></head>
+<body>
+<h1>${htmlEscape(iri)}</h1>
+<p>Also as Turtle (.ttl), N-Triples (.nt) and JSON-LD (.jsonld); query it at the <a href="/sparql">SPARQL endpoint</a>.</p>
+<table>
+<thead><tr><th>subject</th><th>predicate</th><th>object</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+</body>
+</html>
+`;
+}
+
+/** Answers a request for a path under `/id/`: the description of `base` + the rest of the path. */
+export async function handleLinkedData(req: IncomingMessage, res: ServerResponse, url: URL, store: Store, base: string): Promise<void> {
+  if (req.method === 'OPTIONS') return sendPreflight(res, LINKED_DATA_METHODS);
+  if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `method ${req.method} is not allowed here (the graph is read-only; use GET)`, { Allow: LINKED_DATA_METHODS });
+  let rest: string;
+  try {
+    rest = decodeURIComponent(url.pathname.slice('/id/'.length));
+  } catch {
+    throw new HttpError(400, `malformed path ${url.pathname}`);
+  }
+  let iri = base + rest;
+  let quads = describe(store, iri);
+  let forced: string | undefined;
+  const suffix = /\.(ttl|nt|jsonld|html)$/.exec(rest)?.[0];
+  if (quads.length === 0 && suffix) {
+    iri = base + rest.slice(0, -suffix.length);
+    quads = describe(store, iri);
+    forced = SUFFIXES[suffix];
+  }
+  if (quads.length === 0) throw new HttpError(404, `not found: the graph says nothing about <${base + rest}>`);
+  const offers = [...Object.keys(GRAPH_TYPES), 'text/html'];
+  const chosen = forced ?? negotiate(req.headers.accept, offers);
+  if (!chosen) throw new HttpError(406, `cannot describe <${iri}> as ${req.headers.accept}; acceptable: ${offers.join(', ')}`);
+  const headers = { Vary: 'Accept' };
+  if (chosen === 'text/html') return send(req, res, 200, 'text/html; charset=utf-8', toHtml(iri, quads), headers);
+  const { contentType, format } = GRAPH_TYPES[chosen];
+  return send(req, res, 200, contentType, await writeGraph(quads, format), headers);
+}
