@@ -10,6 +10,10 @@ import { bindParams, listQueries } from '../src/query/stored-queries.js';
 import { startServer, type RunningServer } from '../src/server/server.js';
 import { termKey } from '../src/graph/iris.js';
 import { seedGraph } from './support/seed-graph.js';
+import { rdflibAsync, requireTool, sparqlWrapperAvailable } from './support/external-tools.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** An answer as comparable text: rows in order for SELECT, the set of triples for CONSTRUCT. */
 function comparable(r: QueryResult): string {
@@ -36,6 +40,45 @@ describe('a SPARQL client against the server', function () {
       const remote = comparable(await run(text, { endpoint }, q.path));
       assert.ok(local.length > 0, `${q.name} answers locally`);
       assert.equal(remote, local, q.name);
+    }
+  });
+
+  it("rdflib's SPARQLWrapper and SPARQLStore get the same rows as the embedded engine for every stored SELECT", async function () {
+    requireTool(this, sparqlWrapperAvailable(), 'rdflib with SPARQLWrapper', 'apt-get install python3-rdflib python3-sparqlwrapper');
+    const endpoint = new URL('/sparql', server.url).href;
+    const queries: Array<{ name: string; text: string; rows: string[][] }> = [];
+    for (const q of listQueries()) {
+      const text = bindParams(q, {});
+      const r = await run(text, store, q.path);
+      if (r.type !== 'bindings') continue;
+      queries.push({ name: q.name, text, rows: r.rows.map((row) => r.variables.map((v) => row[v]?.value ?? '')) });
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'diplograph-clients-'));
+    const input = join(dir, 'queries.json');
+    writeFileSync(input, JSON.stringify(queries.map(({ name, text }) => ({ name, text }))));
+    const script = [
+      'import sys, json',
+      'from SPARQLWrapper import SPARQLWrapper, JSON',
+      'from rdflib import Graph',
+      'from rdflib.plugins.stores.sparqlstore import SPARQLStore',
+      'ep = sys.argv[1]; out = {}',
+      'g = Graph(store=SPARQLStore(ep))',
+      'for q in json.load(open(sys.argv[2])):',
+      '    sw = SPARQLWrapper(ep); sw.setQuery(q["text"]); sw.setReturnFormat(JSON)',
+      '    res = sw.query().convert()',
+      '    wrapper = [[b.get(v, {}).get("value", "") for v in res["head"]["vars"]] for b in res["results"]["bindings"]]',
+      '    store = [[str(x) if x is not None else "" for x in row] for row in g.query(q["text"])]',
+      '    out[q["name"]] = {"wrapper": wrapper, "store": store}',
+      'print(json.dumps(out))',
+    ].join('\n');
+    // The server runs in this process: the client must not block the event loop.
+    const result = await rdflibAsync(script, [endpoint, input]);
+    rmSync(dir, { recursive: true, force: true });
+    assert.equal(result.code, 0, result.stderr);
+    const answers = JSON.parse(result.stdout) as Record<string, { wrapper: string[][]; store: string[][] }>;
+    for (const q of queries) {
+      assert.deepEqual(answers[q.name].wrapper, q.rows, `${q.name} through SPARQLWrapper`);
+      assert.deepEqual(answers[q.name].store, q.rows, `${q.name} through SPARQLStore`);
     }
   });
 });

@@ -4,7 +4,7 @@
  * python3-rdflib, under /usr/bin/python3). A test that needs a missing tool is skipped with a visible
  * reason locally, and fails under CI=true, where .ci/run installs the tools.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,8 @@ export function requireTool(ctx: Mocha.Context, available: boolean, tool: string
 export const jenaAvailable = (): boolean => existsSync(join(JARS, 'jena-core.jar')) && spawnSync('java', ['-version']).status === 0;
 
 export const rdflibAvailable = (): boolean => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import rdflib']).status === 0;
+
+export const sparqlWrapperAvailable = (): boolean => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import rdflib, SPARQLWrapper']).status === 0;
 
 let classpath: string | undefined;
 
@@ -77,4 +79,20 @@ export function rdflib(script: string, args: string[]): RunResult {
   writeFileSync(file, script);
   const r = spawnSync(PYTHON, ['-W', 'error', file, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Like rdflib(), without blocking the event loop: for clients of a server running in this process. */
+export function rdflibAsync(script: string, args: string[]): Promise<RunResult> {
+  const dir = join(tmpdir(), 'diplograph-rdflib');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `a${process.pid}-${Date.now()}.py`);
+  writeFileSync(file, script);
+  return new Promise((resolve) => {
+    const child = spawn(PYTHON, [file, ...args]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
 }
