@@ -2,11 +2,9 @@
  * File output that never leaves a half-written file: write to a temporary file beside the target,
  * then rename it over the target (atomic on the same file system).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { finished } from 'node:stream/promises';
-import type { Writable } from 'node:stream';
 
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -20,26 +18,6 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     writeFileSync(tmp, content);
     renameSync(tmp, path);
   } catch (error) {
-    rmSync(tmp, { force: true });
-    throw error;
-  }
-}
-
-/**
- * Streams into `path` atomically: `produce` writes into the given stream; the target is replaced only
- * when `produce` resolves and the stream is flushed. On any error the temporary file is removed.
- */
-export async function streamFileAtomic(path: string, produce: (out: Writable) => Promise<void>): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = tempPathFor(path);
-  const out = createWriteStream(tmp);
-  try {
-    await produce(out);
-    out.end();
-    await finished(out);
-    renameSync(tmp, path);
-  } catch (error) {
-    out.destroy();
     rmSync(tmp, { force: true });
     throw error;
   }

@@ -77,14 +77,6 @@ export const EN = 'en';
 /** The language tag of Vietnamese labels (names with their diacritics). */
 export const VI = 'vi';
 
-/** Where the cooperation-area concepts live: `<base>area/<slug>`; the scheme is `<base>area/`. */
-export function areaIri(slug: string, base = DEFAULT_BASE): RDFJS.NamedNode {
-  return factory.namedNode(`${base}area/${slug}`);
-}
-export function areaSchemeIri(base = DEFAULT_BASE): RDFJS.NamedNode {
-  return factory.namedNode(`${base}area/`);
-}
-
 /** The kinds of meeting, with the summary label the evaluation format uses for each. */
 export const MEETING_KINDS = {
   meeting: DG.Meeting,

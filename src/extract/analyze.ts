@@ -11,7 +11,7 @@ import { agreementKey, findAgreements, type AgreementMention } from './agreement
 import { findAreas, type AreaMatch } from './areas.js';
 import { findDates, type DateMention } from './dates.js';
 import { HONORIFICS, NOT_ORGANIZATIONS, VIETNAMESE_SURNAMES } from './lexicon.js';
-import { addEvidence, type ArticleExtraction, type Country, type Organization, type Person, type Place, type Sentence } from './model.js';
+import { addEvidence, type Country, type Organization, type Person, type Place, type Sentence } from './model.js';
 import { fold, slug } from './tokens.js';
 
 export type ActorKind = 'person' | 'organization' | 'country';
@@ -271,4 +271,3 @@ function attributePersons(
   }
 }
 
-export type ExtractionEntities = Pick<ArticleExtraction, 'countries' | 'places' | 'organizations' | 'persons'>;

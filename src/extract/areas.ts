@@ -24,11 +24,6 @@ export interface AreaMatch {
 
 let cached: { concepts: AreaConcept[]; index: Array<{ slug: string; tokens: string[] }> } | undefined;
 
-/** The concepts of the cooperation-area scheme, read once from ontology/areas.ttl. */
-export function areaConcepts(): AreaConcept[] {
-  return areaIndex().concepts;
-}
-
 function areaIndex() {
   if (cached) return cached;
   const quads = new Parser().parse(loadOntologyFile('areas.ttl'));

@@ -31,7 +31,6 @@ export function tokenize(text: string): Token[] {
 }
 
 export const isCapitalized = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
-export const isWordToken = (w: string): boolean => /^[\p{L}\p{N}]/u.test(w);
 
 /** Removes a possessive 's or ' from a token. */
 export function stripPossessive(w: string): string {
