@@ -6,9 +6,9 @@ import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { readGraphFile } from '../graph/load.js';
-import { rebaseQuads } from '../server/linked-data.js';
-import { DEFAULTS, startServer } from '../server/server.js';
-import { DEFAULT_BASE } from '../vocab.js';
+import { graphBase, rebaseQuads, servedPath } from '../server/linked-data.js';
+import { DEFAULTS, RESERVED_PATHS, startServer } from '../server/server.js';
+import { DG, RDF } from '../vocab.js';
 
 export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI]\n';
 
@@ -39,9 +39,17 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const timeoutMs = positiveNumber('timeout', values.timeout as string, false, 0.001) * 1000;
   const maxRows = positiveNumber('max-rows', values['max-rows'] as string, true);
   const maxBodyBytes = positiveNumber('max-body', values['max-body'] as string, true);
-  const base = (values.base as string | undefined) ?? DEFAULT_BASE;
-  if (!/^https?:\/\/\S+\/$/.test(base)) throw new UserError(`--base: "${base}" must be an http(s) IRI ending with /`, { exitCode: 2 });
-  const store = new Store(rebaseQuads(readGraphFile(values.graph as string), DEFAULT_BASE, base));
+  const given = values.base as string | undefined;
+  if (given !== undefined && !/^https?:\/\/[^\s<>"{}|\\^`]+\/$/.test(given)) throw new UserError(`--base: "${given}" must be an absolute http(s) IRI ending with /`, { exitCode: 2 });
+  if (given !== undefined) {
+    const path = servedPath(given);
+    const clash = RESERVED_PATHS.find((r) => path.startsWith(r));
+    if (clash) throw new UserError(`--base: "${given}" would be served under ${path}, which the web UI uses (${clash}); choose another path`, { exitCode: 2 });
+  }
+  const quads = readGraphFile(values.graph as string);
+  const built = graphBase(new Store(quads.filter((q) => q.predicate.equals(RDF.type) && q.object.equals(DG.Article))));
+  const base = given ?? built;
+  const store = new Store(rebaseQuads(quads, built, base));
   let server;
   try {
     server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes });
@@ -49,7 +57,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const code = (error as { code?: string }).code;
     throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });
   }
-  process.stdout.write(`diplograph: serving ${values.graph} (${store.size} quads)\n  SPARQL endpoint: ${server.url}sparql\n  resources:       ${server.url}id/...  (IRIs ${base}...)\nPress Ctrl+C to stop.\n`);
+  const root = server.url.replace(/\/$/, '');
+  process.stdout.write(`diplograph: serving ${values.graph} (${store.size} quads)\n  web UI:          ${server.url}\n  SPARQL endpoint: ${root}/sparql\n  resources:       ${root}${servedPath(base)}...  (IRIs ${base}...)\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -1,20 +1,21 @@
 /**
  * Linked Data: every IRI under the graph's base resolves at the server by its path. With the
  * default base, `GET /id/person/nguyen-chi-vinh` describes `https://w3id.org/diplograph/id/person/nguyen-chi-vinh`
- * (with `--base http://127.0.0.1:3000/id/` the IRIs are the server's own URLs).
+ * (with `--base http://127.0.0.1:3000/` the IRIs are the server's own URLs: `GET /person/nguyen-chi-vinh`).
  *
  * The description holds every triple whose subject is the IRI and, for an article, the triples of its
  * named graph (merged into one graph). Format by suffix (.ttl, .nt, .jsonld, .html) or by Accept:
- * Turtle (default), N-Triples, JSON-LD, or a minimal HTML page in which every value is escaped.
+ * Turtle (default), N-Triples, JSON-LD, or the HTML page of the web UI (src/server/resource-page.ts).
  * 404 for an IRI the graph does not describe.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
-import { canonicalQuads } from '../export/rdf-writer.js';
-import { compactIri } from '../query/results.js';
-import { factory } from '../vocab.js';
-import { HttpError, htmlEscape, negotiate, send, sendPreflight } from './http.js';
+import { DEFAULT_BASE, DG, RDF as RDFV, factory } from '../vocab.js';
+import type { GraphView } from './graph-view.js';
+import { HTML_HEADERS } from './html.js';
+import { HttpError, negotiate, send, sendPreflight } from './http.js';
+import { resourcePage } from './resource-page.js';
 import { GRAPH_TYPES, writeGraph } from './sparql-endpoint.js';
 
 export const LINKED_DATA_METHODS = 'GET, HEAD, OPTIONS';
@@ -35,41 +36,36 @@ export function describe(store: Store, iri: string): RDF.Quad[] {
   return quads.map((q) => factory.quad(q.subject, q.predicate, q.object));
 }
 
-function htmlTerm(t: RDF.Term): string {
-  if (t.termType === 'NamedNode') return `<a href="${htmlEscape(t.value)}">${htmlEscape(compactIri(t.value))}</a>`;
-  if (t.termType === 'BlankNode') return htmlEscape(`_:${t.value}`);
-  const lit = t as RDF.Literal;
-  const tag = lit.language ? ` <small>@${htmlEscape(lit.language)}</small>` : '';
-  return `${htmlEscape(lit.value)}${tag}`;
+/**
+ * The path under which the IRIs of `base` are served: `/id/` for the default base (w3id.org redirects
+ * https://w3id.org/diplograph/ to the server's root), otherwise the base's own path, so that with
+ * `--base http://HOST:PORT/` every IRI is its own URL.
+ */
+export function servedPath(base: string): string {
+  return base === DEFAULT_BASE ? '/id/' : new URL(base).pathname;
 }
 
-/** A minimal HTML page of the triples; every IRI and literal is escaped. */
-export function toHtml(iri: string, quads: RDF.Quad[]): string {
-  const rows = canonicalQuads(quads, false).map((q) => `<tr><td>${htmlTerm(q.subject)}</td><td>${htmlTerm(q.predicate)}</td><td>${htmlTerm(q.object)}</td></tr>`);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head><meta charset="utf-8"><title>${htmlEscape(iri)}</title></head>
-<body>
-<h1>${htmlEscape(iri)}</h1>
-<p>Also as Turtle (.ttl), N-Triples (.nt) and JSON-LD (.jsonld); query it at the <a href="/sparql">SPARQL endpoint</a>.</p>
-<table>
-<thead><tr><th>subject</th><th>predicate</th><th>object</th></tr></thead>
-<tbody>
-${rows.join('\n')}
-</tbody>
-</table>
-</body>
-</html>
-`;
+/**
+ * The base a graph was built with, read off its articles' IRIs (BASE + `article/ID`); the default
+ * base for a graph without articles.
+ */
+export function graphBase(store: Store): string {
+  for (const s of store.getSubjects(RDFV.type, DG.Article, null)) {
+    const m = /^(https?:\/\/.*\/)article\/[^/#]+$/.exec(s.value);
+    if (m) return m[1];
+  }
+  return DEFAULT_BASE;
 }
 
-/** Answers a request for a path under `/id/`: the description of `base` + the rest of the path. */
-export async function handleLinkedData(req: IncomingMessage, res: ServerResponse, url: URL, store: Store, base: string): Promise<void> {
+/** Answers a request for a path under the served path: the description of `base` + the rest of the path. */
+export async function handleLinkedData(req: IncomingMessage, res: ServerResponse, url: URL, view: GraphView): Promise<void> {
+  const { store } = view;
+  const { base, prefix } = view.site;
   if (req.method === 'OPTIONS') return sendPreflight(res, LINKED_DATA_METHODS);
   if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `method ${req.method} is not allowed here (the graph is read-only; use GET)`, { Allow: LINKED_DATA_METHODS });
   let rest: string;
   try {
-    rest = decodeURIComponent(url.pathname.slice('/id/'.length));
+    rest = decodeURIComponent(url.pathname.slice(prefix.length));
   } catch {
     throw new HttpError(400, `malformed path ${url.pathname}`);
   }
@@ -87,7 +83,7 @@ export async function handleLinkedData(req: IncomingMessage, res: ServerResponse
   const chosen = forced ?? negotiate(req.headers.accept, offers);
   if (!chosen) throw new HttpError(406, `cannot describe <${iri}> as ${req.headers.accept}; acceptable: ${offers.join(', ')}`);
   const headers = { Vary: 'Accept' };
-  if (chosen === 'text/html') return send(req, res, 200, 'text/html; charset=utf-8', toHtml(iri, quads), headers);
+  if (chosen === 'text/html') return send(req, res, 200, 'text/html; charset=utf-8', resourcePage(view, iri), { ...headers, ...HTML_HEADERS });
   const { contentType, format } = GRAPH_TYPES[chosen];
   return send(req, res, 200, contentType, await writeGraph(quads, format), headers);
 }

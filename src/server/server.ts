@@ -1,18 +1,27 @@
 /**
- * The HTTP server of `diplograph serve` (node:http only): the SPARQL endpoint at `/sparql` and the
- * Linked Data descriptions under `/id/`. Every response has `Access-Control-Allow-Origin: *`.
+ * The HTTP server of `diplograph serve` (node:http only): the SPARQL endpoint at `/sparql`, the
+ * Linked Data descriptions of the graph's IRIs (under `/id/` for the default base, or under the
+ * path of `base`), and the web UI: home, search, lists, stored queries, timeline and network,
+ * with its stylesheet under `/assets/`. Every response has `Access-Control-Allow-Origin: *`.
  *
  * @example
  * const server = await startServer({ store, port: 0 });
  * console.log(server.url); // http://127.0.0.1:PORT/
  * await server.close();
  */
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import type { Store } from 'n3';
+import { projectRoot } from '../ontology-files.js';
+import { run, type QueryResult } from '../query/engine.js';
 import { DEFAULT_BASE } from '../vocab.js';
-import { HttpError, send, sendError } from './http.js';
-import { handleLinkedData } from './linked-data.js';
+import { GraphView } from './graph-view.js';
+import { HTML_HEADERS, html, page } from './html.js';
+import { HttpError, negotiate, send, sendError } from './http.js';
+import { handleLinkedData, servedPath } from './linked-data.js';
+import { browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, timelinePage, type QueryRunner } from './site-pages.js';
 import { handleSparql, type EndpointOptions } from './sparql-endpoint.js';
 
 export const DEFAULTS = { port: 3000, host: '127.0.0.1', timeoutMs: 30_000, maxRows: 10_000, maxBodyBytes: 1024 * 1024 } as const;
@@ -21,8 +30,32 @@ export interface ServerOptions extends Partial<Omit<EndpointOptions, 'store'>> {
   store: Store;
   port?: number;
   host?: string;
-  /** The base of the IRIs served under /id/ (the store's IRIs must use it). Default https://w3id.org/diplograph/id/. */
+  /**
+   * The base of the IRIs the store holds, which the server describes: under `/id/` for the default
+   * (https://w3id.org/diplograph/id/), otherwise under the base's own path.
+   */
   base?: string;
+}
+
+/** The paths of the web UI and the endpoint; a base whose path starts with one of them cannot be served. */
+export const RESERVED_PATHS = ['/sparql', '/assets/', '/search', '/browse/', '/queries', '/timeline', '/network'];
+
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/assets/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+};
+const assetCache = new Map<string, string>();
+
+function asset(path: string): { body: string; type: string } | undefined {
+  const a = ASSETS[path];
+  if (!a) return undefined;
+  let body = assetCache.get(a.file);
+  if (body === undefined) assetCache.set(a.file, (body = readFileSync(join(projectRoot(), 'web', a.file), 'utf8')));
+  return { body, type: a.type };
+}
+
+/** The number of rows or triples of an answer. */
+function sizeOf(result: QueryResult): number {
+  return result.type === 'bindings' ? result.rows.length : result.type === 'quads' ? result.quads.length : 1;
 }
 
 export interface RunningServer {
@@ -41,22 +74,58 @@ export function requestHandler(options: ServerOptions): (req: IncomingMessage, r
     maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
   };
   const base = options.base ?? DEFAULT_BASE;
+  const prefix = servedPath(base);
+  if (RESERVED_PATHS.some((r) => prefix.startsWith(r))) throw new Error(`the base ${base} would be served under ${prefix}, a path of the web UI`);
+  const view = new GraphView(options.store, { base, prefix });
+  const runQuery: QueryRunner = async (query) => {
+    const result = await run(query, options.store, { timeoutMs: endpoint.timeoutMs });
+    if (sizeOf(result) > endpoint.maxRows) throw new HttpError(400, `result too large: more than ${endpoint.maxRows} rows; add LIMIT`);
+    return result;
+  };
+  const htmlPage = (req: IncomingMessage, res: ServerResponse, body: string, status = 200) => send(req, res, status, 'text/html; charset=utf-8', body, HTML_HEADERS);
+  const ui = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
+    const path = url.pathname;
+    const a = asset(path);
+    if (a) {
+      send(req, res, 200, a.type, a.body, { 'Cache-Control': 'public, max-age=3600', 'X-Content-Type-Options': 'nosniff' });
+      return true;
+    }
+    if (path === '/') htmlPage(req, res, homePage(view, options.store.size));
+    else if (path === '/search') htmlPage(req, res, searchPage(view, url.searchParams.get('q') ?? ''));
+    else if (path.startsWith('/browse/')) htmlPage(req, res, browsePage(view, path.slice('/browse/'.length)));
+    else if (path === '/queries' || path === '/queries/') htmlPage(req, res, queriesPage());
+    else if (path.startsWith('/queries/')) {
+      const name = path.slice('/queries/'.length);
+      if (!/^[\w.-]+$/.test(name)) throw new HttpError(404, `not found: no stored query "${name}" (see /queries)`);
+      const { status, body } = await queryPage(view, name, url.searchParams, runQuery);
+      htmlPage(req, res, body, status);
+    } else if (path === '/timeline') htmlPage(req, res, timelinePage(view));
+    else if (path === '/network') htmlPage(req, res, networkPage(view));
+    else return false;
+    return true;
+  };
   return (req, res) => {
     const answer = async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname === '/sparql') return handleSparql(req, res, url, endpoint);
-      if (url.pathname.startsWith('/id/')) return handleLinkedData(req, res, url, options.store, base);
-      if (url.pathname === '/') {
-        return send(req, res, 200, 'text/plain; charset=utf-8', 'diplograph: the SPARQL endpoint is /sparql; resources are described under /id/\n');
+      const isUiPath = url.pathname === '/' || RESERVED_PATHS.some((r) => url.pathname.startsWith(r.replace(/\/$/, '')));
+      if (isUiPath) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, `method ${req.method} is not allowed on ${url.pathname} (use GET)`, { Allow: 'GET, HEAD' });
+        if (await ui(req, res, url)) return;
       }
-      throw new HttpError(404, `not found: ${url.pathname} (the SPARQL endpoint is /sparql; resources are under /id/)`);
+      if (url.pathname.startsWith(prefix)) return handleLinkedData(req, res, url, view);
+      throw new HttpError(404, `not found: ${url.pathname} (the SPARQL endpoint is /sparql; resources are under ${prefix})`);
     };
     answer().catch((error: unknown) => {
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      if (error instanceof HttpError) return sendError(req, res, error);
+      if (error instanceof HttpError) {
+        const wantsHtml = negotiate(req.headers.accept, ['text/plain', 'text/html']) === 'text/html' && error.status !== 405;
+        if (wantsHtml) return send(req, res, error.status, 'text/html; charset=utf-8', page({ title: `${error.status}` }, html`<p class="error" role="alert">${error.message}</p>`), { ...HTML_HEADERS, ...error.headers });
+        return sendError(req, res, error);
+      }
       process.stderr.write(`diplograph serve: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
       sendError(req, res, new HttpError(500, 'internal error'));
     });

@@ -1,0 +1,152 @@
+/**
+ * The HTML page of one IRI of the graph. For an entity (actor, meeting, agreement, area): its types,
+ * its labels in every language, its facts as links, the links that point to it, and the sentences
+ * each fact was read in, linked to their article. For an article: its text, with every sentence that
+ * facts were drawn from marked and linked to those facts. Everything from the graph is escaped.
+ */
+import type * as RDF from '@rdfjs/types';
+import { compactIri } from '../query/results.js';
+import { DG, RDF as RDFV, RDFS, SKOS } from '../vocab.js';
+import { KINDS, type ArticleFact, type EvidenceSentence, type GraphView } from './graph-view.js';
+import { html, join, page, type Html } from './html.js';
+
+const HIDDEN_FACTS = new Set([RDFV.type.value, RDFS.label.value, SKOS.prefLabel.value, SKOS.altLabel.value]);
+const LONG_TEXT = 300;
+
+/** A term as HTML: an IRI as a link to its page, labelled; a literal as text with its language or datatype. */
+export function termHtml(view: GraphView, t: RDF.Term): Html {
+  if (t.termType === 'NamedNode') {
+    const label = view.label(t);
+    return html`<a href="${view.href(t.value)}" title="${t.value}">${label}</a>`;
+  }
+  if (t.termType === 'Literal') {
+    const text = t.value.length > LONG_TEXT ? `${t.value.slice(0, LONG_TEXT - 1)}…` : t.value;
+    const note = t.language ? html` <span class="lang">@${t.language}</span>` : t.datatype.value.endsWith('#string') ? '' : html` <span class="datatype">${compactIri(t.datatype.value)}</span>`;
+    return html`<span class="literal">${text}</span>${note}`;
+  }
+  return html`<span class="bnode">_:${t.value}</span>`;
+}
+
+/** A predicate as HTML: its label from the ontology, with the compact IRI as a tooltip. */
+function predicateHtml(view: GraphView, p: RDF.Term): Html {
+  return html`<a href="${view.href(p.value)}" title="${compactIri(p.value)}">${view.label(p)}</a>`;
+}
+
+/** The sentences a fact came from, each a quote linked to its place in the article. */
+function evidenceHtml(view: GraphView, sentences: EvidenceSentence[]): Html {
+  if (!sentences.length) return html`<span class="none">—</span>`;
+  return html`<ul class="evidence">${sentences.map(
+    (e) => html`<li><q>${e.exact}</q> <a class="source" href="${view.href(e.iri)}">${view.label(e.article)}, sentence ${e.n}</a></li>`,
+  )}</ul>`;
+}
+
+function entityPage(view: GraphView, iri: string): string {
+  const title = view.label(iri);
+  const types = view.types(iri);
+  const labels = view.labels(iri);
+  const facts = view.outgoing(iri).filter((q) => !HIDDEN_FACTS.has(q.predicate.value));
+  const incoming = view.incoming(iri);
+  const typeEvidence = view.outgoing(iri).filter((q) => q.predicate.equals(RDFV.type)).flatMap((q) => view.evidence(q));
+  const body = html`<p class="iri"><code>${iri}</code></p>
+<p class="types">${join(types.map((t) => html`<span class="type">${termHtml(view, t)}</span>`), ' ')}</p>
+${alternates(view, iri)}
+<section><h2>Labels</h2>
+${labels.length
+    ? html`<table class="labels"><thead><tr><th>label</th><th>language</th><th>kind</th></tr></thead><tbody>${labels.map(
+        (l) => html`<tr><td lang="${l.literal.language || 'und'}">${l.literal.value}</td><td>${l.literal.language || '—'}</td><td>${view.label(l.predicate)}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p>No label.</p>`}
+</section>
+<section><h2>Facts</h2>
+${facts.length
+    ? html`<table class="facts"><thead><tr><th>property</th><th>value</th><th>read in</th></tr></thead><tbody>${facts.map(
+        (q) => html`<tr><td>${predicateHtml(view, q.predicate)}</td><td>${termHtml(view, q.object)}</td><td>${evidenceHtml(view, view.evidence(q))}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p>No facts.</p>`}
+</section>
+<section><h2>Links to this</h2>
+${incoming.length
+    ? html`<table class="incoming"><thead><tr><th>from</th><th>property</th><th>read in</th></tr></thead><tbody>${incoming.map(
+        (q) => html`<tr><td>${termHtml(view, q.subject)}</td><td>${predicateHtml(view, q.predicate)}</td><td>${evidenceHtml(view, view.evidence(q))}</td></tr>`,
+      )}</tbody></table>`
+    : html`<p>Nothing links here.</p>`}
+</section>
+<section><h2>Provenance</h2>
+${typeEvidence.length ? html`<p>Named in:</p>${evidenceHtml(view, dedupe(typeEvidence))}` : html`<p>Not drawn from an article (part of the ontology or a concept scheme).</p>`}
+</section>`;
+  return page({ title, heading: html`${title} <small class="kind">${KINDS.find((k) => k.name === view.kind(iri))?.singular ?? ''}</small>`, alternates: alternateLinks(view, iri) }, body);
+}
+
+function dedupe(sentences: EvidenceSentence[]): EvidenceSentence[] {
+  const seen = new Set<string>();
+  return sentences.filter((e) => !seen.has(e.iri) && !!seen.add(e.iri));
+}
+
+function alternateLinks(view: GraphView, iri: string): { href: string; type: string }[] {
+  const path = view.href(iri);
+  return [
+    { href: `${path}.ttl`, type: 'text/turtle' },
+    { href: `${path}.nt`, type: 'application/n-triples' },
+    { href: `${path}.jsonld`, type: 'application/ld+json' },
+  ];
+}
+
+function alternates(view: GraphView, iri: string): Html {
+  const path = view.href(iri);
+  return html`<p class="formats">As data: <a href="${path}.ttl">Turtle</a> · <a href="${path}.nt">N-Triples</a> · <a href="${path}.jsonld">JSON-LD</a></p>`;
+}
+
+/** The article's text with its evidence sentences marked (by their offsets), each followed by links to its facts. */
+function markedText(body: string, sentences: EvidenceSentence[], factsBySentence: Map<number, ArticleFact[]>): Html {
+  const parts: Html[] = [];
+  let at = 0;
+  const placed = sentences.filter((s) => s.start !== undefined && s.end !== undefined && s.start >= 0 && s.end <= body.length).sort((a, b) => a.start! - b.start!);
+  for (const s of placed) {
+    if (s.start! < at) continue;
+    parts.push(html`${body.slice(at, s.start)}`);
+    const n = factsBySentence.get(s.n)?.length ?? 0;
+    const cls = n ? 'fact-source' : 'sentence';
+    parts.push(html`<mark id="s${s.n}" class="${cls}">${body.slice(s.start, s.end)}</mark>${n ? html`<sup><a href="#facts-s${s.n}" title="${n} facts from sentence ${s.n}">${n}</a></sup>` : ''}`);
+    at = s.end!;
+  }
+  parts.push(html`${body.slice(at)}`);
+  return html`<div class="article-text">${parts}</div>`;
+}
+
+function articlePage(view: GraphView, iri: string): string {
+  const { body, identifier, headline, sentences } = view.article(iri);
+  const facts = view.articleFacts(iri);
+  const bySentence = new Map<number, ArticleFact[]>();
+  for (const f of facts) for (const n of f.sentences) bySentence.set(n, [...(bySentence.get(n) ?? []), f]);
+  const title = headline ?? identifier ?? view.label(iri);
+  const groups = sentences.filter((s) => bySentence.has(s.n));
+  // a statement's IRI (article#f-...) leads to the first row that shows its fact
+  const anchored = new Set<string>();
+  const anchor = (f: ArticleFact) => {
+    const id = f.statement.replace(/^.*#/, '');
+    if (anchored.has(id)) return '';
+    anchored.add(id);
+    return html` id="${id}"`;
+  };
+  const content = html`<p class="iri"><code>${iri}</code></p>
+${alternates(view, iri)}
+<p>${facts.length} facts were drawn from this article; the sentences they were read in are marked, and the number after each leads to its facts.</p>
+<section><h2>Text</h2>
+${markedText(body, sentences, bySentence)}
+</section>
+<section><h2>Facts by sentence</h2>
+${groups.map(
+  (s) => html`<div class="sentence-facts" id="facts-s${s.n}"><h3><a href="#s${s.n}">Sentence ${s.n}</a></h3><blockquote>${s.exact}</blockquote>
+<table class="facts"><tbody>${bySentence.get(s.n)!.map(
+    (f) => html`<tr${anchor(f)}><td>${termHtml(view, f.quad.subject)}</td><td>${predicateHtml(view, f.quad.predicate)}</td><td>${termHtml(view, f.quad.object)}</td></tr>`,
+  )}</tbody></table></div>`,
+)}
+</section>`;
+  return page({ title, heading: html`${title} <small class="kind">article</small>`, alternates: alternateLinks(view, iri) }, content);
+}
+
+/** The page of an IRI the store describes: an article's page or an entity's. */
+export function resourcePage(view: GraphView, iri: string): string {
+  const isArticle = view.types(iri).some((t) => t.equals(DG.Article));
+  return isArticle ? articlePage(view, iri) : entityPage(view, iri);
+}

@@ -1,0 +1,146 @@
+/**
+ * The pages of the web UI other than the resources' own: the home page (counts and a search), the
+ * search results, a list per kind, the stored queries (listed, and run with their parameters, results
+ * as a table), the timeline of meetings and the picture of the network. Server-rendered HTML with
+ * no script; every value from the graph or the request is escaped.
+ */
+import type * as RDF from '@rdfjs/types';
+import { UserError } from '../errors.js';
+import type { QueryResult } from '../query/engine.js';
+import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
+import { networkSvg, timelineSvg } from './charts.js';
+import { KINDS, type GraphView } from './graph-view.js';
+import { HttpError } from './http.js';
+import { html, page, type Html } from './html.js';
+import { termHtml } from './resource-page.js';
+
+/** Runs a SPARQL query for a page (the same engine, limits and timeout as the endpoint). */
+export type QueryRunner = (query: string) => Promise<QueryResult>;
+
+export function homePage(view: GraphView, quads: number): string {
+  const counts = view.counts();
+  const body = html`<p class="lead">Defence-diplomacy news articles as a knowledge graph: who met whom, when and where, what they agreed, and on which areas of cooperation. Every fact links to the sentence it was read in.</p>
+<form class="search big" action="/search" method="get" role="search"><label for="q">Search by label</label> <input id="q" type="search" name="q" placeholder="e.g. Nguyen Chi Vinh, France, peacekeeping"> <button type="submit">Search</button></form>
+<section><h2>In the graph</h2>
+<ul class="counts">${counts.map((c) => {
+    const slug = KINDS.find((k) => k.name === c.kind)!.slug;
+    return html`<li><a href="/browse/${slug}"><span class="count">${c.count}</span> ${c.kind}</a></li>`;
+  })}</ul>
+<p>${quads} quads in all, one named graph per article.</p>
+</section>
+<section><h2>Explore</h2>
+<ul>
+<li><a href="/timeline">Timeline of the meetings</a></li>
+<li><a href="/network">The network of actors, meetings and agreements</a></li>
+<li><a href="/queries">The stored queries</a>: analysts' questions, answered by SPARQL</li>
+<li><a href="/sparql">The SPARQL endpoint</a> (SPARQL 1.1 Protocol), for YASGUI, rdflib, Comunica and other clients</li>
+</ul>
+</section>`;
+  return page({ title: 'diplograph' }, body);
+}
+
+function hitList(view: GraphView, hits: { iri: string; label: string; kind: string }[]): Html {
+  return html`<ul class="hits">${hits.map((h) => html`<li><a href="${view.href(h.iri)}">${h.label}</a> <span class="kind">${h.kind}</span></li>`)}</ul>`;
+}
+
+export function searchPage(view: GraphView, q: string): string {
+  const { hits, total } = view.search(q);
+  const summary = !q.trim() ? html`<p>Type a name, a label or an acronym.</p>` : total === 0 ? html`<p>Nothing has a label containing <q>${q}</q>.</p>` : html`<p>${total} found${total > hits.length ? html`, the first ${hits.length} shown` : ''}.</p>`;
+  const body = html`<form class="search big" action="/search" method="get" role="search"><input type="search" name="q" value="${q}" aria-label="Search by label"> <button type="submit">Search</button></form>
+${summary}
+${hitList(view, hits)}`;
+  return page({ title: q.trim() ? `Search: ${q}` : 'Search' }, body);
+}
+
+export function browsePage(view: GraphView, slug: string): string {
+  const kind = KINDS.find((k) => k.slug === slug);
+  if (!kind) throw new HttpError(404, `not found: no list "${slug}" (lists: ${KINDS.map((k) => k.slug).join(', ')})`);
+  const members = view.members(kind.name);
+  return page({ title: kind.name }, html`<p>${members.length} in the graph.</p>${hitList(view, members)}`);
+}
+
+export function queriesPage(): string {
+  const queries = listQueries();
+  const body = html`<p>Each stored query is one analyst's question, kept as a SPARQL file in <code>queries/</code>. Open one to set its parameters and run it.</p>
+<table class="queries"><thead><tr><th>query</th><th>question</th><th>parameters</th></tr></thead><tbody>${queries.map(
+    (q) => html`<tr><td><a href="/queries/${q.name}">${q.name}</a></td><td><strong>${q.title}</strong><br>${q.description}</td><td>${q.params.map((p) => html`<code>${p.name}</code> `)}</td></tr>`,
+  )}</tbody></table>`;
+  return page({ title: 'Stored queries' }, body);
+}
+
+function resultTable(view: GraphView, result: QueryResult): Html {
+  if (result.type === 'boolean') return html`<p class="answer">Answer: <strong>${result.value ? 'yes' : 'no'}</strong></p>`;
+  if (result.type === 'quads') {
+    const rows = result.quads.map((q) => html`<tr><td>${termHtml(view, q.subject)}</td><td>${termHtml(view, q.predicate)}</td><td>${termHtml(view, q.object)}</td></tr>`);
+    return html`<p>${result.quads.length} triples.</p><table class="results"><thead><tr><th>subject</th><th>predicate</th><th>object</th></tr></thead><tbody>${rows}</tbody></table>`;
+  }
+  const cell = (t: RDF.Term | undefined) => (t ? termHtml(view, t) : '');
+  return html`<p>${result.rows.length} rows.</p><table class="results"><thead><tr>${result.variables.map((v) => html`<th>${v}</th>`)}</tr></thead><tbody>${result.rows.map(
+    (r) => html`<tr>${result.variables.map((v) => html`<td>${cell(r[v])}</td>`)}</tr>`,
+  )}</tbody></table>`;
+}
+
+function paramForm(q: StoredQuery, given: URLSearchParams): Html {
+  const fields = q.params.map((p) => {
+    const value = given.get(p.name) ?? p.default ?? '';
+    const note = p.optional ? 'optional' : p.default !== undefined ? `default ${p.default}` : 'required';
+    return html`<p><label for="p-${p.name}"><code>${p.name}</code> (${p.type}${p.language ? `@${p.language}` : ''}, ${note})</label><br><input id="p-${p.name}" name="${p.name}" value="${value}"> <span class="hint">${p.description}</span></p>`;
+  });
+  return html`<form class="run" action="/queries/${q.name}" method="get">${fields}<input type="hidden" name="run" value="1"><button type="submit">Run the query</button></form>`;
+}
+
+/**
+ * The page of one stored query: its question, its parameters as a form, its SPARQL, and with
+ * `run=1` its answer as a table. A bad parameter value is a 400 page that says which and why.
+ */
+export async function queryPage(view: GraphView, name: string, params: URLSearchParams, runQuery: QueryRunner): Promise<{ status: number; body: string }> {
+  let q: StoredQuery;
+  try {
+    q = getQuery(name);
+  } catch {
+    throw new HttpError(404, `not found: no stored query "${name}" (see /queries)`);
+  }
+  let answer: Html = html``;
+  let status = 200;
+  if (params.get('run') === '1') {
+    const given: Record<string, string> = {};
+    for (const p of q.params) {
+      const v = params.get(p.name);
+      if (v !== null && v.trim() !== '') given[p.name] = v.trim();
+    }
+    try {
+      const result = await runQuery(bindParams(q, given));
+      answer = html`<section id="answer"><h2>Answer</h2>${resultTable(view, result)}</section>`;
+    } catch (error) {
+      if (!(error instanceof UserError) && !(error instanceof HttpError)) throw error;
+      status = error instanceof HttpError ? error.status : /no answer within/.test(error.message) ? 503 : 400;
+      answer = html`<section id="answer"><h2>No answer</h2><p class="error" role="alert">${error.message}</p></section>`;
+    }
+  }
+  const body = html`<p>${q.description}</p>
+${paramForm(q, params)}
+${answer}
+<details><summary>The SPARQL (<code>${q.path.replace(/^.*\//, 'queries/')}</code>)</summary><pre class="sparql">${q.text}</pre></details>`;
+  return { status, body: page({ title: q.title }, body) };
+}
+
+export function timelinePage(view: GraphView): string {
+  const meetings = view.meetings();
+  const dated = meetings.filter((m) => m.date);
+  const rows = meetings.map(
+    (m) => html`<tr><td>${m.date ?? '—'}</td><td>${m.dateText ?? ''}</td><td>${m.kind}</td><td><a href="${view.href(m.iri)}">${m.label}</a></td><td>${m.participants.map((p, i) => html`${i ? ', ' : ''}<a href="${view.href(p)}">${view.label(p)}</a>`)}</td></tr>`,
+  );
+  const body = html`<p>${meetings.length} meetings; ${dated.length} with a date the articles give (at the precision they give it), placed below by the middle of their day, month or year.</p>
+${timelineSvg(meetings, (iri) => view.href(iri))}
+<table class="meetings"><thead><tr><th>date</th><th>as written</th><th>kind</th><th>meeting</th><th>participants</th></tr></thead><tbody>${rows}</tbody></table>`;
+  return page({ title: 'Timeline of meetings' }, body);
+}
+
+export function networkPage(view: GraphView): string {
+  const network = view.network();
+  const cut = network.total > network.nodes.length ? html` (the ${network.nodes.length} best-connected of ${network.total})` : '';
+  const body = html`<p>Actors (circles), meetings (squares) and agreements (diamonds), linked by participation, chairing, hosting, mentions, parties and affiliation: ${network.nodes.length} nodes${cut} and ${network.edges.length} links. Each node leads to its page.</p>
+<p class="legend"><span class="node-actor">● actor</span> <span class="node-meeting">■ meeting</span> <span class="node-agreement">◆ agreement</span></p>
+${networkSvg(network, (iri) => view.href(iri))}`;
+  return page({ title: 'Network' }, body);
+}

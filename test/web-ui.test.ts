@@ -1,0 +1,214 @@
+/**
+ * The web UI of `diplograph serve`, in process: the home page's counts and search, the page of an
+ * entity (types, labels in every language, facts as links, links to it, evidence sentences linked to
+ * the article), the page of an article (its text with the sentences facts came from marked), the
+ * stored queries (listed, run, errors), the timeline and the network; every script and style served
+ * locally; and no literal of an article ever reaching a page as markup.
+ */
+import { strict as assert } from 'node:assert';
+import { Store } from 'n3';
+import { run } from '../src/query/engine.js';
+import { bindParams, getQuery, listQueries } from '../src/query/stored-queries.js';
+import { rebaseQuads } from '../src/server/linked-data.js';
+import { startServer, type RunningServer } from '../src/server/server.js';
+import { DEFAULT_BASE, DG, RDF, factory } from '../src/vocab.js';
+import { HOSTILE_ARTICLE, HOSTILE_MEETING, HOSTILE_PERSON, PAYLOAD, withHostileArticle } from './support/hostile.js';
+import { seedStore } from './support/seed-graph.js';
+
+const ID = DEFAULT_BASE;
+const VINH = `${ID}person/nguyen-chi-vinh`;
+
+/** The values of an attribute on the page, e.g. every href. */
+function attributes(html: string, name: string): string[] {
+  return [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1].replace(/&amp;/g, '&'));
+}
+
+describe('the web UI', function () {
+  this.timeout(120000);
+  let store: Store;
+  let server: RunningServer;
+  let url: string;
+  const get = async (path: string, accept = 'text/html') => {
+    const r = await fetch(new URL(path, url), { headers: { Accept: accept } });
+    return { status: r.status, type: r.headers.get('content-type') ?? '', csp: r.headers.get('content-security-policy') ?? '', text: await r.text() };
+  };
+
+  before(async () => {
+    store = withHostileArticle(await seedStore());
+    server = await startServer({ store, port: 0 });
+    url = server.url;
+  });
+  after(() => server?.close());
+
+  it('the home page counts each kind once and links to its list', async () => {
+    const page = await get('/');
+    assert.equal(page.status, 200);
+    assert.match(page.type, /^text\/html/);
+    const persons = new Set(store.getSubjects(RDF.type, DG.Person, null).map((s) => s.value)).size;
+    assert.ok(persons > 10);
+    assert.match(page.text, new RegExp(`<span class="count">${persons}</span> Persons`));
+    const list = await get('/browse/persons');
+    assert.equal(list.status, 200);
+    assert.equal((list.text.match(/<li><a href="\/id\/person\//g) ?? []).length, persons);
+    assert.equal((await get('/browse/nothing')).status, 404);
+  });
+
+  it('search finds an actor by a label without its diacritics, and an organization by acronym', async () => {
+    const page = await get('/search?q=nguyen%20chi%20vinh');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<a href="\/id\/person\/nguyen-chi-vinh">Nguyen Chi Vinh<\/a>/);
+    const vi = await get(`/search?q=${encodeURIComponent('Nguyễn Chí Vịnh')}`);
+    assert.match(vi.text, /\/id\/person\/nguyen-chi-vinh/);
+    const acronym = await get('/search?q=EEAS');
+    assert.match(acronym.text, /\/id\/org\/european-external-action-service/);
+    const none = await get('/search?q=zzzqqq');
+    assert.match(none.text, /Nothing has a label containing/);
+  });
+
+  it("an entity's page shows its type, labels in every language, facts as links and links to it", async () => {
+    const page = await get('/id/person/nguyen-chi-vinh');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<h1>Nguyen Chi Vinh <small class="kind">Person<\/small><\/h1>/);
+    assert.match(page.text, /<td lang="vi">Nguyễn Chí Vịnh<\/td>/);
+    assert.match(page.text, /<td lang="en">Nguyen Chi Vinh<\/td>/);
+    // a fact whose value is an IRI is a link to that IRI's page, labelled
+    assert.match(page.text, /<a href="\/id\/country\/vietnam" title="https:\/\/w3id.org\/diplograph\/id\/country\/vietnam">Vietnam<\/a>/);
+    // the meetings he took part in link to him
+    const meetings = store.getSubjects(DG.participant, factory.namedNode(VINH), null).map((m) => m.value);
+    assert.ok(meetings.length > 0);
+    for (const m of meetings) assert.ok(page.text.includes(`href="/id/${m.slice(ID.length)}"`), m);
+  });
+
+  it("an entity's facts point to the sentences they were read in, linked to the article", async () => {
+    const page = await get('/id/person/nguyen-chi-vinh');
+    const sources = attributes(page.text, 'href').filter((h) => /^\/id\/article\/[^#]+#s\d+$/.test(h));
+    assert.ok(sources.length > 3, 'evidence links');
+    const [article, fragment] = sources[0].split('#');
+    const text = await get(article);
+    assert.equal(text.status, 200);
+    assert.ok(text.text.includes(`<mark id="${fragment}"`), `${article} marks ${fragment}`);
+  });
+
+  it("an article's page shows its text with every sentence that facts came from marked and linked to them", async () => {
+    const article = store.getSubjects(RDF.type, DG.Article, null).map((a) => a.value).filter((a) => a !== HOSTILE_ARTICLE).sort()[0];
+    const page = await get(article.replace(ID, '/id/'));
+    assert.equal(page.status, 200);
+    const marked = [...page.text.matchAll(/<mark id="(s\d+)" class="fact-source">/g)].map((m) => m[1]);
+    assert.ok(marked.length > 3);
+    for (const s of marked) {
+      assert.ok(page.text.includes(`href="#facts-${s}"`), `${s} links to its facts`);
+      assert.ok(page.text.includes(`id="facts-${s}"`), `${s} has its facts`);
+    }
+    // a statement's IRI (article#f-...) leads to the row of its fact
+    const statement = store.getSubjects(RDF.type, RDF.Statement, factory.namedNode(article))[0].value;
+    assert.ok(page.text.includes(`id="${statement.replace(/^.*#/, '')}"`));
+  });
+
+  it('lists every stored query, and runs one with the same rows as the engine', async () => {
+    const list = await get('/queries');
+    for (const q of listQueries()) assert.ok(list.text.includes(`href="/queries/${q.name}"`), q.name);
+    const q = getQuery('meeting-participants');
+    const form = await get('/queries/meeting-participants');
+    assert.match(form.text, /<input id="p-meeting" name="meeting" value="[^"]+">/);
+    assert.doesNotMatch(form.text, /id="answer"/);
+    const ran = await get('/queries/meeting-participants?run=1');
+    assert.equal(ran.status, 200);
+    const expected = await run(bindParams(q, {}), store, q.path);
+    assert.equal(expected.type, 'bindings');
+    if (expected.type !== 'bindings') return;
+    assert.ok(expected.rows.length > 0);
+    assert.match(ran.text, new RegExp(`<p>${expected.rows.length} rows\\.</p>`));
+    const table = ran.text.slice(ran.text.indexOf('<table class="results">'));
+    assert.equal((table.match(/<tr>/g) ?? []).length, expected.rows.length + 1);
+  });
+
+  it('a bad parameter value is a 400 page that names the parameter; an unknown query is 404', async () => {
+    const bad = await get('/queries/actors-by-meetings?run=1&minimum=lots');
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /role="alert">[^<]*parameter &quot;minimum&quot;: &quot;lots&quot; is not an integer/);
+    assert.equal((await get('/queries/no-such-query')).status, 404);
+    assert.equal((await get('/queries/..%2f..%2fpackage.json')).status, 404);
+  });
+
+  it('the timeline places every dated meeting, and lists the undated ones', async () => {
+    const page = await get('/timeline');
+    assert.equal(page.status, 200);
+    assert.match(page.text, /<svg class="timeline"/);
+    const dated = new Set(store.getSubjects(DG.date, null, null).map((m) => m.value));
+    const inSvg = page.text.slice(page.text.indexOf('<svg'), page.text.indexOf('</svg>'));
+    for (const m of dated) assert.ok(inSvg.includes(`href="/id/${m.slice(ID.length)}"`), m);
+    assert.ok(page.text.includes('>2018<') && page.text.includes('>2022<'));
+    const years = [...inSvg.matchAll(/class="year">(\d{4})</g)].map((y) => Number(y[1]));
+    assert.deepEqual(years, [...years].sort((a, b) => a - b));
+  });
+
+  it('the network links every meeting to its participants, as SVG with links', async () => {
+    const page = await get('/network');
+    assert.equal(page.status, 200);
+    const svg = page.text.slice(page.text.indexOf('<svg'), page.text.indexOf('</svg>'));
+    assert.match(svg, /class="node node-actor"/);
+    assert.match(svg, /class="node node-meeting"/);
+    assert.match(svg, /class="node node-agreement"/);
+    assert.ok(svg.includes('href="/id/person/nguyen-chi-vinh"'));
+    assert.ok((svg.match(/<line /g) ?? []).length > 20);
+    // same graph, same picture
+    assert.equal((await get('/network')).text, page.text);
+  });
+
+  it('serves every script and style itself: no external CDN, and a CSP that forbids them', async () => {
+    for (const path of ['/', '/id/person/nguyen-chi-vinh', '/queries', '/timeline', '/network', '/search?q=france']) {
+      const page = await get(path);
+      for (const src of [...attributes(page.text, 'src'), ...[...page.text.matchAll(/<link [^>]*href="([^"]*)"/g)].map((m) => m[1])]) {
+        assert.ok(src.startsWith('/'), `${path}: ${src} is not local`);
+      }
+      assert.match(page.csp, /default-src 'none'/);
+      assert.match(page.csp, /style-src 'self'/);
+    }
+    const css = await get('/assets/style.css', 'text/css');
+    assert.equal(css.status, 200);
+    assert.match(css.type, /^text\/css/);
+    assert.equal((await get('/assets/../package.json')).status, 404);
+    assert.equal((await get('/assets/%2e%2e/package.json')).status, 404);
+  });
+
+  it('no literal from an article reaches any page as markup', async () => {
+    const pages = ['/', `/search?q=${encodeURIComponent('evil')}`, `/search?q=${encodeURIComponent(PAYLOAD)}`, '/browse/persons', '/browse/meetings', '/browse/articles',
+      HOSTILE_PERSON.replace(ID, '/id/'), HOSTILE_MEETING.replace(ID, '/id/'), HOSTILE_ARTICLE.replace(ID, '/id/'), '/timeline', '/network',
+      `/queries/meeting-participants?run=1&meeting=${encodeURIComponent('meeting/zz-hostile-1')}`, '/id/person/%3Cscript%3E'];
+    for (const path of pages) {
+      const page = await get(path);
+      assert.ok(page.status === 200 || page.status === 404, `${path}: ${page.status}`);
+      assert.ok(!page.text.includes('<script'), `${path} has a <script>`);
+      assert.ok(!/<img/i.test(page.text), `${path} has an <img>`);
+      assert.ok(!page.text.includes('<b>bold</b>'), `${path} has injected markup`);
+    }
+    const person = await get(HOSTILE_PERSON.replace(ID, '/id/'));
+    assert.ok(person.text.includes('Evil &lt;script&gt;window.__pwned = 1; alert(&quot;x&quot;)&lt;/script&gt;'));
+    const search = await get(`/search?q=${encodeURIComponent('evil')}`);
+    assert.ok(search.text.includes('/id/person/zz-hostile'), 'the hostile person is found, as text');
+  });
+
+  it('--base at the server root: every IRI an answer holds is a URL of the same server', async () => {
+    const probe = await startServer({ store: new Store(), port: 0 });
+    const port = new URL(probe.url).port;
+    await probe.close();
+    const base = `http://127.0.0.1:${port}/`;
+    const own = await startServer({ store: new Store(rebaseQuads(store.getQuads(null, null, null, null), ID, base)), port: Number(port), base });
+    try {
+      const r = await fetch(`${own.url}sparql?query=${encodeURIComponent('SELECT DISTINCT ?p WHERE { ?p a <https://w3id.org/diplograph/ontology#Person> } ORDER BY ?p')}`);
+      const rows = ((await r.json()) as { results: { bindings: { p: { value: string } }[] } }).results.bindings.map((b) => b.p.value);
+      assert.ok(rows.length > 10);
+      for (const iri of rows) {
+        assert.ok(iri.startsWith(base), iri);
+        const page = await fetch(iri, { headers: { Accept: 'text/turtle' } });
+        assert.equal(page.status, 200, iri);
+      }
+      const home = await (await fetch(own.url, { headers: { Accept: 'text/html' } })).text();
+      assert.match(home, /Persons/);
+      const entity = await (await fetch(`${base}person/nguyen-chi-vinh`, { headers: { Accept: 'text/html' } })).text();
+      assert.ok(entity.includes('href="/country/vietnam"'));
+    } finally {
+      await own.close();
+    }
+  });
+});
