@@ -1,0 +1,142 @@
+/**
+ * A private, throw-away OpenLink Virtuoso 7 for the tests: `virtuoso-t +foreground` as a child of
+ * this process, with its own temporary folder (database, log, ini) and free loopback ports for SQL
+ * and HTTP. `stop()` kills it by its PID and removes the folder.
+ *
+ * A fresh database has the user dba with password dba. The anonymous /sparql endpoint stays read-only
+ * (no GRANT SPARQL_UPDATE); writes go through /sparql-graph-crud-auth and /sparql-auth with HTTP Digest.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const VIRTUOSO = '/usr/bin/virtuoso-t';
+
+
+export interface Virtuoso {
+  /** `http://127.0.0.1:PORT` */
+  base: string;
+  /** The SPARQL query endpoint: `${base}/sparql`. */
+  sparql: string;
+  /** The Graph Store Protocol endpoint with Digest auth: `${base}/sparql-graph-crud-auth`. */
+  gsp: string;
+  /** SPARQL Update with Digest auth: `${base}/sparql-auth`. */
+  update: string;
+  user: string;
+  password: string;
+  pid: number;
+  dir: string;
+  stop(): Promise<void>;
+}
+
+/** A free TCP port on 127.0.0.1 (bind port 0, read it, release it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function ini(dir: string, sqlPort: number, httpPort: number): string {
+  const db = join(dir, 'db');
+  return `[Database]
+DatabaseFile = ${db}/virtuoso.db
+ErrorLogFile = ${db}/virtuoso.log
+LockFile = ${db}/virtuoso.lck
+TransactionFile = ${db}/virtuoso.trx
+xa_persistent_file = ${db}/virtuoso.pxa
+ErrorLogLevel = 7
+FileExtend = 200
+Striping = 0
+TempStorage = TempDatabase
+
+[TempDatabase]
+DatabaseFile = ${db}/virtuoso-temp.db
+TransactionFile = ${db}/virtuoso-temp.trx
+Striping = 0
+
+[Parameters]
+ServerPort = 127.0.0.1:${sqlPort}
+DisableUnixSocket = 1
+MaxClientConnections = 8
+CheckpointInterval = 0
+CaseMode = 2
+MaxSortedTopRows = 1000000
+DirsAllowed = .
+ThreadsPerQuery = 2
+AsyncQueueMaxThreads = 4
+NumberOfBuffers = 10000
+MaxDirtyBuffers = 7500
+
+[HTTPServer]
+ServerPort = 127.0.0.1:${httpPort}
+ServerRoot = ${join(dir, 'vsp')}
+MaxClientConnections = 6
+ServerThreads = 6
+EnabledDavVSP = 0
+HTTPProxyEnabled = 0
+KeepAliveTimeout = 10
+MaxKeepAlives = 10
+
+[SPARQL]
+ResultSetMaxRows = 1000000
+MaxQueryExecutionTime = 0
+MaxQueryCostEstimationTime = 0
+DefaultQuery = SELECT 1 WHERE {}
+`;
+}
+
+async function ready(url: string, child: ChildProcess, log: () => string, ms: number): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`virtuoso-t exited (${child.exitCode ?? child.signalCode}): ${log().slice(-600)}`);
+    try {
+      const r = await fetch(`${url}/sparql?query=${encodeURIComponent('ASK {}')}`, { signal: AbortSignal.timeout(1000) });
+      await r.arrayBuffer();
+      if (r.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`virtuoso-t did not answer on ${url} within ${ms / 1000} s: ${log().slice(-600)}`);
+}
+
+/** Starts a private Virtuoso and waits until its SPARQL endpoint answers. */
+export async function startVirtuoso(): Promise<Virtuoso> {
+  const dir = mkdtempSync(join(tmpdir(), 'diplograph-virtuoso-'));
+  mkdirSync(join(dir, 'db'));
+  mkdirSync(join(dir, 'vsp'));
+  const [sqlPort, httpPort] = [await freePort(), await freePort()];
+  writeFileSync(join(dir, 'virtuoso.ini'), ini(dir, sqlPort, httpPort));
+  const child = spawn(VIRTUOSO, ['+foreground', '+configfile', join(dir, 'virtuoso.ini')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
+  child.stderr!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const base = `http://127.0.0.1:${httpPort}`;
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await ready(base, child, () => out, 30000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    base, sparql: `${base}/sparql`, gsp: `${base}/sparql-graph-crud-auth`, update: `${base}/sparql-auth`,
+    user: 'dba', password: 'dba', pid: child.pid!, dir, stop,
+  };
+}
