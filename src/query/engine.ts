@@ -246,7 +246,7 @@ async function guarded<T>(source: Source, opts: Required<QueryOptions>, work: (e
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       cancel?.();
-      reject(new UserError(`${opts.name}: no answer within ${opts.timeoutMs / 1000} s${isEndpoint(source) ? ` from ${where(source)}` : ''}; the query was stopped`));
+      reject(new UserError(`${opts.name}: no answer within ${opts.timeoutMs / 1000} s${isEndpoint(source) ? ` from ${(endpointsOf(source) ?? []).map((e) => e.endpoint).join(', ')}` : ''}; the query was stopped`));
     }, opts.timeoutMs);
   });
   try {

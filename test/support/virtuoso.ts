@@ -8,6 +8,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,12 +79,12 @@ MaxDirtyBuffers = 7500
 [HTTPServer]
 ServerPort = 127.0.0.1:${httpPort}
 ServerRoot = ${join(dir, 'vsp')}
-MaxClientConnections = 6
-ServerThreads = 6
+MaxClientConnections = 20
+ServerThreads = 20
 EnabledDavVSP = 0
 HTTPProxyEnabled = 0
 KeepAliveTimeout = 10
-MaxKeepAlives = 10
+MaxKeepAlives = 20
 
 [SPARQL]
 ResultSetMaxRows = 1000000
@@ -139,4 +140,51 @@ export async function startVirtuoso(): Promise<Virtuoso> {
     base, sparql: `${base}/sparql`, gsp: `${base}/sparql-graph-crud-auth`, update: `${base}/sparql-auth`,
     user: 'dba', password: 'dba', pid: child.pid!, dir, stop,
   };
+}
+
+/** What the proxy does with one request: pass it on, answer it with an error status, or drop the connection. */
+export type Fault = 'pass' | { status: number; message: string } | 'close';
+
+export interface FaultyProxy {
+  /** `http://127.0.0.1:PORT`: use it in place of the server's base URL. */
+  base: string;
+  /** The requests seen so far: method and path with query. */
+  requests: Array<{ method: string; url: string; body: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A small HTTP proxy on 127.0.0.1 in front of a server, which lets `decide` fail chosen requests:
+ * with an error response, or by closing the connection before any answer (a server gone mid-way).
+ */
+export function faultyProxy(target: string, decide: (req: { method: string; url: string; body: string }, n: number) => Fault): Promise<FaultyProxy> {
+  const requests: FaultyProxy['requests'] = [];
+  const server = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const seen = { method: req.method ?? 'GET', url: req.url ?? '/', body: body.toString('utf8') };
+      requests.push(seen);
+      const fault = decide(seen, requests.length);
+      if (fault === 'close') return void req.socket.destroy();
+      if (fault !== 'pass') {
+        res.writeHead(fault.status, { 'Content-Type': 'text/plain' });
+        return void res.end(fault.message);
+      }
+      const url = new URL(req.url ?? '/', target);
+      const forward = httpRequest(url, { method: req.method, headers: { ...req.headers, host: url.host } }, (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      });
+      forward.on('error', () => req.socket.destroy());
+      forward.end(body);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+      resolve({ base, requests, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) });
+    });
+  });
 }
