@@ -20,9 +20,11 @@ Usage:
       Extract every article (*.txt) of --in, validate the graph against ontology/shapes.ttl, and write
       Turtle (--out) and TriG with one named graph per article (--trig, default: --out with .trig).
   diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld]
-                   [--graph data/graph.trig | --endpoint URL ... [--default-graph IRI] [--named-graph IRI ...]]
+                   [--graph data/graph.trig | --endpoint URL ... [--dataset IRI | --default-graph IRI
+                   --named-graph IRI ...]]
       Answer a stored query of queries/ (or any .rq file) over the built graph or SPARQL endpoints
-      (--endpoint repeated: federated over all of them; the graph options give each one's dataset).
+      (--endpoint repeated: federated over all of them). --dataset names the catalog that push wrote
+      (<base>graph/dataset); --default-graph/--named-graph give the dataset by hand.
   diplograph query --list
       List the stored queries with their parameters.
   diplograph export --format jsonld|turtle|trig|ntriples|nquads [--frame meetings] [--graph FILE] [--out FILE]
@@ -38,8 +40,9 @@ Usage:
   diplograph push --endpoint URL [--gsp URL|none] [--update URL] [--graph-base IRI]
                   [--user U --password P] [--graph data/graph.trig] [--part K/N]
       Upload the built graph to a SPARQL store (Graph Store Protocol or SPARQL Update, Basic or
-      Digest auth): one graph per article and the union graph <base>graph/default, each replaced
-      whole only after every graph is uploaded and counted. --part K/N pushes one of N disjoint parts.
+      Digest auth): one graph per article, the union graph <base>graph/default and the catalog
+      <base>graph/dataset, each replaced whole only after every graph is uploaded and counted.
+      --part K/N pushes one of N disjoint parts (for federation).
 
 Options:
   -h, --help       this help

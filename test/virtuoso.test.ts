@@ -114,11 +114,11 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
     const v = virtuoso!;
     const r = await cli(pushArgs(v));
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`^pushed 6 graphs \\(${plan.graphs.reduce((n, g) => n + g.triples.length, 0)} triples\\) to ${v.gsp}\n`));
-    assert.match(r.stdout, /--default-graph https:\/\/w3id\.org\/diplograph\/id\/graph\/default --named-graph https:\/\/w3id\.org\/diplograph\/id\/article\/000_/);
+    assert.match(r.stdout, new RegExp(`^pushed 7 graphs \\(${plan.graphs.reduce((n, g) => n + g.triples.length, 0)} triples\\) to ${v.gsp}\n`));
+    assert.ok(r.stdout.endsWith(`query it with:\n  diplograph query <name> --endpoint ${v.sparql} --dataset https://w3id.org/diplograph/id/graph/dataset\n`), r.stdout);
     assert.deepEqual(await graphCounts(v), planCounts(plan));
     // The union graph is the merge: each triple once, though 60 triples are in two or more articles.
-    assert.equal(plan.graphs.at(-1)!.triples.length, new Set(store.getQuads(null, null, null, null).map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`)).size);
+    assert.equal(plan.graphs.find((g) => g.role === 'union')!.triples.length, new Set(store.getQuads(null, null, null, null).map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`)).size);
   });
 
   it('every stored query answers over Virtuoso as over the embedded store', async () => {
@@ -131,10 +131,10 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
     }
   });
 
-  it('diplograph query --endpoint with the dataset that push printed gives the embedded answer', async () => {
+  it('diplograph query --endpoint with the dataset that push printed (--dataset, or the graphs by hand) gives the embedded answer', async () => {
     const v = virtuoso!;
-    const dataset = ['--default-graph', plan.unionGraph, ...plan.namedGraphs.flatMap((g) => ['--named-graph', g])];
-    for (const name of ['articles', 'co-chairs']) {
+    const byHand = ['--default-graph', plan.unionGraph, ...plan.namedGraphs.flatMap((g) => ['--named-graph', g])];
+    for (const [name, dataset] of [['articles', ['--dataset', plan.catalogGraph]], ['co-chairs', byHand]] as const) {
       const remote = await cli(['query', name, '--format', 'json', '--endpoint', v.sparql, ...dataset]);
       const local = await cli(['query', name, '--format', 'json', '--graph', trig]);
       assert.equal(remote.code, 0, remote.stderr);
@@ -196,13 +196,13 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
     try {
       const r = await cli(pushArgs({ sparql: `${proxy.base}/sparql` }, changedTrig));
       assert.equal(r.code, 1);
-      assert.match(r.stderr, new RegExp(`^diplograph: push failed while replacing graphs: replacing graph <${changedPlan.graphs[1].name}>: POST ${proxy.base}/sparql-auth: the server closed the connection; 1 of 6 graphs were replaced, the others keep their previous content; push again to finish; the next push drops the temporary graphs\n$`));
+      assert.match(r.stderr, new RegExp(`^diplograph: push failed while replacing graphs: replacing graph <${changedPlan.graphs[1].name}>: POST ${proxy.base}/sparql-auth: the server closed the connection; 1 of 7 graphs were replaced, the others keep their previous content; push again to finish; the next push drops the temporary graphs\n$`));
     } finally {
       await proxy.close();
     }
     const counts = await graphCounts(v);
     const temps = Object.keys(counts).filter((g) => g.startsWith(TEMP_PREFIX));
-    assert.equal(temps.length, 5, 'the temporaries of the graphs not yet swapped are left behind (the server was gone)');
+    assert.equal(temps.length, 6, 'the temporaries of the graphs not yet swapped are left behind (the server was gone)');
     for (const g of changedPlan.graphs) assert.ok([planCounts(plan)[g.name], g.triples.length].includes(counts[g.name]), `${g.name} is complete`);
     assert.equal(counts[changedPlan.graphs[0].name], changedPlan.graphs[0].triples.length, 'the first graph was replaced');
     // Temporary graphs are never in the dataset that queries use.
@@ -210,7 +210,27 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
     assert.deepEqual(await sparqlJson(`${v.sparql}?${dataset}`, `SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "${TEMP_PREFIX}")) } LIMIT 1`), []);
     const again = await cli(pushArgs(v));
     assert.equal(again.code, 0, again.stderr);
-    assert.match(again.stderr, /dropping 5 temporary graph\(s\) of an earlier push that did not finish/);
+    assert.match(again.stderr, /dropping 6 temporary graph\(s\) of an earlier push that did not finish/);
+    assert.deepEqual(await graphCounts(v), planCounts(plan));
+  });
+
+  it('a push without an article drops its graph; --graph-base names the graphs under another base', async () => {
+    const v = virtuoso!;
+    const gone = plan.namedGraphs[4];
+    const fewer = (await seedGraph()).quads.filter((q) => q.graph.value !== gone);
+    const file = join(dir, 'fewer.trig');
+    writeFileSync(file, await serializeQuads(fewer, 'trig'));
+    const r = await cli(pushArgs(v, file));
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, new RegExp(`\n  dropped <${gone}> \\(no longer in the graph\\)\n`));
+    assert.deepEqual(await graphCounts(v), planCounts(planPush(fewer)));
+    const based = await cli(pushArgs(v, trig, '--graph-base', 'http://example.org/g/'));
+    assert.equal(based.code, 0, based.stderr);
+    assert.match(based.stdout, /<http:\/\/example\.org\/g\/article\/000_e8b7f0acafe71e35>\n/);
+    const rows = await sparqlJson(v.sparql, 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "http://example.org/g/")) } GROUP BY ?g ORDER BY ?g');
+    assert.deepEqual(rows.map((b) => [b.g.value, Number(b.n.value)]), planPush(store.getQuads(null, null, null, null), { graphBase: 'http://example.org/g/' }).graphs.map((g) => [g.name, g.triples.length]).sort());
+    const back = await cli(pushArgs(v));
+    assert.equal(back.code, 0, back.stderr);
     assert.deepEqual(await graphCounts(v), planCounts(plan));
   });
 
@@ -246,10 +266,10 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
     it('each part holds its articles and its share of the union graph: disjoint, together the whole graph', async () => {
       const counts = await Promise.all(halves.map(graphCounts));
       assert.deepEqual(counts, parts.map(planCounts));
-      const union = (p: PushPlan) => new Set(p.graphs.at(-1)!.triples.map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`));
+      const union = (p: PushPlan) => new Set(p.graphs.find((g) => g.role === 'union')!.triples.map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`));
       const [a, b] = parts.map(union);
       assert.equal([...a].filter((t) => b.has(t)).length, 0);
-      assert.equal(a.size + b.size, plan.graphs.at(-1)!.triples.length);
+      assert.equal(a.size + b.size, plan.graphs.find((g) => g.role === 'union')!.triples.length);
     });
 
     it('every stored query answers through Comunica federated over both as over the embedded store', async () => {
@@ -261,10 +281,9 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
       }
     });
 
-    it('diplograph query with two --endpoint options answers as the embedded store', async () => {
-      const dataset = ['--default-graph', plan.unionGraph, ...plan.namedGraphs.flatMap((g) => ['--named-graph', g])];
-      const remote = await cli(['query', 'persons-in-several-articles', '--format', 'json', ...halves.flatMap((v) => ['--endpoint', v.sparql]), ...dataset]);
-      const local = await cli(['query', 'persons-in-several-articles', '--format', 'json', '--graph', trig]);
+    it('diplograph query with two --endpoint options and --dataset answers as the embedded store', async () => {
+      const remote = await cli(['query', 'areas-ranked', '--format', 'json', ...halves.flatMap((v) => ['--endpoint', v.sparql]), '--dataset', plan.catalogGraph]);
+      const local = await cli(['query', 'areas-ranked', '--format', 'json', '--graph', trig]);
       assert.equal(remote.code, 0, remote.stderr);
       assert.deepEqual(JSON.parse(remote.stdout).results, JSON.parse(local.stdout).results);
     });

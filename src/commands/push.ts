@@ -70,8 +70,10 @@ export async function pushCommand(argv: string[]): Promise<number> {
   const report = await push(plan, { ...urls, credentials: user === undefined ? undefined : { user, password: password! }, log: (l) => process.stderr.write(`diplograph: ${l}\n`) });
   const total = report.graphs.reduce((n, g) => n + g.triples, 0);
   const lines = [`pushed ${report.graphs.length} graphs (${total} triples) to ${urls.gsp ?? urls.update}`];
-  for (const g of report.graphs) lines.push(`  ${g.triples.toString().padStart(6)}  <${g.name}>${g.name === plan.unionGraph ? '  (union graph: the default graph for queries)' : ''}`);
-  lines.push('query it with:', `  diplograph query <name> --endpoint ${urls.endpoint} --default-graph ${plan.unionGraph} ${plan.namedGraphs.map((g) => `--named-graph ${g}`).join(' ')}`);
+  const notes: Record<string, string> = { [plan.unionGraph]: '  (union graph: the default graph for queries)', [plan.catalogGraph]: '  (catalog of the dataset)' };
+  for (const g of report.graphs) lines.push(`  ${g.triples.toString().padStart(6)}  <${g.name}>${notes[g.name] ?? ''}`);
+  for (const g of report.dropped) lines.push(`  dropped <${g}> (no longer in the graph)`);
+  lines.push('query it with:', `  diplograph query <name> --endpoint ${urls.endpoint} --dataset ${plan.catalogGraph}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

@@ -5,6 +5,7 @@
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { loadStore } from '../graph/load.js';
+import { datasetAt } from '../remote/dataset.js';
 import { run, type Source } from '../query/engine.js';
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from '../query/results.js';
 import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
@@ -48,19 +49,22 @@ const iriOption = (option: string, list: string[]): string[] => {
 };
 
 /**
- * The graph file, or the endpoints: each `--endpoint` with the same dataset (`--default-graph` as
- * default-graph-uri, `--named-graph` as named-graph-uri); several endpoints are federated.
+ * The graph file, or the endpoints (several are federated), each with its dataset: the one its
+ * catalog `--dataset IRI` describes (written by diplograph push), or `--default-graph` as
+ * default-graph-uri and `--named-graph` as named-graph-uri, or the endpoint's own.
  */
-export function sourceOf(values: Record<string, unknown>): Source {
+export async function sourceOf(values: Record<string, unknown>): Promise<Source> {
   const endpoints = (values.endpoint as string[] | undefined) ?? [];
   const defaultGraphs = iriOption('default-graph', (values['default-graph'] as string[] | undefined) ?? []);
   const namedGraphs = iriOption('named-graph', (values['named-graph'] as string[] | undefined) ?? []);
+  const dataset = values.dataset === undefined ? undefined : iriOption('dataset', [values.dataset as string])[0];
   if (!endpoints.length) {
-    if (defaultGraphs.length || namedGraphs.length) throw new UserError('--default-graph and --named-graph need --endpoint', { exitCode: 2 });
+    if (defaultGraphs.length || namedGraphs.length || dataset) throw new UserError('--dataset, --default-graph and --named-graph need --endpoint', { exitCode: 2 });
     return loadStore(values.graph as string);
   }
+  if (dataset && (defaultGraphs.length || namedGraphs.length)) throw new UserError('--dataset or --default-graph/--named-graph, not both', { exitCode: 2 });
   for (const endpoint of endpoints) if (!/^https?:\/\/\S+$/.test(endpoint)) throw new UserError(`--endpoint: "${endpoint}" is not an http(s) URL`, { exitCode: 2 });
-  const list = endpoints.map((endpoint) => ({ endpoint, defaultGraphs, namedGraphs }));
+  const list = dataset ? await Promise.all(endpoints.map((e) => datasetAt(e, dataset))) : endpoints.map((endpoint) => ({ endpoint, defaultGraphs, namedGraphs }));
   return list.length === 1 ? list[0] : { endpoints: list };
 }
 
@@ -72,10 +76,11 @@ export async function queryCommand(argv: string[]): Promise<number> {
     endpoint: { type: 'string', multiple: true },
     'default-graph': { type: 'string', multiple: true },
     'named-graph': { type: 'string', multiple: true },
+    dataset: { type: 'string' },
     list: { type: 'boolean' },
   }, 1);
   if (values.help) {
-    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --endpoint URL ... [--default-graph IRI ...] [--named-graph IRI ...]]\n       diplograph query --list\n');
+    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
     return 0;
   }
   if (values.list) {
@@ -89,7 +94,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
   if (!OUTPUT_FORMATS.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${OUTPUT_FORMATS.join(', ')})`, { exitCode: 2 });
   const params = parseParams((values.param as string[] | undefined) ?? []);
   bindParams(q, params); // check the parameters before loading anything
-  const source = sourceOf(values);
+  const source = await sourceOf(values);
   process.stdout.write(await answer(q, params, source, format));
   return 0;
 }

@@ -95,6 +95,9 @@ function where(source: Source): string {
   return list.length === 1 ? `SPARQL endpoint ${list[0].endpoint}` : `SPARQL endpoints ${list.map((e) => e.endpoint).join(', ')}`;
 }
 
+/** The longest GET URL sent; a longer request goes as a form POST. */
+const MAX_GET_URL = 4000;
+
 /** Comunica's fetch, adding each endpoint's dataset (default-graph-uri, named-graph-uri) to the requests sent to it. */
 function datasetFetch(endpoints: Endpoint[]): typeof fetch | undefined {
   const params = new Map<string, Array<[string, string]>>();
@@ -115,7 +118,12 @@ function datasetFetch(endpoints: Endpoint[]): typeof fetch | undefined {
       return fetch(url, { ...init, body });
     }
     for (const [k, v] of list) url.searchParams.append(k, v);
-    return fetch(url, init);
+    if (url.href.length <= MAX_GET_URL || (init?.method ?? 'GET') !== 'GET') return fetch(url, init);
+    // Many named graphs make a URL too long for a GET: send the same parameters as a form POST.
+    const body = new URLSearchParams(url.search);
+    const headers = new Headers(init?.headers);
+    headers.set('Content-Type', 'application/x-www-form-urlencoded');
+    return fetch(`${url.origin}${url.pathname}`, { ...init, method: 'POST', headers, body });
   };
 }
 

@@ -8,6 +8,10 @@
  *   default graph, i.e. the concept schemes, and every article graph), goes to one more graph, the
  *   union graph `<base>graph/default`. A store's own default graph is not used: Virtuoso's holds its
  *   system graphs and counts a triple once per graph that holds it.
+ * - A catalog graph `<base>graph/dataset` describes the dataset in the SPARQL service description
+ *   vocabulary: `<base>graph/dataset a sd:Dataset; sd:defaultGraph <union>; sd:namedGraph <article graph>...`,
+ *   so that `diplograph query --dataset` finds the graphs, and the next push knows which graphs it
+ *   wrote before (and drops those of articles that are gone).
  * - Split in parts (`part k of n`, for federation): the articles, sorted by IRI, are cut into n
  *   contiguous runs, and every triple of the union graph goes to exactly one part: the TriG default
  *   graph's triples to part 1, an article triple to the first part (in order) whose articles hold it.
@@ -16,21 +20,25 @@
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
 import { termKey } from '../graph/iris.js';
-import { DEFAULT_BASE, factory } from '../vocab.js';
+import { DEFAULT_BASE, RDF as RDFV, SD, factory } from '../vocab.js';
 
 /** One graph to write: its remote name and its triples (in the default graph, distinct, sorted). */
 export interface PlannedGraph {
   name: string;
-  /** The article IRI it holds, or undefined for the union graph. */
+  /** What it holds: one article's graph, the union graph, or the catalog. */
+  role: 'article' | 'union' | 'catalog';
+  /** The article IRI, for an article's graph. */
   article?: string;
   triples: RDF.Quad[];
 }
 
 export interface PushPlan {
-  /** The article graphs, sorted by name, then the union graph last. */
+  /** The article graphs, sorted by name, then the union graph, then the catalog. */
   graphs: PlannedGraph[];
   /** The union graph's name: the `default-graph-uri` for queries. */
   unionGraph: string;
+  /** The catalog graph's name, also the IRI of the sd:Dataset it describes. */
+  catalogGraph: string;
   /** The article graphs' names: the `named-graph-uri`s for queries. */
   namedGraphs: string[];
 }
@@ -96,10 +104,23 @@ export function planPush(quads: Iterable<RDF.Quad>, opts: PlanOptions = {}): Pus
   const base = opts.graphBase ?? DEFAULT_BASE;
   const graphs: PlannedGraph[] = articles
     .filter((_, i) => partOf(i) === index)
-    .map((a) => ({ name: graphName(a, opts.graphBase), article: a, triples: distinctSorted(byArticle.get(a)!) }))
+    .map((a) => ({ name: graphName(a, opts.graphBase), role: 'article' as const, article: a, triples: distinctSorted(byArticle.get(a)!) }))
     .sort((x, y) => (x.name < y.name ? -1 : x.name > y.name ? 1 : 0));
   const union = distinctSorted([...shared, ...[...byArticle.values()].flat()].filter((q) => owner.get(tripleKey(q)) === index));
   const unionGraph = `${base}graph/default`;
-  if (graphs.some((g) => g.name === unionGraph)) throw new UserError(`an article graph is named ${unionGraph}, the name of the union graph`);
-  return { graphs: [...graphs, { name: unionGraph, triples: union }], unionGraph, namedGraphs: graphs.map((g) => g.name) };
+  const catalogGraph = `${base}graph/dataset`;
+  const clash = graphs.find((g) => g.name === unionGraph || g.name === catalogGraph);
+  if (clash) throw new UserError(`the article graph ${clash.name} has the name of the union or catalog graph`);
+  const c = factory.namedNode(catalogGraph);
+  const catalog = distinctSorted([
+    factory.quad(c, RDFV.type, SD.Dataset),
+    factory.quad(c, SD.defaultGraph, factory.namedNode(unionGraph)),
+    ...graphs.flatMap((g) => [factory.quad(c, SD.namedGraph, factory.namedNode(g.name)), factory.quad(factory.namedNode(g.name), RDFV.type, SD.NamedGraph), factory.quad(factory.namedNode(g.name), SD.name, factory.namedNode(g.name))]),
+  ]);
+  return {
+    graphs: [...graphs, { name: unionGraph, role: 'union', triples: union }, { name: catalogGraph, role: 'catalog', triples: catalog }],
+    unionGraph,
+    catalogGraph,
+    namedGraphs: graphs.map((g) => g.name),
+  };
 }

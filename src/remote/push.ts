@@ -8,6 +8,9 @@
  * 3. Only when all temporaries are complete, each real graph is replaced by one `MOVE <tmp> TO <graph>`
  *    request (a single operation: readers see the old or the new graph, never a mix).
  *
+ * 4. The catalog graph is replaced last; then the graphs that the previous catalog listed and this
+ *    push does not write (articles no longer in the graph) are dropped.
+ *
  * A failure in steps 1-2 changes nothing that was there before (the temporaries are dropped again).
  * A failure in step 3 (the server goes away during the swap) may leave some graphs replaced and the
  * others as they were, each one complete; the message says which, and pushing again finishes it.
@@ -19,6 +22,7 @@ import type * as RDF from '@rdfjs/types';
 import { Writer } from 'n3';
 import { UserError, messageOf } from '../errors.js';
 import { HttpClient, HttpStatusError, type Credentials } from './http.js';
+import { readCatalog } from './dataset.js';
 import type { PlannedGraph, PushPlan } from './plan.js';
 
 /** Where to push and how. */
@@ -38,6 +42,8 @@ export interface PushTarget {
 
 export interface PushReport {
   graphs: Array<{ name: string; triples: number }>;
+  /** Graphs of an earlier push that are not in this one, dropped. */
+  dropped: string[];
 }
 
 export const TEMP_PREFIX = 'urn:diplograph:push:';
@@ -107,6 +113,8 @@ export async function push(plan: PushPlan, target: PushTarget): Promise<PushRepo
     log(`dropping ${leftovers.length} temporary graph(s) of an earlier push that did not finish`);
     await drop(http, target, leftovers, 'dropping temporary graphs of an earlier push');
   }
+  const previous = await readCatalog(target.endpoint, plan.catalogGraph, http);
+  const stale = (previous?.namedGraphs ?? []).filter((g) => !plan.graphs.some((p) => p.name === g));
   const token = `${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
   const temps = plan.graphs.map((_, i) => `${TEMP_PREFIX}${token}:${i}`);
   const created: string[] = [];
@@ -135,5 +143,10 @@ export async function push(plan: PushPlan, target: PushTarget): Promise<PushRepo
       throw new UserError(`push failed while replacing graphs: ${messageOf(error)}; ${replaced.length} of ${plan.graphs.length} graphs were replaced, the others keep their previous content; push again to finish${cleanup}`, { cause: error });
     }
   }
-  return { graphs: plan.graphs.map((g) => ({ name: g.name, triples: g.triples.length })) };
+  try {
+    await drop(http, target, stale, 'dropping graphs of articles no longer in the graph');
+  } catch (error) {
+    throw new UserError(`push: every graph was replaced, but ${messageOf(error)}`, { cause: error });
+  }
+  return { graphs: plan.graphs.map((g) => ({ name: g.name, triples: g.triples.length })), dropped: stale };
 }
