@@ -222,7 +222,7 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
     writeFileSync(file, await serializeQuads(fewer, 'trig'));
     const r = await cli(pushArgs(v, file));
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, new RegExp(`\n  dropped <${gone}> \\(no longer in the graph\\)\n`));
+    assert.match(r.stdout, new RegExp(`\n  dropped <${gone}> \\(not in this push\\)\n`));
     assert.deepEqual(await graphCounts(v), planCounts(planPush(fewer)));
     const based = await cli(pushArgs(v, trig, '--graph-base', 'http://example.org/g/'));
     assert.equal(based.code, 0, based.stderr);

@@ -72,7 +72,7 @@ export async function pushCommand(argv: string[]): Promise<number> {
   const lines = [`pushed ${report.graphs.length} graphs (${total} triples) to ${urls.gsp ?? urls.update}`];
   const notes: Record<string, string> = { [plan.unionGraph]: '  (union graph: the default graph for queries)', [plan.catalogGraph]: '  (catalog of the dataset)' };
   for (const g of report.graphs) lines.push(`  ${g.triples.toString().padStart(6)}  <${g.name}>${notes[g.name] ?? ''}`);
-  for (const g of report.dropped) lines.push(`  dropped <${g}> (no longer in the graph)`);
+  for (const g of report.dropped) lines.push(`  dropped <${g}> (not in this push)`);
   lines.push('query it with:', `  diplograph query <name> --endpoint ${urls.endpoint} --dataset ${plan.catalogGraph}`);
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

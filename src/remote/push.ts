@@ -144,7 +144,7 @@ export async function push(plan: PushPlan, target: PushTarget): Promise<PushRepo
     }
   }
   try {
-    await drop(http, target, stale, 'dropping graphs of articles no longer in the graph');
+    await drop(http, target, stale, 'dropping graphs of an earlier push that this one does not write');
   } catch (error) {
     throw new UserError(`push: every graph was replaced, but ${messageOf(error)}`, { cause: error });
   }
