@@ -171,7 +171,9 @@ describe('push and remote stores without a store', () => {
           const params = new URLSearchParams((req.url ?? '').split('?')[1] ?? '');
           for (const [k, v] of new URLSearchParams(req.method === 'POST' ? body : '')) params.append(k, v);
           if (params.has('query')) seen.push({ method: req.method!, params });
-          res.writeHead(200, { 'content-type': 'application/sparql-results+json' });
+          const query = params.get('query') ?? '';
+          const incomplete = /TIMEOUT/.test(query) ? { 'x-sql-state': 'S1TAT' } : /CAPPED/.test(query) ? { 'x-sparql-maxrows': '1' } : {};
+          res.writeHead(200, { 'content-type': 'application/sparql-results+json', ...incomplete });
           res.end(JSON.stringify({ head: { vars: ['s'] }, results: { bindings: [{ s: { type: 'uri', value: 'urn:s' } }] } }));
         });
       });
@@ -193,6 +195,13 @@ describe('push and remote stores without a store', () => {
       await select('SELECT ?s WHERE { ?s ?p ?o }', { endpoint, defaultGraphs: ['urn:union'], namedGraphs: many });
       assert.equal(seen[0].method, 'POST');
       assert.deepEqual(seen[0].params.getAll('named-graph-uri'), many);
+    });
+
+    it('an answer the store marks incomplete (HTTP 200 with X-SQL-State S1TAT or X-SPARQL-MaxRows) is an error', async () => {
+      await assert.rejects(select('SELECT ?s WHERE { ?s <urn:TIMEOUT> ?o }', { endpoint }, 'slow.rq'),
+        (e: unknown) => e instanceof UserError && /^slow\.rq: SPARQL endpoint \S+: .*the endpoint stopped the query at its time limit and answered with an incomplete result \(X-SQL-State S1TAT\)/.test(e.message));
+      await assert.rejects(select('SELECT ?s WHERE { ?s <urn:CAPPED> ?o }', { endpoint }, 'big.rq'),
+        (e: unknown) => e instanceof UserError && /the endpoint cut the answer at its limit of 1 rows/.test(e.message));
     });
   });
 });

@@ -98,8 +98,13 @@ function where(source: Source): string {
 /** The longest GET URL sent; a longer request goes as a form POST. */
 const MAX_GET_URL = 4000;
 
-/** Comunica's fetch, adding each endpoint's dataset (default-graph-uri, named-graph-uri) to the requests sent to it. */
-function datasetFetch(endpoints: Endpoint[]): typeof fetch | undefined {
+/**
+ * Comunica's fetch for endpoints: adds each endpoint's dataset (default-graph-uri, named-graph-uri) to
+ * the requests sent to it, and refuses an answer that the store says is incomplete, which it sends
+ * with HTTP 200: Virtuoso's `X-SQL-State: S1TAT` (stopped at its time limit) and `X-SPARQL-MaxRows`
+ * (cut at its ResultSetMaxRows).
+ */
+function endpointFetch(endpoints: Endpoint[]): typeof fetch {
   const params = new Map<string, Array<[string, string]>>();
   for (const e of endpoints) {
     const list: Array<[string, string]> = [...(e.defaultGraphs ?? []).map((g) => ['default-graph-uri', g] as [string, string]), ...(e.namedGraphs ?? []).map((g) => ['named-graph-uri', g] as [string, string])];
@@ -107,11 +112,10 @@ function datasetFetch(endpoints: Endpoint[]): typeof fetch | undefined {
     if (previous && JSON.stringify(previous) !== JSON.stringify(list)) throw new UserError(`${e.endpoint}: the same endpoint is given twice with different graphs`);
     params.set(e.endpoint, list);
   }
-  if (![...params.values()].some((l) => l.length)) return undefined;
-  return (input, init) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
-    const list = params.get(`${url.origin}${url.pathname}`) ?? params.get(url.href.split('?')[0]);
-    if (!list?.length) return fetch(input, init);
+  const send = (input: string | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input);
+    const list = params.get(`${url.origin}${url.pathname}`) ?? [];
+    if (!list.length) return fetch(url, init);
     if (init?.body instanceof URLSearchParams) {
       const body = new URLSearchParams(init.body);
       for (const [k, v] of list) body.append(k, v);
@@ -124,6 +128,19 @@ function datasetFetch(endpoints: Endpoint[]): typeof fetch | undefined {
     const headers = new Headers(init?.headers);
     headers.set('Content-Type', 'application/x-www-form-urlencoded');
     return fetch(`${url.origin}${url.pathname}`, { ...init, method: 'POST', headers, body });
+  };
+  return async (input, init) => {
+    const response = await send(typeof input === 'string' || input instanceof URL ? input : input.url, init);
+    if (response.headers.get('x-sql-state') === 'S1TAT') {
+      await response.body?.cancel();
+      throw new Error('the endpoint stopped the query at its time limit and answered with an incomplete result (X-SQL-State S1TAT)');
+    }
+    const cap = response.headers.get('x-sparql-maxrows');
+    if (cap) {
+      await response.body?.cancel();
+      throw new Error(`the endpoint cut the answer at its limit of ${cap} rows (X-SPARQL-MaxRows; raise Virtuoso's ResultSetMaxRows)`);
+    }
+    return response;
   };
 }
 
@@ -169,8 +186,7 @@ function context(source: Source): Record<string, unknown> {
   const endpoints = endpointsOf(source);
   if (endpoints) {
     if (!endpoints.length) throw new UserError('no SPARQL endpoint given');
-    const custom = datasetFetch(endpoints);
-    return { sources: [...new Set(endpoints.map((e) => e.endpoint))].map((value) => ({ type: 'sparql', value })), ...(custom ? { fetch: custom } : {}) };
+    return { sources: [...new Set(endpoints.map((e) => e.endpoint))].map((value) => ({ type: 'sparql', value })), fetch: endpointFetch(endpoints) };
   }
   const store = source as Store;
   let view = views.get(store);

@@ -45,7 +45,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function ini(dir: string, sqlPort: number, httpPort: number): string {
+function ini(dir: string, sqlPort: number, httpPort: number, maxRows: number): string {
   const db = join(dir, 'db');
   return `[Database]
 DatabaseFile = ${db}/virtuoso.db
@@ -87,7 +87,7 @@ KeepAliveTimeout = 10
 MaxKeepAlives = 20
 
 [SPARQL]
-ResultSetMaxRows = 1000000
+ResultSetMaxRows = ${maxRows}
 MaxQueryExecutionTime = 0
 MaxQueryCostEstimationTime = 0
 DefaultQuery = SELECT 1 WHERE {}
@@ -110,13 +110,16 @@ async function ready(url: string, child: ChildProcess, log: () => string, ms: nu
   throw new Error(`virtuoso-t did not answer on ${url} within ${ms / 1000} s: ${log().slice(-600)}`);
 }
 
-/** Starts a private Virtuoso and waits until its SPARQL endpoint answers. */
-export async function startVirtuoso(): Promise<Virtuoso> {
+/**
+ * Starts a private Virtuoso and waits until its SPARQL endpoint answers. `maxRows` is its
+ * ResultSetMaxRows (Debian's default is 10000; here 1000000 unless given).
+ */
+export async function startVirtuoso(opts: { maxRows?: number } = {}): Promise<Virtuoso> {
   const dir = mkdtempSync(join(tmpdir(), 'diplograph-virtuoso-'));
   mkdirSync(join(dir, 'db'));
   mkdirSync(join(dir, 'vsp'));
   const [sqlPort, httpPort] = [await freePort(), await freePort()];
-  writeFileSync(join(dir, 'virtuoso.ini'), ini(dir, sqlPort, httpPort));
+  writeFileSync(join(dir, 'virtuoso.ini'), ini(dir, sqlPort, httpPort, opts.maxRows ?? 1_000_000));
   const child = spawn(VIRTUOSO, ['+foreground', '+configfile', join(dir, 'virtuoso.ini')], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out = (out + d.toString()).slice(-4000)));
