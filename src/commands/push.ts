@@ -9,6 +9,7 @@ import { readGraphFile } from '../graph/load.js';
 import { checkGraphBase, planPush } from '../remote/plan.js';
 import { push } from '../remote/push.js';
 
+/** The usage line of `diplograph push`. */
 export const PUSH_USAGE = `Usage: diplograph push --endpoint URL [--gsp URL|none] [--update URL] [--graph-base IRI]
                        [--user U --password P] [--graph data/graph.trig] [--part K/N]
 `;
@@ -39,6 +40,7 @@ export function storeUrls(endpoint: string, withCredentials: boolean, gsp?: stri
   return { endpoint: q, gsp: g, update: u };
 }
 
+/** Runs `diplograph push`; prints the graphs written and how to query them; returns the exit code. */
 export async function pushCommand(argv: string[]): Promise<number> {
   const { values } = parse('push', argv, {
     endpoint: { type: 'string' },

@@ -24,6 +24,7 @@ export interface Credentials {
   password: string;
 }
 
+/** A request's body, media types, timeout and what it is for (in messages). */
 export interface RequestOptions {
   body?: string;
   contentType?: string;
@@ -33,6 +34,7 @@ export interface RequestOptions {
   timeoutMs?: number;
 }
 
+/** A response read whole. */
 export interface Response {
   status: number;
   headers: Headers;

@@ -32,6 +32,7 @@ export interface PlannedGraph {
   triples: RDF.Quad[];
 }
 
+/** Every graph one push writes, and the dataset it makes. */
 export interface PushPlan {
   /** The article graphs, sorted by name, then the union graph, then the catalog. */
   graphs: PlannedGraph[];
@@ -43,6 +44,7 @@ export interface PushPlan {
   namedGraphs: string[];
 }
 
+/** How graphs are named, and which part of the graph is pushed. */
 export interface PlanOptions {
   /** Names the graphs `<graphBase>article/<slug>` and `<graphBase>graph/default`. Default: the article IRIs and DEFAULT_BASE. */
   graphBase?: string;

@@ -40,12 +40,14 @@ export interface PushTarget {
   log?: (line: string) => void;
 }
 
+/** The graphs a push wrote, with their triples, and the graphs it dropped. */
 export interface PushReport {
   graphs: Array<{ name: string; triples: number }>;
   /** Graphs of an earlier push that are not in this one, dropped. */
   dropped: string[];
 }
 
+/** The start of every temporary graph's name: `urn:diplograph:push:<token>:<n>`. */
 export const TEMP_PREFIX = 'urn:diplograph:push:';
 
 function ntriples(quads: RDF.Quad[]): string {

@@ -13,9 +13,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Debian's Virtuoso server binary. */
 export const VIRTUOSO = '/usr/bin/virtuoso-t';
 
 
+/** A running private Virtuoso: its URLs, credentials, PID and folder. */
 export interface Virtuoso {
   /** `http://127.0.0.1:PORT` */
   base: string;
