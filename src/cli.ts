@@ -11,6 +11,7 @@ import { exportCommand } from './commands/export.js';
 import { summarizeCommand } from './commands/summarize.js';
 import { runCommand } from './commands/run.js';
 import { serveCommand } from './commands/serve.js';
+import { pushCommand } from './commands/push.js';
 
 const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
 
@@ -19,8 +20,11 @@ Usage:
       Extract every article (*.txt) of --in, validate the graph against ontology/shapes.ttl, and write
       Turtle (--out) and TriG with one named graph per article (--trig, default: --out with .trig).
   diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld]
-                   [--graph data/graph.trig | --endpoint URL]
-      Answer a stored query of queries/ (or any .rq file) over the built graph or a SPARQL endpoint.
+                   [--graph data/graph.trig | --endpoint URL ... [--dataset IRI | --default-graph IRI
+                   --named-graph IRI ...]]
+      Answer a stored query of queries/ (or any .rq file) over the built graph or SPARQL endpoints
+      (--endpoint repeated: federated over all of them). --dataset names the catalog that push wrote
+      (<base>graph/dataset); --default-graph/--named-graph give the dataset by hand.
   diplograph query --list
       List the stored queries with their parameters.
   diplograph export --format jsonld|turtle|trig|ntriples|nquads [--frame meetings] [--graph FILE] [--out FILE]
@@ -33,6 +37,12 @@ Usage:
                    [--max-rows N] [--max-body BYTES] [--base IRI]
       Publish the graph over HTTP: a read-only SPARQL 1.1 endpoint at /sparql, and every IRI under
       the base resolved as Linked Data at /id/... (Turtle, N-Triples, JSON-LD or HTML).
+  diplograph push --endpoint URL [--gsp URL|none] [--update URL] [--graph-base IRI]
+                  [--user U --password P] [--graph data/graph.trig] [--part K/N]
+      Upload the built graph to a SPARQL store (Graph Store Protocol or SPARQL Update, Basic or
+      Digest auth): one graph per article, the union graph <base>graph/default and the catalog
+      <base>graph/dataset, each replaced whole only after every graph is uploaded and counted.
+      --part K/N pushes one of N disjoint parts (for federation).
 
 Options:
   -h, --help       this help
@@ -79,6 +89,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case 'serve':
         return await serveCommand(rest);
+      case 'push':
+        return await pushCommand(rest);
       case undefined:
       case '-h':
       case '--help':
@@ -90,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${await version()}\n`);
         return 0;
       default:
-        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, run, serve; see diplograph --help)`, { exitCode: 2 });
+        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, run, serve, push; see diplograph --help)`, { exitCode: 2 });
     }
   } catch (error) {
     if (error instanceof UserError) {

@@ -70,6 +70,8 @@ export const SKOS = namespace(PREFIXES.skos, ['Concept', 'ConceptScheme', 'prefL
 export const PROV = namespace(PREFIXES.prov, ['Entity', 'Agent', 'Activity', 'wasDerivedFrom', 'wasGeneratedBy', 'generatedAtTime'] as const);
 export const OA = namespace(PREFIXES.oa, ['SpecificResource', 'TextQuoteSelector', 'TextPositionSelector', 'hasSource', 'hasSelector', 'exact', 'prefix', 'suffix', 'start', 'end'] as const);
 export const SCHEMA = namespace(PREFIXES.schema, ['NewsArticle', 'headline', 'datePublished', 'publisher', 'url', 'articleBody', 'name'] as const);
+/** The SPARQL service description vocabulary: the dataset catalog `diplograph push` writes. */
+export const SD = namespace('http://www.w3.org/ns/sparql-service-description#', ['Dataset', 'NamedGraph', 'defaultGraph', 'namedGraph', 'name'] as const);
 export const DCTERMS = namespace(PREFIXES.dcterms, ['identifier', 'source', 'title', 'publisher', 'created'] as const);
 
 /** The language tag of the English text the articles are written in. */

@@ -5,6 +5,7 @@
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { loadStore } from '../graph/load.js';
+import { datasetAt } from '../remote/dataset.js';
 import { run, type Source } from '../query/engine.js';
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from '../query/results.js';
 import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
@@ -42,16 +43,44 @@ export function listing(): string {
   return `${lines.join('\n')}\n`;
 }
 
+const iriOption = (option: string, list: string[]): string[] => {
+  for (const iri of list) if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(iri)) throw new UserError(`--${option}: "${iri}" is not an absolute IRI`, { exitCode: 2 });
+  return list;
+};
+
+/**
+ * The graph file, or the endpoints (several are federated), each with its dataset: the one its
+ * catalog `--dataset IRI` describes (written by diplograph push), or `--default-graph` as
+ * default-graph-uri and `--named-graph` as named-graph-uri, or the endpoint's own.
+ */
+export async function sourceOf(values: Record<string, unknown>): Promise<Source> {
+  const endpoints = (values.endpoint as string[] | undefined) ?? [];
+  const defaultGraphs = iriOption('default-graph', (values['default-graph'] as string[] | undefined) ?? []);
+  const namedGraphs = iriOption('named-graph', (values['named-graph'] as string[] | undefined) ?? []);
+  const dataset = values.dataset === undefined ? undefined : iriOption('dataset', [values.dataset as string])[0];
+  if (!endpoints.length) {
+    if (defaultGraphs.length || namedGraphs.length || dataset) throw new UserError('--dataset, --default-graph and --named-graph need --endpoint', { exitCode: 2 });
+    return loadStore(values.graph as string);
+  }
+  if (dataset && (defaultGraphs.length || namedGraphs.length)) throw new UserError('--dataset or --default-graph/--named-graph, not both', { exitCode: 2 });
+  for (const endpoint of endpoints) if (!/^https?:\/\/\S+$/.test(endpoint)) throw new UserError(`--endpoint: "${endpoint}" is not an http(s) URL`, { exitCode: 2 });
+  const list = dataset ? await Promise.all(endpoints.map((e) => datasetAt(e, dataset))) : endpoints.map((endpoint) => ({ endpoint, defaultGraphs, namedGraphs }));
+  return list.length === 1 ? list[0] : { endpoints: list };
+}
+
 export async function queryCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('query', argv, {
     param: { type: 'string', multiple: true, short: 'p' },
     format: { type: 'string', short: 'f' },
     graph: { type: 'string', default: 'data/graph.trig' },
-    endpoint: { type: 'string' },
+    endpoint: { type: 'string', multiple: true },
+    'default-graph': { type: 'string', multiple: true },
+    'named-graph': { type: 'string', multiple: true },
+    dataset: { type: 'string' },
     list: { type: 'boolean' },
   }, 1);
   if (values.help) {
-    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --endpoint URL]\n       diplograph query --list\n');
+    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
     return 0;
   }
   if (values.list) {
@@ -65,12 +94,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
   if (!OUTPUT_FORMATS.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${OUTPUT_FORMATS.join(', ')})`, { exitCode: 2 });
   const params = parseParams((values.param as string[] | undefined) ?? []);
   bindParams(q, params); // check the parameters before loading anything
-  let source: Source;
-  if (values.endpoint) {
-    const endpoint = values.endpoint as string;
-    if (!/^https?:\/\/\S+$/.test(endpoint)) throw new UserError(`--endpoint: "${endpoint}" is not an http(s) URL`, { exitCode: 2 });
-    source = { endpoint };
-  } else source = loadStore(values.graph as string);
+  const source = await sourceOf(values);
   process.stdout.write(await answer(q, params, source, format));
   return 0;
 }

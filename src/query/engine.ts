@@ -20,9 +20,24 @@ import { Parser as SparqlParser } from 'sparqljs';
 import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
 import { factory } from '../vocab.js';
+import { portable } from './portable.js';
 
-/** Where a query runs: an in-memory store, or a SPARQL 1.1 endpoint. */
-export type Source = Store | { endpoint: string };
+/**
+ * A SPARQL 1.1 endpoint, and optionally the dataset to query there: `defaultGraphs` and `namedGraphs`
+ * are sent with every request as the protocol's `default-graph-uri` and `named-graph-uri`.
+ */
+export interface Endpoint {
+  endpoint: string;
+  defaultGraphs?: string[];
+  namedGraphs?: string[];
+}
+
+/**
+ * Where a query runs: an in-memory store, a SPARQL 1.1 endpoint, or several endpoints federated by
+ * Comunica (the default graph is then the union, as a multiset, of the endpoints' default graphs: a
+ * triple that two endpoints hold is matched twice, so their default graphs should be disjoint).
+ */
+export type Source = Store | Endpoint | { endpoints: Endpoint[] };
 
 /** One solution: variable name (without `?`) to term; unbound variables are absent. */
 export type Row = Record<string, RDF.Term>;
@@ -65,8 +80,68 @@ function optionsOf(opts: QueryOptionsArg | undefined): Required<QueryOptions> {
   return { name: o.name ?? 'query', timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS };
 }
 
-function isEndpoint(source: Source): source is { endpoint: string } {
-  return typeof (source as { endpoint?: unknown }).endpoint === 'string';
+function endpointsOf(source: Source): Endpoint[] | undefined {
+  if (typeof (source as Endpoint).endpoint === 'string') return [source as Endpoint];
+  return Array.isArray((source as { endpoints?: unknown }).endpoints) ? (source as { endpoints: Endpoint[] }).endpoints : undefined;
+}
+
+function isEndpoint(source: Source): source is Endpoint | { endpoints: Endpoint[] } {
+  return endpointsOf(source) !== undefined;
+}
+
+/** The endpoints' URLs, for messages. */
+function where(source: Source): string {
+  const list = endpointsOf(source) ?? [];
+  return list.length === 1 ? `SPARQL endpoint ${list[0].endpoint}` : `SPARQL endpoints ${list.map((e) => e.endpoint).join(', ')}`;
+}
+
+/** The longest GET URL sent; a longer request goes as a form POST. */
+const MAX_GET_URL = 4000;
+
+/**
+ * Comunica's fetch for endpoints: adds each endpoint's dataset (default-graph-uri, named-graph-uri) to
+ * the requests sent to it, and refuses an answer that the store says is incomplete, which it sends
+ * with HTTP 200: Virtuoso's `X-SQL-State: S1TAT` (stopped at its time limit) and `X-SPARQL-MaxRows`
+ * (cut at its ResultSetMaxRows).
+ */
+function endpointFetch(endpoints: Endpoint[]): typeof fetch {
+  const params = new Map<string, Array<[string, string]>>();
+  for (const e of endpoints) {
+    const list: Array<[string, string]> = [...(e.defaultGraphs ?? []).map((g) => ['default-graph-uri', g] as [string, string]), ...(e.namedGraphs ?? []).map((g) => ['named-graph-uri', g] as [string, string])];
+    const previous = params.get(e.endpoint);
+    if (previous && JSON.stringify(previous) !== JSON.stringify(list)) throw new UserError(`${e.endpoint}: the same endpoint is given twice with different graphs`);
+    params.set(e.endpoint, list);
+  }
+  const send = (input: string | URL, init?: RequestInit): Promise<Response> => {
+    const url = new URL(input);
+    const list = params.get(`${url.origin}${url.pathname}`) ?? [];
+    if (!list.length) return fetch(url, init);
+    if (init?.body instanceof URLSearchParams) {
+      const body = new URLSearchParams(init.body);
+      for (const [k, v] of list) body.append(k, v);
+      return fetch(url, { ...init, body });
+    }
+    for (const [k, v] of list) url.searchParams.append(k, v);
+    if (url.href.length <= MAX_GET_URL || (init?.method ?? 'GET') !== 'GET') return fetch(url, init);
+    // Many named graphs make a URL too long for a GET: send the same parameters as a form POST.
+    const body = new URLSearchParams(url.search);
+    const headers = new Headers(init?.headers);
+    headers.set('Content-Type', 'application/x-www-form-urlencoded');
+    return fetch(`${url.origin}${url.pathname}`, { ...init, method: 'POST', headers, body });
+  };
+  return async (input, init) => {
+    const response = await send(typeof input === 'string' || input instanceof URL ? input : input.url, init);
+    if (response.headers.get('x-sql-state') === 'S1TAT') {
+      await response.body?.cancel();
+      throw new Error('the endpoint stopped the query at its time limit and answered with an incomplete result (X-SQL-State S1TAT)');
+    }
+    const cap = response.headers.get('x-sparql-maxrows');
+    if (cap) {
+      await response.body?.cancel();
+      throw new Error(`the endpoint cut the answer at its limit of ${cap} rows (X-SPARQL-MaxRows; raise Virtuoso's ResultSetMaxRows)`);
+    }
+    return response;
+  };
 }
 
 /**
@@ -100,12 +175,22 @@ class UnionDefaultGraphSource implements RDF.Source {
   }
 }
 
+/** The text sent: for endpoints, rewritten around known deviations of stores (see portable.ts). */
+function textFor(query: string, source: Source): string {
+  return isEndpoint(source) ? portable(query) : query;
+}
+
 const views = new WeakMap<Store, UnionDefaultGraphSource>();
 
 function context(source: Source): Record<string, unknown> {
-  if (isEndpoint(source)) return { sources: [{ type: 'sparql', value: source.endpoint }] };
-  let view = views.get(source);
-  if (!view) views.set(source, (view = new UnionDefaultGraphSource(source)));
+  const endpoints = endpointsOf(source);
+  if (endpoints) {
+    if (!endpoints.length) throw new UserError('no SPARQL endpoint given');
+    return { sources: [...new Set(endpoints.map((e) => e.endpoint))].map((value) => ({ type: 'sparql', value })), fetch: endpointFetch(endpoints) };
+  }
+  const store = source as Store;
+  let view = views.get(store);
+  if (!view) views.set(store, (view = new UnionDefaultGraphSource(store)));
   return { sources: [view] };
 }
 
@@ -172,7 +257,7 @@ function engineError(error: unknown, source: Source, name: string): UserError {
   const msg = messageOf(error).replace(/^.*?mediated over all rejecting actors:?\s*/i, '').slice(0, 300);
   if (isEndpoint(source)) {
     const reason = /fetch failed|ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|ECONNRESET/.test(messageOf(error)) ? 'the endpoint cannot be reached' : msg;
-    return new UserError(`${name}: SPARQL endpoint ${source.endpoint}: ${reason}`, { cause: error });
+    return new UserError(`${name}: ${where(source)}: ${reason}`, { cause: error });
   }
   return new UserError(`${name}: the query failed: ${msg}`, { cause: error });
 }
@@ -185,7 +270,7 @@ async function guarded<T>(source: Source, opts: Required<QueryOptions>, work: (e
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       cancel?.();
-      reject(new UserError(`${opts.name}: no answer within ${opts.timeoutMs / 1000} s${isEndpoint(source) ? ` from ${source.endpoint}` : ''}; the query was stopped`));
+      reject(new UserError(`${opts.name}: no answer within ${opts.timeoutMs / 1000} s${isEndpoint(source) ? ` from ${(endpointsOf(source) ?? []).map((e) => e.endpoint).join(', ')}` : ''}; the query was stopped`));
     }, opts.timeoutMs);
   });
   try {
@@ -212,7 +297,7 @@ export async function select(query: string, source: Source, opts?: QueryOptionsA
   const o = optionsOf(opts);
   checkForm(query, o.name, ['SELECT']);
   return guarded(source, o, async (e, stop) => {
-    const result = await e.query(query, context(source) as never);
+    const result = await e.query(textFor(query, source), context(source) as never);
     if (result.resultType !== 'bindings') throw new UserError(`${o.name}: not a SELECT query`);
     const meta = await result.metadata();
     const variables = (meta.variables as unknown as Array<RDF.Variable | { variable: RDF.Variable }>).map((v) => ('variable' in v ? v.variable : v).value);
@@ -235,7 +320,7 @@ export async function select(query: string, source: Source, opts?: QueryOptionsA
 export async function ask(query: string, source: Source, opts?: QueryOptionsArg): Promise<boolean> {
   const o = optionsOf(opts);
   checkForm(query, o.name, ['ASK']);
-  return guarded(source, o, (e) => e.queryBoolean(query, context(source) as never));
+  return guarded(source, o, (e) => e.queryBoolean(textFor(query, source), context(source) as never));
 }
 
 /** Runs a CONSTRUCT or DESCRIBE query; the quads are in the default graph. */
@@ -243,7 +328,7 @@ export async function construct(query: string, source: Source, opts?: QueryOptio
   const o = optionsOf(opts);
   checkForm(query, o.name, ['CONSTRUCT', 'DESCRIBE']);
   return guarded(source, o, async (e, stop) => {
-    const quads = await e.queryQuads(query, context(source) as never);
+    const quads = await e.queryQuads(textFor(query, source), context(source) as never);
     stop(() => quads.destroy());
     return quads.toArray();
   });

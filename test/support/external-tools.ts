@@ -31,6 +31,9 @@ export const jenaAvailable = (): boolean => existsSync(join(JARS, 'jena-core.jar
 
 export const rdflibAvailable = (): boolean => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import rdflib']).status === 0;
 
+/** OpenLink Virtuoso 7's server (Debian's virtuoso-opensource), for test/support/virtuoso.ts. */
+export const virtuosoAvailable = (): boolean => existsSync('/usr/bin/virtuoso-t') && spawnSync('/usr/bin/virtuoso-t', ['-?']).error === undefined;
+
 export const sparqlWrapperAvailable = (): boolean => existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import rdflib, SPARQLWrapper']).status === 0;
 
 let classpath: string | undefined;
