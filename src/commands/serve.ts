@@ -10,7 +10,7 @@ import { rebaseQuads } from '../server/linked-data.js';
 import { DEFAULTS, startServer } from '../server/server.js';
 import { DEFAULT_BASE } from '../vocab.js';
 
-export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI]\n';
+export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI] [--workers N]\n';
 
 function positiveNumber(option: string, value: string, integer: boolean, min = 1): number {
   const n = Number(value);
@@ -29,6 +29,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     'max-rows': { type: 'string', default: String(DEFAULTS.maxRows) },
     'max-body': { type: 'string', default: String(DEFAULTS.maxBodyBytes) },
     base: { type: 'string' },
+    workers: { type: 'string', default: String(DEFAULTS.workers) },
   });
   if (values.help) {
     process.stdout.write(SERVE_USAGE);
@@ -39,12 +40,13 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const timeoutMs = positiveNumber('timeout', values.timeout as string, false, 0.001) * 1000;
   const maxRows = positiveNumber('max-rows', values['max-rows'] as string, true);
   const maxBodyBytes = positiveNumber('max-body', values['max-body'] as string, true);
+  const workers = positiveNumber('workers', values.workers as string, true);
   const base = (values.base as string | undefined) ?? DEFAULT_BASE;
   if (!/^https?:\/\/\S+\/$/.test(base)) throw new UserError(`--base: "${base}" must be an http(s) IRI ending with /`, { exitCode: 2 });
   const store = new Store(rebaseQuads(readGraphFile(values.graph as string), DEFAULT_BASE, base));
   let server;
   try {
-    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes });
+    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes, workers });
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });

@@ -1,6 +1,7 @@
 /**
  * The HTTP server of `diplograph serve` (node:http only): the SPARQL endpoint at `/sparql` and the
  * Linked Data descriptions under `/id/`. Every response has `Access-Control-Allow-Origin: *`.
+ * SPARQL queries run in the worker threads of a QueryPool that the server starts and closes.
  *
  * @example
  * const server = await startServer({ store, port: 0 });
@@ -13,12 +14,15 @@ import type { Store } from 'n3';
 import { DEFAULT_BASE } from '../vocab.js';
 import { HttpError, send, sendError } from './http.js';
 import { handleLinkedData } from './linked-data.js';
+import { POOL_DEFAULTS, QueryPool, type PoolOptions } from './query-pool.js';
 import { handleSparql, type EndpointOptions } from './sparql-endpoint.js';
 
-export const DEFAULTS = { port: 3000, host: '127.0.0.1', timeoutMs: 30_000, maxRows: 10_000, maxBodyBytes: 1024 * 1024 } as const;
+export const DEFAULTS = { port: 3000, host: '127.0.0.1', timeoutMs: POOL_DEFAULTS.timeoutMs, maxRows: POOL_DEFAULTS.maxRows, maxBodyBytes: 1024 * 1024, workers: POOL_DEFAULTS.size } as const;
 
-export interface ServerOptions extends Partial<Omit<EndpointOptions, 'store'>> {
+export interface ServerOptions extends Partial<Omit<EndpointOptions, 'pool'>>, Omit<PoolOptions, 'size'> {
   store: Store;
+  /** Query worker threads (the pool's size). Default 2. */
+  workers?: number;
   port?: number;
   host?: string;
   /** The base of the IRIs served under /id/ (the store's IRIs must use it). Default https://w3id.org/diplograph/id/. */
@@ -29,17 +33,15 @@ export interface RunningServer {
   server: Server;
   /** The server's root URL, e.g. http://127.0.0.1:3000/ */
   url: string;
+  /** The pool that answers the server's SPARQL queries (usable by other handlers too). */
+  pool: QueryPool;
+  /** Stops listening and terminates the query workers. */
   close(): Promise<void>;
 }
 
-/** The request handler, for tests and embedding. */
-export function requestHandler(options: ServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const endpoint: EndpointOptions = {
-    store: options.store,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    maxRows: options.maxRows ?? DEFAULTS.maxRows,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
-  };
+/** The request handler, for tests and embedding; `pool` answers the SPARQL queries. */
+export function requestHandler(options: ServerOptions & { pool: QueryPool }): (req: IncomingMessage, res: ServerResponse) => void {
+  const endpoint: EndpointOptions = { pool: options.pool, maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes };
   const base = options.base ?? DEFAULT_BASE;
   return (req, res) => {
     const answer = async () => {
@@ -63,23 +65,32 @@ export function requestHandler(options: ServerOptions): (req: IncomingMessage, r
   };
 }
 
-/** Starts the server (port 0: any free port) and resolves once it listens. */
-export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const server = createServer(requestHandler(options));
+/** Starts the query workers and the server (port 0: any free port); resolves once it listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { timeoutMs, maxRows, maxQueue, maxMemoryMb } = options;
+  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb });
+  const server = createServer(requestHandler({ ...options, pool }));
   const host = options.host ?? DEFAULTS.host;
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error) => void pool.close().finally(() => reject(error));
+    server.once('error', failed);
     server.listen(options.port ?? DEFAULTS.port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       const { port } = server.address() as AddressInfo;
       const shown = host.includes(':') ? `[${host}]` : host;
       resolve({
         server,
         url: `http://${shown}:${port}/`,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        pool,
+        close: async () => {
+          await Promise.all([
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeAllConnections();
+            }),
+            pool.close(),
+          ]);
+        },
       });
     });
   });
