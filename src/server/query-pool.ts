@@ -57,6 +57,8 @@ export interface PoolStats {
   heapBytes: number[];
   /** How long start() took to get every worker ready (store copied, engine loaded), in ms. */
   startupMs: number;
+  /** In the worker that started last: ms to build its store from the quads, then to load and warm up the engine. */
+  lastStart: { storeMs: number; engineMs: number };
 }
 
 interface Job {
@@ -93,6 +95,7 @@ export class QueryPool {
   private nextId = 1;
   private closed = false;
   private startupMs = 0;
+  private lastStart = { storeMs: 0, engineMs: 0 };
 
   /** The IRIs of the named graphs of the store, sorted. */
   readonly graphs: readonly string[];
@@ -158,6 +161,7 @@ export class QueryPool {
       replaced: this.replaced,
       heapBytes: this.slots.map((s) => s.heapBytes),
       startupMs: this.startupMs,
+      lastStart: this.lastStart,
     };
   }
 
@@ -183,6 +187,7 @@ export class QueryPool {
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') {
           this.starting--;
+          this.lastStart = { storeMs: reply.storeMs, engineMs: reply.engineMs };
           if (this.closed) {
             void worker.terminate();
             return resolve();
