@@ -7,11 +7,15 @@
  * `GRAPH ?g` ranges over the named graphs only. (Comunica's own `unionDefaultGraph` flag is not used:
  * it answers a triple once per graph that holds it, and lets `GRAPH ?g` match the default graph.)
  *
+ * With the `dataset` option, a query sees instead the dataset that the SPARQL 1.1 Protocol's
+ * `default-graph-uri` / `named-graph-uri` describe (DatasetSource), in place of its FROM / FROM NAMED.
+ *
  * Malformed queries, engine failures and timeouts become one-line UserErrors; the original stays as `cause`.
  *
  * @example
  * const { variables, rows } = await select('PREFIX dg: <https://w3id.org/diplograph/ontology#>\nSELECT ?p WHERE { ?p a dg:Person } ORDER BY ?p', store);
  * const yes = await ask('ASK { ?s ?p ?o }', { endpoint: 'http://localhost:3030/ds/sparql' });
+ * const one = await run('SELECT * WHERE { ?s ?p ?o }', store, { dataset: { defaultGraphs: ['https://w3id.org/diplograph/id/article/000_e8b7f0acafe71e35'] }, maxRows: 1000 });
  */
 import { Readable } from 'node:stream';
 import type * as RDF from '@rdfjs/types';
