@@ -184,8 +184,10 @@ export class QueryPool {
     });
     return new Promise<void>((resolve, reject) => {
       let slot: Slot | undefined;
+      let started = false;
       worker.on('message', (reply: WorkerReply) => {
         if (reply.type === 'ready') {
+          started = true;
           this.starting--;
           this.lastStart = { storeMs: reply.storeMs, engineMs: reply.engineMs };
           if (this.closed) {
@@ -203,6 +205,7 @@ export class QueryPool {
       worker.on('error', (error) => (failure = error));
       worker.on('exit', (code) => {
         if (!slot) {
+          if (started) return; // closed while it started
           this.starting--;
           return reject(new Error(`query worker could not start (exit code ${code})${failure ? `: ${failure.message}` : ''}`));
         }
