@@ -87,6 +87,28 @@ describe('query engine', () => {
       const r = await select('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g', store);
       assert.deepEqual(r.rows.map((x) => [x.g.value, x.n.value]), [['http://example.org/g1', '2'], ['http://example.org/g2', '1']]);
     });
+
+    it('a dataset: default graph = merge of the listed graphs, named graphs = exactly the listed ones, over FROM', async () => {
+      const EX = 'http://example.org/';
+      const count = async (q: string, dataset: { defaultGraphs?: string[]; namedGraphs?: string[] }) => (await select(q, store, { dataset })).rows.map((x) => Object.values(x).map((t) => t.value).join(' '));
+      const ALL = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }';
+      const GRAPHS = 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g';
+      assert.deepEqual(await count(ALL, { defaultGraphs: [`${EX}g1`] }), ['2']);
+      assert.deepEqual(await count(ALL, { defaultGraphs: [`${EX}g1`, `${EX}g2`] }), ['2'], 'the shared fact once');
+      assert.deepEqual(await count(ALL, { defaultGraphs: [`${EX}g2`, `${EX}nowhere`] }), ['1'], 'an unknown graph is empty');
+      assert.deepEqual(await count(GRAPHS, { defaultGraphs: [`${EX}g1`] }), [], 'no named graphs');
+      assert.deepEqual(await count(GRAPHS, { namedGraphs: [`${EX}g2`] }), [`${EX}g2 1`]);
+      assert.deepEqual(await count(ALL, { namedGraphs: [`${EX}g2`] }), ['0'], 'an empty default graph');
+      assert.deepEqual(await count(`SELECT (COUNT(*) AS ?n) FROM <${EX}g1> WHERE { ?s ?p ?o }`, { defaultGraphs: [`${EX}g2`] }), ['1'], 'FROM is overridden');
+      assert.deepEqual(await count(`SELECT (COUNT(*) AS ?n) FROM <${EX}g1> WHERE { ?s ?p ?o }`, {}), ['2'], 'without a dataset, FROM applies');
+      await assert.rejects(select(ALL, { endpoint: 'http://127.0.0.1:9/sparql' }, { dataset: { defaultGraphs: [`${EX}g1`] } }), /a dataset .* can only be given for a local graph/);
+    });
+
+    it('maxRows: more rows or triples than the cap is a UserError naming the query, never a truncated answer', async () => {
+      await assert.rejects(run('SELECT * WHERE { ?s ?p ?o }', store, { name: 'all.rq', maxRows: 2 }), (e: unknown) => e instanceof UserError && e.message === 'all.rq: result too large: more than 2 rows; add LIMIT');
+      await assert.rejects(construct('CONSTRUCT WHERE { ?s ?p ?o }', store, { maxRows: 2 }), /^UserError: query: result too large: more than 2 triples; add LIMIT$/);
+      assert.equal((await select('SELECT * WHERE { ?s ?p ?o }', store, { maxRows: 3 })).rows.length, 3);
+    });
   });
 
   describe('errors', () => {

@@ -3,6 +3,8 @@
  * content negotiation, CORS, service description) and Linked Data under /id/.
  */
 import { strict as assert } from 'node:assert';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { Parser, Store } from 'n3';
 import { run } from '../src/query/engine.js';
 import { toSparqlJson } from '../src/query/results.js';
@@ -144,10 +146,104 @@ describe('diplograph serve', function () {
       assert.equal(store.getQuads(factory.namedNode('http://example.org/a'), null, null, null).length, 0);
     });
 
-    it('400 for default-graph-uri and named-graph-uri, saying why', async () => {
-      const r = await fetch(`${url}sparql?query=${encodeURIComponent(SELECT_ALL)}&default-graph-uri=${encodeURIComponent(`${ID}article/x`)}`);
-      assert.equal(r.status, 400);
-      assert.match(await r.text(), /default-graph-uri is not supported.*GRAPH/);
+    it('400 for LOAD and for SERVICE anywhere in a query, and the server never makes the request', async () => {
+      let contacted = 0;
+      const bait = createServer((_req, res) => {
+        contacted++;
+        res.end();
+      });
+      await new Promise<void>((done) => bait.listen(0, '127.0.0.1', () => done()));
+      const target = `http://127.0.0.1:${(bait.address() as AddressInfo).port}/sparql`;
+      try {
+        const load = await sparql(`LOAD <${target}> INTO GRAPH <http://example.org/g>`);
+        assert.equal(load.status, 400);
+        assert.match(await load.text(), /Update is not allowed/);
+        for (const q of [
+          `SELECT * WHERE { SERVICE <${target}> { ?s ?p ?o } }`,
+          `SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <${target}> { ?s ?q ?x } } } LIMIT 1`,
+          `SELECT * WHERE { { SELECT ?s WHERE { ?s ?p ?o FILTER EXISTS { SERVICE <${target}> { ?s ?p ?o } } } } }`,
+          `ASK { { ?s ?p ?o } UNION { SERVICE <${target}> { ?s ?p ?o } } }`,
+        ]) {
+          const r = await sparql(q);
+          assert.equal(r.status, 400, q);
+          assert.match(await r.text(), /SERVICE <http:\/\/127\.0\.0\.1:\d+\/sparql> is not allowed here/);
+        }
+        assert.equal(contacted, 0, 'no request left the server');
+      } finally {
+        bait.close();
+      }
+    });
+
+    describe('default-graph-uri and named-graph-uri (the RDF dataset of the protocol)', () => {
+      const DG = 'https://w3id.org/diplograph/ontology#';
+      const MEETINGS = `SELECT (COUNT(*) AS ?n) WHERE { ?m a <${DG}Meeting> }`;
+      const TRIPLES = 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }';
+      const PER_GRAPH = 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g';
+      let articles: string[];
+      const graph = (iri: string) => factory.namedNode(iri);
+      const meetingsIn = (iri: string) => store.getQuads(null, factory.namedNode('http://www.w3.org/1999/02/22-rdf-syntax-ns#type'), factory.namedNode(`${DG}Meeting`), graph(iri)).length;
+      const triplesIn = (iris: string[]) => new Set(iris.flatMap((g) => store.getQuads(null, null, null, graph(g)).map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.value}`))).size;
+      const params = (query: string, p: Array<[string, string]>) => new URLSearchParams([['query', query], ...p]);
+      /** The same request by GET, by form POST and by POST application/sparql-query (graph IRIs in the URL). */
+      const allWays = async (query: string, p: Array<[string, string]>): Promise<unknown> => {
+        const answers: unknown[] = [];
+        const get = await fetch(`${url}sparql?${params(query, p)}`);
+        const form = await fetch(`${url}sparql`, { method: 'POST', body: params(query, p) });
+        const direct = await fetch(`${url}sparql?${new URLSearchParams(p)}`, { method: 'POST', headers: { 'Content-Type': 'application/sparql-query' }, body: query });
+        for (const r of [get, form, direct]) {
+          assert.equal(r.status, 200);
+          answers.push(await r.json());
+        }
+        assert.deepEqual(answers[1], answers[0], 'form POST as GET');
+        assert.deepEqual(answers[2], answers[0], 'direct POST as GET');
+        return answers[0];
+      };
+      const n = (answer: unknown) => Number((answer as { results: { bindings: Array<{ n: { value: string } }> } }).results.bindings[0].n.value);
+
+      before(() => {
+        articles = store.getGraphs(null, null, null).map((g) => g.value).filter((g) => g.startsWith(`${ID}article/`)).sort();
+        const withMeetings = articles.filter((a) => meetingsIn(a) > 0);
+        assert.ok(articles.length >= 3 && withMeetings.length >= 2, 'the seed graph has articles with dg:Meeting');
+      });
+
+      it('default-graph-uri: the default graph is that one article (by GET, form POST and direct POST)', async () => {
+        const all = n(await (await sparql(MEETINGS)).json());
+        for (const a of articles) {
+          const one = n(await allWays(MEETINGS, [['default-graph-uri', a]]));
+          assert.equal(one, meetingsIn(a), a);
+          assert.notEqual(one, all, a);
+        }
+        assert.equal(n(await allWays(TRIPLES, [['default-graph-uri', articles[0]]])), triplesIn([articles[0]]));
+      });
+
+      it('repeated default-graph-uri: the RDF merge of the graphs; and no named graphs', async () => {
+        const two = articles.slice(0, 2);
+        const merged = n(await allWays(TRIPLES, two.map((a) => ['default-graph-uri', a])));
+        assert.equal(merged, triplesIn(two));
+        assert.ok(merged > triplesIn([two[0]]) && merged > triplesIn([two[1]]));
+        assert.deepEqual((await allWays(PER_GRAPH, two.map((a) => ['default-graph-uri', a])) as { results: { bindings: unknown[] } }).results.bindings, []);
+      });
+
+      it('named-graph-uri: GRAPH ?g ranges over exactly those graphs; the default graph is then empty', async () => {
+        const chosen = [articles[2], articles[0]];
+        const answer = (await allWays(PER_GRAPH, chosen.map((a) => ['named-graph-uri', a]))) as { results: { bindings: Array<{ g: { value: string }; n: { value: string } }> } };
+        assert.deepEqual(answer.results.bindings.map((b) => [b.g.value, Number(b.n.value)]), [articles[0], articles[2]].map((a) => [a, store.getQuads(null, null, null, graph(a)).length]));
+        assert.equal(n(await allWays(TRIPLES, [['named-graph-uri', articles[0]]])), 0);
+      });
+
+      it('both together; they take precedence over FROM and FROM NAMED', async () => {
+        const p: Array<[string, string]> = [['default-graph-uri', articles[1]], ['named-graph-uri', articles[0]]];
+        assert.equal(n(await allWays(`SELECT (COUNT(*) AS ?n) FROM <${articles[2]}> WHERE { ?s ?p ?o }`, p)), triplesIn([articles[1]]));
+        const graphs = (await allWays(`SELECT DISTINCT ?g FROM NAMED <${articles[2]}> WHERE { GRAPH ?g { ?s ?p ?o } }`, p)) as { results: { bindings: Array<{ g: { value: string } }> } };
+        assert.deepEqual(graphs.results.bindings.map((b) => b.g.value), [articles[0]]);
+      });
+
+      it('an IRI the store does not have is an empty graph, not an error; a non-IRI is refused', async () => {
+        assert.equal(n(await allWays(TRIPLES, [['default-graph-uri', `${ID}article/no-such-article`]])), 0);
+        const r = await fetch(`${url}sparql?${params(TRIPLES, [['default-graph-uri', 'not an iri']])}`);
+        assert.equal(r.status, 400);
+        assert.equal(await r.text(), 'default-graph-uri: "not an iri" is not an absolute IRI\n');
+      });
     });
 
     it('405 for other methods, with an Allow header', async () => {
@@ -191,6 +287,8 @@ describe('diplograph serve', function () {
       assert.ok(has(`${SD}endpoint`, `${url}sparql`));
       assert.ok(has(`${SD}supportedLanguage`, `${SD}SPARQL11Query`));
       assert.ok(has(`${SD}resultFormat`, 'http://www.w3.org/ns/formats/SPARQL_Results_JSON'));
+      const names = quads.filter((q) => q.predicate.value === `${SD}name`).map((q) => q.object.value).sort();
+      assert.deepEqual(names, store.getGraphs(null, null, null).map((g) => g.value).filter((g) => g !== '').sort(), 'the named graphs are listed');
     });
   });
 

@@ -10,7 +10,7 @@ import { graphBase, rebaseQuads, servedPath } from '../server/linked-data.js';
 import { DEFAULTS, RESERVED_PATHS, startServer } from '../server/server.js';
 import { DG, RDF } from '../vocab.js';
 
-export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI]\n';
+export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI] [--workers N]\n';
 
 function positiveNumber(option: string, value: string, integer: boolean, min = 1): number {
   const n = Number(value);
@@ -29,6 +29,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     'max-rows': { type: 'string', default: String(DEFAULTS.maxRows) },
     'max-body': { type: 'string', default: String(DEFAULTS.maxBodyBytes) },
     base: { type: 'string' },
+    workers: { type: 'string', default: String(DEFAULTS.workers) },
   });
   if (values.help) {
     process.stdout.write(SERVE_USAGE);
@@ -39,6 +40,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const timeoutMs = positiveNumber('timeout', values.timeout as string, false, 0.001) * 1000;
   const maxRows = positiveNumber('max-rows', values['max-rows'] as string, true);
   const maxBodyBytes = positiveNumber('max-body', values['max-body'] as string, true);
+  const workers = positiveNumber('workers', values.workers as string, true);
   const given = values.base as string | undefined;
   if (given !== undefined && !/^https?:\/\/[^\s<>"{}|\\^`]+\/$/.test(given)) throw new UserError(`--base: "${given}" must be an absolute http(s) IRI ending with /`, { exitCode: 2 });
   if (given !== undefined) {
@@ -52,7 +54,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const store = new Store(rebaseQuads(quads, built, base));
   let server;
   try {
-    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes });
+    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes, workers });
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });

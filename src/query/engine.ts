@@ -7,16 +7,20 @@
  * `GRAPH ?g` ranges over the named graphs only. (Comunica's own `unionDefaultGraph` flag is not used:
  * it answers a triple once per graph that holds it, and lets `GRAPH ?g` match the default graph.)
  *
+ * With the `dataset` option, a query sees instead the dataset that the SPARQL 1.1 Protocol's
+ * `default-graph-uri` / `named-graph-uri` describe (DatasetSource), in place of its FROM / FROM NAMED.
+ *
  * Malformed queries, engine failures and timeouts become one-line UserErrors; the original stays as `cause`.
  *
  * @example
  * const { variables, rows } = await select('PREFIX dg: <https://w3id.org/diplograph/ontology#>\nSELECT ?p WHERE { ?p a dg:Person } ORDER BY ?p', store);
  * const yes = await ask('ASK { ?s ?p ?o }', { endpoint: 'http://localhost:3030/ds/sparql' });
+ * const one = await run('SELECT * WHERE { ?s ?p ?o }', store, { dataset: { defaultGraphs: ['https://w3id.org/diplograph/id/article/000_e8b7f0acafe71e35'] }, maxRows: 1000 });
  */
 import { Readable } from 'node:stream';
 import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
-import { Parser as SparqlParser } from 'sparqljs';
+import { Generator as SparqlGenerator, Parser as SparqlParser } from 'sparqljs';
 import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
 import { factory } from '../vocab.js';
@@ -54,11 +58,29 @@ export type QueryResult =
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE';
 
+/**
+ * An RDF dataset given by graph IRIs, as the SPARQL 1.1 Protocol's `default-graph-uri` and
+ * `named-graph-uri` give it: the default graph is the RDF merge of `defaultGraphs`, and the named
+ * graphs are exactly `namedGraphs`. When only one of the two is given, the other part is empty. An
+ * IRI that the store does not have is an empty graph. It takes precedence over FROM / FROM NAMED.
+ */
+export interface Dataset {
+  defaultGraphs?: string[];
+  namedGraphs?: string[];
+}
+
 export interface QueryOptions {
   /** Names the query in messages, e.g. its file (`queries/co-chairs.rq`). Default `query`. */
   name?: string;
   /** Give up after this many milliseconds (a UserError, never a partial answer). Default 120 000. */
   timeoutMs?: number;
+  /** Query this dataset of the store instead of the union default graph (local stores only). */
+  dataset?: Dataset;
+  /**
+   * The most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) to collect: at the next one the query is
+   * stopped and a UserError `NAME: result too large: more than N rows; add LIMIT` is thrown. Default: no cap.
+   */
+  maxRows?: number;
 }
 
 /** Options, or just the name of the query (its file) for messages. */
@@ -75,9 +97,16 @@ function getEngine(): Promise<Engine> {
   return engine;
 }
 
-function optionsOf(opts: QueryOptionsArg | undefined): Required<QueryOptions> {
+type Options = Required<Pick<QueryOptions, 'name' | 'timeoutMs'>> & Pick<QueryOptions, 'dataset' | 'maxRows'>;
+
+function optionsOf(opts: QueryOptionsArg | undefined): Options {
   const o = typeof opts === 'string' ? { name: opts } : (opts ?? {});
-  return { name: o.name ?? 'query', timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  return { name: o.name ?? 'query', timeoutMs: o.timeoutMs ?? DEFAULT_TIMEOUT_MS, dataset: o.dataset, maxRows: o.maxRows };
+}
+
+/** True when the dataset restricts the query (either list given, even empty). */
+function restricts(dataset: Dataset | undefined): dataset is Dataset {
+  return dataset !== undefined && (dataset.defaultGraphs !== undefined || dataset.namedGraphs !== undefined);
 }
 
 function endpointsOf(source: Source): Endpoint[] | undefined {
@@ -180,18 +209,79 @@ function textFor(query: string, source: Source): string {
   return isEndpoint(source) ? portable(query) : query;
 }
 
+/**
+ * A read-only RDF/JS source over the dataset that a store's graphs form: the default graph is the
+ * merge of the graphs `defaultGraphs` names (a triple is matched once), and `GRAPH` sees only the
+ * graphs `namedGraphs` names. An IRI the store does not have is an empty graph.
+ */
+export class DatasetSource implements RDF.Source {
+  private readonly defaults: RDF.NamedNode[];
+  private readonly named: RDF.NamedNode[];
+
+  constructor(private readonly store: Store, dataset: Dataset) {
+    const nodes = (iris: string[] | undefined) => [...new Set(iris ?? [])].map((iri) => factory.namedNode(iri));
+    this.defaults = nodes(dataset.defaultGraphs);
+    this.named = nodes(dataset.namedGraphs);
+  }
+
+  match(s?: RDF.Term | null, p?: RDF.Term | null, o?: RDF.Term | null, g?: RDF.Term | null): RDF.Stream {
+    const pattern = [s ?? null, p ?? null, o ?? null] as const;
+    let quads: Iterable<RDF.Quad>;
+    if (g && g.termType === 'DefaultGraph') quads = this.merged(...pattern);
+    else if (g) quads = this.named.some((n) => n.equals(g)) ? this.read(...pattern, g) : [];
+    else quads = [...this.named.flatMap((n) => [...this.read(...pattern, n)]), ...this.merged(...pattern)];
+    return Readable.from(quads, { objectMode: true }) as unknown as RDF.Stream;
+  }
+
+  private read(s: RDF.Term | null, p: RDF.Term | null, o: RDF.Term | null, g: RDF.Term): Iterable<RDF.Quad> {
+    return this.store.readQuads(s as never, p as never, o as never, g as never);
+  }
+
+  private *merged(s: RDF.Term | null, p: RDF.Term | null, o: RDF.Term | null): Iterable<RDF.Quad> {
+    const seen = new Set<string>();
+    for (const graph of this.defaults) {
+      for (const q of this.read(s, p, o, graph)) {
+        if (this.defaults.length > 1) {
+          const key = `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        yield factory.quad(q.subject, q.predicate, q.object);
+      }
+    }
+  }
+}
+
 const views = new WeakMap<Store, UnionDefaultGraphSource>();
 
-function context(source: Source): Record<string, unknown> {
+function context(source: Source, dataset?: Dataset): Record<string, unknown> {
   const endpoints = endpointsOf(source);
   if (endpoints) {
     if (!endpoints.length) throw new UserError('no SPARQL endpoint given');
     return { sources: [...new Set(endpoints.map((e) => e.endpoint))].map((value) => ({ type: 'sparql', value })), fetch: endpointFetch(endpoints) };
   }
   const store = source as Store;
+  if (restricts(dataset)) return { sources: [new DatasetSource(store, dataset)] };
   let view = views.get(store);
   if (!view) views.set(store, (view = new UnionDefaultGraphSource(store)));
   return { sources: [view] };
+}
+
+/**
+ * The query to run: as given, or, when a dataset is given, without its FROM / FROM NAMED clauses
+ * (the protocol's dataset takes precedence). Refuses a dataset for a remote endpoint.
+ */
+function prepared(query: string, source: Source, o: Options): string {
+  if (!restricts(o.dataset)) return textFor(query, source);
+  if (isEndpoint(source)) throw new UserError(`${o.name}: a dataset (default and named graph IRIs) can only be given for a local graph, not for the ${where(source)} (give each endpoint its graphs instead)`);
+  const parsed = new SparqlParser().parse(query);
+  if (parsed.type !== 'query' || !parsed.from) return query;
+  delete parsed.from;
+  return new SparqlGenerator().stringify(parsed);
+}
+
+function tooLarge(o: Options, what: string): UserError {
+  return new UserError(`${o.name}: result too large: more than ${o.maxRows} ${what}; add LIMIT`);
 }
 
 /**
@@ -263,7 +353,7 @@ function engineError(error: unknown, source: Source, name: string): UserError {
 }
 
 /** Runs `work` with the engine, turning failures and timeouts into UserErrors. `stop` cancels the work on timeout. */
-async function guarded<T>(source: Source, opts: Required<QueryOptions>, work: (e: Engine, stop: (cancel: () => void) => void) => Promise<T>): Promise<T> {
+async function guarded<T>(source: Source, opts: Options, work: (e: Engine, stop: (cancel: () => void) => void) => Promise<T>): Promise<T> {
   const e = await getEngine();
   let cancel: (() => void) | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -296,15 +386,21 @@ function checkForm(query: string, name: string, wanted: QueryForm[]): void {
 export async function select(query: string, source: Source, opts?: QueryOptionsArg): Promise<SelectResult> {
   const o = optionsOf(opts);
   checkForm(query, o.name, ['SELECT']);
+  const text = prepared(query, source, o);
   return guarded(source, o, async (e, stop) => {
-    const result = await e.query(textFor(query, source), context(source) as never);
+    const result = await e.query(text, context(source, o.dataset) as never);
     if (result.resultType !== 'bindings') throw new UserError(`${o.name}: not a SELECT query`);
     const meta = await result.metadata();
     const variables = (meta.variables as unknown as Array<RDF.Variable | { variable: RDF.Variable }>).map((v) => ('variable' in v ? v.variable : v).value);
     const stream = await result.execute();
     stop(() => stream.destroy());
     const rows: Row[] = [];
-    for (const b of await stream.toArray()) {
+    const found = await stream.toArray(o.maxRows === undefined ? undefined : { limit: o.maxRows + 1 });
+    if (o.maxRows !== undefined && found.length > o.maxRows) {
+      stream.destroy();
+      throw tooLarge(o, 'rows');
+    }
+    for (const b of found) {
       const row: Row = {};
       for (const v of variables) {
         const t = b.get(v);
@@ -320,17 +416,24 @@ export async function select(query: string, source: Source, opts?: QueryOptionsA
 export async function ask(query: string, source: Source, opts?: QueryOptionsArg): Promise<boolean> {
   const o = optionsOf(opts);
   checkForm(query, o.name, ['ASK']);
-  return guarded(source, o, (e) => e.queryBoolean(textFor(query, source), context(source) as never));
+  const text = prepared(query, source, o);
+  return guarded(source, o, (e) => e.queryBoolean(text, context(source, o.dataset) as never));
 }
 
 /** Runs a CONSTRUCT or DESCRIBE query; the quads are in the default graph. */
 export async function construct(query: string, source: Source, opts?: QueryOptionsArg): Promise<RDF.Quad[]> {
   const o = optionsOf(opts);
   checkForm(query, o.name, ['CONSTRUCT', 'DESCRIBE']);
+  const text = prepared(query, source, o);
   return guarded(source, o, async (e, stop) => {
-    const quads = await e.queryQuads(textFor(query, source), context(source) as never);
+    const quads = await e.queryQuads(text, context(source, o.dataset) as never);
     stop(() => quads.destroy());
-    return quads.toArray();
+    const found = await quads.toArray(o.maxRows === undefined ? undefined : { limit: o.maxRows + 1 });
+    if (o.maxRows !== undefined && found.length > o.maxRows) {
+      quads.destroy();
+      throw tooLarge(o, 'triples');
+    }
+    return found;
   });
 }
 

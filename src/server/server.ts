@@ -3,6 +3,8 @@
  * Linked Data descriptions of the graph's IRIs (under `/id/` for the default base, or under the
  * path of `base`), and the web UI: home, search, lists, stored queries, timeline and network,
  * with its stylesheet under `/assets/`. Every response has `Access-Control-Allow-Origin: *`.
+ * SPARQL queries (the endpoint's and the stored queries' pages) run in the worker threads of a
+ * QueryPool that the server starts and closes.
  *
  * @example
  * const server = await startServer({ store, port: 0 });
@@ -15,19 +17,21 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Store } from 'n3';
 import { projectRoot } from '../ontology-files.js';
-import { run, type QueryResult } from '../query/engine.js';
 import { DEFAULT_BASE } from '../vocab.js';
 import { GraphView } from './graph-view.js';
 import { HTML_HEADERS, html, page } from './html.js';
 import { HttpError, negotiate, send, sendError } from './http.js';
 import { handleLinkedData, servedPath } from './linked-data.js';
 import { browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, timelinePage, type QueryRunner } from './site-pages.js';
+import { POOL_DEFAULTS, QueryPool, type PoolOptions } from './query-pool.js';
 import { handleSparql, type EndpointOptions } from './sparql-endpoint.js';
 
-export const DEFAULTS = { port: 3000, host: '127.0.0.1', timeoutMs: 30_000, maxRows: 10_000, maxBodyBytes: 1024 * 1024 } as const;
+export const DEFAULTS = { port: 3000, host: '127.0.0.1', timeoutMs: POOL_DEFAULTS.timeoutMs, maxRows: POOL_DEFAULTS.maxRows, maxBodyBytes: 1024 * 1024, workers: POOL_DEFAULTS.size } as const;
 
-export interface ServerOptions extends Partial<Omit<EndpointOptions, 'store'>> {
+export interface ServerOptions extends Partial<Omit<EndpointOptions, 'pool'>>, Omit<PoolOptions, 'size'> {
   store: Store;
+  /** Query worker threads (the pool's size). Default 2. */
+  workers?: number;
   port?: number;
   host?: string;
   /**
@@ -53,35 +57,25 @@ function asset(path: string): { body: string; type: string } | undefined {
   return { body, type: a.type };
 }
 
-/** The number of rows or triples of an answer. */
-function sizeOf(result: QueryResult): number {
-  return result.type === 'bindings' ? result.rows.length : result.type === 'quads' ? result.quads.length : 1;
-}
 
 export interface RunningServer {
   server: Server;
   /** The server's root URL, e.g. http://127.0.0.1:3000/ */
   url: string;
+  /** The pool that answers the server's SPARQL queries (usable by other handlers too). */
+  pool: QueryPool;
+  /** Stops listening and terminates the query workers. */
   close(): Promise<void>;
 }
 
-/** The request handler, for tests and embedding. */
-export function requestHandler(options: ServerOptions): (req: IncomingMessage, res: ServerResponse) => void {
-  const endpoint: EndpointOptions = {
-    store: options.store,
-    timeoutMs: options.timeoutMs ?? DEFAULTS.timeoutMs,
-    maxRows: options.maxRows ?? DEFAULTS.maxRows,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes,
-  };
+/** The request handler, for tests and embedding; `pool` answers the SPARQL queries. */
+export function requestHandler(options: ServerOptions & { pool: QueryPool }): (req: IncomingMessage, res: ServerResponse) => void {
+  const endpoint: EndpointOptions = { pool: options.pool, maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes };
   const base = options.base ?? DEFAULT_BASE;
   const prefix = servedPath(base);
   if (RESERVED_PATHS.some((r) => prefix.startsWith(r))) throw new Error(`the base ${base} would be served under ${prefix}, a path of the web UI`);
   const view = new GraphView(options.store, { base, prefix });
-  const runQuery: QueryRunner = async (query) => {
-    const result = await run(query, options.store, { timeoutMs: endpoint.timeoutMs });
-    if (sizeOf(result) > endpoint.maxRows) throw new HttpError(400, `result too large: more than ${endpoint.maxRows} rows; add LIMIT`);
-    return result;
-  };
+  const runQuery: QueryRunner = (query) => options.pool.run(query);
   const htmlPage = (req: IncomingMessage, res: ServerResponse, body: string, status = 200) => send(req, res, status, 'text/html; charset=utf-8', body, HTML_HEADERS);
   const ui = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const path = url.pathname;
@@ -132,23 +126,32 @@ export function requestHandler(options: ServerOptions): (req: IncomingMessage, r
   };
 }
 
-/** Starts the server (port 0: any free port) and resolves once it listens. */
-export function startServer(options: ServerOptions): Promise<RunningServer> {
-  const server = createServer(requestHandler(options));
+/** Starts the query workers and the server (port 0: any free port); resolves once it listens. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const { timeoutMs, maxRows, maxQueue, maxMemoryMb } = options;
+  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb });
+  const server = createServer(requestHandler({ ...options, pool }));
   const host = options.host ?? DEFAULTS.host;
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    const failed = (error: Error) => void pool.close().finally(() => reject(error));
+    server.once('error', failed);
     server.listen(options.port ?? DEFAULTS.port, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       const { port } = server.address() as AddressInfo;
       const shown = host.includes(':') ? `[${host}]` : host;
       resolve({
         server,
         url: `http://${shown}:${port}/`,
-        close: () => new Promise<void>((done) => {
-          server.close(() => done());
-          server.closeAllConnections();
-        }),
+        pool,
+        close: async () => {
+          await Promise.all([
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeAllConnections();
+            }),
+            pool.close(),
+          ]);
+        },
       });
     });
   });

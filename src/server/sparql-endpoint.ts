@@ -5,28 +5,31 @@
  * - SELECT/ASK: application/sparql-results+json (default), application/sparql-results+xml, text/csv,
  *   text/tab-separated-values; CONSTRUCT/DESCRIBE: text/turtle (default), application/n-triples,
  *   application/ld+json. Chosen by Accept (q-values); 406 when none is acceptable.
- * - 400 for a malformed query (the message gives line and column), for SPARQL Update, and for
- *   `default-graph-uri` / `named-graph-uri` (the dataset is fixed: use GRAPH in the query);
- *   413 for a body over the limit; 503 when the query runs out of time; 400 "result too large" when
- *   the answer has more than `maxRows` rows (or triples), never a truncated answer.
+ * - `default-graph-uri` / `named-graph-uri` (repeatable; in the query string, or in the form of a form
+ *   POST) set the dataset (SPARQL 1.1 Protocol §2.1.4): the default graph is the merge of the listed
+ *   graphs, the named graphs exactly the listed ones; they take precedence over FROM / FROM NAMED.
+ * - Queries run in the worker threads of a QueryPool: one that runs out of time is stopped (its worker
+ *   terminated) and answered 503; 503 also when too many queries are waiting (Retry-After).
+ * - 400 for a malformed query (the message gives line and column), for SPARQL Update (LOAD included),
+ *   for SERVICE (the server never fetches other URLs), for a graph parameter that is not an absolute
+ *   IRI, and "result too large" when the answer has more than `maxRows` rows (or triples), never a
+ *   truncated answer; 413 for a body over the limit.
  * - GET without a query: the service description (Turtle).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Store } from 'n3';
 import { UserError } from '../errors.js';
-import { queryForm, run } from '../query/engine.js';
+import { queryForm, type Dataset } from '../query/engine.js';
+import { refuseRemoteAccess } from '../query/policy.js';
 import { booleanJson, formatBoolean, formatSelect } from '../query/results.js';
 import { booleanXml, toSparqlXml } from '../query/results-xml.js';
 import { serializeQuads } from '../export/rdf-writer.js';
 import { toJsonLd } from '../export/jsonld.js';
 import { HttpError, negotiate, readBody, send, sendPreflight } from './http.js';
+import type { QueryPool } from './query-pool.js';
 
 export interface EndpointOptions {
-  store: Store;
-  /** Stop a query after this many milliseconds (503). */
-  timeoutMs: number;
-  /** The most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) an answer may have (400 beyond). */
-  maxRows: number;
+  /** Runs the queries; its limits (timeout, row cap) are the endpoint's. */
+  pool: QueryPool;
   /** The largest request body accepted, in bytes (413 beyond). */
   maxBodyBytes: number;
 }
@@ -57,8 +60,12 @@ export async function writeGraph(quads: Parameters<typeof serializeQuads>[0], fo
   return serializeQuads(quads, format);
 }
 
-/** The service description of the endpoint at `endpoint` (Turtle). */
-export function serviceDescription(endpoint: string, opts: Pick<EndpointOptions, 'maxRows' | 'timeoutMs'>): string {
+/**
+ * The service description of the endpoint at `endpoint` (Turtle). `graphs`: the IRIs of the named
+ * graphs, listed in the default dataset (the graphs `default-graph-uri` and `named-graph-uri` can name).
+ */
+export function serviceDescription(endpoint: string, opts: { maxRows: number; timeoutMs: number; graphs?: readonly string[] }): string {
+  const named = (opts.graphs ?? []).map((g) => ` ;\n        sd:namedGraph [ a sd:NamedGraph ; sd:name <${g}> ]`).join('');
   return `@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
 @prefix formats: <http://www.w3.org/ns/formats/> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -69,8 +76,8 @@ export function serviceDescription(endpoint: string, opts: Pick<EndpointOptions,
     sd:feature sd:UnionDefaultGraph ;
     sd:resultFormat formats:SPARQL_Results_JSON, formats:SPARQL_Results_XML, formats:SPARQL_Results_CSV,
         formats:SPARQL_Results_TSV, formats:Turtle, formats:N-Triples, formats:JSON-LD ;
-    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ] ] ;
-    rdfs:comment "diplograph: a read-only SPARQL 1.1 Query endpoint over the defence-diplomacy graph. The default graph is the union of all named graphs (one per article). Answers are limited to ${opts.maxRows} rows or triples (a larger answer is refused: add LIMIT) and to ${opts.timeoutMs / 1000} s."@en .
+    sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph ]${named} ] ;
+    rdfs:comment "diplograph: a read-only SPARQL 1.1 Query endpoint over the defence-diplomacy graph. The default graph is the union of all named graphs (one per article); default-graph-uri and named-graph-uri select a dataset of them. Answers are limited to ${opts.maxRows} rows or triples (a larger answer is refused: add LIMIT) and to ${opts.timeoutMs / 1000} s."@en .
 `;
 }
 
@@ -90,11 +97,25 @@ async function requestQuery(req: IncomingMessage, url: URL, opts: EndpointOption
   throw new HttpError(415, `unsupported Content-Type "${type || '(none)'}": POST application/x-www-form-urlencoded (query=...) or application/sparql-query`);
 }
 
-/** A query's UserError as an HTTP error: 503 for a timeout, 400 otherwise. */
+/** A query's UserError as an HTTP error (400); HttpErrors of the pool (503) stay as they are. */
 function queryError(error: unknown): unknown {
-  if (!(error instanceof UserError)) return error;
-  if (/no answer within/.test(error.message)) return new HttpError(503, `${error.message}; simplify the query or add LIMIT`, { 'Retry-After': '1' });
-  return new HttpError(400, error.message);
+  return error instanceof UserError ? new HttpError(400, error.message) : error;
+}
+
+/**
+ * The dataset the request's `default-graph-uri` and `named-graph-uri` give (each repeatable), or
+ * undefined when it gives neither. When only one kind is given, the other part of the dataset is empty.
+ */
+export function requestDataset(params: URLSearchParams): Dataset | undefined {
+  const lists: Record<string, string[]> = {};
+  for (const p of ['default-graph-uri', 'named-graph-uri']) {
+    lists[p] = params.getAll(p).map((iri) => iri.trim());
+    for (const iri of lists[p]) {
+      if (!/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(iri)) throw new HttpError(400, `${p}: "${iri}" is not an absolute IRI`);
+    }
+  }
+  if (lists['default-graph-uri'].length === 0 && lists['named-graph-uri'].length === 0) return undefined;
+  return { defaultGraphs: lists['default-graph-uri'], namedGraphs: lists['named-graph-uri'] };
 }
 
 /** Answers one request to `/sparql`. Throws HttpError for every refusal. */
@@ -108,15 +129,14 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
     if (req.method === 'POST') throw new HttpError(400, 'no query: give the query parameter (query=...)');
     if (params.has('update')) throw new HttpError(400, 'SPARQL Update is not allowed: this endpoint is read-only');
     const endpoint = `http://${req.headers.host ?? 'localhost'}/sparql`;
-    return send(req, res, 200, 'text/turtle; charset=utf-8', serviceDescription(endpoint, opts), { Vary: 'Accept' });
+    return send(req, res, 200, 'text/turtle; charset=utf-8', serviceDescription(endpoint, { ...opts.pool.limits, graphs: opts.pool.graphs }), { Vary: 'Accept' });
   }
-  for (const p of ['default-graph-uri', 'named-graph-uri']) {
-    if (params.has(p)) throw new HttpError(400, `${p} is not supported: the default graph is the union of all the articles' graphs; use GRAPH <...> { } in the query to read one`);
-  }
+  const dataset = requestDataset(params);
   if (query.trim() === '') throw new HttpError(400, 'empty query');
   let form;
   try {
     form = queryForm(query);
+    refuseRemoteAccess(query);
   } catch (error) {
     throw queryError(error);
   }
@@ -128,13 +148,12 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
   }
   let result;
   try {
-    result = await run(query, opts.store, { timeoutMs: opts.timeoutMs });
+    result = await opts.pool.run(query, dataset);
   } catch (error) {
     throw queryError(error);
   }
   const headers = { Vary: 'Accept' };
   if (result.type === 'quads') {
-    if (result.quads.length > opts.maxRows) throw new HttpError(400, `result too large: more than ${opts.maxRows} triples; add LIMIT`);
     const { contentType, format } = GRAPH_TYPES[chosen];
     return send(req, res, 200, contentType, await writeGraph(result.quads, format), headers);
   }
@@ -143,6 +162,5 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
     const body = format === 'xml' ? booleanXml(result.value) : format === 'json' ? booleanJson(result.value) : formatBoolean(result.value, format);
     return send(req, res, 200, contentType, body, headers);
   }
-  if (result.rows.length > opts.maxRows) throw new HttpError(400, `result too large: more than ${opts.maxRows} rows; add LIMIT`);
   return send(req, res, 200, contentType, format === 'xml' ? toSparqlXml(result) : formatSelect(result, format), headers);
 }

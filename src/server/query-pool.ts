@@ -1,0 +1,281 @@
+/**
+ * A pool of worker threads that answer SPARQL queries over their own copies of a store, so that a
+ * query can really be stopped: Node cannot interrupt a synchronous loop, but it can terminate a
+ * thread. Each worker is sent the quads once, at start (a term table and index arrays, wire.ts).
+ *
+ * - A query runs in an idle worker. The main thread's timer enforces the timeout: on expiry the
+ *   worker is terminated, the query fails with a 503 HttpError, and a fresh worker replaces it.
+ * - When every worker is busy, a query waits in a queue of at most `maxQueue`; beyond that it is
+ *   refused at once with 503 "too many queries in progress" (Retry-After). The timeout counts from
+ *   the moment a worker takes the query.
+ * - The row cap (`maxRows`) is enforced in the worker, which stops collecting at `maxRows + 1`.
+ * - A worker that exceeds its heap (`maxMemoryMb`) dies; its query fails with 503 and it is replaced.
+ *
+ * Errors: a malformed query, SPARQL Update, a failing query or a result over the cap reject with a
+ * UserError (the message names the query and, for a syntax error, its line and column); timeout,
+ * memory, a full queue and a closed pool reject with an HttpError of status 503.
+ *
+ * @example
+ * const pool = await QueryPool.start(store.getQuads(null, null, null, null), { size: 2, timeoutMs: 5000, maxRows: 10000 });
+ * const result = await pool.run('SELECT ?s WHERE { ?s ?p ?o } LIMIT 3');
+ * const one = await pool.run('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', { defaultGraphs: ['https://w3id.org/diplograph/id/article/000_e8b7f0acafe71e35'] });
+ * await pool.close();
+ */
+import { Worker } from 'node:worker_threads';
+import type * as RDF from '@rdfjs/types';
+import { UserError } from '../errors.js';
+import { queryForm, type Dataset, type QueryResult } from '../query/engine.js';
+import { HttpError } from './http.js';
+import type { WorkerData, WorkerJob, WorkerReply } from './query-worker.js';
+import { decodeResult, encodeQuads, type WireQuads } from './wire.js';
+
+export interface PoolOptions {
+  /** Worker threads, each with its own copy of the store. Default 2. */
+  size?: number;
+  /** Stop a query (terminate its worker) after this many milliseconds. Default 30 000. */
+  timeoutMs?: number;
+  /** The most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) an answer may have. Default 10 000. */
+  maxRows?: number;
+  /** Queries that may wait for a worker; more are refused with 503. Default 16. */
+  maxQueue?: number;
+  /** The heap limit of each worker (V8 old generation), in MB. Default 512. */
+  maxMemoryMb?: number;
+}
+
+export const POOL_DEFAULTS: Readonly<Required<PoolOptions>> = { size: 2, timeoutMs: 30_000, maxRows: 10_000, maxQueue: 16, maxMemoryMb: 512 };
+
+/** A snapshot of the pool, for monitoring and tests. */
+export interface PoolStats {
+  /** Workers ready to take a query (busy or idle), and those starting (replacements). */
+  workers: number;
+  starting: number;
+  busy: number;
+  queued: number;
+  /** Workers replaced after a timeout or a crash, since start. */
+  replaced: number;
+  /** The used heap of each ready worker, in bytes, as it last reported it (after its last answer). */
+  heapBytes: number[];
+  /** How long start() took to get every worker ready (store copied, engine loaded), in ms. */
+  startupMs: number;
+  /** In the worker that started last: ms to build its store from the quads, then to load and warm up the engine. */
+  lastStart: { storeMs: number; engineMs: number };
+}
+
+interface Job {
+  id: number;
+  query: string;
+  name: string;
+  dataset?: Dataset;
+  resolve(result: QueryResult): void;
+  reject(error: unknown): void;
+}
+
+interface Slot {
+  worker: Worker;
+  job?: Job;
+  timer?: NodeJS.Timeout;
+  heapBytes: number;
+  /** Set when the pool terminates the worker itself, so its exit is not a crash. */
+  retired?: boolean;
+}
+
+const WORKER_FILE = new URL('./query-worker.js', import.meta.url);
+
+function positiveInteger(name: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min) throw new UserError(`query pool: ${name} must be a whole number of at least ${min}, not ${value}`);
+  return value;
+}
+
+/** Runs SPARQL queries in killable worker threads. See the module comment for the behaviour. */
+export class QueryPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: Job[] = [];
+  private starting = 0;
+  private replaced = 0;
+  private nextId = 1;
+  private closed = false;
+  private startupMs = 0;
+  private lastStart = { storeMs: 0, engineMs: 0 };
+
+  /** The IRIs of the named graphs of the store, sorted. */
+  readonly graphs: readonly string[];
+
+  private constructor(private readonly data: WireQuads, readonly limits: Readonly<Required<PoolOptions>>) {
+    const graphs = new Set<number>();
+    for (let i = 3; i < data.ids.length; i += 4) graphs.add(data.ids[i]);
+    this.graphs = [...graphs].map((n) => data.terms[n]).filter((id) => id !== '' && !id.startsWith('_:')).sort();
+  }
+
+  /**
+   * Starts `size` workers, each with a copy of `quads`, and resolves once all are ready.
+   *
+   * @example
+   * const pool = await QueryPool.start(store.getQuads(null, null, null, null), { size: 4 });
+   */
+  static async start(quads: Iterable<RDF.Quad>, options: PoolOptions = {}): Promise<QueryPool> {
+    const o = { ...POOL_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<PoolOptions>;
+    positiveInteger('size', o.size, 1);
+    positiveInteger('maxRows', o.maxRows, 1);
+    positiveInteger('maxQueue', o.maxQueue, 0);
+    positiveInteger('maxMemoryMb', o.maxMemoryMb, 16);
+    if (!(o.timeoutMs > 0) || o.timeoutMs > 2_147_483_647) throw new UserError(`query pool: timeoutMs must be a positive number of milliseconds, not ${o.timeoutMs}`);
+    const started = performance.now();
+    const pool = new QueryPool(encodeQuads(quads), o);
+    try {
+      await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
+    } catch (error) {
+      await pool.close();
+      throw error;
+    }
+    pool.startupMs = Math.round(performance.now() - started);
+    return pool;
+  }
+
+  /**
+   * Answers a query (SELECT, ASK, CONSTRUCT or DESCRIBE) in a worker, over the union default graph,
+   * or over `dataset` when given (default graph = merge of `defaultGraphs`, named graphs = exactly
+   * `namedGraphs`; it takes precedence over FROM / FROM NAMED). `name` names the query in messages.
+   * Rejects as described in the module comment; never resolves with a partial answer.
+   */
+  run(query: string, dataset?: Dataset, name = 'query'): Promise<QueryResult> {
+    return new Promise((resolve, reject) => {
+      if (this.closed) throw new HttpError(503, `${name}: the query service is shut down`);
+      queryForm(query, name); // a syntax error or an update is refused here, without a worker
+      const job: Job = { id: this.nextId++, query, name, dataset, resolve, reject };
+      const idle = this.slots.find((s) => !s.job);
+      if (idle) return this.dispatch(idle, job);
+      if (this.queue.length >= this.limits.maxQueue) {
+        throw new HttpError(503, `${name}: too many queries in progress (${this.slots.filter((s) => s.job).length} running, ${this.queue.length} waiting); try again shortly`, { 'Retry-After': '1' });
+      }
+      this.queue.push(job);
+    });
+  }
+
+  /** How the pool is doing now. */
+  stats(): PoolStats {
+    return {
+      workers: this.slots.length,
+      starting: this.starting,
+      busy: this.slots.filter((s) => s.job).length,
+      queued: this.queue.length,
+      replaced: this.replaced,
+      heapBytes: this.slots.map((s) => s.heapBytes),
+      startupMs: this.startupMs,
+      lastStart: this.lastStart,
+    };
+  }
+
+  /** Terminates every worker; running and waiting queries reject with 503. Idempotent. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const stopped = new HttpError(503, 'the query service is shutting down');
+    for (const job of this.queue.splice(0)) job.reject(stopped);
+    const slots = this.slots.splice(0);
+    for (const slot of slots) this.retire(slot, stopped);
+    await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  /** Starts one worker and resolves once it is ready (or rejects if it fails to start). */
+  private spawn(): Promise<void> {
+    this.starting++;
+    const worker = new Worker(WORKER_FILE, {
+      workerData: { quads: this.data, maxRows: this.limits.maxRows } satisfies WorkerData,
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
+    });
+    return new Promise<void>((resolve, reject) => {
+      let slot: Slot | undefined;
+      let started = false;
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.type === 'ready') {
+          started = true;
+          this.starting--;
+          this.lastStart = { storeMs: reply.storeMs, engineMs: reply.engineMs };
+          if (this.closed) {
+            void worker.terminate();
+            return resolve();
+          }
+          slot = { worker, heapBytes: reply.heapBytes };
+          this.slots.push(slot);
+          resolve();
+          return this.next(slot);
+        }
+        if (slot) this.answered(slot, reply);
+      });
+      let failure: Error | undefined;
+      worker.on('error', (error) => (failure = error));
+      worker.on('exit', (code) => {
+        if (!slot) {
+          if (started) return; // closed while it started
+          this.starting--;
+          return reject(new Error(`query worker could not start (exit code ${code})${failure ? `: ${failure.message}` : ''}`));
+        }
+        if (slot.retired) return;
+        const oom = (failure as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+        const what = oom ? `needed more than ${this.limits.maxMemoryMb} MB of memory and was stopped; simplify the query or add LIMIT` : `the query worker stopped unexpectedly (exit code ${code})`;
+        this.remove(slot);
+        const job = slot.job;
+        slot.job = undefined;
+        clearTimeout(slot.timer);
+        job?.reject(new HttpError(503, `${job.name}: ${what}`, { 'Retry-After': '1' }));
+        if (!oom) process.stderr.write(`diplograph: query worker exited (code ${code})${failure ? `: ${failure.stack ?? failure.message}` : ''}\n`);
+        this.replaced++;
+        this.replace();
+      });
+    });
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    slot.job = job;
+    slot.timer = setTimeout(() => this.timedOut(slot), this.limits.timeoutMs);
+    slot.worker.postMessage({ id: job.id, query: job.query, name: job.name, dataset: job.dataset } satisfies WorkerJob);
+  }
+
+  /** Gives a free worker the next waiting query, if any. */
+  private next(slot: Slot): void {
+    const job = this.queue.shift();
+    if (job) this.dispatch(slot, job);
+  }
+
+  private answered(slot: Slot, reply: Exclude<WorkerReply, { type: 'ready' }>): void {
+    const job = slot.job;
+    if (!job || job.id !== reply.id) return;
+    clearTimeout(slot.timer);
+    slot.job = undefined;
+    slot.heapBytes = reply.heapBytes;
+    if (reply.type === 'answer') job.resolve(decodeResult(reply.result));
+    else job.reject(reply.user ? new UserError(reply.message) : new Error(`query worker: ${reply.message}`));
+    this.next(slot);
+  }
+
+  private timedOut(slot: Slot): void {
+    const name = slot.job?.name ?? 'query';
+    this.remove(slot);
+    this.retire(slot, new HttpError(503, `${name}: no answer within ${this.limits.timeoutMs / 1000} s; the query was stopped; simplify the query or add LIMIT`, { 'Retry-After': '1' }));
+    void slot.worker.terminate();
+    this.replaced++;
+    this.replace();
+  }
+
+  /** Marks a worker as stopped by the pool and fails its query, if any, with `error`. */
+  private retire(slot: Slot, error: HttpError): void {
+    slot.retired = true;
+    clearTimeout(slot.timer);
+    const job = slot.job;
+    slot.job = undefined;
+    job?.reject(error);
+  }
+
+  private remove(slot: Slot): void {
+    const i = this.slots.indexOf(slot);
+    if (i >= 0) this.slots.splice(i, 1);
+  }
+
+  /** Starts a worker in place of one that was stopped; retries every second if it cannot start. */
+  private replace(): void {
+    if (this.closed) return;
+    this.spawn().catch((error: unknown) => {
+      process.stderr.write(`diplograph: ${error instanceof Error ? error.message : String(error)}; retrying in 1 s\n`);
+      setTimeout(() => this.replace(), 1000).unref();
+    });
+  }
+}
