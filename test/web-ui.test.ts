@@ -104,6 +104,23 @@ describe('the web UI', function () {
     assert.ok(page.text.includes(`id="${statement.replace(/^.*#/, '')}"`));
   });
 
+  it('every IRI the graph mints resolves: as a page, and as Turtle that describes it', async () => {
+    const minted = new Set<string>();
+    for (const q of store.getQuads(null, null, null, null)) {
+      for (const t of [q.subject, q.object, q.graph]) if (t.termType === 'NamedNode' && t.value.startsWith(ID)) minted.add(t.value.replace(/#.*$/, ''));
+    }
+    const kinds = new Set([...minted].map((iri) => iri.slice(ID.length).split('/')[0]));
+    for (const k of ['person', 'org', 'country', 'place', 'meeting', 'agreement', 'area', 'article']) assert.ok(kinds.has(k), k);
+    for (const iri of minted) {
+      const path = iri.replace(ID, '/id/');
+      const page = await get(path);
+      assert.equal(page.status, 200, path);
+      const turtle = await get(`${path}.ttl`, '*/*');
+      assert.equal(turtle.status, 200, `${path}.ttl`);
+      assert.ok(turtle.text.includes(iri.slice(ID.length)), `${path}.ttl describes it`);
+    }
+  });
+
   it('lists every stored query, and runs one with the same rows as the engine', async () => {
     const list = await get('/queries');
     for (const q of listQueries()) assert.ok(list.text.includes(`href="/queries/${q.name}"`), q.name);
