@@ -14,7 +14,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, tmpdir } from 'node:os';
+import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Parser, Store } from 'n3';
@@ -24,8 +24,8 @@ import { ask, select } from '../src/query/engine.js';
 import { bindParams, getQuery } from '../src/query/stored-queries.js';
 import { syntheticDataset } from './synthetic-graph.js';
 
-/** The stored queries timed at every size. */
-export const BENCH_QUERIES = ['area-meetings', 'partner-meetings', 'meetings-timeline'];
+/** The stored queries timed at every size, the most selective first (a query over the cap ends the runs of its size). */
+export const BENCH_QUERIES = ['partner-meetings', 'area-meetings', 'meetings-timeline'];
 
 /** One query at one size: rows, and times in ms (undefined when it ran over the cap). */
 export interface QueryTiming {
@@ -50,6 +50,8 @@ export interface SizeResult {
   heapDeltaMB: number;
   peakRssMB: number;
   engineLoadMs: number;
+  /** The 1-minute load average of the machine before and after the measurement (other work running on it slows the figures). */
+  loadAverage: [number, number];
   queries: QueryTiming[];
 }
 
@@ -121,8 +123,8 @@ export function toMarkdown(results: SizeResult[], meta: Record<string, string | 
     `Measured ${meta.date} on ${meta.machine}; seed ${meta.seed}; \`npm run bench:store\` (bench/store-scale.ts).`,
     '',
     '| quads | triples (merge) | TriG MB | parse + load | RSS after load | V8 heap after load | peak RSS | ' +
-      BENCH_QUERIES.map((q) => `${q} cold / warm (rows)`).join(' | ') + ' |',
-    `|---:|---:|---:|---:|---:|---:|---:|${BENCH_QUERIES.map(() => '---:').join('|')}|`,
+      BENCH_QUERIES.map((q) => `${q} cold / warm (rows)`).join(' | ') + ' | load average |',
+    `|---:|---:|---:|---:|---:|---:|---:|${BENCH_QUERIES.map(() => '---:').join('|')}|---:|`,
   ];
   for (const r of results) {
     const cells = BENCH_QUERIES.map((name) => {
@@ -130,10 +132,11 @@ export function toMarkdown(results: SizeResult[], meta: Record<string, string | 
       if (!t) return 'not run (an earlier query hit the cap)';
       return `${fmtMs(t.coldMs, cap, t.timedOut && t.coldMs === undefined)} / ${fmtMs(t.warmMs, cap, t.timedOut && t.coldMs !== undefined)}${t.rows !== undefined ? ` (${t.rows})` : ''}`;
     });
-    lines.push(`| ${r.quads.toLocaleString('en')} | ${r.triples.toLocaleString('en')} | ${round(r.trigMB, 1)} | ${fmtMs(r.parseLoadMs, cap, false)} | ${round(r.rssMB)} MB | ${round(r.heapMB)} MB | ${round(r.peakRssMB)} MB | ${cells.join(' | ')} |`);
+    lines.push(`| ${r.quads.toLocaleString('en')} | ${r.triples.toLocaleString('en')} | ${round(r.trigMB, 1)} | ${fmtMs(r.parseLoadMs, cap, false)} | ${round(r.rssMB)} MB | ${round(r.heapMB)} MB | ${round(r.peakRssMB)} MB | ${cells.join(' | ')} | ${r.loadAverage.join(' → ')} |`);
   }
   const big = results.reduce((a, b) => (b.quads > a.quads ? b : a));
   lines.push('', `Memory per million quads at the largest size: ${round((big.rssDeltaMB / big.quads) * 1e6)} MB RSS, ${round((big.heapDeltaMB / big.quads) * 1e6)} MB V8 heap (the growth from loading).`,
+    `The load average is the machine's 1-minute load before → after each size (${meta.cores} cores; above that number other processes were competing for the CPU).`,
     `Comunica itself loads in ${round(big.engineLoadMs)} ms (not included in the query times). Cold = first run of the query over the store; warm = median of the following runs (up to 3, fewer when the runs add up to more than the ${cap} s cap).`, '');
   return lines.join('\n');
 }
@@ -165,13 +168,14 @@ async function main(argv: string[]): Promise<void> {
       const triples = new Set(quads.map((q) => `${q.subject.value} ${q.predicate.value} ${q.object.termType}:${q.object.value}:${(q.object as { language?: string }).language ?? ''}:${(q.object as { datatype?: { value: string } }).datatype?.value ?? ''}`)).size;
       const generateMs = performance.now() - g0;
       process.stderr.write(`${size}: ${quads.length} quads generated in ${round(generateMs / 1000, 1)} s; measuring...\n`);
+      const loadBefore = loadavg()[0];
       const child = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', fileURLToPath(import.meta.url), '--child', file, String(capSeconds)], {
         encoding: 'utf8',
         maxBuffer: 16 * MB,
       });
       if (child.status !== 0) throw new Error(`measuring ${size} failed: ${child.stderr}`);
-      const m = JSON.parse(child.stdout.trim().split('\n').pop()!) as Omit<SizeResult, 'triples' | 'trigMB' | 'generateMs'>;
-      results.push({ ...m, triples, trigMB: statSync(file).size / MB, generateMs });
+      const m = JSON.parse(child.stdout.trim().split('\n').pop()!) as Omit<SizeResult, 'triples' | 'trigMB' | 'generateMs' | 'loadAverage'>;
+      results.push({ ...m, triples, trigMB: statSync(file).size / MB, generateMs, loadAverage: [round(loadBefore, 1), round(loadavg()[0], 1)] });
       process.stderr.write(`${size}: ${JSON.stringify(results[results.length - 1])}\n`);
       rmSync(file);
     }
@@ -181,6 +185,7 @@ async function main(argv: string[]): Promise<void> {
   const meta = {
     date: new Date().toISOString().slice(0, 10),
     machine: `${cpus().length} cores (${cpus()[0]?.model.trim()}), ${round(totalmem() / 1024 ** 3)} GiB RAM, Node ${process.version}`,
+    cores: cpus().length,
     seed,
     capSeconds,
   };

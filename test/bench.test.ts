@@ -48,9 +48,10 @@ describe('bench: synthetic datasets', function () {
 
   it('reports a query over the cap as "> cap", and memory per million quads', () => {
     const r: SizeResult = { quads: 1_000_000, triples: 900_000, trigMB: 50, generateMs: 1, parseLoadMs: 12345, rssMB: 1500, heapMB: 900, rssDeltaMB: 1200, heapDeltaMB: 800,
-      peakRssMB: 2000, engineLoadMs: 900, queries: [{ query: BENCH_QUERIES[0], rows: 10, coldMs: 500, warmMs: 400, warmRuns: 3, timedOut: false }, { query: BENCH_QUERIES[1], warmRuns: 0, timedOut: true }] };
-    const md = toMarkdown([r], { date: '2026-01-01', machine: 'm', seed: 1, capSeconds: 120 });
-    assert.match(md, /\| 1,000,000 \| 900,000 \| 50 \| 12\.3 s \| 1500 MB \| 900 MB \| 2000 MB \| 500 ms \/ 400 ms \(10\) \| > 120 s \/ — \| not run/);
+      peakRssMB: 2000, engineLoadMs: 900, loadAverage: [1, 2], queries: [{ query: BENCH_QUERIES[0], rows: 10, coldMs: 500, warmMs: 400, warmRuns: 3, timedOut: false }, { query: BENCH_QUERIES[1], warmRuns: 0, timedOut: true }] };
+    const md = toMarkdown([r], { date: '2026-01-01', machine: 'm', cores: 2, seed: 1, capSeconds: 120 });
+    assert.match(md, /\| 1,000,000 \| 900,000 \| 50 \| 12\.3 s \| 1500 MB \| 900 MB \| 2000 MB \| 500 ms \/ 400 ms \(10\) \| > 120 s \/ — \| not run \(an earlier query hit the cap\) \| 1 → 2 \|/);
     assert.match(md, /1200 MB RSS, 800 MB V8 heap/);
+    assert.match(md, /1-minute load before → after each size \(2 cores;/);
   });
 });
