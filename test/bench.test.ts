@@ -28,9 +28,9 @@ describe('bench: synthetic datasets', function () {
   });
 
   it('has at least the size asked, in one named graph per article plus the concept schemes, and conforms to ontology/shapes.ttl', async () => {
-    const quads = syntheticDataset(20000, 42);
+    const quads = syntheticDataset(10000, 42);
     const store = new Store(quads);
-    assert.ok(store.size >= 20000 && store.size < 22000, `${store.size} quads`);
+    assert.ok(store.size >= 10000 && store.size < 11000, `${store.size} quads`);
     const graphs = store.getGraphs(null, null, null);
     assert.ok(graphs.filter((g) => g.termType === 'NamedNode').length > 15);
     assert.ok(store.countQuads(null, null, null, store.getGraphs(null, null, null).find((g) => g.termType === 'DefaultGraph')!) > 500);
@@ -39,7 +39,7 @@ describe('bench: synthetic datasets', function () {
   });
 
   it('the benchmarked stored queries have answers over it', async () => {
-    const store = new Store(syntheticDataset(20000, 42));
+    const store = new Store(syntheticDataset(10000, 42));
     for (const name of BENCH_QUERIES) {
       const { rows } = await select(bindParams(getQuery(name), {}), store, name);
       assert.ok(rows.length > 0, `${name}: ${rows.length} rows`);

@@ -65,6 +65,7 @@ export function jenaClasspath(): string {
   return classpath;
 }
 
+/** Jena is there and so is a JDK's javac, to compile test/support/jena/StoredQueries.java. */
 export const javacAvailable = (): boolean => jenaAvailable() && spawnSync('javac', ['-version']).status === 0;
 
 /**
