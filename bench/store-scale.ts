@@ -135,7 +135,7 @@ export function toMarkdown(results: SizeResult[], meta: Record<string, string | 
     lines.push(`| ${r.quads.toLocaleString('en')} | ${r.triples.toLocaleString('en')} | ${round(r.trigMB, 1)} | ${fmtMs(r.parseLoadMs, cap, false)} | ${round(r.rssMB)} MB | ${round(r.heapMB)} MB | ${round(r.peakRssMB)} MB | ${cells.join(' | ')} | ${r.loadAverage.join(' → ')} |`);
   }
   const big = results.reduce((a, b) => (b.quads > a.quads ? b : a));
-  lines.push('', `Memory per million quads at the largest size: ${round((big.rssDeltaMB / big.quads) * 1e6)} MB RSS, ${round((big.heapDeltaMB / big.quads) * 1e6)} MB V8 heap (the growth from loading).`,
+  lines.push('', `Memory per million quads at the largest size: ${round((big.rssDeltaMB / big.quads) * 1e6)} MB RSS, ${round((big.heapDeltaMB / big.quads) * 1e6)} MB V8 heap (the growth from loading, after a full GC). Peak RSS is the highest RSS of the process, over loading and the queries.`,
     `The load average is the machine's 1-minute load before → after each size (${meta.cores} cores; above that number other processes were competing for the CPU).`,
     `Comunica itself loads in ${round(big.engineLoadMs)} ms (not included in the query times). Cold = first run of the query over the store; warm = median of the following runs (up to 3, fewer when the runs add up to more than the ${cap} s cap).`, '');
   return lines.join('\n');
