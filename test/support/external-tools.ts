@@ -5,7 +5,7 @@
  * reason locally, and fails under CI=true, where .ci/run installs the tools.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,8 +38,11 @@ export const sparqlWrapperAvailable = (): boolean => existsSync(PYTHON) && spawn
 
 let classpath: string | undefined;
 
-/** Debian's jena-core relocated Xerces but not its message bundles; put copies of them on the classpath. */
-function jenaClasspath(): string {
+/**
+ * The classpath of Debian's Jena jars. Debian's jena-core relocated Xerces but not its message
+ * bundles; copies of them are put on the classpath too.
+ */
+export function jenaClasspath(): string {
   if (classpath) return classpath;
   const fix = join(tmpdir(), 'diplograph-jena-fix');
   if (!existsSync(join(fix, 'xerces/impl/xpath/regex/message.properties'))) {
@@ -65,9 +68,27 @@ function jenaClasspath(): string {
   return classpath;
 }
 
-/** Runs a Jena command-line class: riotcmd.riot, arq.sparql, shacl.shacl, jena.rdfcompare. */
-export function jena(cls: string, args: string[]): RunResult {
-  const r = spawnSync('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss8m', '-cp', jenaClasspath(), cls, ...args], {
+/** Jena is there and so is a JDK's javac, to compile test/support/jena/StoredQueries.java. */
+export const javacAvailable = (): boolean => jenaAvailable() && spawnSync('javac', ['-version']).status === 0;
+
+/**
+ * Compiles a Java source file against the Jena jars into a fresh temporary folder and returns the
+ * folder, to be given to jena() as `extraClasspath`.
+ */
+export function compileWithJena(source: string): string {
+  const out = mkdtempSync(join(tmpdir(), 'diplograph-javac-'));
+  const r = spawnSync('javac', ['-nowarn', '-cp', jenaClasspath(), '-d', out, source], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`javac ${source} failed: ${r.stderr}`);
+  return out;
+}
+
+/**
+ * Runs a Jena command-line class (riotcmd.riot, arq.sparql, shacl.shacl, jena.rdfcompare), or a class
+ * of ours compiled by compileWithJena() in `extraClasspath`.
+ */
+export function jena(cls: string, args: string[], extraClasspath?: string): RunResult {
+  const cp = extraClasspath ? `${extraClasspath}:${jenaClasspath()}` : jenaClasspath();
+  const r = spawnSync('java', ['-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xss8m', '-cp', cp, cls, ...args], {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
