@@ -104,24 +104,29 @@ export function sendPreflight(res: ServerResponse, methods: string): void {
 }
 
 /**
- * The request body as text, refused with 413 once it exceeds `limit` bytes (at once when
- * Content-Length says so; otherwise the rest is read and dropped, then refused).
+ * The request body as text, refused with 413 once it exceeds `limit` bytes: at once when
+ * Content-Length says so, otherwise as soon as the bytes read pass the limit. The rest of the body is
+ * never read: the answer says `Connection: close`, so the connection ends after it.
  */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  const tooLarge = () => new HttpError(413, `request body too large: the limit is ${limit} bytes`);
+  const tooLarge = () => new HttpError(413, `request body too large: the limit is ${limit} bytes`, { Connection: 'close' });
   const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) {
-    req.resume();
-    return Promise.reject(tooLarge());
-  }
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge());
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
-    req.on('end', () => (size > limit ? reject(tooLarge()) : resolve(Buffer.concat(chunks).toString('utf8'))));
+      if (size <= limit) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      reject(tooLarge());
+    };
+    req.on('data', onData);
+    req.on('end', () => size <= limit && resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }

@@ -26,9 +26,39 @@ import { browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, 
 import { POOL_DEFAULTS, QueryPool, type PoolOptions } from './query-pool.js';
 import { handleSparql, type EndpointOptions } from './sparql-endpoint.js';
 
-export const DEFAULTS = { port: 3000, host: '127.0.0.1', timeoutMs: POOL_DEFAULTS.timeoutMs, maxRows: POOL_DEFAULTS.maxRows, maxBodyBytes: 1024 * 1024, workers: POOL_DEFAULTS.size } as const;
+export const DEFAULTS = {
+  port: 3000,
+  host: '127.0.0.1',
+  timeoutMs: POOL_DEFAULTS.timeoutMs,
+  maxRows: POOL_DEFAULTS.maxRows,
+  maxBodyBytes: 1024 * 1024,
+  workers: POOL_DEFAULTS.size,
+  maxConnections: 256,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  idleTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 5_000,
+  maxHeaderBytes: 16 * 1024,
+} as const;
 
-export interface ServerOptions extends Partial<Omit<EndpointOptions, 'pool'>>, Omit<PoolOptions, 'size'> {
+/**
+ * How the server protects itself from slow and greedy clients (all have defaults, see DEFAULTS):
+ * a connection beyond `maxConnections` is closed at once; a client that has not sent its whole
+ * request head within `headersTimeoutMs` (slowloris) gets 408 and is disconnected, as is one whose
+ * whole request takes longer than `requestTimeoutMs`; a connection that sends nothing for
+ * `idleTimeoutMs` is closed, an idle keep-alive one after `keepAliveTimeoutMs`; a request head over
+ * `maxHeaderBytes` (a huge Accept, say) gets 431.
+ */
+export interface ConnectionLimits {
+  maxConnections?: number;
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  idleTimeoutMs?: number;
+  keepAliveTimeoutMs?: number;
+  maxHeaderBytes?: number;
+}
+
+export interface ServerOptions extends Partial<Omit<EndpointOptions, 'pool'>>, Omit<PoolOptions, 'size'>, ConnectionLimits {
   store: Store;
   /** Query worker threads (the pool's size). Default 2. */
   workers?: number;
@@ -130,7 +160,22 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { timeoutMs, maxRows, maxQueue, maxMemoryMb } = options;
   const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb });
-  const server = createServer(requestHandler({ ...options, pool }));
+  const limit = <K extends keyof ConnectionLimits>(k: K): number => options[k] ?? DEFAULTS[k];
+  const headersTimeout = limit('headersTimeoutMs');
+  const server = createServer(
+    {
+      headersTimeout,
+      requestTimeout: Math.max(limit('requestTimeoutMs'), headersTimeout),
+      keepAliveTimeout: limit('keepAliveTimeoutMs'),
+      maxHeaderSize: limit('maxHeaderBytes'),
+      // how often Node checks the two timeouts above (its default, 30 s, would let a slow client stay that long)
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeout / 2)),
+    },
+    requestHandler({ ...options, pool }),
+  );
+  server.maxConnections = limit('maxConnections');
+  // a connection waiting for a query's answer is idle too: never close it before the query's own timeout
+  server.timeout = Math.max(limit('idleTimeoutMs'), (options.timeoutMs ?? DEFAULTS.timeoutMs) + 5000);
   const host = options.host ?? DEFAULTS.host;
   return new Promise((resolve, reject) => {
     const failed = (error: Error) => void pool.close().finally(() => reject(error));
