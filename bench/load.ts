@@ -36,7 +36,8 @@ export interface LoadResult {
   concurrency: number;
 }
 
-function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1 (bound once, then released). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);

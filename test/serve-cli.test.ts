@@ -6,24 +6,13 @@
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort } from '../bench/load.js';
 import { projectRoot } from '../src/ontology-files.js';
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
 const OTHER_BASE = 'https://example.org/kg/';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 /** Starts `diplograph serve ARGS` and resolves with the process and its first output once it listens. */
 function serve(args: string[]): Promise<{ child: ChildProcess; banner: string }> {
