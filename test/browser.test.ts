@@ -94,6 +94,16 @@ describe('the web UI in headless Chromium', function () {
     await shot('query');
   });
 
+  it("runs a SPARQL query typed into the endpoint's form", async () => {
+    await page.goto(server!.url);
+    await Promise.all([page.waitForURL(/\/sparql$/), page.locator('nav a', { hasText: 'SPARQL endpoint' }).click()]);
+    await page.locator('textarea[name=query]').fill('SELECT ?c WHERE { ?c a <https://w3id.org/diplograph/ontology#Country> } ORDER BY ?c');
+    await Promise.all([page.waitForURL(/\/sparql\?query=/), page.locator('form.sparql button').click()]);
+    const cells = await page.locator('table.results tbody td a').allInnerTexts();
+    assert.ok(cells.includes('France') && cells.includes('Vietnam'), cells.join(', '));
+    await shot('sparql');
+  });
+
   it('opens the timeline and the network picture', async () => {
     await page.goto(server!.url);
     await Promise.all([page.waitForURL(/\/timeline$/), page.locator('nav a', { hasText: 'Timeline' }).click()]);

@@ -139,6 +139,24 @@ describe('the web UI', function () {
     assert.equal((table.match(/<tr>/g) ?? []).length, expected.rows.length + 1);
   });
 
+  it('the endpoint shows a browser a query form, and the answer as a table; machine clients still get their formats', async () => {
+    const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const form = await get('/sparql', BROWSER);
+    assert.equal(form.status, 200);
+    assert.match(form.text, /<form class="sparql" action="\/sparql" method="get"><textarea name="query"/);
+    const q = 'SELECT ?p WHERE { ?p a <https://w3id.org/diplograph/ontology#Person> } ORDER BY ?p';
+    const answer = await get(`/sparql?query=${encodeURIComponent(q)}`, BROWSER);
+    assert.equal(answer.status, 200);
+    const persons = new Set(store.getSubjects(RDF.type, DG.Person, null).map((x) => x.value)).size;
+    assert.match(answer.text, new RegExp(`<p>${persons} rows\\.</p>`));
+    assert.ok(answer.text.includes('href="/id/person/nguyen-chi-vinh"'));
+    const bad = await get(`/sparql?query=${encodeURIComponent('SELECT ?s WHERE { ?s ?p }')}`, BROWSER);
+    assert.equal(bad.status, 400);
+    assert.match(bad.text, /role="alert">query: line 1, column \d+: SPARQL syntax error/);
+    assert.match((await get(`/sparql?query=${encodeURIComponent(q)}`, '*/*')).type, /^application\/sparql-results\+json/);
+    assert.match((await get('/sparql', '*/*')).type, /^text\/turtle/);
+  });
+
   it('a bad parameter value is a 400 page that names the parameter; an unknown query is 404', async () => {
     const bad = await get('/queries/actors-by-meetings?run=1&minimum=lots');
     assert.equal(bad.status, 400);

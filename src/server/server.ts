@@ -22,7 +22,7 @@ import { GraphView } from './graph-view.js';
 import { HTML_HEADERS, html, page } from './html.js';
 import { HttpError, negotiate, send, sendError } from './http.js';
 import { handleLinkedData, servedPath } from './linked-data.js';
-import { browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, timelinePage, type QueryRunner } from './site-pages.js';
+import { browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, sparqlPage, timelinePage, type QueryRunner } from './site-pages.js';
 import { POOL_DEFAULTS, QueryPool, type PoolOptions } from './query-pool.js';
 import { handleSparql, type EndpointOptions } from './sparql-endpoint.js';
 
@@ -100,11 +100,11 @@ export interface RunningServer {
 
 /** The request handler, for tests and embedding; `pool` answers the SPARQL queries. */
 export function requestHandler(options: ServerOptions & { pool: QueryPool }): (req: IncomingMessage, res: ServerResponse) => void {
-  const endpoint: EndpointOptions = { pool: options.pool, maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes };
   const base = options.base ?? DEFAULT_BASE;
   const prefix = servedPath(base);
   if (RESERVED_PATHS.some((r) => prefix.startsWith(r))) throw new Error(`the base ${base} would be served under ${prefix}, a path of the web UI`);
   const view = new GraphView(options.store, { base, prefix });
+  const endpoint: EndpointOptions = { pool: options.pool, maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes, htmlPage: (query, answer) => sparqlPage(view, query, answer) };
   const runQuery: QueryRunner = (query) => options.pool.run(query);
   const htmlPage = (req: IncomingMessage, res: ServerResponse, body: string, status = 200) => send(req, res, status, 'text/html; charset=utf-8', body, HTML_HEADERS);
   const ui = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {

@@ -68,7 +68,8 @@ export function queriesPage(): string {
   return page({ title: 'Stored queries' }, body);
 }
 
-function resultTable(view: GraphView, result: QueryResult): Html {
+/** A result as an HTML table: IRIs as links to their pages, labelled; literals as text. */
+export function resultTable(view: GraphView, result: QueryResult): Html {
   if (result.type === 'boolean') return html`<p class="answer">Answer: <strong>${result.value ? 'yes' : 'no'}</strong></p>`;
   if (result.type === 'quads') {
     const rows = result.quads.map((q) => html`<tr><td>${termHtml(view, q.subject)}</td><td>${termHtml(view, q.predicate)}</td><td>${termHtml(view, q.object)}</td></tr>`);
@@ -143,4 +144,28 @@ export function networkPage(view: GraphView): string {
 <p class="legend"><span class="node-actor">● actor</span> <span class="node-meeting">■ meeting</span> <span class="node-agreement">◆ agreement</span></p>
 ${networkSvg(network, (iri) => view.href(iri))}`;
   return page({ title: 'Network' }, body);
+}
+
+const EXAMPLE_QUERY = `PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?meeting ?label ?participant WHERE {
+  ?meeting dg:participant ?participant ; rdfs:label ?label .
+}
+ORDER BY ?meeting ?participant
+LIMIT 20`;
+
+/**
+ * The SPARQL endpoint's page for a browser: a form (GET /sparql), and the answer as a table or the
+ * error. Machine clients ask for a result format and never see it.
+ */
+export function sparqlPage(view: GraphView, query: string | undefined, answer?: { result?: QueryResult; error?: string }): string {
+  const shown = answer?.error
+    ? html`<section id="answer"><h2>No answer</h2><p class="error" role="alert">${answer.error}</p></section>`
+    : answer?.result
+      ? html`<section id="answer"><h2>Answer</h2>${resultTable(view, answer.result)}</section>`
+      : '';
+  const body = html`<p>A read-only SPARQL 1.1 endpoint: GET or POST <code>query=</code>; answers as SPARQL JSON, XML, CSV or TSV (SELECT, ASK) and Turtle, N-Triples or JSON-LD (CONSTRUCT, DESCRIBE) by <code>Accept</code>. The default graph is the union of the articles' graphs; <code>GRAPH</code> reads one. See also the <a href="/queries">stored queries</a>.</p>
+<form class="sparql" action="/sparql" method="get"><textarea name="query" rows="12" cols="100" aria-label="SPARQL query">${query ?? EXAMPLE_QUERY}</textarea><br><button type="submit">Run</button></form>
+${shown}`;
+  return page({ title: 'SPARQL endpoint' }, body);
 }

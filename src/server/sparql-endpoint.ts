@@ -18,12 +18,13 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UserError } from '../errors.js';
-import { queryForm, type Dataset } from '../query/engine.js';
+import { queryForm, type Dataset, type QueryResult } from '../query/engine.js';
 import { refuseRemoteAccess } from '../query/policy.js';
 import { booleanJson, formatBoolean, formatSelect } from '../query/results.js';
 import { booleanXml, toSparqlXml } from '../query/results-xml.js';
 import { serializeQuads } from '../export/rdf-writer.js';
 import { toJsonLd } from '../export/jsonld.js';
+import { HTML_HEADERS } from './html.js';
 import { HttpError, negotiate, readBody, send, sendPreflight } from './http.js';
 import type { QueryPool } from './query-pool.js';
 
@@ -32,6 +33,11 @@ export interface EndpointOptions {
   pool: QueryPool;
   /** The largest request body accepted, in bytes (413 beyond). */
   maxBodyBytes: number;
+  /**
+   * The HTML page for a browser (a client that prefers text/html to every result format): a query
+   * form, with the answer as a table when there is a query, or the error. Without it, no HTML.
+   */
+  htmlPage?: (query: string | undefined, answer?: { result?: QueryResult; error?: string }) => string;
 }
 
 export const SPARQL_METHODS = 'GET, HEAD, POST, OPTIONS';
@@ -118,6 +124,22 @@ export function requestDataset(params: URLSearchParams): Dataset | undefined {
   return { defaultGraphs: lists['default-graph-uri'], namedGraphs: lists['named-graph-uri'] };
 }
 
+/** A browser's query: run as any other, answered as the HTML page (the error in the page, with its status). */
+async function answerInHtml(req: IncomingMessage, res: ServerResponse, query: string, dataset: Dataset | undefined, opts: EndpointOptions): Promise<void> {
+  const headers = { ...HTML_HEADERS, Vary: 'Accept' };
+  try {
+    if (query.trim() === '') throw new HttpError(400, 'empty query');
+    queryForm(query);
+    refuseRemoteAccess(query);
+    const result = await opts.pool.run(query, dataset);
+    return send(req, res, 200, 'text/html; charset=utf-8', opts.htmlPage!(query, { result }), headers);
+  } catch (error) {
+    const e = queryError(error);
+    if (!(e instanceof HttpError)) throw e;
+    return send(req, res, e.status, 'text/html; charset=utf-8', opts.htmlPage!(query, { error: e.message }), { ...headers, ...e.headers });
+  }
+}
+
 /** Answers one request to `/sparql`. Throws HttpError for every refusal. */
 export async function handleSparql(req: IncomingMessage, res: ServerResponse, url: URL, opts: EndpointOptions): Promise<void> {
   if (req.method === 'OPTIONS') return sendPreflight(res, SPARQL_METHODS);
@@ -129,9 +151,15 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
     if (req.method === 'POST') throw new HttpError(400, 'no query: give the query parameter (query=...)');
     if (params.has('update')) throw new HttpError(400, 'SPARQL Update is not allowed: this endpoint is read-only');
     const endpoint = `http://${req.headers.host ?? 'localhost'}/sparql`;
+    if (opts.htmlPage && negotiate(req.headers.accept, ['text/turtle', 'text/html']) === 'text/html') {
+      return send(req, res, 200, 'text/html; charset=utf-8', opts.htmlPage(undefined), { ...HTML_HEADERS, Vary: 'Accept' });
+    }
     return send(req, res, 200, 'text/turtle; charset=utf-8', serviceDescription(endpoint, { ...opts.pool.limits, graphs: opts.pool.graphs }), { Vary: 'Accept' });
   }
   const dataset = requestDataset(params);
+  if (opts.htmlPage && req.method !== 'POST' && negotiate(req.headers.accept, [...Object.keys(RESULT_TYPES), 'text/html']) === 'text/html') {
+    return answerInHtml(req, res, query, dataset, opts);
+  }
   if (query.trim() === '') throw new HttpError(400, 'empty query');
   let form;
   try {
