@@ -6,6 +6,7 @@
 import { UserError } from '../errors.js';
 import { COMMON_WORDS } from './lexicon.js';
 import type { Sentence } from './model.js';
+import { isIsoDate } from './dates.js';
 
 /**
  * Decodes an article file. Throws a UserError naming the file when it is empty, binary or not UTF-8.
@@ -58,7 +59,7 @@ const ENDS_SENTENCE = /[.!?]["”’)]*\s*(-\s*VNA|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/
 /** The publication date written in the text as `date 2019-07-06`, if any. */
 export function dateLine(text: string): string | undefined {
   const m = /(?:^|\s)date (\d{4}-\d{2}-\d{2})\b/.exec(text);
-  return m?.[1];
+  return m && isIsoDate(m[1]) ? m[1] : undefined;
 }
 
 /** Splits an article into sentences with their roles and offsets. Bylines and site furniture are dropped. */
@@ -68,6 +69,8 @@ export function splitSentences(text: string): Sentence[] {
   let offset = 0;
   let seenContent = false;
   const lines = text.split('\n');
+  let lastContent = lines.length - 1;
+  while (lastContent >= 0 && !lines[lastContent].trim()) lastContent--;
   for (let li = 0; li < lines.length; li++) {
     const raw = lines[li];
     const lineStart = offset;
@@ -79,7 +82,7 @@ export function splitSentences(text: string): Sentence[] {
     let role: Sentence['role'] = 'body';
     if (CAPTION_MARK.test(trimmed)) role = 'caption';
     else if (!ENDS_SENTENCE.test(trimmed)) {
-      const hasMoreContent = lines.slice(li + 1).some((l) => l.trim().length > 0);
+      const hasMoreContent = li < lastContent;
       role = !seenContent && hasMoreContent && words <= 20 ? 'headline' : words <= 30 ? 'caption' : 'body';
     }
     seenContent = true;
@@ -151,7 +154,8 @@ export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COM
   s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
   s = s.replace(/^[–-]\s+/, '');
   s = s.replace(/([\p{Ll}\d])\(/gu, '$1 (').replace(/,(?=\p{L})/gu, ', ');
-  s = s.replace(/\p{L}{4,}/gu, (token) => splitGlued(token, vocab));
+  const memo = new Map<string, string>();
+  s = s.replace(/\p{L}{4,}/gu, (token) => (token.length > MAX_GLUED ? token : splitGlued(token, vocab, memo)));
   return s.replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -159,11 +163,26 @@ function isWord(w: string, vocab: Set<string>): boolean {
   return vocab.has(w.toLowerCase());
 }
 
-function splitGlued(token: string, vocab: Set<string>): string {
+/**
+ * The longest run of letters tried as glued words. Real glue is two or three words (under 40 letters);
+ * a longer run is left as it is, so that a huge "word" costs linear time, not quadratic.
+ */
+const MAX_GLUED = 64;
+
+function splitGlued(token: string, vocab: Set<string>, memo: Map<string, string>): string {
+  let done = memo.get(token);
+  if (done === undefined) {
+    done = splitGluedOnce(token, vocab, memo);
+    memo.set(token, done);
+  }
+  return done;
+}
+
+function splitGluedOnce(token: string, vocab: Set<string>, memo: Map<string, string>): string {
   // camelCase glue: "inHanoi" -> "in Hanoi", "theEU" -> "the EU", "UniversalDeclaration".
   const camel = /^(\p{L}*?\p{Ll})(\p{Lu}\p{L}+)$/u.exec(token);
   if (camel && !/^\p{Lu}+\p{Ll}?$/u.test(camel[1]) && (camel[1].length >= 3 || isWord(camel[1], vocab))) {
-    return `${splitGlued(camel[1], vocab)} ${splitGlued(camel[2], vocab)}`;
+    return `${splitGlued(camel[1], vocab, memo)} ${splitGlued(camel[2], vocab, memo)}`;
   }
   if (token.length < 7 || isWord(token, vocab) || !/^\p{L}\p{Ll}+$/u.test(token)) return token;
   // lowercase glue: choose the split whose shorter half is longest, both halves known words.
@@ -180,7 +199,7 @@ function splitGlued(token: string, vocab: Set<string>): string {
   for (let i = 2; i <= token.length - 4; i++) {
     const a = token.slice(0, i);
     if (!isWord(a, vocab) || a.length < 3) continue;
-    const rest = splitGlued(token.slice(i), vocab);
+    const rest = splitGlued(token.slice(i), vocab, memo);
     if (rest.includes(' ')) return `${a} ${rest}`;
   }
   return token;
