@@ -103,6 +103,24 @@ const ABBREVIATIONS = new Set(
   'gen sen lieut lt col maj dr mr mrs ms st no adm capt prof gov rep sgt brig jr sr inc co corp ltd vs etc e.g i.e jan feb mar apr aug sept sep oct nov dec'.split(' '),
 );
 
+/** The longest run of letters and dots looked at before a full stop: longer runs are no abbreviation or initials. */
+const MAX_WORD_BEFORE = 64;
+
+/**
+ * The letters and dots just before `end` (not before `from`): the word a full stop follows. Scanned
+ * backwards and bounded, so that a line of a million stops costs linear time.
+ */
+function wordBefore(line: string, from: number, end: number): string {
+  let b = end;
+  while (b > from && end - b <= MAX_WORD_BEFORE) {
+    const pair = b - 2 >= from ? line.slice(b - 2, b) : '';
+    if (pair.length === 2 && /^\p{L}$/u.test(pair)) b -= 2; // an astral letter: a surrogate pair
+    else if (/[\p{L}.]/u.test(line[b - 1])) b -= 1;
+    else break;
+  }
+  return end - b > MAX_WORD_BEFORE ? '' : line.slice(b, end);
+}
+
 /** Sentence boundaries within one line, tolerant of a missing space after the full stop. */
 function splitLine(line: string): Array<{ start: number; end: number }> {
   const parts: Array<{ start: number; end: number }> = [];
@@ -117,13 +135,13 @@ function splitLine(line: string): Array<{ start: number; end: number }> {
     if (k >= line.length) continue;
     const next = line[k];
     if (!/[A-ZÀ-Ỹ"“‘(]/.test(next)) continue;
-    const before = /([\p{L}.]+)$/u.exec(line.slice(start, i))?.[1] ?? '';
+    const before = wordBefore(line, start, i);
     const word = before.toLowerCase();
     if (c === '.' && ABBREVIATIONS.has(word)) continue;
     if (c === '.' && /^(\p{L}\.)*\p{L}$/u.test(before)) continue; // an initial or E.U./U.N.
     if (k === j) {
       // No space after the stop: only a boundary after a lowercase word or a number ("ties.The", "2018.Sen.").
-      if (!/(\p{Ll}{2,}|\d)$/u.test(line.slice(start, i))) continue;
+      if (!/(\p{Ll}{2,}|\d)$/u.test(line.slice(Math.max(start, i - 4), i))) continue;
     }
     parts.push({ start, end: j });
     start = k;
