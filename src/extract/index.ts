@@ -6,6 +6,7 @@
  * const x = extractArticle('000_e8b7f0acafe71e35.txt', readFileSync(path));
  * x.meetings[0].kind; // 'teleconference'
  */
+import { basename } from 'node:path';
 import { analyzeArticle } from './analyze.js';
 import { extractMeetings } from './meetings.js';
 import { addEvidence, type Agreement, type ArticleExtraction, type ArticleInfo, type Evidence } from './model.js';
@@ -55,11 +56,12 @@ const PUBLISHERS: Array<[RegExp, string]> = [
 /** Extracts one article. `input` is the file's bytes (checked: not empty, not binary, UTF-8) or its text. */
 export function extractArticle(file: string, input: Uint8Array | string, meta: ArticleMetadata = {}): ArticleExtraction {
   const text = typeof input === 'string' ? input : decodeArticle(input, file);
-  const id = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const name = basename(file);
+  const id = name.replace(/\.[^.]+$/, '');
   const sentences = splitSentences(text);
   const refDate = dateLine(text);
   const article: ArticleInfo = {
-    file: file.replace(/^.*[\\/]/, ''),
+    file: name,
     id,
     text,
     headline: sentences.find((s) => s.role === 'headline')?.text,

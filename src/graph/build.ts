@@ -37,7 +37,8 @@ export function buildDataset(extractions: ArticleExtraction[], base: string = DE
   const mint = new Minter(base);
   unifyAgreements(extractions);
   const out: RDF.Quad[] = [...schemeQuads(base)];
-  for (const x of extractions) out.push(...articleQuads(x, mint));
+  // A loop, not push(...quads): a 10 MB article has more quads than a call may take arguments.
+  for (const x of extractions) for (const q of articleQuads(x, mint)) out.push(q);
   return out;
 }
 
@@ -127,7 +128,8 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     for (const [rank, ev] of p.ranks) fact(s, DG.rank, en(rank), ev);
     for (const [pos, ev] of p.positions) fact(s, DG.position, en(pos), ev);
     if (p.affiliation) {
-      const a = actor(p.affiliation.key);
+      // An organization or a country, never a person that happens to share the key ("A", "a").
+      const a = x.organizations.has(p.affiliation.key) ? mint.entity('org', p.affiliation.key) : x.countries.has(p.affiliation.key) ? mint.entity('country', p.affiliation.key) : undefined;
       if (a) fact(s, DG.affiliation, a, p.affiliation.evidence);
     }
     if (p.nationality && x.countries.has(p.nationality.key)) fact(s, DG.nationality, mint.entity('country', p.nationality.key), p.nationality.evidence);
