@@ -12,7 +12,7 @@ import {
   AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DG, EN, MEETING_KINDS, OA, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, VI, XSD, DEFAULT_BASE, factory,
 } from '../vocab.js';
 import { Minter } from './iris.js';
-import { unifyAgreements } from './resolve.js';
+import { unifyAgreements, unifyNames } from './resolve.js';
 
 const quad = factory.quad.bind(factory);
 const literal = factory.literal.bind(factory);
@@ -36,6 +36,7 @@ const KIND_LABEL: Record<string, string> = {
 export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): RDF.Quad[] {
   const mint = new Minter(base);
   unifyAgreements(extractions);
+  unifyNames(extractions);
   const out: RDF.Quad[] = [...schemeQuads(base)];
   // A loop, not push(...quads): a 10 MB article has more quads than a call may take arguments.
   for (const x of extractions) for (const q of articleQuads(x, mint)) out.push(q);

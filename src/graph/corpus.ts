@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, messageOf } from '../errors.js';
 import { extractArticle, parseSourceSidecar, type ArticleExtraction } from '../extract/index.js';
+import { MAX_ARTICLE_BYTES, tooLarge } from '../extract/text.js';
 
 /** What to do with an article that cannot be read: fail the build (the default) or leave it out. */
 export type OnError = 'fail' | 'skip';
@@ -81,7 +82,9 @@ export function failuresError(failures: ArticleFailure[]): UserError {
 
 function readBytes(path: string, what: string): Buffer {
   try {
-    if (statSync(path).isDirectory()) throw new UserError(`${path}: is a folder, not an article file`);
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw new UserError(`${path}: is a folder, not an article file`);
+    if (what === 'article' && stat.size > MAX_ARTICLE_BYTES) throw tooLarge(path, stat.size);
     return readFileSync(path);
   } catch (error) {
     if (error instanceof UserError) throw error;
