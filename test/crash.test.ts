@@ -107,7 +107,7 @@ describe('nothing lost on a crash (SIGKILL while writing)', function () {
   }
 
   it('build: every output file is the previous or the new complete version', async () => {
-    const articles = corpus(join(dir, 'articles'), 6);
+    const articles = corpus(join(dir, 'articles'), 4);
     const out = join(dir, 'build');
     const files = ['graph.ttl', 'graph.trig'];
     // The previous version: a build of the seed articles alone; the new one: the whole corpus, uninterrupted.
@@ -122,10 +122,10 @@ describe('nothing lost on a crash (SIGKILL while writing)', function () {
   });
 
   it('export --format ntriples and jsonld: every output is the previous or the new complete version', async () => {
-    // A graph of 100 articles, as build writes it (without the shapes validation, which would take most of the time).
+    // A graph of 60 articles, as build writes it (without the shapes validation, which would take most of the time).
     const graph = join(dir, 'export-in.trig');
-    writeFileSync(graph, await serializeQuads(buildDataset(extractFolder(corpus(join(dir, 'articles-100'), 20))), 'trig'));
-    for (const [format, file, runs] of [['ntriples', 'graph.nt', 5], ['jsonld', 'graph.jsonld', 4]] as const) {
+    writeFileSync(graph, await serializeQuads(buildDataset(extractFolder(corpus(join(dir, 'articles-60'), 12))), 'trig'));
+    for (const [format, file, runs] of [['ntriples', 'graph.nt', 4], ['jsonld', 'graph.jsonld', 4]] as const) {
       const out = join(dir, `export-${format}`);
       mkdirSync(out);
       cli(['export', '--format', format, '--graph', join(dir, 'prev', 'graph.trig'), '--out', join(dir, 'prev', file)]);
