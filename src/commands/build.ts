@@ -62,6 +62,7 @@ export function summaryLine(r: BuildResult): string {
   return `built ${r.extractions.length} article${r.extractions.length === 1 ? '' : 's'}, skipped ${r.skipped.length}`;
 }
 
+/** The usage line of `diplograph build`. */
 export const BUILD_USAGE = 'Usage: diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip]';
 
 /** The TriG file beside a Turtle file: `graph.ttl` -> `graph.trig`. */

@@ -8,7 +8,7 @@ import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
 } from './lexicon.js';
-import { alternation, fold, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
+import { alternation, blockedTokens, fold, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -369,23 +369,6 @@ function nameRunBack(toks: Token[], end: number): number {
 
 /** How far before a name its rank and position are looked for: longer than any title, short enough to keep a huge line linear. */
 const CONTEXT_BEFORE = 400;
-
-/**
- * Which tokens lie wholly inside one of the blocked spans, as a test by token. A sweep over the spans
- * sorted by start, so that many tokens and many spans cost n log n, not n times m.
- */
-function blockedTokens(toks: Token[], blocked: Span[]): (t: Token) => boolean {
-  if (!blocked.length) return () => false;
-  const spans = [...blocked].sort((a, b) => a.start - b.start);
-  const inside = new Set<Token>();
-  let k = 0;
-  let maxEnd = -1;
-  for (const t of [...toks].sort((a, b) => a.start - b.start)) {
-    while (k < spans.length && spans[k].start <= t.start) maxEnd = Math.max(maxEnd, spans[k++].end);
-    if (maxEnd >= t.end) inside.add(t);
-  }
-  return (t) => inside.has(t);
-}
 
 /**
  * Persons named in a sentence, with the rank and the positions written around the name. Single-name

@@ -43,8 +43,16 @@ export function buildDataset(extractions: ArticleExtraction[], base: string = DE
   return out;
 }
 
-/** The concept schemes the graph refers to: cooperation areas (re-based if needed) and agreement statuses. */
+const schemes = new Map<string, RDF.Quad[]>();
+
+/** The concept schemes the graph refers to: cooperation areas (re-based if needed) and agreement statuses; parsed once per base. */
 function schemeQuads(base: string): RDF.Quad[] {
+  let quads = schemes.get(base);
+  if (!quads) schemes.set(base, (quads = parseSchemes(base)));
+  return quads;
+}
+
+function parseSchemes(base: string): RDF.Quad[] {
   const rebase = (t: RDF.Term): RDF.Term =>
     t.termType === 'NamedNode' && t.value.startsWith(DEFAULT_BASE) ? factory.namedNode(base + t.value.slice(DEFAULT_BASE.length)) : t;
   const areas = new Parser().parse(loadOntologyFile('areas.ttl'));

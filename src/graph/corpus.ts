@@ -12,6 +12,7 @@ import { MAX_ARTICLE_BYTES, tooLarge } from '../extract/text.js';
 /** What to do with an article that cannot be read: fail the build (the default) or leave it out. */
 export type OnError = 'fail' | 'skip';
 
+/** The values `--on-error` takes. */
 export const ON_ERROR_CHOICES: readonly OnError[] = ['fail', 'skip'];
 
 /** An article that cannot be read, and why: the UserError's one-line message, which names the file. */

@@ -184,7 +184,7 @@ export function generate(rng: Rng, i: number): FuzzInput {
     case 'huge-line': {
       const units = ['a', 'A', 'Gen. ', 'a.', 'A.', 'x.Y', 'The ', 'nationaldefence', 'Nguyen ', '(', '"', '-', ' ', '.', 'ab', 'Hanoi, ', 'Minister of ', 'Vietnam-'];
       const unit = rng.pick(units) + (rng.chance(0.3) ? rng.pick(units) : '');
-      bytes = utf8(`${seed.split('\n')[0]}\n${unit.repeat(Math.ceil(rng.int(20_000, 120_000) / unit.length))}\n`);
+      bytes = utf8(`${seed.split('\n')[0]}\n${unit.repeat(Math.ceil((rng.chance(0.15) ? rng.int(60_000, 120_000) : rng.int(5_000, 30_000)) / unit.length))}\n`);
       break;
     }
     case 'punctuation': {
