@@ -16,9 +16,12 @@ import { pushCommand } from './commands/push.js';
 const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
 
 Usage:
-  diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI]
+  diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip]
       Extract every article (*.txt) of --in, validate the graph against ontology/shapes.ttl, and write
       Turtle (--out) and TriG with one named graph per article (--trig, default: --out with .trig).
+      An article that cannot be read (empty, binary, not UTF-8, ...) fails the build and nothing is
+      written, with every bad file named (--on-error fail, the default); --on-error skip reports each
+      bad article on stderr, leaves it out and builds the others.
   diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld]
                    [--graph data/graph.trig | --endpoint URL ... [--dataset IRI | --default-graph IRI
                    --named-graph IRI ...]]
@@ -31,7 +34,7 @@ Usage:
       Export the built graph; JSON-LD is compacted with ontology/context.jsonld, or framed.
   diplograph summarize <articles-dir> --out <dir>
       Build the graph of those articles and write one JSON summary per article (evaluation format).
-  diplograph run [--in data/documents] [--out-dir data]
+  diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip]
       The main job: build, answer every stored query, write data/graph.jsonld.
   diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS]
                    [--max-rows N] [--max-body BYTES] [--base IRI]

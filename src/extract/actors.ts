@@ -8,7 +8,7 @@ import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
 } from './lexicon.js';
-import { alternation, fold, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
+import { alternation, blockedTokens, fold, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -316,7 +316,9 @@ export function findOrgPhrases(text: string): Span[] {
       }
     }
     // "the Ministry of National Defence General Neang Phat": a rank after the name is not part of it.
-    while (run.length > 1 && RANK_WORDS.has(run[run.length - 1].text) && !ORG_HEADS.has(run[run.length - 1].text)) run = run.slice(0, -1);
+    let keep = run.length;
+    while (keep > 1 && RANK_WORDS.has(run[keep - 1].text) && !ORG_HEADS.has(run[keep - 1].text)) keep--;
+    if (keep < run.length) run = run.slice(0, keep);
     const headAt = run.findIndex((t) => ORG_HEADS.has(stripPossessive(t.text)));
     if (headAt >= 0) {
       // Split at a possessive: "MND's Institute for Defense Strategy" yields two organizations.
@@ -365,13 +367,16 @@ function nameRunBack(toks: Token[], end: number): number {
   return i;
 }
 
+/** How far before a name its rank and position are looked for: longer than any title, short enough to keep a huge line linear. */
+const CONTEXT_BEFORE = 400;
+
 /**
  * Persons named in a sentence, with the rank and the positions written around the name. Single-name
  * references ("General Vinh", "Lynch") are returned with `full: false` for the resolver to attach.
  */
 export function findPersons(text: string, blocked: Span[]): PersonMention[] {
   const toks = tokenize(text);
-  const inBlocked = (t: Token) => blocked.some((b) => t.start >= b.start && t.end <= b.end);
+  const inBlocked = blockedTokens(toks, blocked);
   const out: PersonMention[] = [];
   let prevEnd = 0;
   let i = 0;
@@ -387,7 +392,13 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
     const words = nameToks.map((t) => stripPossessive(t.text));
     const start = nameToks[0].start;
     const end = nameToks[nameToks.length - 1].end;
-    const before = text.slice(prevEnd, start);
+    // What is written before the name since the last person, at most CONTEXT_BEFORE characters (from a word start).
+    let from = prevEnd;
+    if (start - from > CONTEXT_BEFORE) {
+      from = start - CONTEXT_BEFORE;
+      while (from < start && !/\s/.test(text[from - 1] ?? ' ')) from++;
+    }
+    const before = text.slice(from, start);
     const after = text.slice(end);
     const rankM = new RegExp(`(?:${RANK_RE.source})\\s*$`, 'u').exec(before);
     const rank = rankM ? canonicalRank(rankM[0].trim()) : undefined;
@@ -401,7 +412,7 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
     const single = words.length === 1;
     if (full || single) {
       const positions = [preTitle, postTitle].filter((p): p is string => !!p);
-      const refStart = rankM ? prevEnd + rankM.index : start;
+      const refStart = rankM ? from + rankM.index : start;
       out.push({
         start, end, text: text.slice(start, end), name: words.join(' '), full: !!full, rank, positions,
         reference: text.slice(refStart, end).replace(/'s$/, ''),

@@ -12,7 +12,7 @@ import { findAreas, type AreaMatch } from './areas.js';
 import { findDates, type DateMention } from './dates.js';
 import { HONORIFICS, NOT_ORGANIZATIONS, VIETNAMESE_SURNAMES } from './lexicon.js';
 import { addEvidence, type Country, type Organization, type Person, type Place, type Sentence } from './model.js';
-import { fold, slug } from './tokens.js';
+import { escapeRegExp, fold, slug } from './tokens.js';
 
 export type ActorKind = 'person' | 'organization' | 'country';
 
@@ -164,23 +164,30 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     if (!p.evidence.includes(si)) p.evidence.push(si);
   }
   // "General Pande", "Minister Kishi": a single name with a rank or title, and no full name to resolve to, is a person too.
+  // The folded words of the persons' names and of every full mention (sets, so that a long article stays linear).
+  const knownParts = new Set<string>();
+  for (const p of persons.values()) for (const w of fold(p.name).split(' ')) knownParts.add(w);
+  for (const { m } of fullMentions) for (const w of fold(m.name).split(' ')) knownParts.add(w);
   reads.forEach((r, i) => {
     for (const m of r.persons) {
       if (m.full || !(m.rank || m.positions.length || /^(?:Minister|Secretary|Ambassador|President|Director|Chairman|Commander)\s/.test(m.reference))) continue;
-      const known = [...persons.values()].some((p) => fold(p.name).split(' ').includes(fold(m.name)));
-      const laterFull = reads.some((other) => other.persons.some((o) => o.full && fold(o.name).split(' ').includes(fold(m.name))));
-      if (known || laterFull) continue;
+      if (knownParts.has(fold(m.name))) continue;
       const key = slug(m.name);
       persons.set(key, { kind: 'person', key, name: m.name, aliases: new Map(), evidence: [sentences[i].index], ranks: new Map(), positions: new Map() });
+      for (const w of fold(m.name).split(' ')) knownParts.add(w);
     }
   });
+  const singles = new Map<string, Person | undefined>();
   const resolveSingle = (name: string): Person | undefined => {
+    if (singles.has(name)) return singles.get(name);
+    const n = fold(name);
     const candidates = [...persons.values()].filter((p) => {
       const parts = fold(p.name).split(' ');
-      const n = fold(name);
       return parts[parts.length - 1] === n || parts[0] === n;
     });
-    return candidates.length === 1 ? candidates[0] : undefined;
+    const found = candidates.length === 1 ? candidates[0] : undefined;
+    singles.set(name, found);
+    return found;
   };
   const analyses: SentenceAnalysis[] = reads.map((r, i) => {
     const si = sentences[i].index;
@@ -221,9 +228,10 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
   // Link acronym-only agreement mentions ("the FPA") to the named agreement of the article.
   const acronyms = new Map<string, string>();
   for (const a of analyses) for (const g of a.agreements) if (g.acronym) acronyms.set(g.acronym, g.key);
+  const acronymRes = [...acronyms].map(([acr, key]) => ({ acr, key, re: new RegExp(`\\b${escapeRegExp(acr)}\\b`, 'g') }));
   for (const a of analyses) {
-    for (const [acr, key] of acronyms) {
-      for (const m of a.text.matchAll(new RegExp(`\\b${acr}\\b`, 'g'))) {
+    for (const { acr, key, re } of acronymRes) {
+      for (const m of a.text.matchAll(re)) {
         if (a.agreements.some((g) => m.index >= g.start && m.index < g.end)) continue;
         a.agreements.push({ start: m.index, end: m.index + acr.length, text: acr, name: acr, acronym: acr, kind: 'agreement', status: 'mentioned', key });
       }
@@ -245,7 +253,7 @@ function attributePersons(
     for (const [rank] of [...p.ranks]) if (HONORIFICS.has(rank) && p.ranks.size > 1) p.ranks.delete(rank);
     // Affiliation: an organization named in one of the person's positions, the last one written.
     for (const [pos, ev] of p.positions) {
-      const orgs = [...organizations.values()].filter((o) => pos.includes(o.name) || [...o.aliases.keys()].some((a) => pos.includes(a)) || (o.acronym && new RegExp(`\\b${o.acronym}\\b`).test(pos)));
+      const orgs = [...organizations.values()].filter((o) => pos.includes(o.name) || [...o.aliases.keys()].some((a) => pos.includes(a)) || (o.acronym && new RegExp(`\\b${escapeRegExp(o.acronym)}\\b`).test(pos)));
       if (orgs.length) {
         const last = orgs.sort((a, b) => pos.lastIndexOf(b.name) - pos.lastIndexOf(a.name))[0];
         if (!p.affiliation) p.affiliation = { key: last.key, evidence: ev };

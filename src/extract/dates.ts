@@ -57,6 +57,18 @@ const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray, ref?: string) => 
 ];
 
 const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Whether year, month and day make a real day of the Gregorian calendar ("February 30" does not). */
+export function isCalendarDate(y: number, m: number, d: number): boolean {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d) || y < 1 || y > 9999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(2000, m, 0)).getUTCDate() - (m === 2 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)) ? 1 : 0);
+}
+
+/** Whether `s` is an ISO date (YYYY-MM-DD) of a real day. */
+export function isIsoDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  return !!m && isCalendarDate(+m[1], +m[2], +m[3]);
+}
 function month(name: string): number {
   const key = name.slice(0, 3).toLowerCase();
   return MONTHS.findIndex((m) => m.slice(0, 3).toLowerCase() === key) + 1;
@@ -71,14 +83,15 @@ function inferYear(m: number, d: number, ref?: string): string | undefined {
 
 function day(m: number, d: number, year: string | undefined, ref?: string) {
   const y = year ?? inferYear(m, d, ref);
-  return y ? { value: `${y}-${pad(m)}-${pad(d)}` } : {};
+  return y && isCalendarDate(+y, m, d) ? { value: `${y}-${pad(m)}-${pad(d)}` } : {};
 }
 
 function range(m1: number, d1: number, m2: number, d2: number, year: string | undefined, ref?: string) {
   const y = year ?? inferYear(m1, d1, ref);
-  if (!y) return {};
+  if (!y || !isCalendarDate(+y, m1, d1) || !isCalendarDate(+y, m2, d2)) return {};
   const start = `${y}-${pad(m1)}-${pad(d1)}`;
   const end = `${y}-${pad(m2)}-${pad(d2)}`;
+  if (end < start) return {};
   return { value: m1 === m2 ? `${y}-${pad(m1)}` : y, start, end };
 }
 

@@ -6,10 +6,13 @@
  * const x = extractArticle('000_e8b7f0acafe71e35.txt', readFileSync(path));
  * x.meetings[0].kind; // 'teleconference'
  */
+import { basename } from 'node:path';
 import { analyzeArticle } from './analyze.js';
 import { extractMeetings } from './meetings.js';
 import { addEvidence, type Agreement, type ArticleExtraction, type ArticleInfo, type Evidence } from './model.js';
 import { dateLine, decodeArticle, splitSentences } from './text.js';
+import { isIsoDate } from './dates.js';
+import { UserError } from '../errors.js';
 
 export type { ArticleExtraction } from './model.js';
 
@@ -20,14 +23,26 @@ export interface ArticleMetadata {
   publisher?: string;
 }
 
-/** Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD`. */
-export function parseSourceSidecar(text: string): ArticleMetadata {
+/** An absolute http(s) IRI that N-Triples and Turtle can write as it is (RFC 3987: no spaces, controls or `<>"{}|\\^\``). */
+export const HTTP_IRI = /^https?:\/\/[^\u0000-\u0020<>"{}|\\^`\u007f-\u009f]+$/;
+
+/**
+ * Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD`. A URL that is not a
+ * valid IRI, or a date that is not a real day, is a UserError naming `file` (the sidecar).
+ */
+export function parseSourceSidecar(text: string, file = 'the .source file'): ArticleMetadata {
   const meta: ArticleMetadata = {};
   const line = text.split('\n').find((l) => l.trim()) ?? '';
   for (const field of line.trim().split(/\t+/)) {
-    if (/^https?:\/\//.test(field)) meta.url = field;
-    const m = /^published=(\d{4}-\d{2}-\d{2})$/.exec(field);
-    if (m) meta.published = m[1];
+    if (/^https?:\/\//i.test(field)) {
+      if (!HTTP_IRI.test(field)) throw new UserError(`${file}: the URL ${JSON.stringify(field)} is not a valid IRI (no spaces, quotes, angle brackets or control characters)`);
+      meta.url = field;
+    }
+    const m = /^published=(.*)$/.exec(field);
+    if (m) {
+      if (!isIsoDate(m[1])) throw new UserError(`${file}: published=${JSON.stringify(m[1])} is not a date (write published=YYYY-MM-DD)`);
+      meta.published = m[1];
+    }
   }
   return meta;
 }
@@ -41,11 +56,12 @@ const PUBLISHERS: Array<[RegExp, string]> = [
 /** Extracts one article. `input` is the file's bytes (checked: not empty, not binary, UTF-8) or its text. */
 export function extractArticle(file: string, input: Uint8Array | string, meta: ArticleMetadata = {}): ArticleExtraction {
   const text = typeof input === 'string' ? input : decodeArticle(input, file);
-  const id = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const name = basename(file);
+  const id = name.replace(/\.[^.]+$/, '');
   const sentences = splitSentences(text);
   const refDate = dateLine(text);
   const article: ArticleInfo = {
-    file: file.replace(/^.*[\\/]/, ''),
+    file: name,
     id,
     text,
     headline: sentences.find((s) => s.role === 'headline')?.text,

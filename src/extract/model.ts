@@ -135,7 +135,15 @@ export interface ArticleExtraction {
 /** Adds evidence to a map entry, creating it. */
 export function addEvidence(map: Map<string, Evidence>, key: string, ...sentences: number[]): void {
   const list = map.get(key) ?? [];
-  for (const s of sentences) if (!list.includes(s)) list.push(s);
-  list.sort((a, b) => a - b);
+  let sorted = true;
+  for (const s of sentences) {
+    // Sentences mostly come in order: appending after the last one needs no search and no sort.
+    if (!list.length || s > list[list.length - 1]) list.push(s);
+    else if (!list.includes(s)) {
+      list.push(s);
+      sorted = false;
+    }
+  }
+  if (!sorted) list.sort((a, b) => a - b);
   map.set(key, list);
 }

@@ -6,12 +6,26 @@
 import { UserError } from '../errors.js';
 import { COMMON_WORDS } from './lexicon.js';
 import type { Sentence } from './model.js';
+import { isIsoDate } from './dates.js';
 
 /**
- * Decodes an article file. Throws a UserError naming the file when it is empty, binary or not UTF-8.
+ * The largest article the build reads: 1 MiB. A long news article is 10 to 100 KB; a file ten times
+ * that is a dump or a concatenation, and its graph (about 140,000 quads a megabyte, with the
+ * provenance of every fact) would take the shape validation minutes and gigabytes.
+ */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
+/** The error for a file over MAX_ARTICLE_BYTES. */
+export function tooLarge(file: string, size: number): UserError {
+  return new UserError(`${file}: ${(size / 1048576).toFixed(1)} MB is too large for one article (at most ${MAX_ARTICLE_BYTES / 1048576} MB); split it into its articles`);
+}
+
+/**
+ * Decodes an article file. Throws a UserError naming the file when it is empty, too large, binary or not UTF-8.
  */
 export function decodeArticle(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw new UserError(`${file}: the article is empty`);
+  if (bytes.length > MAX_ARTICLE_BYTES) throw tooLarge(file, bytes.length);
   const nul = bytes.indexOf(0);
   if (nul >= 0) {
     throw new UserError(`${file}: looks like a binary file (a NUL byte at offset ${nul}), not the text of an article`);
@@ -58,7 +72,7 @@ const ENDS_SENTENCE = /[.!?]["”’)]*\s*(-\s*VNA|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/
 /** The publication date written in the text as `date 2019-07-06`, if any. */
 export function dateLine(text: string): string | undefined {
   const m = /(?:^|\s)date (\d{4}-\d{2}-\d{2})\b/.exec(text);
-  return m?.[1];
+  return m && isIsoDate(m[1]) ? m[1] : undefined;
 }
 
 /** Splits an article into sentences with their roles and offsets. Bylines and site furniture are dropped. */
@@ -68,6 +82,8 @@ export function splitSentences(text: string): Sentence[] {
   let offset = 0;
   let seenContent = false;
   const lines = text.split('\n');
+  let lastContent = lines.length - 1;
+  while (lastContent >= 0 && !lines[lastContent].trim()) lastContent--;
   for (let li = 0; li < lines.length; li++) {
     const raw = lines[li];
     const lineStart = offset;
@@ -79,7 +95,7 @@ export function splitSentences(text: string): Sentence[] {
     let role: Sentence['role'] = 'body';
     if (CAPTION_MARK.test(trimmed)) role = 'caption';
     else if (!ENDS_SENTENCE.test(trimmed)) {
-      const hasMoreContent = lines.slice(li + 1).some((l) => l.trim().length > 0);
+      const hasMoreContent = li < lastContent;
       role = !seenContent && hasMoreContent && words <= 20 ? 'headline' : words <= 30 ? 'caption' : 'body';
     }
     seenContent = true;
@@ -100,6 +116,24 @@ const ABBREVIATIONS = new Set(
   'gen sen lieut lt col maj dr mr mrs ms st no adm capt prof gov rep sgt brig jr sr inc co corp ltd vs etc e.g i.e jan feb mar apr aug sept sep oct nov dec'.split(' '),
 );
 
+/** The longest run of letters and dots looked at before a full stop: longer runs are no abbreviation or initials. */
+const MAX_WORD_BEFORE = 64;
+
+/**
+ * The letters and dots just before `end` (not before `from`): the word a full stop follows. Scanned
+ * backwards and bounded, so that a line of a million stops costs linear time.
+ */
+function wordBefore(line: string, from: number, end: number): string {
+  let b = end;
+  while (b > from && end - b <= MAX_WORD_BEFORE) {
+    const pair = b - 2 >= from ? line.slice(b - 2, b) : '';
+    if (pair.length === 2 && /^\p{L}$/u.test(pair)) b -= 2; // an astral letter: a surrogate pair
+    else if (/[\p{L}.]/u.test(line[b - 1])) b -= 1;
+    else break;
+  }
+  return end - b > MAX_WORD_BEFORE ? '' : line.slice(b, end);
+}
+
 /** Sentence boundaries within one line, tolerant of a missing space after the full stop. */
 function splitLine(line: string): Array<{ start: number; end: number }> {
   const parts: Array<{ start: number; end: number }> = [];
@@ -114,13 +148,13 @@ function splitLine(line: string): Array<{ start: number; end: number }> {
     if (k >= line.length) continue;
     const next = line[k];
     if (!/[A-ZÀ-Ỹ"“‘(]/.test(next)) continue;
-    const before = /([\p{L}.]+)$/u.exec(line.slice(start, i))?.[1] ?? '';
+    const before = wordBefore(line, start, i);
     const word = before.toLowerCase();
     if (c === '.' && ABBREVIATIONS.has(word)) continue;
     if (c === '.' && /^(\p{L}\.)*\p{L}$/u.test(before)) continue; // an initial or E.U./U.N.
     if (k === j) {
       // No space after the stop: only a boundary after a lowercase word or a number ("ties.The", "2018.Sen.").
-      if (!/(\p{Ll}{2,}|\d)$/u.test(line.slice(start, i))) continue;
+      if (!/(\p{Ll}{2,}|\d)$/u.test(line.slice(Math.max(start, i - 4), i))) continue;
     }
     parts.push({ start, end: j });
     start = k;
@@ -151,7 +185,8 @@ export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COM
   s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
   s = s.replace(/^[–-]\s+/, '');
   s = s.replace(/([\p{Ll}\d])\(/gu, '$1 (').replace(/,(?=\p{L})/gu, ', ');
-  s = s.replace(/\p{L}{4,}/gu, (token) => splitGlued(token, vocab));
+  const memo = new Map<string, string>();
+  s = s.replace(/\p{L}{4,}/gu, (token) => (token.length > MAX_GLUED ? token : splitGlued(token, vocab, memo)));
   return s.replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -159,11 +194,26 @@ function isWord(w: string, vocab: Set<string>): boolean {
   return vocab.has(w.toLowerCase());
 }
 
-function splitGlued(token: string, vocab: Set<string>): string {
+/**
+ * The longest run of letters tried as glued words. Real glue is two or three words (under 40 letters);
+ * a longer run is left as it is, so that a huge "word" costs linear time, not quadratic.
+ */
+const MAX_GLUED = 64;
+
+function splitGlued(token: string, vocab: Set<string>, memo: Map<string, string>): string {
+  let done = memo.get(token);
+  if (done === undefined) {
+    done = splitGluedOnce(token, vocab, memo);
+    memo.set(token, done);
+  }
+  return done;
+}
+
+function splitGluedOnce(token: string, vocab: Set<string>, memo: Map<string, string>): string {
   // camelCase glue: "inHanoi" -> "in Hanoi", "theEU" -> "the EU", "UniversalDeclaration".
   const camel = /^(\p{L}*?\p{Ll})(\p{Lu}\p{L}+)$/u.exec(token);
   if (camel && !/^\p{Lu}+\p{Ll}?$/u.test(camel[1]) && (camel[1].length >= 3 || isWord(camel[1], vocab))) {
-    return `${splitGlued(camel[1], vocab)} ${splitGlued(camel[2], vocab)}`;
+    return `${splitGlued(camel[1], vocab, memo)} ${splitGlued(camel[2], vocab, memo)}`;
   }
   if (token.length < 7 || isWord(token, vocab) || !/^\p{L}\p{Ll}+$/u.test(token)) return token;
   // lowercase glue: choose the split whose shorter half is longest, both halves known words.
@@ -180,7 +230,7 @@ function splitGlued(token: string, vocab: Set<string>): string {
   for (let i = 2; i <= token.length - 4; i++) {
     const a = token.slice(0, i);
     if (!isWord(a, vocab) || a.length < 3) continue;
-    const rest = splitGlued(token.slice(i), vocab);
+    const rest = splitGlued(token.slice(i), vocab, memo);
     if (rest.includes(' ')) return `${a} ${rest}`;
   }
   return token;

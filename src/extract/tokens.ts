@@ -68,3 +68,20 @@ export function alternation(forms: string[], flags = 'g'): RegExp {
   const sorted = [...new Set(forms)].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})(?![\\p{L}\\p{N}])`, `${flags}u`);
 }
+
+/**
+ * Which tokens lie wholly inside one of the blocked spans, as a test by token. A sweep over the spans
+ * sorted by start, so that many tokens and many spans cost n log n, not n times m.
+ */
+export function blockedTokens(toks: Token[], blocked: Array<{ start: number; end: number }>): (t: Token) => boolean {
+  if (!blocked.length) return () => false;
+  const spans = [...blocked].sort((a, b) => a.start - b.start);
+  const inside = new Set<Token>();
+  let k = 0;
+  let maxEnd = -1;
+  for (const t of [...toks].sort((a, b) => a.start - b.start)) {
+    while (k < spans.length && spans[k].start <= t.start) maxEnd = Math.max(maxEnd, spans[k++].end);
+    if (maxEnd >= t.end) inside.add(t);
+  }
+  return (t) => inside.has(t);
+}

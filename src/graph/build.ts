@@ -12,7 +12,7 @@ import {
   AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DG, EN, MEETING_KINDS, OA, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, VI, XSD, DEFAULT_BASE, factory,
 } from '../vocab.js';
 import { Minter } from './iris.js';
-import { unifyAgreements } from './resolve.js';
+import { unifyAgreements, unifyNames } from './resolve.js';
 
 const quad = factory.quad.bind(factory);
 const literal = factory.literal.bind(factory);
@@ -36,13 +36,23 @@ const KIND_LABEL: Record<string, string> = {
 export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): RDF.Quad[] {
   const mint = new Minter(base);
   unifyAgreements(extractions);
+  unifyNames(extractions);
   const out: RDF.Quad[] = [...schemeQuads(base)];
-  for (const x of extractions) out.push(...articleQuads(x, mint));
+  // A loop, not push(...quads): a 10 MB article has more quads than a call may take arguments.
+  for (const x of extractions) for (const q of articleQuads(x, mint)) out.push(q);
   return out;
 }
 
-/** The concept schemes the graph refers to: cooperation areas (re-based if needed) and agreement statuses. */
+const schemes = new Map<string, RDF.Quad[]>();
+
+/** The concept schemes the graph refers to: cooperation areas (re-based if needed) and agreement statuses; parsed once per base. */
 function schemeQuads(base: string): RDF.Quad[] {
+  let quads = schemes.get(base);
+  if (!quads) schemes.set(base, (quads = parseSchemes(base)));
+  return quads;
+}
+
+function parseSchemes(base: string): RDF.Quad[] {
   const rebase = (t: RDF.Term): RDF.Term =>
     t.termType === 'NamedNode' && t.value.startsWith(DEFAULT_BASE) ? factory.namedNode(base + t.value.slice(DEFAULT_BASE.length)) : t;
   const areas = new Parser().parse(loadOntologyFile('areas.ttl'));
@@ -127,7 +137,8 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     for (const [rank, ev] of p.ranks) fact(s, DG.rank, en(rank), ev);
     for (const [pos, ev] of p.positions) fact(s, DG.position, en(pos), ev);
     if (p.affiliation) {
-      const a = actor(p.affiliation.key);
+      // An organization or a country, never a person that happens to share the key ("A", "a").
+      const a = x.organizations.has(p.affiliation.key) ? mint.entity('org', p.affiliation.key) : x.countries.has(p.affiliation.key) ? mint.entity('country', p.affiliation.key) : undefined;
       if (a) fact(s, DG.affiliation, a, p.affiliation.evidence);
     }
     if (p.nationality && x.countries.has(p.nationality.key)) fact(s, DG.nationality, mint.entity('country', p.nationality.key), p.nationality.evidence);

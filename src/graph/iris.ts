@@ -39,9 +39,17 @@ export class Minter {
   }
 }
 
-/** A file name as an IRI path segment: letters, digits, dot, underscore and hyphen only. */
+/**
+ * A file name as an IRI path segment: letters, digits, dot, underscore and hyphen only. A name that
+ * is already such a segment is kept as it is; any other (spaces, quotes, diacritics, other scripts,
+ * an empty name) is folded and gets `-` and 8 hex digits of the SHA-1 of the name, so that two files
+ * whose names fold alike ("a b.txt", "a-b.txt", "北京.txt", "東京.txt") never share an IRI.
+ */
 export function articleSlug(id: string): string {
-  return id.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-');
+  if (/^[A-Za-z0-9._-]+$/.test(id) && id !== '.' && id !== '..') return id;
+  const folded = id.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.]+/, '');
+  const hash = createHash('sha1').update(id).digest('hex').slice(0, 8);
+  return `${folded}${folded && !folded.endsWith('-') ? '-' : ''}${hash}`;
 }
 
 /** A canonical string for a term, for sorting and hashing. */

@@ -91,3 +91,62 @@ export function unifyAgreements(extractions: ArticleExtraction[]): void {
 function mergeEvidence(a: Evidence | undefined, b: Evidence): Evidence {
   return [...new Set([...(a ?? []), ...b])].sort((p, q) => p - q);
 }
+
+/** The value most articles give (ties: the first in code-unit order), so that the choice does not depend on the order of articles. */
+function mostCommon(values: string[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]?.[0];
+}
+
+type Kinds = 'persons' | 'organizations' | 'countries' | 'places';
+
+/**
+ * Gives each person, organization, country and place one name in all articles (mutates the
+ * extractions). Keys are folded, so "Ngo Xuan Lich" and "Ngô Xuân Lịch", or "Defense" and "Defence",
+ * are one actor; without this, each article's spelling would be an English label of its own, and the
+ * graph would break the one-English-name shapes. The name most articles use wins; the others become
+ * aliases. The single-valued links (a person's nationality and native name, an organization's or a
+ * place's country) are made one in the same way.
+ */
+export function unifyNames(extractions: ArticleExtraction[]): void {
+  for (const kind of ['persons', 'organizations', 'countries', 'places'] as Kinds[]) {
+    const names = new Map<string, string[]>();
+    for (const x of extractions) for (const e of x[kind].values()) names.set(e.key, [...(names.get(e.key) ?? []), e.name]);
+    for (const x of extractions) {
+      for (const e of x[kind].values()) {
+        const name = mostCommon(names.get(e.key) ?? [])!;
+        if (name === e.name) continue;
+        e.aliases.set(e.name, mergeEvidence(e.aliases.get(e.name), e.evidence));
+        e.name = name;
+        e.aliases.delete(name);
+      }
+    }
+  }
+  const single = <T>(all: Map<string, string[]>, key: string, set: (v: string) => T) => {
+    const v = mostCommon(all.get(key) ?? []);
+    if (v !== undefined) set(v);
+  };
+  const collect = <E extends { key: string }>(items: (x: ArticleExtraction) => Iterable<E>, value: (e: E) => string | undefined) => {
+    const all = new Map<string, string[]>();
+    for (const x of extractions) {
+      for (const e of items(x)) {
+        const v = value(e);
+        if (v !== undefined) all.set(e.key, [...(all.get(e.key) ?? []), v]);
+      }
+    }
+    return all;
+  };
+  const natives = collect((x) => x.persons.values(), (p) => p.nativeName);
+  const nationalities = collect((x) => x.persons.values(), (p) => p.nationality?.key);
+  const orgCountries = collect((x) => x.organizations.values(), (o) => o.countryKey);
+  const placeCountries = collect((x) => x.places.values(), (p) => p.countryKey);
+  for (const x of extractions) {
+    for (const p of x.persons.values()) {
+      if (p.nativeName !== undefined) single(natives, p.key, (v) => (p.nativeName = v));
+      if (p.nationality) single(nationalities, p.key, (v) => (p.nationality!.key = v));
+    }
+    for (const o of x.organizations.values()) if (o.countryKey !== undefined) single(orgCountries, o.key, (v) => (o.countryKey = v));
+    for (const p of x.places.values()) if (p.countryKey !== undefined) single(placeCountries, p.key, (v) => (p.countryKey = v));
+  }
+}
