@@ -105,9 +105,14 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   let errors = 0;
   let next = 0;
   try {
-    // one pass over every path first, so that the run measures a warm server
+    // one pass over every path first, so that the run measures a warm server (and every path is checked once)
     for (const path of paths) {
-      await (await get(origin + path)).arrayBuffer();
+      const r = await get(origin + path);
+      await r.arrayBuffer();
+      if (r.status !== 200) {
+        errors++;
+        if (errorSamples.length < 5) errorSamples.push(`${r.status} ${path.slice(0, 80)}`);
+      }
     }
     const before = rssMb(server.pid!);
     let peak = before;

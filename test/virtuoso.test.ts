@@ -24,7 +24,7 @@ import { TEMP_PREFIX } from '../src/remote/push.js';
 import { factory } from '../src/vocab.js';
 import { requireTool, virtuosoAvailable } from './support/external-tools.js';
 import { seedGraph } from './support/seed-graph.js';
-import { faultyProxy, freePort, startVirtuoso, type Virtuoso } from './support/virtuoso.js';
+import { faultyProxy, freePort, graphCounts, sparqlJson, startVirtuoso, type Virtuoso } from './support/virtuoso.js';
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
 
@@ -56,20 +56,6 @@ function comparable(r: QueryResult, query: string): string {
     return sep === undefined || t.termType !== 'Literal' ? termKey(t) : termKey(factory.literal(t.value.split(sep).sort().join(sep)));
   };
   return r.rows.map((row) => r.variables.map((v) => cell(v, row[v])).join('\t')).join('\n');
-}
-
-async function sparqlJson(endpoint: string, query: string): Promise<Array<Record<string, { value: string }>>> {
-  const r = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' }, body: new URLSearchParams({ query }) });
-  assert.equal(r.status, 200, await r.clone().text());
-  return ((await r.json()) as { results: { bindings: Array<Record<string, { value: string }>> } }).results.bindings;
-}
-
-/** Triples per graph in the store, system graphs left out. */
-async function graphCounts(v: Virtuoso): Promise<Record<string, number>> {
-  const rows = await sparqlJson(v.sparql, 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g');
-  const out: Record<string, number> = {};
-  for (const r of rows) if (r.g.value.startsWith('https://w3id.org/diplograph/') || r.g.value.startsWith(TEMP_PREFIX)) out[r.g.value] = Number(r.n.value);
-  return Object.fromEntries(Object.entries(out).sort());
 }
 
 const planCounts = (plan: PushPlan): Record<string, number> => Object.fromEntries(plan.graphs.map((g) => [g.name, g.triples.length] as [string, number]).sort());

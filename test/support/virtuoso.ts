@@ -6,12 +6,15 @@
  * A fresh database has the user dba with password dba. The anonymous /sparql endpoint stays read-only
  * (no GRANT SPARQL_UPDATE); writes go through /sparql-graph-crud-auth and /sparql-auth with HTTP Digest.
  */
+import { strict as assert } from 'node:assert';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpServer, request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+import { TEMP_PREFIX } from '../../src/remote/push.js';
 
 /** Debian's Virtuoso server binary. */
 export const VIRTUOSO = '/usr/bin/virtuoso-t';
@@ -192,4 +195,19 @@ export function faultyProxy(target: string, decide: (req: { method: string; url:
       resolve({ base, requests, close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }) });
     });
   });
+}
+
+/** The rows of a SELECT sent to the store's endpoint as a form POST, as SPARQL JSON bindings. */
+export async function sparqlJson(endpoint: string, query: string): Promise<Array<Record<string, { value: string }>>> {
+  const r = await fetch(endpoint, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/sparql-results+json' }, body: new URLSearchParams({ query }) });
+  assert.equal(r.status, 200, await r.clone().text());
+  return ((await r.json()) as { results: { bindings: Array<Record<string, { value: string }>> } }).results.bindings;
+}
+
+/** Triples per graph in the store, system graphs left out. */
+export async function graphCounts(v: Virtuoso): Promise<Record<string, number>> {
+  const rows = await sparqlJson(v.sparql, 'SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g');
+  const out: Record<string, number> = {};
+  for (const r of rows) if (r.g.value.startsWith('https://w3id.org/diplograph/') || r.g.value.startsWith(TEMP_PREFIX)) out[r.g.value] = Number(r.n.value);
+  return Object.fromEntries(Object.entries(out).sort());
 }
