@@ -20,7 +20,7 @@
 import { Readable } from 'node:stream';
 import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
-import { RdfStore } from 'rdf-stores';
+import type { RdfStore } from 'rdf-stores';
 import { Generator as SparqlGenerator, Parser as SparqlParser } from 'sparqljs';
 import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
@@ -91,11 +91,23 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 
 type Engine = import('@comunica/query-sparql').QueryEngine;
 let engine: Promise<Engine> | undefined;
+let rdfStores: typeof import('rdf-stores') | undefined;
 
-/** The engine, created on first use (loading Comunica takes a moment, so only commands that query pay for it). */
+/**
+ * The engine, created on first use, with rdf-stores for the views (loading them takes a moment, so
+ * only commands that query pay for it).
+ */
 function getEngine(): Promise<Engine> {
-  engine ??= import('@comunica/query-sparql').then((m) => new m.QueryEngine());
+  engine ??= Promise.all([import('@comunica/query-sparql'), import('rdf-stores')]).then(([m, stores]) => {
+    rdfStores = stores;
+    return new m.QueryEngine();
+  });
   return engine;
+}
+
+/** Loads the engine and what the views need; after it, {@link viewOf} can be called. */
+export async function loadEngine(): Promise<void> {
+  await getEngine();
 }
 
 type Options = Required<Pick<QueryOptions, 'name' | 'timeoutMs'>> & Pick<QueryOptions, 'dataset' | 'maxRows'>;
@@ -183,7 +195,8 @@ function endpointFetch(endpoints: Endpoint[]): typeof fetch {
  * default graph from `GRAPH ?g` matches itself.
  */
 export function unionDefaultGraphView(store: Store): RdfStore {
-  const view = RdfStore.createDefault();
+  if (!rdfStores) throw new Error('unionDefaultGraphView: call loadEngine() first');
+  const view = rdfStores.RdfStore.createDefault();
   const defaultGraph = factory.defaultGraph();
   for (const q of store.readQuads(null, null, null, null)) {
     if (q.graph.termType === 'DefaultGraph') {
@@ -247,7 +260,7 @@ export class DatasetSource implements RDF.Source {
 /** One view per store, rebuilt when the store's size has changed since it was built. */
 const views = new WeakMap<Store, { size: number; view: RdfStore }>();
 
-/** The union-default-graph view of a store (built on first use, then kept for the store). */
+/** The union-default-graph view of a store (built on first use, then kept for the store); after {@link loadEngine}. */
 export function viewOf(store: Store): RdfStore {
   let entry = views.get(store);
   if (!entry || entry.size !== store.size) views.set(store, (entry = { size: store.size, view: unionDefaultGraphView(store) }));
