@@ -54,7 +54,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const store = new Store(rebaseQuads(quads, built, base));
   let server;
   try {
-    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes, workers });
+    // Listen as soon as one worker is ready: the first answer comes sooner; the other workers follow.
+    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes, workers, readyWhen: 'first' });
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });

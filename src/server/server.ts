@@ -126,10 +126,10 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
   };
 }
 
-/** Starts the query workers and the server (port 0: any free port); resolves once it listens. */
+/** Starts the query workers and the server (port 0: any free port); resolves once it listens (after the first worker is ready with `readyWhen: 'first'`). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { timeoutMs, maxRows, maxQueue, maxMemoryMb } = options;
-  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb });
+  const { timeoutMs, maxRows, maxQueue, maxMemoryMb, readyWhen } = options;
+  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb, readyWhen });
   const server = createServer(requestHandler({ ...options, pool }));
   const host = options.host ?? DEFAULTS.host;
   return new Promise((resolve, reject) => {
