@@ -104,6 +104,7 @@ describe('bench: npm run bench -- --quick (bench/run.ts)', function () {
       }
     }
     assert.ok(report.sizes[0].queries.filter((q) => q.rows.diplograph > 0).length >= 12, 'most queries have rows');
+    for (const q of report.sizes[0].queries) assert.ok(q.cliCachedMs! > 0, `${q.query}: diplograph query answered it from the answer cache`);
   });
 
   it('writes the table with ratios and the chart', () => {
