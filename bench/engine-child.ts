@@ -5,8 +5,8 @@
  * ({@link EngineRun}).
  *
  * Engines:
- *  - `diplograph`: as `diplograph query` runs a query: the TriG parsed (src/graph/load.ts) straight into
- *    the engine's union-default-graph view (src/query/engine.ts graphView), answered by Comunica; each
+ *  - `diplograph`: as `diplograph query` runs a query: the TriG read into an N3 Store (src/graph/load.ts),
+ *    then src/query/engine.ts (Comunica over the store's union-default-graph view, built on load); each
  *    first answer is also stored in the graph's answer cache (src/query/answer-cache.ts);
  *  - `diplograph-server`: as `diplograph serve` runs one: the store's quads sent to a one-worker
  *    QueryPool (src/server/query-pool.ts), each query answered in the worker and sent back;
@@ -20,9 +20,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { serializeQuads } from '../src/export/rdf-writer.js';
 import { termKey } from '../src/graph/iris.js';
-import { loadStore, readGraphFile } from '../src/graph/load.js';
+import { loadStore } from '../src/graph/load.js';
 import { storeAnswer } from '../src/query/answer-cache.js';
-import { ask, graphView, run, type GraphView, type QueryResult } from '../src/query/engine.js';
+import { ask, run, viewOf, type QueryResult } from '../src/query/engine.js';
 import { booleanJson, toSparqlJson } from '../src/query/results.js';
 import { QueryPool } from '../src/server/query-pool.js';
 import { Store } from 'n3';
@@ -43,7 +43,7 @@ export interface EngineRun {
   engineLoadMs: number;
   /** Reading and indexing the TriG, ms (for diplograph: parse + N3 store, then the view). */
   loadMs: number;
-  /** Of which: building the union-default-graph view from the parsed quads (diplograph), starting the worker (server) or inserting the merge (oxigraph). */
+  /** Of which: building the union-default-graph view (diplograph), starting the worker (server) or inserting the merge (oxigraph). */
   mergeMs?: number;
   rssMB?: number;
   heapMB?: number;
@@ -76,22 +76,12 @@ async function diplograph(file: string, server: boolean): Promise<{ meta: Omit<E
   if (!server) await ask('ASK { ?s ?p ?o }', new Store());
   const engineLoadMs = performance.now() - t;
   t = performance.now();
-  let graph: Store | GraphView;
-  let mergeMs: number;
-  if (server) {
-    // As `diplograph serve`: an N3 Store, whose quads go to the worker (its own store and view).
-    const store = loadStore(file);
-    const m = performance.now();
-    pool = await QueryPool.start(store.getQuads(null, null, null, null), { size: 1, timeoutMs: 3_600_000, maxRows: 100_000_000, maxMemoryMb: 16384 });
-    mergeMs = performance.now() - m;
-    graph = store;
-  } else {
-    // As `diplograph query`: the parsed quads straight into the engine's view.
-    const quads = readGraphFile(file);
-    const m = performance.now();
-    graph = await graphView(quads);
-    mergeMs = performance.now() - m;
-  }
+  const graph = loadStore(file);
+  const m = performance.now();
+  // As `diplograph serve`: the store's quads go to the worker (its own store and view); as `diplograph query`: the view, built once.
+  if (server) pool = await QueryPool.start(graph.getQuads(null, null, null, null), { size: 1, timeoutMs: 3_600_000, maxRows: 100_000_000, maxMemoryMb: 16384 });
+  else viewOf(graph);
+  const mergeMs = performance.now() - m;
   const loadMs = performance.now() - t;
   gc();
   const mem = process.memoryUsage();

@@ -4,12 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { formatOf, loadStore, parseRdf } from '../graph/load.js';
 import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
 import { datasetAt } from '../remote/dataset.js';
-import { graphView, run, type Source } from '../query/engine.js';
+import { run, type Source } from '../query/engine.js';
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from '../query/results.js';
 import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
 
@@ -123,8 +124,8 @@ export async function localAnswer(q: StoredQuery, text: string, graph: string, u
       return hit.result;
     }
   }
-  // The engine's indexed view only, built straight from the parsed quads (no N3 Store beside it).
-  const result = await run(text, await graphView(parseRdf(bytes.toString('utf8'), formatOf(graph), graph)), q.path);
+  const store = new Store(parseRdf(bytes.toString('utf8'), formatOf(graph), graph));
+  const result = await run(text, store, q.path);
   if (useCache) {
     try {
       storeAnswer(graph, text, result, hash);

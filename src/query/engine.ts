@@ -42,17 +42,7 @@ export interface Endpoint {
  * Comunica (the default graph is then the union, as a multiset, of the endpoints' default graphs: a
  * triple that two endpoints hold is matched twice, so their default graphs should be disjoint).
  */
-export type Source = Store | GraphView | Endpoint | { endpoints: Endpoint[] };
-
-/**
- * A graph held only as the engine's indexed view (no N3 Store beside it): what `diplograph query`
- * loads, half the memory of a store plus its view. It answers queries over the union default graph;
- * a `dataset` restriction needs a Store.
- */
-export interface GraphView {
-  readonly view: RdfStore;
-  readonly size: number;
-}
+export type Source = Store | Endpoint | { endpoints: Endpoint[] };
 
 /** One solution: variable name (without `?`) to term; unbound variables are absent. */
 export type Row = Record<string, RDF.Term>;
@@ -267,29 +257,6 @@ export class DatasetSource implements RDF.Source {
   }
 }
 
-/**
- * The view of a graph's quads, built straight from them (see {@link unionDefaultGraphView}).
- *
- * @example
- * const graph = await graphView(readGraphFile('data/graph.trig'));
- * const { rows } = await select(text, graph);
- */
-export async function graphView(quads: Iterable<RDF.Quad>): Promise<GraphView> {
-  await getEngine();
-  const view = rdfStores!.RdfStore.createDefault();
-  const defaultGraph = factory.defaultGraph();
-  let size = 0;
-  for (const q of quads) {
-    if (view.addQuad(q)) size++;
-    if (q.graph.termType !== 'DefaultGraph') view.addQuad(factory.quad(q.subject, q.predicate, q.object, defaultGraph));
-  }
-  return { view, size };
-}
-
-function isGraphView(source: Source): source is GraphView {
-  return (source as GraphView).view !== undefined && typeof (source as GraphView).view.countQuads === 'function';
-}
-
 /** One view per store, rebuilt when the store's size has changed since it was built. */
 const views = new WeakMap<Store, { size: number; view: RdfStore }>();
 
@@ -305,10 +272,6 @@ function context(source: Source, dataset?: Dataset): Record<string, unknown> {
   if (endpoints) {
     if (!endpoints.length) throw new UserError('no SPARQL endpoint given');
     return { sources: [...new Set(endpoints.map((e) => e.endpoint))].map((value) => ({ type: 'sparql', value })), fetch: endpointFetch(endpoints) };
-  }
-  if (isGraphView(source)) {
-    if (restricts(dataset)) throw new UserError('a dataset (default and named graph IRIs) needs the graph as a store, not only its view');
-    return { sources: [source.view] };
   }
   const store = source as Store;
   if (restricts(dataset)) return { sources: [new DatasetSource(store, dataset)] };
