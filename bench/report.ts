@@ -126,7 +126,7 @@ export function toSvg(r: BenchReport): string {
   const left = 60;
   const panelH = 220;
   const top = 40;
-  const width = left + queries.length * group + 20;
+  const width = left + queries.length * group + 90;
   const height = top + r.sizes.length * (panelH + 110) + 20;
   const lo = Math.log10(0.1);
   const hi = Math.log10(r.capSeconds * 1000);

@@ -5,7 +5,7 @@
  * entries of the old one.
  */
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,5 +98,32 @@ describe('the answer cache', function () {
     assert.match(after.stdout, /zz_extra\.txt/);
     assert.deepEqual(readdirSync(cacheRoot(graph)), [fileHash(graph).slice(0, 32)]);
     assert.match(cli(['query', 'persons-in-several-articles', '--graph', graph]).stderr, NOTE);
+  });
+  it('diplograph serve answers a stored-query page from the answers kept for its graph file, and says so', async () => {
+    rmSync(cacheRoot(graph), { recursive: true, force: true });
+    const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--workers', '1', '--graph', graph]);
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const m = /web UI:\s+(\S+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`serve exited (${code})`)));
+      });
+      const get = async () => (await fetch(`${url}queries/co-chairs?run=1`)).text();
+      const note = /Answered from the answers kept for this very graph file/;
+      const first = await get();
+      assert.doesNotMatch(first, note, 'evaluated the first time');
+      assert.match(first, /<section id="answer"><h2>Answer<\/h2>/);
+      const second = await get();
+      assert.match(second, note);
+      assert.equal(second.replace(/<p class="note">[^<]*<\/p>/, ''), first, 'the same page otherwise');
+      const cli2 = cli(['query', 'co-chairs', '--graph', graph]);
+      assert.match(cli2.stderr, NOTE, "the server keeps answers for diplograph query too");
+    } finally {
+      child.kill('SIGTERM');
+    }
   });
 });
