@@ -6,7 +6,8 @@
  *
  * ARQ runs in one JVM (test/support/jena/StoredQueries.java, compiled with javac against Debian's
  * Jena jars) over the TriG with a union default graph, as our engine has it; the queries are the
- * same texts, with parameters bound to their defaults by src/query/stored-queries.ts.
+ * same texts, with parameters bound to their defaults by src/query/stored-queries.ts. The comparison
+ * helpers are bench/answers.ts's, which `npm run bench` uses too.
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import type * as RDF from '@rdfjs/types';
 import { Parser, Store } from 'n3';
 import { isomorphic } from 'rdf-isomorphic';
 import { Parser as SparqlParser } from 'sparqljs';
+import { groupConcats, orderKeys, rowKey, termOf, type Expr, type JsonResults } from '../bench/answers.js';
 import { termKey } from '../src/graph/iris.js';
 import { projectRoot } from '../src/ontology-files.js';
 import { run, type QueryResult, type Row } from '../src/query/engine.js';
@@ -23,78 +25,6 @@ import { bindParams, listQueries } from '../src/query/stored-queries.js';
 import { factory } from '../src/vocab.js';
 import { compileWithJena, jena, javacAvailable, requireTool } from './support/external-tools.js';
 import { seedGraph } from './support/seed-graph.js';
-
-interface JsonTerm {
-  type: string;
-  value: string;
-  datatype?: string;
-  'xml:lang'?: string;
-}
-interface JsonResults {
-  head: { vars?: string[] };
-  results?: { bindings: Array<Record<string, JsonTerm>> };
-  boolean?: boolean;
-}
-
-/** A term of the W3C SPARQL 1.1 Query Results JSON format. */
-function termOf(t: JsonTerm): RDF.Term {
-  if (t.type === 'uri') return factory.namedNode(t.value);
-  if (t.type === 'bnode') return factory.blankNode(t.value);
-  if (t['xml:lang']) return factory.literal(t.value, t['xml:lang']);
-  return factory.literal(t.value, t.datatype ? factory.namedNode(t.datatype) : undefined);
-}
-
-/** The variables a GROUP_CONCAT binds anywhere in the query (sub-SELECTs too), with their separators. */
-function groupConcats(node: unknown, found = new Map<string, { separator: string; distinct: boolean }>()): Map<string, { separator: string; distinct: boolean }> {
-  if (Array.isArray(node)) node.forEach((n) => groupConcats(n, found));
-  else if (node && typeof node === 'object') {
-    const o = node as { expression?: { type?: string; aggregation?: string; separator?: string; distinct?: boolean }; variable?: RDF.Variable };
-    if (o.expression?.type === 'aggregate' && o.expression.aggregation === 'group_concat' && o.variable) {
-      found.set(o.variable.value, { separator: o.expression.separator ?? ' ', distinct: !!o.expression.distinct });
-    }
-    Object.values(node).forEach((v) => groupConcats(v, found));
-  }
-  return found;
-}
-
-/** A row as text: each variable's term, a GROUP_CONCAT value with its parts sorted. */
-function rowKey(row: Row, variables: string[], concat: Map<string, { separator: string }>): string {
-  return variables.map((v) => {
-    const t = row[v];
-    if (!t) return '';
-    const sep = concat.get(v)?.separator;
-    if (sep === undefined || t.termType !== 'Literal') return termKey(t);
-    return termKey(factory.literal(t.value.split(sep).sort().join(sep), t.language || t.datatype));
-  }).join('\t');
-}
-
-type Expr = { termType?: string; value?: string; type?: string; operator?: string; args?: Expr[] };
-
-/** The value of an ORDER BY expression for a row: variables, STR, COALESCE and constants (what the stored queries use). */
-function orderValue(e: Expr, row: Row, query: string): RDF.Term | undefined {
-  if (e.termType === 'Variable') return row[e.value!];
-  if (e.termType === 'Literal' || e.termType === 'NamedNode') return e as unknown as RDF.Term;
-  if (e.type === 'operation' && e.operator === 'str') {
-    const v = orderValue(e.args![0], row, query);
-    return v && factory.literal(v.value);
-  }
-  if (e.type === 'operation' && e.operator === 'coalesce') {
-    for (const a of e.args!) {
-      const v = orderValue(a, row, query);
-      if (v) return v;
-    }
-    return undefined;
-  }
-  throw new Error(`${query}: ORDER BY ${JSON.stringify(e)} is not supported by this test; teach orderValue() about it`);
-}
-
-/** The sequence of ORDER BY keys of the rows. */
-function orderKeys(rows: Row[], order: Array<{ expression: Expr }>, query: string): string[] {
-  return rows.map((row) => order.map((o) => {
-    const v = orderValue(o.expression, row, query);
-    return v ? termKey(v) : '';
-  }).join('\t'));
-}
 
 /** Probes of the dataset semantics: the default graph is the merge, GRAPH ?g ranges over the named graphs. */
 const PROBES: Record<string, string> = {

@@ -221,6 +221,21 @@ describe('diplograph serve: queries in worker threads', function () {
       await assert.rejects(pool.run('ASK {}'), (e: unknown) => e instanceof HttpError && e.status === 503 && /shut down/.test(e.message));
     });
 
+    it("readyWhen 'first': start() resolves with one worker ready, answers at once, and the others follow", async () => {
+      const pool = await QueryPool.start(store.getQuads(null, null, null, null), { size: 3, readyWhen: 'first' });
+      try {
+        const s = pool.stats();
+        assert.equal(s.workers, 1, 'one worker ready');
+        assert.equal(s.starting, 1, 'the next one starting, one at a time');
+        const r = await pool.run(COUNT_PERSON);
+        assert.ok(r.type === 'bindings' && Number(r.rows[0].n.value) === personTriples);
+        await until('every worker', () => pool.stats().workers === 3, 45000);
+        assert.equal(pool.stats().starting, 0);
+      } finally {
+        await pool.close();
+      }
+    });
+
     it('serve --workers takes a whole number of at least 1', async () => {
       await assert.rejects(serveCommand(['--workers', '0']), (e: unknown) => e instanceof UserError && e.exitCode === 2 && e.message === '--workers: "0" is not a whole number of at least 1');
       await assert.rejects(serveCommand(['--workers', 'two']), /--workers: "two" is not a whole number/);

@@ -2,9 +2,13 @@
  * `diplograph query <name|file.rq>`: answers a stored query (or any .rq file) over the built graph
  * with Comunica, or over a remote SPARQL endpoint, in a W3C results format or as a table.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
-import { loadStore } from '../graph/load.js';
+import { formatOf, loadStore, parseRdf } from '../graph/load.js';
+import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
 import { datasetAt } from '../remote/dataset.js';
 import { run, type Source } from '../query/engine.js';
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from '../query/results.js';
@@ -78,9 +82,10 @@ export async function queryCommand(argv: string[]): Promise<number> {
     'named-graph': { type: 'string', multiple: true },
     dataset: { type: 'string' },
     list: { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
   }, 1);
   if (values.help) {
-    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
+    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE [--no-cache] | --endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
     return 0;
   }
   if (values.list) {
@@ -93,8 +98,40 @@ export async function queryCommand(argv: string[]): Promise<number> {
   const format = (values.format as OutputFormat | undefined) ?? defaultFormat(q);
   if (!OUTPUT_FORMATS.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${OUTPUT_FORMATS.join(', ')})`, { exitCode: 2 });
   const params = parseParams((values.param as string[] | undefined) ?? []);
-  bindParams(q, params); // check the parameters before loading anything
+  const text = bindParams(q, params); // check the parameters before loading anything
+  if (!values.endpoint) {
+    process.stdout.write(await formatResult(await localAnswer(q, text, values.graph as string, !values['no-cache']), format, q.name));
+    return 0;
+  }
   const source = await sourceOf(values);
   process.stdout.write(await answer(q, params, source, format));
   return 0;
+}
+
+/**
+ * The answer over a local graph file: from the answer cache when it holds one for these very bytes
+ * and this query text (said on stderr; the graph and the engine are then never loaded), else
+ * evaluated and, with `useCache`, stored for next time (src/query/answer-cache.ts).
+ */
+export async function localAnswer(q: StoredQuery, text: string, graph: string, useCache: boolean) {
+  if (!existsSync(graph)) loadStore(graph); // the one-line "no such graph file" error
+  const bytes = readFileSync(graph);
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  if (useCache) {
+    const hit = cachedAnswer(graph, text, hash);
+    if (hit) {
+      process.stderr.write(`diplograph: answered from the cache (${hit.file}), kept for this very graph file; --no-cache evaluates the query again\n`);
+      return hit.result;
+    }
+  }
+  const store = new Store(parseRdf(bytes.toString('utf8'), formatOf(graph), graph));
+  const result = await run(text, store, q.path);
+  if (useCache) {
+    try {
+      storeAnswer(graph, text, result, hash);
+    } catch {
+      // A folder we cannot write to: the answer stands, only it is not kept.
+    }
+  }
+  return result;
 }

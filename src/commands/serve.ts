@@ -2,12 +2,15 @@
  * `diplograph serve`: publishes the built graph over HTTP: a read-only SPARQL 1.1 endpoint at
  * /sparql and a Linked Data description of every IRI under /id/. Listens on 127.0.0.1 by default.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
-import { readGraphFile } from '../graph/load.js';
+import { formatOf, parseRdf, readGraphFile } from '../graph/load.js';
+import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
 import { graphBase, rebaseQuads, servedPath } from '../server/linked-data.js';
-import { DEFAULTS, RESERVED_PATHS, startServer } from '../server/server.js';
+import { DEFAULTS, RESERVED_PATHS, startServer, type AnswerStore } from '../server/server.js';
 import { DG, RDF } from '../vocab.js';
 
 export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI] [--workers N]\n';
@@ -18,6 +21,20 @@ function positiveNumber(option: string, value: string, integer: boolean, min = 1
     throw new UserError(`--${option}: "${value}" is not ${integer ? 'a whole number' : 'a number'}${min > 0 ? ` of at least ${min}` : ''}`, { exitCode: 2 });
   }
   return n;
+}
+
+/** The answer cache of a graph file (its SHA-256 `hash`) for the web UI's stored queries; a cache that cannot be written is only read. */
+function keptAnswers(graphFile: string, hash: string): AnswerStore {
+  return {
+    get: (query) => cachedAnswer(graphFile, query, hash)?.result,
+    keep: (query, result) => {
+      try {
+        storeAnswer(graphFile, query, result, hash);
+      } catch {
+        // A folder we cannot write to: the answer stands, only it is not kept.
+      }
+    },
+  };
 }
 
 export async function serveCommand(argv: string[]): Promise<number> {
@@ -48,13 +65,19 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const clash = RESERVED_PATHS.find((r) => path.startsWith(r));
     if (clash) throw new UserError(`--base: "${given}" would be served under ${path}, which the web UI uses (${clash}); choose another path`, { exitCode: 2 });
   }
-  const quads = readGraphFile(values.graph as string);
+  const graphFile = values.graph as string;
+  if (!existsSync(graphFile)) readGraphFile(graphFile); // the one-line "no such graph file" error
+  const bytes = readFileSync(graphFile);
+  const quads = parseRdf(bytes.toString('utf8'), formatOf(graphFile), graphFile);
   const built = graphBase(new Store(quads.filter((q) => q.predicate.equals(RDF.type) && q.object.equals(DG.Article))));
   const base = given ?? built;
   const store = new Store(rebaseQuads(quads, built, base));
+  // The answers `diplograph query` keeps for these very bytes are valid here only when the IRIs are not rebased.
+  const answers = base === built ? keptAnswers(graphFile, createHash('sha256').update(bytes).digest('hex')) : undefined;
   let server;
   try {
-    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes, workers });
+    // Listen as soon as one worker is ready: the first answer comes sooner; the other workers follow.
+    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes, workers, readyWhen: 'first', answers });
   } catch (error) {
     const code = (error as { code?: string }).code;
     throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });

@@ -20,6 +20,7 @@
 import { Readable } from 'node:stream';
 import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
+import type { RdfStore } from 'rdf-stores';
 import { Generator as SparqlGenerator, Parser as SparqlParser } from 'sparqljs';
 import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
@@ -90,11 +91,23 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 
 type Engine = import('@comunica/query-sparql').QueryEngine;
 let engine: Promise<Engine> | undefined;
+let rdfStores: typeof import('rdf-stores') | undefined;
 
-/** The engine, created on first use (loading Comunica takes a moment, so only commands that query pay for it). */
+/**
+ * The engine, created on first use, with rdf-stores for the views (loading them takes a moment, so
+ * only commands that query pay for it).
+ */
 function getEngine(): Promise<Engine> {
-  engine ??= import('@comunica/query-sparql').then((m) => new m.QueryEngine());
+  engine ??= Promise.all([import('@comunica/query-sparql'), import('rdf-stores')]).then(([m, stores]) => {
+    rdfStores = stores;
+    return new m.QueryEngine();
+  });
   return engine;
+}
+
+/** Loads the engine and what the views need; after it, {@link viewOf} can be called. */
+export async function loadEngine(): Promise<void> {
+  await getEngine();
 }
 
 type Options = Required<Pick<QueryOptions, 'name' | 'timeoutMs'>> & Pick<QueryOptions, 'dataset' | 'maxRows'>;
@@ -174,34 +187,26 @@ function endpointFetch(endpoints: Endpoint[]): typeof fetch {
 }
 
 /**
- * A read-only RDF/JS source over a store whose default graph is the merge of all its graphs: a
- * triple that several graphs hold is matched once there. Named graphs are matched as they are.
+ * The store as Comunica queries it locally: an indexed copy (rdf-stores, GSPO/GPOS/GOSP indexes over
+ * dictionary-encoded terms) that holds every named graph as it is and, as its default graph, the RDF
+ * merge of the stored default graph and every named graph, computed once (a triple that several graphs
+ * hold is in it once). rdf-stores gives Comunica `matchBindings` (no quad objects in between) and
+ * `countQuads` (exact cardinalities, from which its join planner orders the patterns); Comunica drops the
+ * default graph from `GRAPH ?g` matches itself.
  */
-class UnionDefaultGraphSource implements RDF.Source {
-  constructor(private readonly store: Store) {}
-
-  match(s?: RDF.Term | null, p?: RDF.Term | null, o?: RDF.Term | null, g?: RDF.Term | null): RDF.Stream {
-    const pattern = [s ?? null, p ?? null, o ?? null] as const;
-    let quads: Iterable<RDF.Quad>;
-    if (g && g.termType === 'DefaultGraph') quads = this.merged(...pattern);
-    else if (g) quads = this.store.readQuads(...(pattern as [never, never, never]), g as never);
-    else quads = [...this.named(...pattern), ...this.merged(...pattern)];
-    return Readable.from(quads, { objectMode: true }) as unknown as RDF.Stream;
-  }
-
-  private *named(s: RDF.Term | null, p: RDF.Term | null, o: RDF.Term | null): Iterable<RDF.Quad> {
-    for (const q of this.store.readQuads(s as never, p as never, o as never, null)) if (q.graph.termType !== 'DefaultGraph') yield q;
-  }
-
-  private *merged(s: RDF.Term | null, p: RDF.Term | null, o: RDF.Term | null): Iterable<RDF.Quad> {
-    const seen = new Set<string>();
-    for (const q of this.store.readQuads(s as never, p as never, o as never, null)) {
-      const key = `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      yield q.graph.termType === 'DefaultGraph' ? q : factory.quad(q.subject, q.predicate, q.object);
+export function unionDefaultGraphView(store: Store): RdfStore {
+  if (!rdfStores) throw new Error('unionDefaultGraphView: call loadEngine() first');
+  const view = rdfStores.RdfStore.createDefault();
+  const defaultGraph = factory.defaultGraph();
+  for (const q of store.readQuads(null, null, null, null)) {
+    if (q.graph.termType === 'DefaultGraph') {
+      view.addQuad(q);
+    } else {
+      view.addQuad(q);
+      view.addQuad(factory.quad(q.subject, q.predicate, q.object, defaultGraph));
     }
   }
+  return view;
 }
 
 /** The text sent: for endpoints, rewritten around known deviations of stores (see portable.ts). */
@@ -252,7 +257,15 @@ export class DatasetSource implements RDF.Source {
   }
 }
 
-const views = new WeakMap<Store, UnionDefaultGraphSource>();
+/** One view per store, rebuilt when the store's size has changed since it was built. */
+const views = new WeakMap<Store, { size: number; view: RdfStore }>();
+
+/** The union-default-graph view of a store (built on first use, then kept for the store); after {@link loadEngine}. */
+export function viewOf(store: Store): RdfStore {
+  let entry = views.get(store);
+  if (!entry || entry.size !== store.size) views.set(store, (entry = { size: store.size, view: unionDefaultGraphView(store) }));
+  return entry.view;
+}
 
 function context(source: Source, dataset?: Dataset): Record<string, unknown> {
   const endpoints = endpointsOf(source);
@@ -262,9 +275,7 @@ function context(source: Source, dataset?: Dataset): Record<string, unknown> {
   }
   const store = source as Store;
   if (restricts(dataset)) return { sources: [new DatasetSource(store, dataset)] };
-  let view = views.get(store);
-  if (!view) views.set(store, (view = new UnionDefaultGraphSource(store)));
-  return { sources: [view] };
+  return { sources: [viewOf(store)] };
 }
 
 /**
@@ -420,7 +431,7 @@ export async function ask(query: string, source: Source, opts?: QueryOptionsArg)
   return guarded(source, o, (e) => e.queryBoolean(text, context(source, o.dataset) as never));
 }
 
-/** Runs a CONSTRUCT or DESCRIBE query; the quads are in the default graph. */
+/** Runs a CONSTRUCT or DESCRIBE query; the quads are in the default graph, sorted (the same answer in the same order every time). */
 export async function construct(query: string, source: Source, opts?: QueryOptionsArg): Promise<RDF.Quad[]> {
   const o = optionsOf(opts);
   checkForm(query, o.name, ['CONSTRUCT', 'DESCRIBE']);
@@ -433,7 +444,11 @@ export async function construct(query: string, source: Source, opts?: QueryOptio
       quads.destroy();
       throw tooLarge(o, 'triples');
     }
-    return found;
+    // The same term objects whichever index (or the query's template) a term came from, in one order
+    // (the branches of a UNION come interleaved as the indexes answer).
+    const keyed = found.map((q) => ({ q: factory.fromQuad(q), k: `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)} ${termKey(q.graph)}` }));
+    keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+    return keyed.map((x) => x.q);
   });
 }
 

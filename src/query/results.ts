@@ -10,7 +10,6 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
-import { toJsonLd } from '../export/jsonld.js';
 import { serializeQuads } from '../export/rdf-writer.js';
 import { PREFIXES } from '../vocab.js';
 import type { QueryResult, Row, SelectResult } from './engine.js';
@@ -167,7 +166,8 @@ export function formatSelect(r: SelectResult, format: ResultFormat): string {
 export async function formatResult(result: QueryResult, format: OutputFormat, name = 'query'): Promise<string> {
   if (!OUTPUT_FORMATS.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${OUTPUT_FORMATS.join(', ')})`);
   if (result.type === 'quads') {
-    if (format === 'jsonld') return toJsonLd(result.quads);
+    // jsonld.js is loaded only for JSON-LD output: a table or Turtle answer starts faster without it.
+    if (format === 'jsonld') return (await import('../export/jsonld.js')).toJsonLd(result.quads);
     if (format === 'turtle' || format === 'table') return serializeQuads(result.quads, 'turtle');
     throw new UserError(`--format ${format}: ${name} is a CONSTRUCT or DESCRIBE query, whose answer is a graph; use turtle or jsonld`);
   }

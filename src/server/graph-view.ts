@@ -113,6 +113,7 @@ export class GraphView {
   private evidenceIndex: Map<string, string[]> | undefined;
   private searchIndex: { folded: string; hit: SearchHit }[] | undefined;
   private kindOfClass: Map<string, string> | undefined;
+  private labelIndex: { size: number; bySubject: Map<string, RDF.Literal[][]> } | undefined;
 
   constructor(readonly store: Store, readonly site: Site) {
     this.ontology = new Store(new Parser().parse(loadOntologyFile('diplograph.ttl')));
@@ -164,13 +165,39 @@ export class GraphView {
   label(term: RDF.Term | string): string {
     const t = typeof term === 'string' ? factory.namedNode(term) : term;
     if (t.termType !== 'NamedNode') return t.value;
-    for (const source of [this.store, this.ontology]) {
-      const found = [RDFS.label, SKOS.prefLabel].flatMap((p) => source.getObjects(t, p, null)).filter((o) => o.termType === 'Literal') as RDF.Literal[];
+    for (const found of this.labelLists(t.value)) {
       const en = found.find((l) => l.language === 'en') ?? found.find((l) => l.language === '') ?? found[0];
       if (en) return en.value;
     }
     const name = this.store.getObjects(t, SCHEMA.headline, null)[0] ?? this.store.getObjects(t, DCTERMS.identifier, null)[0];
     return name ? name.value : compactIri(t.value);
+  }
+
+  /**
+   * The rdfs:label then skos:prefLabel literals of an IRI in the store, then in the ontology, each list
+   * in the order `getObjects` gives them; indexed once (looking each IRI up over every named graph of a
+   * large store took milliseconds), again when the store has changed.
+   */
+  private labelLists(iri: string): RDF.Literal[][] {
+    if (this.labelIndex?.size !== this.store.size) {
+      const bySubject = new Map<string, RDF.Literal[][]>();
+      [this.store, this.ontology].forEach((source, i) => {
+        for (const p of [RDFS.label, SKOS.prefLabel]) {
+          const seen = new Set<string>();
+          for (const q of source.readQuads(null, p, null, null)) {
+            if (q.object.termType !== 'Literal' || q.subject.termType !== 'NamedNode') continue;
+            const key = `${termKey(q.subject)} ${termKey(q.object)}`;
+            if (seen.has(key)) continue;
+            seen.add(key);
+            let lists = bySubject.get(q.subject.value);
+            if (!lists) bySubject.set(q.subject.value, (lists = [[], []]));
+            lists[i].push(q.object);
+          }
+        }
+      });
+      this.labelIndex = { size: this.store.size, bySubject };
+    }
+    return this.labelIndex.bySubject.get(iri) ?? [];
   }
 
   /** The classes of an IRI. */

@@ -40,9 +40,15 @@ export interface PoolOptions {
   maxQueue?: number;
   /** The heap limit of each worker (V8 old generation), in MB. Default 512. */
   maxMemoryMb?: number;
+  /**
+   * When start() resolves: once every worker is ready (`all`, the default), or once the first is
+   * (`first`): the others then start one after another in the background, so that on a small machine
+   * they do not slow the first one down; queries wait in the queue for a worker meanwhile.
+   */
+  readyWhen?: 'all' | 'first';
 }
 
-export const POOL_DEFAULTS: Readonly<Required<PoolOptions>> = { size: 2, timeoutMs: 30_000, maxRows: 10_000, maxQueue: 16, maxMemoryMb: 512 };
+export const POOL_DEFAULTS: Readonly<Required<PoolOptions>> = { size: 2, timeoutMs: 30_000, maxRows: 10_000, maxQueue: 16, maxMemoryMb: 512, readyWhen: 'all' };
 
 /** A snapshot of the pool, for monitoring and tests. */
 export interface PoolStats {
@@ -55,7 +61,7 @@ export interface PoolStats {
   replaced: number;
   /** The used heap of each ready worker, in bytes, as it last reported it (after its last answer). */
   heapBytes: number[];
-  /** How long start() took to get every worker ready (store copied, engine loaded), in ms. */
+  /** How long start() took to get every worker ready (store copied, engine loaded), in ms; with readyWhen `first`, the first worker. */
   startupMs: number;
   /** In the worker that started last: ms to build its store from the quads, then to load and warm up the engine. */
   lastStart: { storeMs: number; engineMs: number };
@@ -122,7 +128,10 @@ export class QueryPool {
     const started = performance.now();
     const pool = new QueryPool(encodeQuads(quads), o);
     try {
-      await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
+      if (o.readyWhen === 'first') {
+        await pool.spawn();
+        void pool.spawnRest(o.size - 1);
+      } else await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
     } catch (error) {
       await pool.close();
       throw error;
@@ -173,6 +182,17 @@ export class QueryPool {
     const slots = this.slots.splice(0);
     for (const slot of slots) this.retire(slot, stopped);
     await Promise.all(slots.map((s) => s.worker.terminate()));
+  }
+
+  /** Starts `n` more workers one after another (readyWhen `first`); one that cannot start is replaced as a crashed one is. */
+  private async spawnRest(n: number): Promise<void> {
+    for (let i = 0; i < n && !this.closed; i++) {
+      try {
+        await this.spawn();
+      } catch {
+        this.replace();
+      }
+    }
   }
 
   /** Starts one worker and resolves once it is ready (or rejects if it fails to start). */

@@ -16,6 +16,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Store } from 'n3';
+import type { QueryResult } from '../query/engine.js';
 import { projectRoot } from '../ontology-files.js';
 import { DEFAULT_BASE } from '../vocab.js';
 import { GraphView } from './graph-view.js';
@@ -69,6 +70,17 @@ export interface ServerOptions extends Partial<Omit<EndpointOptions, 'pool'>>, O
    * (https://w3id.org/diplograph/id/), otherwise under the base's own path.
    */
   base?: string;
+  /**
+   * Answers kept for the graph as it is (src/query/answer-cache.ts): the web UI's stored-query pages
+   * look a bound query up here first (the page then says so) and keep a fresh answer with `keep`.
+   */
+  answers?: AnswerStore;
+}
+
+/** Answers kept for the served graph: lookup by the exact query text, and keeping one. */
+export interface AnswerStore {
+  get(query: string): QueryResult | undefined;
+  keep(query: string, result: QueryResult): void;
 }
 
 /** The paths of the web UI and the endpoint; a base whose path starts with one of them cannot be served. */
@@ -105,7 +117,13 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
   if (RESERVED_PATHS.some((r) => prefix.startsWith(r))) throw new Error(`the base ${base} would be served under ${prefix}, a path of the web UI`);
   const view = new GraphView(options.store, { base, prefix });
   const endpoint: EndpointOptions = { pool: options.pool, maxBodyBytes: options.maxBodyBytes ?? DEFAULTS.maxBodyBytes, htmlPage: (query, answer) => sparqlPage(view, query, answer) };
-  const runQuery: QueryRunner = (query) => options.pool.run(query);
+  const runQuery: QueryRunner = async (query) => {
+    const kept = options.answers?.get(query);
+    if (kept) return { ...kept, fromCache: true };
+    const result = await options.pool.run(query);
+    options.answers?.keep(query, result);
+    return result;
+  };
   const htmlPage = (req: IncomingMessage, res: ServerResponse, body: string, status = 200) => send(req, res, status, 'text/html; charset=utf-8', body, HTML_HEADERS);
   const ui = async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const path = url.pathname;
@@ -156,10 +174,10 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
   };
 }
 
-/** Starts the query workers and the server (port 0: any free port); resolves once it listens. */
+/** Starts the query workers and the server (port 0: any free port); resolves once it listens (after the first worker is ready with `readyWhen: 'first'`). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { timeoutMs, maxRows, maxQueue, maxMemoryMb } = options;
-  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb });
+  const { timeoutMs, maxRows, maxQueue, maxMemoryMb, readyWhen } = options;
+  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb, readyWhen });
   const limit = <K extends keyof ConnectionLimits>(k: K): number => options[k] ?? DEFAULTS[k];
   const headersTimeout = limit('headersTimeoutMs');
   const server = createServer(

@@ -15,7 +15,8 @@ import { html, page, type Html } from './html.js';
 import { termHtml } from './resource-page.js';
 
 /** Runs a SPARQL query for a page (the same engine, limits and timeout as the endpoint). */
-export type QueryRunner = (query: string) => Promise<QueryResult>;
+/** Answers a bound stored query; `fromCache` when the answer was kept for this graph rather than evaluated. */
+export type QueryRunner = (query: string) => Promise<QueryResult & { fromCache?: boolean }>;
 
 export function homePage(view: GraphView, quads: number): string {
   const counts = view.counts();
@@ -111,7 +112,8 @@ export async function queryPage(view: GraphView, name: string, params: URLSearch
     }
     try {
       const result = await runQuery(bindParams(q, given));
-      answer = html`<section id="answer"><h2>Answer</h2>${resultTable(view, result)}</section>`;
+      const note = result.fromCache ? html`<p class="note">Answered from the answers kept for this very graph file (the answer cache), not evaluated again.</p>` : html``;
+      answer = html`<section id="answer"><h2>Answer</h2>${note}${resultTable(view, result)}</section>`;
     } catch (error) {
       if (!(error instanceof UserError) && !(error instanceof HttpError)) throw error;
       status = error instanceof HttpError ? error.status : /no answer within/.test(error.message) ? 503 : 400;
