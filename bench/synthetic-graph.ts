@@ -16,19 +16,12 @@
 import type * as RDF from '@rdfjs/types';
 import { Parser } from 'n3';
 import { loadOntologyFile } from '../src/ontology-files.js';
+import { seededRandom } from '../src/random.js';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DEFAULT_BASE, DG, MEETING_KINDS, OA, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, XSD, factory } from '../src/vocab.js';
 
-/** A small, fast, seeded PRNG (mulberry32): the same seed gives the same sequence. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+
+/** The seeded PRNG of the generators (src/random.ts). */
+export const prng = seededRandom;
 
 const WORDS = ['defence', 'cooperation', 'maritime', 'security', 'training', 'dialogue', 'strategic', 'partnership', 'delegation', 'minister',
   'bilateral', 'regional', 'exchange', 'peacekeeping', 'navy', 'army', 'visit', 'agreement', 'talks', 'relations', 'joint', 'forces', 'sea', 'border'];

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serializeQuads } from '../src/export/rdf-writer.js';
 import { projectRoot } from '../src/ontology-files.js';
+import { seededRandom } from '../src/random.js';
 import { planPush, type PushPlan } from '../src/remote/plan.js';
 import { TEMP_PREFIX } from '../src/remote/push.js';
 import { factory, RDFS } from '../src/vocab.js';
@@ -21,16 +22,6 @@ import { graphCounts, sparqlJson, startVirtuoso, type Virtuoso } from './support
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
 
-/** mulberry32: the kill moments are the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts a push; kills it after `killAfterMs` (if still running). Resolves with its exit code or signal. */
 function pushKilled(args: string[], killAfterMs: number): Promise<{ code: number | null; signal: string | null; stderr: string }> {
@@ -102,7 +93,7 @@ describe('push killed mid-way (SIGKILL) against Virtuoso 7', function () {
     // kill moments spread over the second half of a whole push (the first half is mostly Node starting and reading the graph)
     const whole = Date.now() - started;
     await assertConsistent('after the first push');
-    const rnd = random(20261201);
+    const rnd = seededRandom(20261201); // the kill moments are the same on every run
     let killed = 0;
     let temporariesSeen = 0;
     for (let i = 0; i < 8; i++) {

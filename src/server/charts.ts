@@ -5,6 +5,7 @@
  * layout is deterministic.
  */
 import type { MeetingInfo, Network } from './graph-view.js';
+import { seededRandom } from '../random.js';
 import { html, type Html } from './html.js';
 
 /** The position of an ISO date (YYYY, YYYY-MM, YYYY-MM-DD) in fractional years; the middle of its period. */
@@ -59,24 +60,13 @@ ${dots}
 </svg>`;
 }
 
-/** A small deterministic pseudo-random generator (mulberry32), for the initial layout. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Node positions by a force-directed layout (Fruchterman-Reingold) in a width x height box, from a
  * fixed seed: the same network always gets the same picture.
  */
 export function layout(network: Network, width: number, height: number, iterations = 300): Map<string, { x: number; y: number }> {
-  const rnd = random(42);
+  const rnd = seededRandom(42);
   const pos = network.nodes.map(() => ({ x: rnd() * width, y: rnd() * height }));
   const index = new Map(network.nodes.map((n, i) => [n.iri, i]));
   const edges = network.edges.map((e) => [index.get(e.source)!, index.get(e.target)!] as const);
