@@ -1,0 +1,153 @@
+/**
+ * The scaled corpus of the benchmarks (bench/corpus.ts) and the parallel build: generated articles are
+ * deterministic and extract into sensible graphs; `build --jobs N` writes the same bytes as one
+ * thread; the progress shows a bar on a terminal and plain lines elsewhere.
+ */
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateArticle, generateCorpus, loadTemplates } from '../bench/corpus.js';
+import { buildGraph } from '../src/commands/build.js';
+import { extractArticle } from '../src/extract/index.js';
+import { createProgress, renderBar } from '../src/progress.js';
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'diplograph-corpus-'));
+const bin = join(process.cwd(), 'bin/diplograph.js');
+
+describe('bench: the scaled corpus', function () {
+  this.timeout(180000);
+  const dirs: string[] = [];
+  after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+  it('one seed gives byte-identical files; another seed other articles', () => {
+    const [a, b, c] = [tmp(), tmp(), tmp()];
+    dirs.push(a, b, c);
+    generateCorpus({ n: 40, seed: 11, outDir: a });
+    generateCorpus({ n: 40, seed: 11, outDir: b });
+    generateCorpus({ n: 40, seed: 12, outDir: c });
+    const files = readdirSync(a).sort();
+    assert.equal(files.length, 40);
+    assert.deepEqual(readdirSync(b).sort(), files);
+    for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), f);
+    assert.notDeepEqual(readdirSync(c).sort(), files);
+    assert.match(files[0], /^000000_[0-9a-f]{16}\.txt$/);
+  });
+
+  it('substitutes persons, partners and dates, and the extractor finds the new persons and meetings', () => {
+    const templates = loadTemplates();
+    let found = 0;
+    let total = 0;
+    let meetings = 0;
+    for (let i = 0; i < 50; i++) {
+      const a = generateArticle(templates, 5, i);
+      const template = templates[i % templates.length];
+      assert.notEqual(a.text, template.text);
+      for (const p of template.persons) assert.ok(!a.text.includes(p.name) || a.persons.includes(p.name), `${a.file} still names ${p.name}`);
+      const x = extractArticle(a.file, a.text);
+      const names = new Set([...x.persons.values()].map((p) => p.name));
+      for (const p of a.persons) {
+        total++;
+        if (names.has(p)) found++;
+      }
+      meetings += x.meetings.length;
+      assert.ok(x.countries.has('vietnam'), a.file);
+    }
+    assert.ok(total > 100 && found / total >= 0.9, `found ${found} of ${total} substituted persons`);
+    assert.ok(meetings >= 50, `${meetings} meetings in 50 articles`);
+  });
+
+  it('a generated corpus builds a conforming graph, byte-identical with 1 or 2 worker threads', async () => {
+    const dir = tmp();
+    dirs.push(dir);
+    generateCorpus({ n: 60, seed: 2, outDir: dir });
+    const one = await buildGraph(dir, undefined, { jobs: 1 });
+    const two = await buildGraph(dir, undefined, { jobs: 2 });
+    assert.equal(one.extractions.length, 60);
+    assert.ok(one.quads.length > 20000, `${one.quads.length} quads`);
+    assert.equal(two.turtle, one.turtle);
+    assert.equal(two.trig, one.trig);
+    assert.deepEqual(two.extractions.map((x) => x.article.file), readdirSync(dir).sort());
+  });
+
+  it('build --jobs 2 writes the same files as --jobs 1, prints plain progress lines off a terminal, nothing with --quiet', () => {
+    const dir = tmp();
+    const out = tmp();
+    dirs.push(dir, out);
+    generateCorpus({ n: 60, seed: 4, outDir: dir });
+    const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'build', '--in', dir, ...args], { encoding: 'utf8' });
+    const a = run('--out', join(out, 'a.ttl'), '--jobs', '1');
+    const b = run('--out', join(out, 'b.ttl'), '--jobs', '2', '--quiet');
+    assert.equal(a.status, 0, a.stderr);
+    assert.equal(b.status, 0, b.stderr);
+    assert.ok(readFileSync(join(out, 'a.ttl')).equals(readFileSync(join(out, 'b.ttl'))));
+    assert.ok(readFileSync(join(out, 'a.trig')).equals(readFileSync(join(out, 'b.trig'))));
+    const lines = a.stderr.trim().split('\n');
+    assert.ok(lines.length >= 5 && lines.length <= 12, a.stderr);
+    assert.match(lines[lines.length - 1], /^extracting: 60\/60 articles \(100%\), [\d.]+\/s, done in \d+s$/);
+    assert.ok(lines.every((l) => /^extracting: \d+\/60 articles \(\d+%\)/.test(l) && !l.includes('\r')), a.stderr);
+    assert.equal(b.stderr, '');
+    const bad = run('--out', join(out, 'c.ttl'), '--jobs', 'two');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--jobs: "two" is not a positive integer/);
+  });
+
+  it('a bad article fails a parallel build with the first bad file in file order, and nothing is written', () => {
+    const dir = tmp();
+    const out = tmp();
+    dirs.push(dir, out);
+    const files = generateCorpus({ n: 40, seed: 4, outDir: dir });
+    writeFileSync(files[7], '');
+    writeFileSync(files[30], Buffer.from([0, 1, 2, 3]));
+    const r = spawnSync(process.execPath, [bin, 'build', '--in', dir, '--out', join(out, 'g.ttl'), '--jobs', '2'], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.equal(r.stderr.trim().split('\n').filter((l) => l.startsWith('diplograph:')).length, 1);
+    assert.ok(r.stderr.includes(`${files[7]}: the article is empty`), r.stderr);
+    assert.deepEqual(readdirSync(out), []);
+  });
+});
+
+describe('progress', () => {
+  const fake = (isTTY: boolean) => {
+    const chunks: string[] = [];
+    return { stream: { isTTY, columns: 100, write: (s: string) => chunks.push(s) }, chunks };
+  };
+
+  it('on a terminal, redraws one bar in place (done/total, rate, time left), at most every 100 ms, and ends the line', () => {
+    const { stream, chunks } = fake(true);
+    let t = 0;
+    const p = createProgress({ total: 200, label: 'extracting', stream, now: () => t });
+    for (let i = 0; i < 100; i++) {
+      t += 10;
+      p.tick();
+    }
+    assert.equal(chunks.length, 10);
+    assert.ok(chunks.every((c) => c.startsWith('\r') && c.endsWith('\x1b[K')));
+    assert.equal(chunks[9], `\r${renderBar('extracting', 91, 200, 910, 'articles', 100)}\x1b[K`);
+    assert.match(chunks[9], /^\rextracting \[#+-+\] 91\/200 articles 45% 100\.0\/s 1s left/);
+    p.done();
+    assert.match(chunks[chunks.length - 2], /200\/200 articles 100% [\d.]+\/s in 1s/);
+    assert.equal(chunks[chunks.length - 1], '\n');
+  });
+
+  it('off a terminal, a plain line at every 10% and every interval; quiet writes nothing', () => {
+    const { stream, chunks } = fake(false);
+    let t = 0;
+    const p = createProgress({ total: 1000, label: 'extracting', stream, now: () => t, intervalMs: 5000 });
+    for (let i = 0; i < 1000; i++) {
+      t += i < 50 ? 200 : 1;
+      if (i < 999) p.tick();
+    }
+    p.done();
+    assert.ok(chunks.every((c) => c.endsWith('\n') && !c.includes('\r')));
+    assert.equal(chunks[0], 'extracting: 25/1000 articles (2%), 5.0/s, 3m15s left\n');
+    assert.equal(chunks.filter((c) => /\(\d0%\)/.test(c)).length, 9);
+    assert.match(chunks[chunks.length - 1], /^extracting: 1000\/1000 articles \(100%\), [\d.]+\/s, done in 11s\n$/);
+    const q = fake(true);
+    const quiet = createProgress({ total: 10, label: 'x', stream: q.stream, quiet: true });
+    quiet.tick();
+    quiet.done();
+    assert.deepEqual(q.chunks, []);
+  });
+});
