@@ -151,3 +151,32 @@ describe('progress', () => {
     assert.deepEqual(q.chunks, []);
   });
 });
+
+describe('streaming exports and the batched meetings frame', function () {
+  this.timeout(180000);
+
+  it('the streamed Turtle, TriG, N-Triples and N-Quads are byte-identical to serializeQuads, and written atomically', async () => {
+    const { syntheticDataset } = await import('../bench/synthetic-graph.js');
+    const { serializeQuads } = await import('../src/export/rdf-writer.js');
+    const { writeQuadsAtomic } = await import('../src/export/stream-writer.js');
+    const quads = syntheticDataset(30000, 5).reverse();
+    const dir = tmp();
+    for (const f of ['turtle', 'trig', 'ntriples', 'nquads'] as const) {
+      await writeQuadsAtomic(join(dir, `g.${f}`), quads, f);
+      assert.equal(readFileSync(join(dir, `g.${f}`), 'utf8'), await serializeQuads(quads, f), f);
+    }
+    assert.deepEqual(readdirSync(dir).sort(), ['g.nquads', 'g.ntriples', 'g.trig', 'g.turtle']);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('framing the meetings in batches gives the same bytes as jsonld.frame over the whole graph (seed graph and a synthetic one)', async () => {
+    const { syntheticDataset } = await import('../bench/synthetic-graph.js');
+    const { frameMeetings, frameWholeGraph } = await import('../src/export/jsonld.js');
+    const seed = await buildGraph('data/documents');
+    const framed = await frameMeetings(seed.quads);
+    assert.equal(framed, await frameWholeGraph(seed.quads));
+    assert.equal((JSON.parse(framed) as { '@graph': unknown[] })['@graph'].length, 12);
+    const syn = syntheticDataset(8000, 9);
+    assert.equal(await frameMeetings(syn), await frameWholeGraph(syn));
+  });
+});

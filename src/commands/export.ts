@@ -7,7 +7,8 @@ import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
 import { loadStore } from '../graph/load.js';
 import { FRAMES, toJsonLd, type Frame } from '../export/jsonld.js';
-import { RDF_FORMATS, serializeQuads, type RdfFormat } from '../export/rdf-writer.js';
+import { RDF_FORMATS, type RdfFormat } from '../export/rdf-writer.js';
+import { streamQuads, writeQuadsAtomic } from '../export/stream-writer.js';
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parse('export', argv, {
@@ -29,7 +30,15 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (frame !== undefined && !FRAMES.includes(frame as Frame)) throw new UserError(`--frame: unknown frame "${frame}" (frames: ${FRAMES.join(', ')})`, { exitCode: 2 });
   const store = loadStore(values.graph as string);
   const quads = store.getQuads(null, null, null, null);
-  const text = format === 'jsonld' ? await toJsonLd(quads, { frame: frame as Frame | undefined }) : await serializeQuads(quads, format as RdfFormat);
+  if (format !== 'jsonld') {
+    // Turtle, TriG, N-Triples, N-Quads: streamed in canonical order, never held whole as text.
+    if (values.out) {
+      await writeQuadsAtomic(values.out as string, quads, format as RdfFormat);
+      process.stderr.write(`wrote ${values.out}\n`);
+    } else await streamQuads(quads, format as RdfFormat, process.stdout);
+    return 0;
+  }
+  const text = await toJsonLd(quads, { frame: frame as Frame | undefined });
   if (values.out) {
     writeFileAtomic(values.out as string, text);
     process.stderr.write(`wrote ${values.out}\n`);

@@ -47,20 +47,91 @@ const documentLoader = async (url: string) => {
  * writeFileAtomic('graph.jsonld', await toJsonLd(store.getQuads(null, null, null, null)));
  */
 export async function toJsonLd(quads: Iterable<RDF.Quad>, options: { frame?: Frame } = {}): Promise<string> {
+  if (options.frame && FRAMES.includes(options.frame)) return frameMeetings(quads);
   const nquads = await serializeQuads(quads, 'nquads');
   const expanded = await jsonld.fromRDF(nquads, { format: 'application/n-quads', useNativeTypes: false });
   const context = localContext();
   let doc: JsonObject;
   if (options.frame) {
     if (!FRAMES.includes(options.frame)) throw new UserError(`--frame: unknown frame "${options.frame}" (frames: ${FRAMES.join(', ')})`);
-    const frame = JSON.parse(loadOntologyFile('frame-meetings.jsonld')) as JsonObject;
-    frame['@context'] = context;
-    doc = (await jsonld.frame(expanded, frame as never, { documentLoader, omitGraph: false, omitDefault: true } as never)) as unknown as JsonObject;
-    for (const node of (doc['@graph'] as JsonObject[] | undefined) ?? []) for (const v of Object.values(node)) pruneBelow(v, 1);
-    sortNodes(doc);
+    return frameMeetings(quads);
   } else {
     doc = (await jsonld.compact(expanded, context as never, { documentLoader } as never)) as unknown as JsonObject;
   }
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+function meetingsFrame(): JsonObject {
+  const frame = JSON.parse(loadOntologyFile('frame-meetings.jsonld')) as JsonObject;
+  frame['@context'] = localContext();
+  return frame;
+}
+
+/** Frames expanded JSON-LD with the meetings frame, nested one level (the nodes of its `@graph`, unsorted). */
+async function frameExpanded(expanded: unknown): Promise<JsonObject> {
+  const doc = (await jsonld.frame(expanded as never, meetingsFrame() as never, { documentLoader, omitGraph: false, omitDefault: true } as never)) as unknown as JsonObject;
+  for (const node of (doc['@graph'] as JsonObject[] | undefined) ?? []) for (const v of Object.values(node)) pruneBelow(v, 1);
+  return doc;
+}
+
+/**
+ * The meetings view by jsonld.frame over the whole graph at once: the reference the batched framing
+ * (frameMeetings) is checked against. jsonld.js framing is superlinear in the graph's size.
+ */
+export async function frameWholeGraph(quads: Iterable<RDF.Quad>): Promise<string> {
+  const expanded = await jsonld.fromRDF(await serializeQuads(quads, 'nquads'), { format: 'application/n-quads', useNativeTypes: false });
+  const doc = await frameExpanded(expanded);
+  sortNodes(doc);
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** Meetings framed per batch: each batch holds only its meetings and the nodes the frame embeds, so framing stays linear. */
+const FRAME_BATCH = 10;
+/** An IRI as the context compacts a node id: under the `dgr:` prefix when it fits. */
+const compactIri = (iri: string) => (iri.startsWith('https://w3id.org/diplograph/id/') ? `dgr:${iri.slice('https://w3id.org/diplograph/id/'.length)}` : iri);
+const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
+
+/**
+ * The meetings view, the same bytes as frameWholeGraph: a meeting's framed node depends only on its own
+ * triples and those of the nodes it embeds (one level, all graphs merged), so the meetings are framed
+ * in batches of such subgraphs, and the nodes sorted by id as before.
+ */
+export async function frameMeetings(quads: Iterable<RDF.Quad>): Promise<string> {
+  const frame = meetingsFrame();
+  const types = new Set(((frame['@type'] as string[]) ?? []).map((t) => t.replace(/^dg:/, 'https://w3id.org/diplograph/ontology#')));
+  const bySubject = new Map<string, RDF.Quad[]>();
+  const meetings = new Set<string>();
+  for (const q of quads) {
+    if (q.subject.termType !== 'NamedNode') continue;
+    const list = bySubject.get(q.subject.value);
+    if (list) list.push(q);
+    else bySubject.set(q.subject.value, [q]);
+    if (q.predicate.value === RDF_TYPE && types.has(q.object.value)) meetings.add(q.subject.value);
+  }
+  const ids = [...meetings].sort();
+  const nodes: JsonObject[] = [];
+  let context: unknown = frame['@context'];
+  for (let i = 0; i < ids.length; i += FRAME_BATCH) {
+    // Every node reachable from the batch's meetings (embedding order and "@once" depend on all of them).
+    const batchIds = ids.slice(i, i + FRAME_BATCH);
+    const subjects = new Set<string>(batchIds);
+    const todo = [...batchIds];
+    while (todo.length) {
+      for (const q of bySubject.get(todo.pop()!) ?? []) {
+        if (q.predicate.value === RDF_TYPE || q.object.termType !== 'NamedNode' || subjects.has(q.object.value) || !bySubject.has(q.object.value)) continue;
+        subjects.add(q.object.value);
+        todo.push(q.object.value);
+      }
+    }
+    const batch = [...subjects].flatMap((s) => bySubject.get(s) ?? []);
+    const expanded = await jsonld.fromRDF(await serializeQuads(batch, 'nquads'), { format: 'application/n-quads', useNativeTypes: false });
+    const doc = await frameExpanded(expanded);
+    context = doc['@context'];
+    const own = new Set(batchIds.map((m) => compactIri(m)));
+    for (const node of (doc['@graph'] as JsonObject[] | undefined) ?? []) if (own.has(idOf(node)!)) nodes.push(node);
+  }
+  const doc: JsonObject = { '@context': context, '@graph': nodes };
+  sortNodes(doc);
   return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
