@@ -86,7 +86,17 @@ export async function frameWholeGraph(quads: Iterable<RDF.Quad>): Promise<string
 }
 
 /** Meetings framed per batch: each batch holds only its meetings and the nodes the frame embeds, so framing stays linear. */
-const FRAME_BATCH = 10;
+const FRAME_BATCH = 50;
+/**
+ * The frame embeds "@always" below a meeting's participant, location, areas and agreements, and the
+ * view keeps one level: a node two levels down shows only as {"id": ...}, and only whether it is a
+ * node of the graph matters. So it is enough to give it one triple, one that leads nowhere if it can.
+ */
+const EMBEDDED = new Set(['participant', 'location', 'discusses', 'mentions'].map((p) => `https://w3id.org/diplograph/ontology#${p}`));
+function stubOf(quads: RDF.Quad[]): RDF.Quad {
+  return quads.find((q) => q.object.termType === 'Literal') ?? quads.find((q) => q.predicate.value === RDF_TYPE) ?? quads[0];
+}
+
 /** An IRI as the context compacts a node id: under the `dgr:` prefix when it fits. */
 const compactIri = (iri: string) => (iri.startsWith('https://w3id.org/diplograph/id/') ? `dgr:${iri.slice('https://w3id.org/diplograph/id/'.length)}` : iri);
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -112,18 +122,18 @@ export async function frameMeetings(quads: Iterable<RDF.Quad>): Promise<string> 
   const nodes: JsonObject[] = [];
   let context: unknown = frame['@context'];
   for (let i = 0; i < ids.length; i += FRAME_BATCH) {
-    // Every node reachable from the batch's meetings (embedding order and "@once" depend on all of them).
+    // The meetings and the nodes the frame embeds in them, whole; the nodes those refer to, by one triple.
     const batchIds = ids.slice(i, i + FRAME_BATCH);
-    const subjects = new Set<string>(batchIds);
-    const todo = [...batchIds];
-    while (todo.length) {
-      for (const q of bySubject.get(todo.pop()!) ?? []) {
-        if (q.predicate.value === RDF_TYPE || q.object.termType !== 'NamedNode' || subjects.has(q.object.value) || !bySubject.has(q.object.value)) continue;
-        subjects.add(q.object.value);
-        todo.push(q.object.value);
-      }
+    const whole = new Set<string>(batchIds);
+    for (const m of batchIds) {
+      for (const q of bySubject.get(m) ?? []) if (EMBEDDED.has(q.predicate.value) && q.object.termType === 'NamedNode' && bySubject.has(q.object.value)) whole.add(q.object.value);
     }
-    const batch = [...subjects].flatMap((s) => bySubject.get(s) ?? []);
+    const stubs = new Set<string>();
+    for (const s of whole) {
+      for (const q of bySubject.get(s) ?? []) if (q.predicate.value !== RDF_TYPE && q.object.termType === 'NamedNode' && !whole.has(q.object.value) && bySubject.has(q.object.value)) stubs.add(q.object.value);
+    }
+    const batch = [...whole].flatMap((s) => bySubject.get(s) ?? []);
+    for (const s of stubs) batch.push(stubOf(bySubject.get(s)!));
     const expanded = await jsonld.fromRDF(await serializeQuads(batch, 'nquads'), { format: 'application/n-quads', useNativeTypes: false });
     const doc = await frameExpanded(expanded);
     context = doc['@context'];
