@@ -6,7 +6,7 @@
  * then, for each format, a fresh Node process loads it as `diplograph export` does (N3 Store) and
  * exports it to a file: load seconds, export seconds, RSS after load and peak RSS, so that the memory
  * the export needs beyond the loaded graph shows. `ntriples-string` is the former way (the whole
- * output built as one string) for comparison. The peers write the same JSON-LD from the same TriG:
+ * output built as one string) for comparison, and so is `jsonld-string` (jsonld.compact of the whole graph). The peers write the same JSON-LD from the same TriG:
  * Apache Jena RIOT (`riot --output=jsonld10`, one JVM run: parse + write) and rdflib
  * (`serialize(format="json-ld")`, parse and write timed apart). Writes bench/results/export.json and .md.
  */
@@ -15,6 +15,7 @@ import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { toJsonLd } from '../src/export/jsonld.js';
+import { writeJsonLdAtomic } from '../src/export/jsonld-stream.js';
 import { serializeQuads } from '../src/export/rdf-writer.js';
 import { writeQuadsAtomic } from '../src/export/stream-writer.js';
 import { loadStore } from '../src/graph/load.js';
@@ -51,11 +52,12 @@ async function child(trig: string, format: string, out: string): Promise<Omit<Ex
   gc();
   const rssAfterLoadMb = process.memoryUsage().rss / MB;
   const t1 = performance.now();
-  const quads = store.getQuads(null, null, null, null);
-  if (format === 'jsonld') writeFileAtomic(out, await toJsonLd(quads));
-  else if (format === 'framed') writeFileAtomic(out, await toJsonLd(quads, { frame: 'meetings' }));
-  else if (format === 'ntriples-string') writeFileAtomic(out, await serializeQuads(quads, 'ntriples'));
-  else await writeQuadsAtomic(out, quads, format as 'ntriples' | 'turtle');
+  const quads = () => store.getQuads(null, null, null, null);
+  if (format === 'jsonld') await writeJsonLdAtomic(out, store);
+  else if (format === 'jsonld-string') writeFileAtomic(out, await toJsonLd(quads()));
+  else if (format === 'framed') writeFileAtomic(out, await toJsonLd(quads(), { frame: 'meetings' }));
+  else if (format === 'ntriples-string') writeFileAtomic(out, await serializeQuads(quads(), 'ntriples'));
+  else await writeQuadsAtomic(out, store, format as 'ntriples' | 'turtle');
   const exportSeconds = (performance.now() - t1) / 1000;
   return {
     format, seconds: round(loadSeconds + exportSeconds, 2), loadSeconds: round(loadSeconds, 2), exportSeconds: round(exportSeconds, 2),

@@ -180,3 +180,42 @@ describe('streaming exports and the batched meetings frame', function () {
     assert.equal(await frameMeetings(syn), await frameWholeGraph(syn));
   });
 });
+
+describe('streaming from the store', function () {
+  this.timeout(180000);
+
+  it('a store streams Turtle, TriG, N-Triples and N-Quads subject by subject, byte-identical to serializeQuads', async () => {
+    const { Store } = await import('n3');
+    const { syntheticDataset } = await import('../bench/synthetic-graph.js');
+    const { serializeQuads } = await import('../src/export/rdf-writer.js');
+    const { writeQuadsAtomic } = await import('../src/export/stream-writer.js');
+    const quads = syntheticDataset(20000, 6);
+    const store = new Store(quads);
+    const dir = tmp();
+    for (const f of ['turtle', 'trig', 'ntriples', 'nquads'] as const) {
+      await writeQuadsAtomic(join(dir, `g.${f}`), store, f);
+      assert.equal(readFileSync(join(dir, `g.${f}`), 'utf8'), await serializeQuads(quads, f), f);
+    }
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('compacted JSON-LD streamed in chunks of top-level nodes is byte-identical to compacting the whole graph', async () => {
+    const { Store } = await import('n3');
+    const { PassThrough } = await import('node:stream');
+    const { syntheticDataset } = await import('../bench/synthetic-graph.js');
+    const { toJsonLd } = await import('../src/export/jsonld.js');
+    const { streamJsonLd } = await import('../src/export/jsonld-stream.js');
+    const streamed = async (store: Parameters<typeof streamJsonLd>[0], chunk: number) => {
+      const out = new PassThrough();
+      const parts: Buffer[] = [];
+      out.on('data', (b: Buffer) => parts.push(b));
+      await streamJsonLd(store, out, chunk);
+      return Buffer.concat(parts).toString('utf8');
+    };
+    const seed = (await buildGraph('data/documents')).quads;
+    const whole = await toJsonLd(seed);
+    for (const chunk of [1, 7, 50, 1000]) assert.equal(await streamed(new Store(seed) as never, chunk), whole, `chunk ${chunk}`);
+    const syn = syntheticDataset(15000, 2);
+    assert.equal(await streamed(new Store(syn) as never, 13), await toJsonLd(syn));
+  });
+});

@@ -31,8 +31,8 @@ export function localContext(): JsonObject {
   return context;
 }
 
-/** A document loader that serves only the local context and refuses every other URL. */
-const documentLoader = async (url: string) => {
+/** A document loader that serves only the local context and refuses every other URL (never fetches). */
+export const documentLoader = async (url: string) => {
   if (url === CONTEXT_IRI) return { contextUrl: undefined, documentUrl: url, document: { '@context': localContext() } };
   throw new UserError(`JSON-LD: refusing to fetch ${url}: diplograph never loads remote documents`);
 };

@@ -10,10 +10,11 @@ import type * as RDF from '@rdfjs/types';
 import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { Writer } from 'n3';
+import { Store, Writer } from 'n3';
 import { UserError } from '../errors.js';
 import { tempPathFor } from '../io.js';
 import { PREFIXES } from '../vocab.js';
+import { termKey } from '../graph/iris.js';
 import { canonicalQuads, RDF_FORMATS, type RdfFormat } from './rdf-writer.js';
 
 const N3_FORMAT: Record<RdfFormat, string> = { turtle: 'Turtle', trig: 'TriG', ntriples: 'N-Triples', nquads: 'N-Quads' };
@@ -21,11 +22,32 @@ const N3_FORMAT: Record<RdfFormat, string> = { turtle: 'Turtle', trig: 'TriG', n
 /** Quads serialized between two flushes to the stream. */
 const BATCH = 5000;
 
-/** Writes the canonical serialization of `quads` to `out` (not ended), with back-pressure; same bytes as serializeQuads. */
-export async function streamQuads(quads: Iterable<RDF.Quad>, format: RdfFormat, out: Writable): Promise<void> {
+const rank = (k: string) => (k.startsWith('<') ? 0 : k.startsWith('_:') ? 1 : 2);
+/** The order canonicalQuads gives graphs and subjects. */
+const byKey = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The canonical order of a store's quads, one subject at a time: graphs and subjects are sorted, and
+ * each subject's quads sorted as canonicalQuads does, so the sequence is the same as
+ * canonicalQuads(all quads) without a sort index of the whole graph.
+ */
+export function* canonicalStoreQuads(store: Store, keepGraphs: boolean): Generator<RDF.Quad> {
+  const sortTerms = <T extends RDF.Term>(terms: T[]) => terms.map((t) => ({ t, k: termKey(t) })).sort((x, y) => byKey(x.k, y.k)).map((e) => e.t);
+  const graphs = keepGraphs ? sortTerms(store.getGraphs(null, null, null)) : [null];
+  for (const g of graphs) {
+    for (const s of sortTerms(store.getSubjects(null, null, g))) yield* canonicalQuads(store.getQuads(s, null, null, g), keepGraphs);
+  }
+}
+
+/**
+ * Writes the canonical serialization of `quads` to `out` (not ended), with back-pressure; same bytes as
+ * serializeQuads. From an N3 Store, the quads are taken in canonical order subject by subject (no
+ * sorted copy of the graph).
+ */
+export async function streamQuads(quads: Iterable<RDF.Quad> | Store, format: RdfFormat, out: Writable): Promise<void> {
   if (!N3_FORMAT[format]) throw new UserError(`unknown RDF format "${format}" (use ${RDF_FORMATS.join(', ')})`);
   const keepGraphs = format === 'trig' || format === 'nquads';
-  const sorted = canonicalQuads(quads, keepGraphs);
+  const sorted: Iterable<RDF.Quad> = quads instanceof Store ? canonicalStoreQuads(quads, keepGraphs) : canonicalQuads(quads, keepGraphs);
   const pretty = format === 'turtle' || format === 'trig';
   let pending: string[] = [];
   // The N3 writer keeps its state (current subject, predicate, graph) between quads; it writes into `pending`.
@@ -37,17 +59,17 @@ export async function streamQuads(quads: Iterable<RDF.Quad>, format: RdfFormat, 
     pending = [];
     if (!out.write(text)) await once(out, 'drain');
   };
-  for (let i = 0; i < sorted.length; i++) {
-    writer.addQuad(sorted[i]);
-    if (i % BATCH === BATCH - 1) await flush();
+  let i = 0;
+  for (const q of sorted) {
+    writer.addQuad(q);
+    if (++i % BATCH === 0) await flush();
   }
-  sorted.length = 0;
   await new Promise<void>((resolve, reject) => writer.end((error: Error | null) => (error ? reject(error) : resolve())));
   await flush();
 }
 
 /** Streams the canonical serialization into `path` through a temporary file, renamed when complete. */
-export async function writeQuadsAtomic(path: string, quads: Iterable<RDF.Quad>, format: RdfFormat): Promise<void> {
+export async function writeQuadsAtomic(path: string, quads: Iterable<RDF.Quad> | Store, format: RdfFormat): Promise<void> {
   const { dirname } = await import('node:path');
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
