@@ -8,6 +8,7 @@ import type * as RDF from '@rdfjs/types';
 import jsonld from 'jsonld';
 import { UserError } from '../errors.js';
 import { loadOntologyFile } from '../ontology-files.js';
+import { termKey } from '../graph/iris.js';
 import { serializeQuads } from './rdf-writer.js';
 
 /** The IRI under which the local context is known; it is served by the loader below, never fetched. */
@@ -97,6 +98,23 @@ function stubOf(quads: RDF.Quad[]): RDF.Quad {
   return quads.find((q) => q.object.termType === 'Literal') ?? quads.find((q) => q.predicate.value === RDF_TYPE) ?? quads[0];
 }
 
+/** A graph's place in the order jsonld.js merges graphs: the default graph first, then by name. */
+const graphOrder = (g: RDF.Term) => (g.termType === 'DefaultGraph' ? '' : g.termType === 'BlankNode' ? `_:${g.value}` : g.value);
+
+/**
+ * One quad per triple, from the first graph in merge order: framing merges the graphs in that order and
+ * drops repeated values, so the later copies (an entity described by every article naming it) change nothing.
+ */
+function mergedOnce(quads: RDF.Quad[]): RDF.Quad[] {
+  const first = new Map<string, RDF.Quad>();
+  for (const q of quads) {
+    const key = `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`;
+    const seen = first.get(key);
+    if (!seen || graphOrder(q.graph) < graphOrder(seen.graph)) first.set(key, q);
+  }
+  return [...first.values()];
+}
+
 /** An IRI as the context compacts a node id: under the `dgr:` prefix when it fits. */
 const compactIri = (iri: string) => (iri.startsWith('https://w3id.org/diplograph/id/') ? `dgr:${iri.slice('https://w3id.org/diplograph/id/'.length)}` : iri);
 const RDF_TYPE = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type';
@@ -132,7 +150,7 @@ export async function frameMeetings(quads: Iterable<RDF.Quad>): Promise<string> 
     for (const s of whole) {
       for (const q of bySubject.get(s) ?? []) if (q.predicate.value !== RDF_TYPE && q.object.termType === 'NamedNode' && !whole.has(q.object.value) && bySubject.has(q.object.value)) stubs.add(q.object.value);
     }
-    const batch = [...whole].flatMap((s) => bySubject.get(s) ?? []);
+    const batch = mergedOnce([...whole].flatMap((s) => bySubject.get(s) ?? []));
     for (const s of stubs) batch.push(stubOf(bySubject.get(s)!));
     const expanded = await jsonld.fromRDF(await serializeQuads(batch, 'nquads'), { format: 'application/n-quads', useNativeTypes: false });
     const doc = await frameExpanded(expanded);
