@@ -1,5 +1,5 @@
 /**
- * `node dist/bench/extraction.js [--quick] [--sizes 1000,10000] [--jobs N] [--build-max 1000] [--seed 1] [--templates DIR ...]`
+ * `node dist/bench/extraction.js [--quick] [--sizes 1000,10000] [--jobs N[,M...]] [--build-max 1000] [--seed 1] [--templates DIR ...]`
  *
  * Extraction speed and memory on the scaled corpus (bench/corpus.ts, generated into
  * bench/results/tmp/). For each size, a fresh Node process (so sizes do not share a heap):
@@ -93,7 +93,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const quick = argv.includes('--quick');
   const sizes = (arg('sizes') ?? (quick ? '100,300' : '1000,10000')).split(',').map(Number);
-  const jobs = Number(arg('jobs') ?? defaultJobs());
+  const jobsList = (arg('jobs') ?? String(defaultJobs())).split(',').map(Number);
   const buildMax = Number(arg('build-max') ?? (quick ? 100 : 1000));
   const seed = Number(arg('seed') ?? 1);
   const templates = argv.flatMap((a, i) => (a === '--templates' ? [argv[i + 1]] : []));
@@ -105,11 +105,14 @@ async function main(argv: string[]): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
       generateCorpus({ n, seed, outDir: dir, templateDirs: templates });
     }
-    const r = spawnSync(process.execPath, ['--max-old-space-size=8192', fileURLToPath(import.meta.url), '--child', dir, String(jobs), n <= buildMax ? 'build' : ''], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (r.status !== 0) throw new Error(`extraction of ${n} articles failed: ${r.stderr}`);
-    const row = JSON.parse(r.stdout.trim().split('\n').pop()!) as ExtractionRow;
-    rows.push(row);
-    process.stderr.write(`${n} articles: ${row.articlesPerSecond} articles/s (${row.articlesPerSecondPerCore} per core), peak ${row.peakRssMb} MB, ${row.quads} quads${row.build ? `; build ${row.build.total} s` : ''}\n`);
+    for (const jobs of jobsList) {
+      const build = n <= buildMax && jobs === jobsList[jobsList.length - 1] ? 'build' : '';
+      const r = spawnSync(process.execPath, ['--max-old-space-size=12288', fileURLToPath(import.meta.url), '--child', dir, String(jobs), build], { encoding: 'utf8', maxBuffer: 1 << 24 });
+      if (r.status !== 0) throw new Error(`extraction of ${n} articles failed: ${r.stderr}`);
+      const row = JSON.parse(r.stdout.trim().split('\n').pop()!) as ExtractionRow;
+      rows.push(row);
+      process.stderr.write(`${n} articles, ${jobs} jobs: ${row.articlesPerSecond} articles/s (${row.articlesPerSecondPerCore} per core), peak ${row.peakRssMb} MB, ${row.quads} quads${row.build ? `; build ${row.build.total} s` : ''}\n`);
+    }
   }
   const m = machine();
   const out = join(projectRoot(), 'bench/results');

@@ -33,9 +33,28 @@ const byKey = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b
  */
 export function* canonicalStoreQuads(store: Store, keepGraphs: boolean): Generator<RDF.Quad> {
   const sortTerms = <T extends RDF.Term>(terms: T[]) => terms.map((t) => ({ t, k: termKey(t) })).sort((x, y) => byKey(x.k, y.k)).map((e) => e.t);
-  const graphs = keepGraphs ? sortTerms(store.getGraphs(null, null, null)) : [null];
+  const graphs = sortTerms(store.getGraphs(null, null, null));
+  if (keepGraphs) {
+    for (const g of graphs) {
+      for (const s of sortTerms(store.getSubjects(null, null, g))) yield* canonicalQuads(store.getQuads(s, null, null, g), true);
+    }
+    return;
+  }
+  // The graphs merged: each subject's quads are gathered from the graphs it occurs in (a lookup over every graph per subject would cost graphs × subjects).
+  const where = new Map<string, { s: RDF.Quad_Subject; graphs: RDF.Quad_Graph[] }>();
   for (const g of graphs) {
-    for (const s of sortTerms(store.getSubjects(null, null, g))) yield* canonicalQuads(store.getQuads(s, null, null, g), keepGraphs);
+    for (const s of store.getSubjects(null, null, g)) {
+      const k = termKey(s);
+      const entry = where.get(k);
+      if (entry) entry.graphs.push(g as RDF.Quad_Graph);
+      else where.set(k, { s: s as RDF.Quad_Subject, graphs: [g as RDF.Quad_Graph] });
+    }
+  }
+  const keys = [...where.keys()].sort(byKey);
+  for (const k of keys) {
+    const { s, graphs: in_ } = where.get(k)!;
+    where.delete(k);
+    yield* canonicalQuads(in_.flatMap((g) => store.getQuads(s, null, null, g)), false);
   }
 }
 
