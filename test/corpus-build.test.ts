@@ -219,3 +219,36 @@ describe('streaming from the store', function () {
     assert.equal(await streamed(new Store(syn) as never, 13), await toJsonLd(syn));
   });
 });
+
+describe('SHACL validation in chunks of focus nodes', function () {
+  this.timeout(300000);
+
+  it('gives the same report as validating the whole graph: seed graph, broken data, a generated corpus', async () => {
+    const { Parser } = await import('n3');
+    const { validateInChunks, validateShapes } = await import('../src/graph/validate.js');
+    const { loadOntologyFile } = await import('../src/ontology-files.js');
+    const { factory, DG, RDF: RDFNS, RDFS, PREFIXES } = await import('../src/vocab.js');
+    const shapes = new Parser().parse(loadOntologyFile('shapes.ttl'));
+    const seed = (await buildGraph('data/documents')).quads;
+    const OA_EXACT = factory.namedNode(`${PREFIXES.oa}exact`);
+    const person = seed.find((q) => q.predicate.equals(RDFNS.type) && q.object.equals(DG.Person))!.subject;
+    const meeting = seed.find((q) => q.predicate.equals(DG.participant))!;
+    const broken = [
+      ...seed.filter((q) => !q.predicate.equals(OA_EXACT) || !q.subject.value.endsWith('#s3-text')),
+      factory.quad(person, DG.nationality, factory.namedNode('https://w3id.org/diplograph/id/country/atlantis'), meeting.graph),
+      factory.quad(person, RDFS.label, factory.literal('Another Name', 'en'), meeting.graph),
+      factory.quad(meeting.subject, DG.participant, factory.namedNode('https://w3id.org/diplograph/id/person/nobody'), meeting.graph),
+      factory.quad(meeting.subject, DG.chair, factory.literal('not an IRI'), meeting.graph),
+    ];
+    const dir = tmp();
+    generateCorpus({ n: 40, seed: 8, outDir: dir });
+    const corpus = (await buildGraph(dir)).quads;
+    rmSync(dir, { recursive: true, force: true });
+    for (const [name, quads] of [['seed', seed], ['broken', broken], ['corpus', corpus]] as const) {
+      const whole = await validateShapes(quads, shapes);
+      if (name === 'broken') assert.ok(whole.results.length >= 4, JSON.stringify(whole.results));
+      else assert.ok(whole.conforms, name);
+      for (const chunk of [1, 13, 500]) assert.deepEqual(await validateInChunks([...quads], chunk), whole, `${name}, ${chunk} subjects per chunk`);
+    }
+  });
+});
