@@ -15,7 +15,8 @@ import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmS
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
-function tempPathFor(path: string): string {
+/** A temporary file name beside `path` (hidden, unique to this process). */
+export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 

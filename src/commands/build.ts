@@ -7,7 +7,9 @@ import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
 import { buildDataset } from '../graph/build.js';
-import { ON_ERROR_CHOICES, readCorpus, type ArticleFailure, type OnError } from '../graph/corpus.js';
+import { ON_ERROR_CHOICES, articleFiles, failuresError, type ArticleFailure, type OnError } from '../graph/corpus.js';
+import { defaultJobs, extractFiles } from '../graph/parallel.js';
+import { createProgress, type ProgressStream } from '../progress.js';
 import { formatReport, validateShapes } from '../graph/validate.js';
 import { serializeQuads } from '../export/rdf-writer.js';
 import type { ArticleExtraction } from '../extract/model.js';
@@ -21,11 +23,21 @@ export interface BuildResult {
   trig: string;
   /** The articles left out with `onError: 'skip'`, each with its one-line reason. */
   skipped: ArticleFailure[];
+  /** Seconds spent in each phase: extract, build (cross-article resolution and quads), validate, serialize. */
+  phases: Record<'extract' | 'build' | 'validate' | 'serialize', number>;
 }
 
-/** How the build treats an article it cannot read; see `OnError`. */
+/** How the build reads the articles: what it does with one it cannot read, the threads, the progress. */
 export interface BuildOptions {
+  /** An article that cannot be read fails the build (`fail`, the default) or is left out (`skip`). */
   onError?: OnError;
+  /** Worker threads extracting articles (default: the cores; 1 = in this thread). The output does not depend on it. */
+  jobs?: number;
+  /** Where the progress goes (a bar on a TTY, plain lines otherwise); none when absent. */
+  progress?: ProgressStream;
+  quiet?: boolean;
+  /** The progress is shown from this many articles on (default 50): a small build stays silent. */
+  progressFrom?: number;
 }
 
 /**
@@ -35,13 +47,31 @@ export interface BuildOptions {
  */
 export async function buildGraph(inDir: string, base = DEFAULT_BASE, options: BuildOptions = {}): Promise<BuildResult> {
   if (!HTTP_IRI.test(base) || !base.endsWith('/')) throw new UserError(`--base: "${base}" is not an absolute http(s) IRI ending in "/"`);
-  const { extractions, failures } = readCorpus(inDir, options.onError ?? 'fail');
+  const files = articleFiles(inDir);
+  const seconds = (since: number) => (performance.now() - since) / 1000;
+  let t = performance.now();
+  const showProgress = options.progress && files.length >= (options.progressFrom ?? 50);
+  const progress = showProgress && createProgress({ total: files.length, label: 'extracting', stream: options.progress!, quiet: options.quiet });
+  const { extractions, failures } = await extractFiles(files, { jobs: options.jobs, onArticle: progress ? () => progress.tick() : undefined });
+  if (progress) progress.done();
+  if ((options.onError ?? 'fail') === 'fail' && failures.length) throw failuresError(failures);
+  if (!extractions.length) {
+    throw new UserError(`${inDir}: none of the ${failures.length} articles can be read; nothing was written:\n${failures.map((f) => `  ${f.message}`).join('\n')}`);
+  }
+  const extract = seconds(t);
+  t = performance.now();
   const quads = buildDataset(extractions, base);
+  const build = seconds(t);
+  t = performance.now();
   const report = await validateShapes(quads);
+  const validate = seconds(t);
   if (!report.conforms) {
     throw new UserError(`the graph does not conform to ontology/shapes.ttl; nothing was written:\n${formatReport(report)}`);
   }
-  return { extractions, quads, turtle: await serializeQuads(quads, 'turtle'), trig: await serializeQuads(quads, 'trig'), skipped: failures };
+  t = performance.now();
+  const turtle = await serializeQuads(quads, 'turtle');
+  const trig = await serializeQuads(quads, 'trig');
+  return { extractions, quads, turtle, trig, skipped: failures, phases: { extract, build, validate, serialize: seconds(t) } };
 }
 
 /** The value of `--on-error`, checked. */
@@ -63,7 +93,7 @@ export function summaryLine(r: BuildResult): string {
 }
 
 /** The usage line of `diplograph build`. */
-export const BUILD_USAGE = 'Usage: diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip]';
+export const BUILD_USAGE = 'Usage: diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip] [--jobs N] [--quiet]';
 
 /** The TriG file beside a Turtle file: `graph.ttl` -> `graph.trig`. */
 export function trigPathFor(out: string): string {
@@ -78,6 +108,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
     trig: { type: 'string' },
     base: { type: 'string', default: DEFAULT_BASE },
     'on-error': { type: 'string', default: 'fail' },
+    jobs: { type: 'string', short: 'j' },
+    quiet: { type: 'boolean', short: 'q', default: false },
   });
   if (values.help) {
     process.stdout.write(`${BUILD_USAGE}\n`);
@@ -86,7 +118,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const out = values.out as string;
   const trigOut = (values.trig as string | undefined) ?? trigPathFor(out);
   const onError = onErrorOption(values['on-error']);
-  const result = await buildGraph(values.in as string, values.base as string, { onError });
+  const jobsText = values.jobs as string | undefined;
+  if (jobsText !== undefined && !/^[1-9]\d*$/.test(jobsText)) throw new UserError(`--jobs: "${jobsText}" is not a positive integer`, { exitCode: 2 });
+  const jobs = jobsText === undefined ? undefined : Math.min(Number(jobsText), 4 * defaultJobs());
+  const result = await buildGraph(values.in as string, values.base as string, { onError, jobs, progress: process.stderr, quiet: values.quiet as boolean });
   reportSkipped(result);
   writeFileAtomic(out, result.turtle);
   writeFileAtomic(trigOut, result.trig);

@@ -7,7 +7,9 @@ import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
 import { loadStore } from '../graph/load.js';
 import { FRAMES, toJsonLd, type Frame } from '../export/jsonld.js';
-import { RDF_FORMATS, serializeQuads, type RdfFormat } from '../export/rdf-writer.js';
+import { RDF_FORMATS, type RdfFormat } from '../export/rdf-writer.js';
+import { streamQuads, writeQuadsAtomic } from '../export/stream-writer.js';
+import { streamJsonLd, writeJsonLdAtomic } from '../export/jsonld-stream.js';
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parse('export', argv, {
@@ -28,8 +30,23 @@ export async function exportCommand(argv: string[]): Promise<number> {
   if (frame !== undefined && format !== 'jsonld') throw new UserError('--frame: framing applies to --format jsonld only', { exitCode: 2 });
   if (frame !== undefined && !FRAMES.includes(frame as Frame)) throw new UserError(`--frame: unknown frame "${frame}" (frames: ${FRAMES.join(', ')})`, { exitCode: 2 });
   const store = loadStore(values.graph as string);
-  const quads = store.getQuads(null, null, null, null);
-  const text = format === 'jsonld' ? await toJsonLd(quads, { frame: frame as Frame | undefined }) : await serializeQuads(quads, format as RdfFormat);
+  if (format !== 'jsonld') {
+    // Turtle, TriG, N-Triples, N-Quads: streamed in canonical order, never held whole as text.
+    if (values.out) {
+      await writeQuadsAtomic(values.out as string, store, format as RdfFormat);
+      process.stderr.write(`wrote ${values.out}\n`);
+    } else await streamQuads(store, format as RdfFormat, process.stdout);
+    return 0;
+  }
+  if (frame === undefined) {
+    // Compacted JSON-LD: streamed a chunk of top-level nodes at a time.
+    if (values.out) {
+      await writeJsonLdAtomic(values.out as string, store);
+      process.stderr.write(`wrote ${values.out}\n`);
+    } else await streamJsonLd(store, process.stdout);
+    return 0;
+  }
+  const text = await toJsonLd(store.getQuads(null, null, null, null), { frame: frame as Frame | undefined });
   if (values.out) {
     writeFileAtomic(values.out as string, text);
     process.stderr.write(`wrote ${values.out}\n`);

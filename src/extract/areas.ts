@@ -85,8 +85,12 @@ export function findAreas(text: string): AreaMatch[] {
   const words = toks.map((t) => t.word);
   const taken = new Array<boolean>(toks.length).fill(false);
   const out: AreaMatch[] = [];
+  // Where each word occurs, so that a label is tried only where its first word is (same matches, in the same order, as a full scan).
+  const positions = new Map<string, number[]>();
+  words.forEach((w, i) => (positions.get(w) ?? positions.set(w, []).get(w)!).push(i));
   for (const { slug, tokens } of index) {
-    for (let i = 0; i + tokens.length <= words.length; i++) {
+    for (const i of positions.get(tokens[0]) ?? []) {
+      if (i + tokens.length > words.length) break;
       let ok = true;
       for (let k = 0; k < tokens.length && ok; k++) ok = words[i + k] === tokens[k] && !taken[i + k];
       if (!ok) continue;

@@ -34,13 +34,18 @@ const KIND_LABEL: Record<string, string> = {
 
 /** Builds the quads of all articles. Articles are processed in the order given (sort them for stable output). */
 export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): RDF.Quad[] {
+  const out: RDF.Quad[] = [];
+  for (const chunk of datasetChunks(extractions, base)) for (const q of chunk) out.push(q);
+  return out;
+}
+
+/** The same quads as buildDataset, one chunk at a time (the schemes, then each article's graph), after cross-article resolution. */
+export function* datasetChunks(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): Generator<RDF.Quad[]> {
   const mint = new Minter(base);
   unifyAgreements(extractions);
   unifyNames(extractions);
-  const out: RDF.Quad[] = [...schemeQuads(base)];
-  // A loop, not push(...quads): a 10 MB article has more quads than a call may take arguments.
-  for (const x of extractions) for (const q of articleQuads(x, mint)) out.push(q);
-  return out;
+  yield schemeQuads(base);
+  for (const x of extractions) yield articleQuads(x, mint);
 }
 
 const schemes = new Map<string, RDF.Quad[]>();

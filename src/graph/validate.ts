@@ -100,24 +100,88 @@ function termText(t: RDF.Term): string {
  * ontology/shapes.ttl, or against `shapesQuads` when given.
  */
 export async function validateShapes(quads: Iterable<RDF.Quad>, shapesQuads?: RDF.Quad[]): Promise<ShapeReport> {
+  const list = Array.isArray(quads) ? (quads as RDF.Quad[]) : [...quads];
+  if (!shapesQuads && list.length > CHUNKED_FROM && !list.some((q) => q.predicate.value === SUBCLASS_OF)) return validateInChunks(list);
   const shapes = shapesQuads ? compileShapes(shapesQuads) : shapesOfProject();
   const merged = shaclEnv.dataset();
-  for (const q of [...concepts(), ...quads]) merged.add(factory.quad(q.subject, q.predicate, q.object));
+  for (const q of [...concepts(), ...list]) merged.add(factory.quad(q.subject, q.predicate, q.object));
   const report = await shapes.validator.validate(merged);
-  const results: ShapeViolation[] = report.results.map((r) => {
-    const messages = r.message.filter((m) => m.termType !== 'Literal' || !m.language || m.language === 'en').map((m) => m.value);
-    return {
-      focusNode: termText(r.focusNode),
-      shape: shapeName(r.sourceShape, shapes.quads),
-      path: r.path?.termType === 'NamedNode' ? compact(r.path.value) : undefined,
-      message: messages.join('; ') || `fails ${compact(r.sourceConstraintComponent.value)}`,
-      severity: r.severity.value.replace(SH, ''),
-      value: r.value ? termText(r.value) : undefined,
-    };
-  });
+  const results = report.results.map((r) => toViolation(r, shapes));
+  sortResults(results);
+  return { conforms: report.conforms, results };
+}
+
+type ReportResult = Awaited<ReturnType<SHACLValidator['validate']>>['results'][number];
+
+function toViolation(r: ReportResult, shapes: Shapes): ShapeViolation {
+  const messages = r.message.filter((m) => m.termType !== 'Literal' || !m.language || m.language === 'en').map((m) => m.value);
+  return {
+    focusNode: termText(r.focusNode),
+    shape: shapeName(r.sourceShape, shapes.quads),
+    path: r.path?.termType === 'NamedNode' ? compact(r.path.value) : undefined,
+    message: messages.join('; ') || `fails ${compact(r.sourceConstraintComponent.value)}`,
+    severity: r.severity.value.replace(SH, ''),
+    value: r.value ? termText(r.value) : undefined,
+  };
+}
+
+function sortResults(results: ShapeViolation[]): void {
   results.sort((a, b) => a.focusNode.localeCompare(b.focusNode) || a.shape.localeCompare(b.shape)
     || (a.path ?? '').localeCompare(b.path ?? '') || a.message.localeCompare(b.message) || (a.value ?? '').localeCompare(b.value ?? ''));
-  return { conforms: report.conforms, results };
+}
+
+const SUBCLASS_OF = 'http://www.w3.org/2000/01/rdf-schema#subClassOf';
+
+/** Above this many quads, the project's shapes are checked in chunks of focus nodes (validateInChunks). */
+export const CHUNKED_FROM = 50_000;
+
+/**
+ * The same report as validating the whole merged graph at once (rdf-validate-shacl is superlinear in
+ * the graph's size), for the project's shapes: every shape targets a class (sh:targetClass) and reads a
+ * focus node's own triples (simple paths), its values' triples (sh:node and sh:qualifiedValueShape
+ * one level down) and their values' types (sh:class). So the subjects are split into chunks, and each
+ * chunk is validated over its subjects' triples, their values' triples and the types one level further
+ * (all graphs merged, with the concepts), keeping only the results about the chunk's own subjects.
+ */
+export async function validateInChunks(quads: RDF.Quad[], subjectsPerChunk = 4000): Promise<ShapeReport> {
+  const shapes = shapesOfProject();
+  const bySubject = new Map<string, RDF.Quad[]>();
+  for (const q of [...concepts(), ...quads]) {
+    const k = termText(q.subject);
+    const list = bySubject.get(k);
+    if (list) list.push(q);
+    else bySubject.set(k, [q]);
+  }
+  const keyOf = (t: RDF.Term) => (t.termType === 'Literal' ? undefined : termText(t));
+  const subjects = [...bySubject.keys()].sort();
+  const results: ShapeViolation[] = [];
+  let conforms = true;
+  for (let i = 0; i < subjects.length; i += subjectsPerChunk) {
+    const own = new Set(subjects.slice(i, i + subjectsPerChunk));
+    const data = shaclEnv.dataset();
+    const add = (q: RDF.Quad) => data.add(factory.quad(q.subject, q.predicate, q.object));
+    const values = new Set<string>();
+    for (const s of own) for (const q of bySubject.get(s)!) {
+      add(q);
+      const k = keyOf(q.object);
+      if (k !== undefined && !own.has(k)) values.add(k);
+    }
+    const further = new Set<string>();
+    for (const v of values) for (const q of bySubject.get(v) ?? []) {
+      add(q);
+      const k = keyOf(q.object);
+      if (k !== undefined && !own.has(k) && !values.has(k)) further.add(k);
+    }
+    for (const f of further) for (const q of bySubject.get(f) ?? []) if (q.predicate.equals(RDFNS.type)) add(q);
+    const report = await shapes.validator.validate(data);
+    for (const r of report.results) {
+      if (!own.has(termText(r.focusNode))) continue;
+      results.push(toViolation(r, shapes));
+      conforms = false;
+    }
+  }
+  sortResults(results);
+  return { conforms, results };
 }
 
 /**
