@@ -8,6 +8,8 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { articleFiles } from '../src/graph/corpus.js';
+import { extractFiles } from '../src/graph/parallel.js';
 import { projectRoot } from '../src/ontology-files.js';
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
@@ -34,6 +36,16 @@ describe('build --on-error', function () {
     mkdirSync(join(articles, 'folder.txt'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('worker threads report the same bad files, in file order, and extract the same good ones as one thread', async () => {
+    const files = articleFiles(articles);
+    const one = await extractFiles(files, { jobs: 1 });
+    const two = await extractFiles(files, { jobs: 2 });
+    assert.deepEqual(two.failures, one.failures);
+    assert.deepEqual(one.failures.map((f) => f.file.replace(/^.*\//, '')), [...bad].sort());
+    assert.deepEqual(two.extractions.map((x) => x.article.id), one.extractions.map((x) => x.article.id));
+    assert.equal(one.extractions.length, 2);
+  });
 
   it('fail (the default): names every bad file with its reason, writes nothing, exits 1', () => {
     const out = join(dir, 'fail', 'graph.ttl');
