@@ -159,9 +159,11 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   const m = machine();
+  // A quick run (CI smoke test) writes into bench/results/tmp/, leaving the measured figures alone.
   const suffix = quick ? '-quick' : '';
-  writeFileSync(join(projectRoot(), `bench/results/export${suffix}.json`), `${JSON.stringify({ part: 'export', machine: m, rows }, null, 2)}\n`);
-  writeFileSync(join(projectRoot(), `bench/results/export${suffix}.md`), toMarkdown(rows, m));
+  const resultsDir = join(projectRoot(), quick ? 'bench/results/tmp' : 'bench/results');
+  writeFileSync(join(resultsDir, `export${suffix}.json`), `${JSON.stringify({ part: 'export', machine: m, rows }, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `export${suffix}.md`), toMarkdown(rows, m));
   process.stdout.write(toMarkdown(rows, m));
 }
 

@@ -130,11 +130,12 @@ async function main(argv: string[]): Promise<void> {
     }
   }
   const m = machine();
-  const out = join(projectRoot(), 'bench/results');
-  mkdirSync(out, { recursive: true });
+  // A quick run (CI smoke test) writes into bench/results/tmp/, leaving the measured figures alone.
   const suffix = quick ? '-quick' : '';
-  writeFileSync(join(out, `extraction${suffix}.json`), `${JSON.stringify({ part: 'extraction', machine: m, rows }, null, 2)}\n`);
-  writeFileSync(join(out, `extraction${suffix}.md`), toMarkdown(rows, m));
+  const resultsDir = join(projectRoot(), quick ? 'bench/results/tmp' : 'bench/results');
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(join(resultsDir, `extraction${suffix}.json`), `${JSON.stringify({ part: 'extraction', machine: m, rows }, null, 2)}\n`);
+  writeFileSync(join(resultsDir, `extraction${suffix}.md`), toMarkdown(rows, m));
   process.stdout.write(toMarkdown(rows, m));
 }
 
