@@ -11,7 +11,9 @@
  * temporary file is then left behind: it is named `.NAME.PID.HEX.tmp`, and the next write of NAME
  * removes those of processes that no longer run.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
+import { closeSync, createWriteStream, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import type { Writable } from 'node:stream';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -86,6 +88,39 @@ export function writeFileAtomic(path: string, content: string | Uint8Array): voi
     renameSync(tmp, path);
   } catch (error) {
     if (fd !== undefined) closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw error;
+  }
+  fsyncFolder(dir);
+}
+
+/**
+ * Streams a file to `path` with the same guarantee as writeFileAtomic: `write` fills a temporary
+ * file beside the target (waiting for it to drain as it goes), which is flushed to disk and renamed
+ * over the target only when `write` has finished; on any error the target is left as it was.
+ *
+ * @example
+ * await writeStreamAtomic('out/graph.nt', (out) => streamQuads(store, 'ntriples', out));
+ */
+export async function writeStreamAtomic(path: string, write: (out: Writable) => Promise<void>): Promise<void> {
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
+  for (const stale of staleTempFiles(path)) rmSync(stale, { force: true });
+  const tmp = tempPathFor(path);
+  const out = createWriteStream(tmp, { flags: 'wx' });
+  try {
+    await write(out);
+    out.end();
+    await once(out, 'finish');
+    const fd = openSync(tmp, 'r+');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (error) {
+    out.destroy();
     rmSync(tmp, { force: true });
     throw error;
   }

@@ -8,13 +8,11 @@
  * await writeJsonLdAtomic('graph.jsonld', loadStore('data/graph.trig'));
  */
 import type * as RDF from '@rdfjs/types';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
-import { dirname } from 'node:path';
 import type { Writable } from 'node:stream';
 import jsonld from 'jsonld';
 import type { Store } from 'n3';
-import { tempPathFor } from '../io.js';
+import { writeStreamAtomic } from '../io.js';
 import { factory } from '../vocab.js';
 import { documentLoader, localContext, toJsonLd } from './jsonld.js';
 import { serializeQuads } from './rdf-writer.js';
@@ -60,19 +58,7 @@ export async function streamJsonLd(store: Store, out: Writable, chunk = CHUNK): 
   await write(out, '\n  ]\n}\n');
 }
 
-/** Streams the compacted JSON-LD of the store into `path` through a temporary file, renamed when complete. */
+/** Streams the compacted JSON-LD of the store into `path` through a temporary file, flushed and renamed when complete. */
 export async function writeJsonLdAtomic(path: string, store: Store): Promise<void> {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = tempPathFor(path);
-  const out = createWriteStream(tmp);
-  try {
-    await streamJsonLd(store, out);
-    out.end();
-    await once(out, 'finish');
-    renameSync(tmp, path);
-  } catch (error) {
-    out.destroy();
-    rmSync(tmp, { force: true });
-    throw error;
-  }
+  await writeStreamAtomic(path, (out) => streamJsonLd(store, out));
 }

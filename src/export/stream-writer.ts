@@ -7,12 +7,11 @@
  * await writeQuadsAtomic('out/graph.nt', store.getQuads(null, null, null, null), 'ntriples');
  */
 import type * as RDF from '@rdfjs/types';
-import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { Store, Writer } from 'n3';
 import { UserError } from '../errors.js';
-import { tempPathFor } from '../io.js';
+import { writeStreamAtomic } from '../io.js';
 import { PREFIXES } from '../vocab.js';
 import { termKey } from '../graph/iris.js';
 import { canonicalQuads, RDF_FORMATS, type RdfFormat } from './rdf-writer.js';
@@ -87,20 +86,7 @@ export async function streamQuads(quads: Iterable<RDF.Quad> | Store, format: Rdf
   await flush();
 }
 
-/** Streams the canonical serialization into `path` through a temporary file, renamed when complete. */
+/** Streams the canonical serialization into `path` through a temporary file, flushed and renamed when complete. */
 export async function writeQuadsAtomic(path: string, quads: Iterable<RDF.Quad> | Store, format: RdfFormat): Promise<void> {
-  const { dirname } = await import('node:path');
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = tempPathFor(path);
-  const out = createWriteStream(tmp);
-  try {
-    await streamQuads(quads, format, out);
-    out.end();
-    await once(out, 'finish');
-    renameSync(tmp, path);
-  } catch (error) {
-    out.destroy();
-    rmSync(tmp, { force: true });
-    throw error;
-  }
+  await writeStreamAtomic(path, (out) => streamQuads(quads, format, out));
 }
