@@ -7,7 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const JARS = '/usr/share/java';
 const PYTHON = '/usr/bin/python3';
@@ -77,7 +77,8 @@ export const javacAvailable = (): boolean => jenaAvailable() && spawnSync('javac
  */
 export function compileWithJena(source: string): string {
   const out = mkdtempSync(join(tmpdir(), 'diplograph-javac-'));
-  const r = spawnSync('javac', ['-nowarn', '-cp', jenaClasspath(), '-d', out, source], { encoding: 'utf8' });
+  // -sourcepath: the classes it uses from beside it (BenchQueries uses StoredQueries) are compiled too
+  const r = spawnSync('javac', ['-nowarn', '-cp', jenaClasspath(), '-sourcepath', dirname(source), '-d', out, source], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`javac ${source} failed: ${r.stderr}`);
   return out;
 }

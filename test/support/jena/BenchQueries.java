@@ -62,16 +62,7 @@ public class BenchQueries {
   public static void main(String[] args) throws Exception {
     long jvmStartMs = ManagementFactory.getRuntimeMXBean().getUptime();
     long t0 = System.nanoTime();
-    DatasetGraph loaded = RDFDataMgr.loadDatasetGraph(args[0]);
-    Graph merge = GraphFactory.createDefaultGraph();
-    GraphUtil.addInto(merge, loaded.getDefaultGraph());
-    DatasetGraph view = DatasetGraphFactory.create(merge);
-    for (Iterator<Node> it = loaded.listGraphNodes(); it.hasNext();) {
-      Node name = it.next();
-      GraphUtil.addInto(merge, loaded.getGraph(name));
-      view.addGraph(name, loaded.getGraph(name));
-    }
-    Dataset dataset = DatasetFactory.wrap(view);
+    Dataset dataset = StoredQueries.unionDataset(args[0]); // the same dataset as the interop test's
     double loadMs = (System.nanoTime() - t0) / 1e6;
     Runtime rt = Runtime.getRuntime();
     System.gc();

@@ -32,9 +32,13 @@ import org.apache.jena.sparql.graph.GraphFactory;
  * and DESCRIBE, where NAME is the query file's name without ".rq".
  */
 public class StoredQueries {
-  public static void main(String[] args) throws Exception {
-    DatasetGraph loaded = RDFDataMgr.loadDatasetGraph(args[0]);
-    // The RDF merge: a graph is a set, so a triple that several graphs hold is in it once.
+  /**
+   * The dataset of a TriG file as diplograph queries it: the default graph is the RDF merge of the
+   * stored default graph and every named graph (a graph is a set, so a triple that several graphs
+   * hold is in it once), and the named graphs are as stored. BenchQueries uses it too.
+   */
+  public static Dataset unionDataset(String path) {
+    DatasetGraph loaded = RDFDataMgr.loadDatasetGraph(path);
     Graph merge = GraphFactory.createDefaultGraph();
     GraphUtil.addInto(merge, loaded.getDefaultGraph());
     DatasetGraph view = DatasetGraphFactory.create(merge);
@@ -43,7 +47,11 @@ public class StoredQueries {
       GraphUtil.addInto(merge, loaded.getGraph(name));
       view.addGraph(name, loaded.getGraph(name));
     }
-    Dataset dataset = DatasetFactory.wrap(view);
+    return DatasetFactory.wrap(view);
+  }
+
+  public static void main(String[] args) throws Exception {
+    Dataset dataset = unionDataset(args[0]);
     for (int i = 2; i < args.length; i++) {
       Path file = Path.of(args[i]);
       String name = file.getFileName().toString().replaceAll("\\.rq$", "");
