@@ -150,4 +150,20 @@ describe('stored queries on the seed graph', () => {
     ]);
     assert.equal(rows[4].published, '2019-07-06');
   });
+
+  it('binding parameters as constants gives the same answers as binding them in VALUES, for every stored query and parameter', async () => {
+    const cases: Array<[string, Record<string, string>]> = listQueries().map((q) => [q.name, {}]);
+    cases.push(['partner-meetings', { from: '2019-01-01', to: '2019-12-31' }], ['partner-meetings', { partner: 'org/european-union' }],
+      ['evidence', { predicate: 'dg:chair' }], ['actors-by-meetings', { minimum: '2' }], ['area-meetings', { phrase: 'peacekeeping' }],
+      ['meetings-timeline', { home: 'country/france' }], ['partner-construct', { partner: 'country/vietnam' }]);
+    for (const [name, params] of cases) {
+      const q = getQuery(name);
+      const inline = bindParams(q, params);
+      const values = bindParams(q, params, { inline: false });
+      if (q.params.some((p) => p.default !== undefined || params[p.name] !== undefined)) assert.notEqual(inline, values, `${name}: a bound parameter is put in as a constant`);
+      const [a, b] = [await run(inline, store, q.path), await run(values, store, q.path)];
+      assert.deepEqual(a, b, `${name} ${JSON.stringify(params)}`);
+      if (a.type === 'bindings') assert.ok(a.rows.length > 0 || name === 'evidence', `${name} ${JSON.stringify(params)} has an answer to compare`);
+    }
+  });
 });

@@ -1,4 +1,4 @@
-/** Stored-query headers, the registry of queries/, and parameters bound as RDF terms in a VALUES block. */
+/** Stored-query headers, the registry of queries/, and parameters bound as RDF terms (constants, or a VALUES block). */
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
 import { Parser as SparqlParser, type SelectQuery } from 'sparqljs';
@@ -69,25 +69,63 @@ describe('stored queries', () => {
   });
 
   describe('binding parameters', () => {
-    it('adds a VALUES block of RDF terms at the top of the WHERE clause; defaults fill in, optional ones stay UNDEF', () => {
+    it('puts given values and defaults in as RDF terms where the query uses them; an optional one without a value stays UNDEF in VALUES', () => {
       const text = bindParams(q, { since: '2019-01-01' });
+      const where = parse(text).where!;
+      assert.equal(where[0].type, 'values');
+      assert.deepEqual((where[0] as { values: unknown[] }).values, [{ '?kind': undefined }]);
+      const bgp = JSON.stringify(where[1]);
+      assert.match(bgp, /"object":\{"termType":"NamedNode","value":"https:\/\/w3id\.org\/diplograph\/id\/country\/france"\}/);
+      assert.match(bgp, /"object":\{"termType":"Literal","value":"maritime security","language":"en"/);
+      assert.match(JSON.stringify(where[2]), /"value":"2019-01-01","language":"","datatype":\{"termType":"NamedNode","value":"http:\/\/www\.w3\.org\/2001\/XMLSchema#date"\}/);
+      assert.doesNotMatch(text, /\?partner|\?since|\?topic/, 'no trace of the bound variables is left');
+      assert.equal(queryForm(text), 'SELECT');
+    });
+
+    it('inline: false binds every parameter in one VALUES block and leaves the rest of the query as it is', () => {
+      const text = bindParams(q, { since: '2019-01-01' }, { inline: false });
       assert.match(text, /VALUES \(\?partner \?since \?topic \?kind\) \{\s*\(<https:\/\/w3id\.org\/diplograph\/id\/country\/france> "2019-01-01"\^\^<http:\/\/www\.w3\.org\/2001\/XMLSchema#date> "maritime security"@en UNDEF\)\s*\}/);
       const where = parse(text).where!;
       assert.equal(where[0].type, 'values');
       assert.deepEqual(where.slice(1), parse(Q).where, 'the rest of the query is unchanged');
-      assert.equal(queryForm(text), 'SELECT');
+    });
+
+    it('keeps a parameter in VALUES where a constant cannot stand for it', () => {
+      const one = (query: string, type = 'iri') => bindParams(parseHeader(`# title: T\n# description: D\n# param: x ${type} default=${type === 'iri' ? 'dg:Meeting' : type === 'integer' ? '2' : 'a'} — x\nPREFIX dg: <https://w3id.org/diplograph/ontology#>\n${query}\n`, 'q.rq'), {});
+      const kept = (query: string, type?: string) => assert.equal(parse(one(query, type)).where![0].type, 'values', query);
+      kept('SELECT ?x ?s WHERE { ?s a ?x }');
+      kept('SELECT * WHERE { ?s a ?x }');
+      kept('SELECT ?s WHERE { ?s a ?t FILTER(!BOUND(?x) || ?t = ?x) }');
+      kept('SELECT ?s WHERE { ?s a ?t { SELECT ?x WHERE { ?x a dg:Class } } }');
+      kept('SELECT (COUNT(?s) AS ?n) WHERE { ?s a ?x } GROUP BY ?x');
+      kept('SELECT ?s WHERE { ?s ?x ?o }', 'string');
+      kept('SELECT ?s WHERE { GRAPH ?x { ?s a dg:Meeting } }', 'string');
+      // A sub-SELECT that does not project ?x has a variable of its own, which stays a variable.
+      const sub = one('SELECT ?s ?n WHERE { ?s a ?x { SELECT (COUNT(?x) AS ?n) WHERE { ?y a ?x } } }');
+      const type = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
+      assert.ok(sub.includes(`?s ${type} dg:Meeting`), sub);
+      assert.ok(sub.includes('COUNT(?x)') && sub.includes(`?y ${type} ?x`), sub);
+      // Grouping on the parameter and on other keys: the constant key is dropped, and HAVING uses the value.
+      const having = one('SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s dg:p ?o } GROUP BY ?s ?x HAVING (COUNT(?o) >= ?x)', 'integer');
+      assert.match(having, /GROUP BY \?s\s+HAVING/);
+      assert.match(having, />= 2\b|>= "2"/, having);
+      // In CONSTRUCT templates, EXISTS, paths and GRAPH the constant stands in.
+      const c = one('CONSTRUCT { ?x dg:p ?o } WHERE { GRAPH ?x { ?o dg:q/dg:r ?x FILTER EXISTS { ?x dg:s ?o } } }');
+      assert.doesNotMatch(c, /\?x/);
+      assert.match(c, /dg:Meeting dg:p \?o/);
     });
 
     it('keeps an injection attempt inside a literal: the query keeps its shape', () => {
       const inj = parseHeader(Q.replace('# param: since date', '# param: since string'), 'q.rq');
       const attack = 'x> } ; DROP ALL #';
-      const text = bindParams(inj, { since: attack });
-      const parsed = parse(text);
-      assert.equal(parsed.type, 'query');
-      assert.equal(parsed.where!.length, parse(Q).where!.length + 1);
-      const row = (parsed.where![0] as { values: Array<Record<string, { value: string; termType: string }>> }).values[0];
-      assert.equal(row['?since'].termType, 'Literal');
-      assert.equal(row['?since'].value, attack);
+      for (const inline of [true, false]) {
+        const text = bindParams(inj, { since: attack }, { inline });
+        const parsed = parse(text);
+        assert.equal(parsed.type, 'query');
+        assert.equal(parsed.where!.length, parse(Q).where!.length + 1);
+        const literal = JSON.stringify(parsed.where).match(/\{"termType":"Literal","value":"x> \} ; DROP ALL #"[^}]*\}/g);
+        assert.equal(literal?.length, 1, 'the value stays one literal');
+      }
     });
 
     it('refuses an IRI that would break out of its brackets', () => {
