@@ -105,6 +105,10 @@ describe('stored queries', () => {
       const type = '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>';
       assert.ok(sub.includes(`?s ${type} dg:Meeting`), sub);
       assert.ok(sub.includes('COUNT(?x)') && sub.includes(`?y ${type} ?x`), sub);
+      // A sub-SELECT that projects ?x and binds it in every row gets the constant, and no longer projects it.
+      const joined = one('SELECT ?s ?n WHERE { ?s a dg:Meeting OPTIONAL { SELECT ?x ?s (COUNT(?o) AS ?n) WHERE { ?s dg:p ?x ; dg:q ?o } GROUP BY ?x ?s } }');
+      assert.ok(joined.includes('SELECT ?s (COUNT(?o) AS ?n) WHERE') && joined.includes('?s dg:p dg:Meeting') && /GROUP BY \?s\s*\}/.test(joined), joined);
+      kept('SELECT ?s ?n WHERE { ?s a dg:Meeting { SELECT ?x ?s WHERE { ?s dg:p ?o OPTIONAL { ?s dg:q ?x } } } }');
       // Grouping on the parameter and on other keys: the constant key is dropped, and HAVING uses the value.
       const having = one('SELECT ?s (COUNT(?o) AS ?n) WHERE { ?s dg:p ?o } GROUP BY ?s ?x HAVING (COUNT(?o) >= ?x)', 'integer');
       assert.match(having, /GROUP BY \?s\s+HAVING/);

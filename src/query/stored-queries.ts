@@ -192,8 +192,9 @@ export function bindParams(q: StoredQuery, given: Record<string, string>, option
 
 /**
  * Thrown where `?name` cannot be replaced by its value without changing the query: it is projected
- * (or `SELECT *`), the only group key or inside a group key's expression, the target of a BIND or a VALUES, the argument of BOUND(), projected by
- * a sub-SELECT (which then joins on it), or a literal value would stand as a predicate or graph name.
+ * (or `SELECT *`), the only group key or inside a group key's expression, the target of a BIND or a
+ * VALUES, the argument of BOUND(), projected by a sub-SELECT that does not bind it in every row, or a
+ * literal value would stand as a predicate or graph name.
  */
 class KeepAsValues extends Error {}
 
@@ -207,8 +208,18 @@ function projects(variables: unknown, name: string): boolean {
 }
 
 /** The parsed query with `?name` replaced by `term`, or undefined where it must stay a variable. */
-function substituted(query: Record<string, unknown>, name: string, term: RDF.NamedNode | RDF.Literal): Record<string, unknown> | undefined {
-  if (projects(query.variables, name)) return undefined;
+function substituted(query: Record<string, unknown>, name: string, term: RDF.NamedNode | RDF.Literal, sub = false): Record<string, unknown> | undefined {
+  if (sub) {
+    // A sub-SELECT that projects ?name joins on it. Where every one of its rows binds ?name (it is the
+    // subject or object of one of the sub-SELECT's own triple patterns), joining with the constant keeps
+    // the rows that have it: the same as the sub-SELECT with the constant in, which no longer projects it.
+    const variables = query.variables as unknown[];
+    const required = ((query.where as Array<{ type: string; triples?: Array<{ subject: unknown; object: unknown }> }>) ?? [])
+      .some((p) => p.type === 'bgp' && (p.triples ?? []).some((t) => isVariable(t.subject, name) || isVariable(t.object, name)));
+    const rest = variables.filter((v) => !isVariable(v, name));
+    if (!required || rest.length !== variables.length - 1 || !rest.length || projects(rest, name)) return undefined;
+    query = { ...query, variables: rest };
+  } else if (projects(query.variables, name)) return undefined;
   // Grouping on a constant as well as on other keys makes the same groups: the key is dropped. (Stored
   // queries group on a parameter so that HAVING may use it, as actors-by-meetings does with ?minimum.)
   const group = query.group as Array<{ expression: unknown; variable?: unknown }> | undefined;
@@ -229,7 +240,8 @@ function substituted(query: Record<string, unknown>, name: string, term: RDF.Nam
 /**
  * A copy of `node` (a part of a parsed query) with `?name` replaced by `term` in triple patterns, paths,
  * GRAPH names, expressions (FILTER, BIND, EXISTS, ORDER BY, HAVING, aggregates) and CONSTRUCT templates.
- * A sub-SELECT that does not project `?name` is left as it is: its `?name` is another variable.
+ * A sub-SELECT that does not project `?name` is left as it is: its `?name` is another variable; one that
+ * projects it gets the constant too, where that keeps its answers (see {@link substituted}).
  */
 function replaceIn(node: unknown, name: string, term: RDF.NamedNode | RDF.Literal, position: 'predicate' | 'graph' | undefined, top = false): unknown {
   if (Array.isArray(node)) return node.map((x) => replaceIn(x, name, term, position));
@@ -241,8 +253,10 @@ function replaceIn(node: unknown, name: string, term: RDF.NamedNode | RDF.Litera
   if ((node as RDF.Term).termType !== undefined) return node;
   const n = node as Record<string, unknown>;
   if (n.type === 'query' && !top) {
-    if (projects(n.variables, name)) throw new KeepAsValues();
-    return node;
+    if (!projects(n.variables, name)) return node;
+    const inner = substituted(n, name, term, true);
+    if (!inner) throw new KeepAsValues();
+    return inner;
   }
   if (n.type === 'bind' && isVariable(n.variable, name)) throw new KeepAsValues();
   if (n.type === 'values' && JSON.stringify(n.values).includes(JSON.stringify(`?${name}`))) throw new KeepAsValues();
