@@ -9,6 +9,7 @@
  * failed connection), and the server's resident memory before, at its peak and after the run.
  * Writes bench/results/load.json and bench/results/load.md.
  */
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -79,7 +80,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function startServe(graph: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(projectRoot(), 'bin', 'diplograph.js'), 'serve', '--graph', graph, '--port', String(port)], { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...NODE_FLAGS, join(projectRoot(), 'bin', 'diplograph.js'), 'serve', '--graph', graph, '--port', String(port)], { cwd: projectRoot(), stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';
     let err = '';

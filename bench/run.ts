@@ -18,6 +18,7 @@
  * Writes OUT/bench.json, OUT/bench.md and OUT/bench.svg (OUT: bench/results; with --quick,
  * bench/results/quick), each atomically.
  */
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
@@ -95,7 +96,7 @@ function runEngine(engine: string, file: string, out: string, queryFiles: string
   const args = [file, out, String(o.warm), String(o.capSeconds), ...queryFiles];
   const child = engine === 'jena'
     ? spawnSync('java', ['-Xmx12g', '-Xss8m', '-cp', `${jenaClasses}:${jenaClasspath()}`, 'BenchQueries', ...args], { encoding: 'utf8', maxBuffer: 64 * MB })
-    : spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', fileURLToPath(new URL('./engine-child.js', import.meta.url)), engine, ...args], { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'pipe'] });
+    : spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', ...NODE_FLAGS, fileURLToPath(new URL('./engine-child.js', import.meta.url)), engine, ...args], { encoding: 'utf8', maxBuffer: 64 * MB, stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.status !== 0) return `${engine} failed: ${(child.stderr || String(child.error)).trim().split('\n').slice(-3).join(' ')}`;
   const r = JSON.parse(child.stdout.trim().split('\n').pop()!) as EngineRun & { jvmStartMs?: number };
   if (engine === 'jena') {
@@ -178,7 +179,7 @@ async function measureSize(size: number, o: BenchOptions, dir: string, jenaClass
  */
 function cliFromCache(name: string, file: string): number | undefined {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [join(projectRoot(), 'bin', 'diplograph.js'), 'query', name, '--graph', file], { encoding: 'utf8', maxBuffer: 256 * MB });
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, join(projectRoot(), 'bin', 'diplograph.js'), 'query', name, '--graph', file], { encoding: 'utf8', maxBuffer: 256 * MB });
   const ms = performance.now() - started;
   return r.status === 0 && /answered from the cache/.test(r.stderr) ? ms : undefined;
 }

@@ -1,5 +1,8 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // The diplograph command. The TypeScript sources are compiled into dist/ by `npm run build`.
+// The flag on the first line (src/node-flags.ts says why) gives V8 a larger young generation: query
+// evaluation makes many short-lived objects, and it cut the time of the stored queries at 1M quads by
+// about a quarter. `node bin/diplograph.js` runs without it; `node --max-semi-space-size=64 bin/diplograph.js` with it.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 

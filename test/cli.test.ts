@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NODE_FLAGS } from '../src/node-flags.js';
 import { projectRoot } from '../src/ontology-files.js';
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
@@ -33,6 +34,16 @@ describe('the command line', function () {
     dir = mkdtempSync(join(tmpdir(), 'diplograph-cli-'));
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('runs as an executable with the Node flags of src/node-flags.ts, and npm start with the same', () => {
+    const first = readFileSync(BIN, 'utf8').split('\n')[0];
+    assert.equal(first, `#!/usr/bin/env -S node ${NODE_FLAGS.join(' ')}`);
+    const start = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')).scripts.start as string;
+    assert.ok(start.includes(`node ${NODE_FLAGS.join(' ')} bin/diplograph.js run`), start);
+    const r = spawnSync(BIN, ['--help'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /diplograph/);
+  });
 
   it('builds the graph, then answers a stored query over it in every result format', () => {
     const out = join(dir, 'graph.ttl');

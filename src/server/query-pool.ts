@@ -21,6 +21,7 @@
  * const one = await pool.run('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', { defaultGraphs: ['https://w3id.org/diplograph/id/article/000_e8b7f0acafe71e35'] });
  * await pool.close();
  */
+import { WORKER_YOUNG_GENERATION_MB } from '../node-flags.js';
 import { Worker } from 'node:worker_threads';
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
@@ -200,7 +201,7 @@ export class QueryPool {
     this.starting++;
     const worker = new Worker(WORKER_FILE, {
       workerData: { quads: this.data, maxRows: this.limits.maxRows } satisfies WorkerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb },
+      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
     });
     return new Promise<void>((resolve, reject) => {
       let slot: Slot | undefined;
