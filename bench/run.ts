@@ -39,7 +39,7 @@ import { syntheticDataset } from './synthetic-graph.js';
 export const ENGINES = ['diplograph', 'diplograph-server', 'jena', 'oxigraph'] as const;
 
 /** The other engineer's parts the runner also runs when their files are there. */
-export const PARTS = ['extraction', 'export'] as const;
+export const PARTS = ['extraction', 'export', 'startup'] as const;
 
 const MB = 1024 * 1024;
 const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;

@@ -143,3 +143,22 @@ describe('bench: report helpers', () => {
     assert.equal(differences(q, a, { ...a, rows: [row('a', 'x, y', 'en'), row('b', 'z')] }), SAME_BUT_CONCAT);
   });
 });
+
+describe('bench: start-up (bench/startup.ts)', function () {
+  this.timeout(120000);
+
+  it('times fresh query processes with and without the answer cache, and the first answer of serve', () => {
+    const r = spawnSync(process.execPath, [join(projectRoot(), 'dist', 'bench', 'startup.js'), '--quick', '--runs', '1'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const { rows } = JSON.parse(readFileSync(join(projectRoot(), 'bench', 'results', 'tmp', 'startup-quick.json'), 'utf8')) as { rows: Array<{ what: string; medianMs: number; goalMs: number; met: boolean }> };
+    assert.deepEqual(rows.map((x) => x.what.replace(/ \(.*\)$/, '')), [
+      'diplograph query co-chairs --no-cache', 'diplograph query co-chairs',
+      'diplograph query meetings-timeline --no-cache', 'diplograph query meetings-timeline',
+      'diplograph query agreements --no-cache', 'diplograph query agreements',
+      'diplograph serve: first /sparql answer',
+    ]);
+    for (const x of rows) assert.ok(x.medianMs > 0 && x.met === x.medianMs < x.goalMs, JSON.stringify(x));
+    for (let i = 0; i < 6; i += 2) assert.ok(rows[i + 1].medianMs < rows[i].medianMs, `the cache answers sooner than an evaluation: ${rows[i + 1].medianMs} < ${rows[i].medianMs} ms`);
+    assert.match(r.stdout, /\| diplograph serve: first \/sparql answer \| 1 \| \d+ ms \|/);
+  });
+});

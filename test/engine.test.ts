@@ -3,13 +3,15 @@
  * (ontology/example.trig), plus a remote endpoint played by a local HTTP server.
  */
 import { strict as assert } from 'node:assert';
+import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { Parser, Store } from 'n3';
 import { UserError } from '../src/errors.js';
 import { loadStore } from '../src/graph/load.js';
-import { ask, construct, queryForm, run, select, type Row } from '../src/query/engine.js';
+import { ENGINE_BUNDLE, ask, construct, queryForm, run, select, type Row } from '../src/query/engine.js';
 import { bindParams, getQuery, listQueries } from '../src/query/stored-queries.js';
 import { projectRoot } from '../src/ontology-files.js';
 
@@ -34,6 +36,19 @@ describe('query engine', () => {
   let example: Store;
   before(() => {
     example = loadStore(EXAMPLE);
+  });
+
+  it('loads Comunica from the one-file bundle that npm run build writes, which answers as the package does', async () => {
+    assert.ok(existsSync(ENGINE_BUNDLE), `${ENGINE_BUNDLE} is built`);
+    const require = createRequire(import.meta.url);
+    const bundled = require(ENGINE_BUNDLE) as typeof import('@comunica/query-sparql');
+    const packaged = await import('@comunica/query-sparql');
+    assert.notEqual(bundled.QueryEngine, packaged.QueryEngine, 'two copies of the code');
+    const store = new Store(new Parser().parse('<http://x/a> <http://x/p> "b"@en, "c"@vi, 3 .'));
+    const q = 'SELECT ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o) && (lang(?o) = "en" || ?o > 2)) } ORDER BY STR(?o)';
+    const answer = async (E: typeof packaged.QueryEngine) => (await (await new E().queryBindings(q, { sources: [store] })).toArray()).map((b) => b.get('o')!.value);
+    assert.deepEqual(await answer(bundled.QueryEngine), await answer(packaged.QueryEngine));
+    assert.deepEqual(await answer(bundled.QueryEngine), ['3', 'b']);
   });
 
   describe('on the example graph', () => {
