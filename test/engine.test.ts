@@ -11,7 +11,9 @@ import { join } from 'node:path';
 import { Parser, Store } from 'n3';
 import { UserError } from '../src/errors.js';
 import { loadStore } from '../src/graph/load.js';
-import { ENGINE_BUNDLE, ask, construct, queryForm, run, select, type Row } from '../src/query/engine.js';
+import type * as RDF from '@rdfjs/types';
+import { ENGINE_BUNDLE, ask, construct, loadEngine, queryForm, run, select, viewOf, type Row } from '../src/query/engine.js';
+import { factory } from '../src/vocab.js';
 import { bindParams, getQuery, listQueries } from '../src/query/stored-queries.js';
 import { projectRoot } from '../src/ontology-files.js';
 
@@ -90,6 +92,22 @@ describe('query engine', () => {
       ex:concept ex:label "default graph fact" .
       ex:g1 { ex:vinh ex:label "Vinh" . ex:a ex:only "g1" . }
       ex:g2 { ex:vinh ex:label "Vinh" . }`));
+
+    it('counts patterns as the index does, the second time from memory, and a changed store gets a new view', async () => {
+      const mine = new Store(store.getQuads(null, null, null, null));
+      await loadEngine();
+      const view = viewOf(mine);
+      const ex = (x: string) => factory.namedNode(`http://example.org/${x}`);
+      const patterns: Array<Array<RDF.Term | null>> = [[null, null, null, null], [ex('vinh'), null, null, null], [null, ex('label'), null, factory.defaultGraph()],
+        [null, ex('label'), null, ex('g1')], [null, null, factory.literal('g1'), null], [factory.variable('s'), ex('only'), null, null], [ex('nobody'), null, null, null]];
+      const expected = [6, 3, 2, 1, 2, 2, 0];
+      for (const round of [1, 2]) assert.deepEqual(patterns.map(([s, p, o, g]) => view.countQuads(s, p, o, g)), expected, `round ${round}`);
+      mine.addQuad(factory.quad(ex('new'), ex('label'), factory.literal('x'), ex('g2')) as never);
+      const fresh = viewOf(mine);
+      assert.notEqual(fresh, view);
+      assert.equal(fresh.countQuads(null, ex('label'), null, factory.defaultGraph()), 3);
+      assert.equal(viewOf(mine), fresh, 'kept while the store does not change');
+    });
 
     it('holds a fact that two articles state once, as Jena and Virtuoso do', async () => {
       const r = await select('SELECT ?l WHERE { <http://example.org/vinh> <http://example.org/label> ?l }', store);
