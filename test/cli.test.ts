@@ -186,6 +186,16 @@ describe('npm start (the main job)', function () {
     for (const f of ['graph.ttl', 'graph.trig', 'graph.jsonld']) assert.ok(existsSync(join(d, 'out', f)), f);
     assert.match(r.stdout, /## meetings-timeline: Timeline of meetings/);
     assert.match(r.stdout, /## partner-construct: Everything about one partner\n@prefix/);
+    // The files are those a build writes, byte for byte.
+    for (const f of ['graph.ttl', 'graph.trig', 'graph.jsonld']) assert.ok(readFileSync(join(d, 'out', f)).equals(readFileSync(join(projectRoot(), 'data', f))), `${f} as in data/`);
+    // The answers it printed are kept for the TriG it wrote: a first query answers from the cache, as evaluated.
+    const graph = ['--graph', join(d, 'out', 'graph.trig'), '--format', 'json'];
+    const cached = cli(['query', 'meetings-timeline', ...graph]);
+    assert.equal(cached.code, 0, cached.stderr);
+    assert.match(cached.stderr, /answered from the cache/);
+    const fresh = cli(['query', 'meetings-timeline', '--no-cache', ...graph]);
+    assert.doesNotMatch(fresh.stderr, /answered from the cache/);
+    assert.equal(cached.stdout, fresh.stdout);
     rmSync(d, { recursive: true, force: true });
   });
 });

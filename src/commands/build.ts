@@ -5,13 +5,13 @@
 import type * as RDF from '@rdfjs/types';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
-import { writeFileAtomic } from '../io.js';
 import { buildDataset } from '../graph/build.js';
 import { ON_ERROR_CHOICES, articleFiles, failuresError, type ArticleFailure, type OnError } from '../graph/corpus.js';
 import { defaultJobs, extractFiles } from '../graph/parallel.js';
 import { createProgress, type ProgressStream } from '../progress.js';
 import { formatReport, validateShapes } from '../graph/validate.js';
 import { serializeQuads } from '../export/rdf-writer.js';
+import { writeQuadsAtomic } from '../export/stream-writer.js';
 import type { ArticleExtraction } from '../extract/model.js';
 import { DEFAULT_BASE } from '../vocab.js';
 import { HTTP_IRI } from '../extract/index.js';
@@ -19,6 +19,7 @@ import { HTTP_IRI } from '../extract/index.js';
 export interface BuildResult {
   extractions: ArticleExtraction[];
   quads: RDF.Quad[];
+  /** The graph as Turtle and as TriG, unless the build was asked for `strings: false` (then ''). */
   turtle: string;
   trig: string;
   /** The articles left out with `onError: 'skip'`, each with its one-line reason. */
@@ -38,6 +39,11 @@ export interface BuildOptions {
   quiet?: boolean;
   /** The progress is shown from this many articles on (default 50): a small build stays silent. */
   progressFrom?: number;
+  /**
+   * Serialize the graph into `turtle` and `trig` (default true). The commands say false and stream the
+   * files with {@link writeGraphFiles} instead, so the text of a big graph is never held whole.
+   */
+  strings?: boolean;
 }
 
 /**
@@ -69,9 +75,19 @@ export async function buildGraph(inDir: string, base = DEFAULT_BASE, options: Bu
     throw new UserError(`the graph does not conform to ontology/shapes.ttl; nothing was written:\n${formatReport(report)}`);
   }
   t = performance.now();
-  const turtle = await serializeQuads(quads, 'turtle');
-  const trig = await serializeQuads(quads, 'trig');
+  const strings = options.strings ?? true;
+  const turtle = strings ? await serializeQuads(quads, 'turtle') : '';
+  const trig = strings ? await serializeQuads(quads, 'trig') : '';
   return { extractions, quads, turtle, trig, skipped: failures, phases: { extract, build, validate, serialize: seconds(t) } };
+}
+
+/**
+ * Writes the built graph as Turtle to `ttl` and as TriG to `trig`, each streamed in canonical order
+ * (the same bytes as serializeQuads) into a temporary file that replaces the old one when complete.
+ */
+export async function writeGraphFiles(quads: RDF.Quad[], ttl: string, trig: string): Promise<void> {
+  await writeQuadsAtomic(ttl, quads, 'turtle');
+  await writeQuadsAtomic(trig, quads, 'trig');
 }
 
 /** The value of `--on-error`, checked. */
@@ -121,10 +137,9 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const jobsText = values.jobs as string | undefined;
   if (jobsText !== undefined && !/^[1-9]\d*$/.test(jobsText)) throw new UserError(`--jobs: "${jobsText}" is not a positive integer`, { exitCode: 2 });
   const jobs = jobsText === undefined ? undefined : Math.min(Number(jobsText), 4 * defaultJobs());
-  const result = await buildGraph(values.in as string, values.base as string, { onError, jobs, progress: process.stderr, quiet: values.quiet as boolean });
+  const result = await buildGraph(values.in as string, values.base as string, { onError, jobs, progress: process.stderr, quiet: values.quiet as boolean, strings: false });
   reportSkipped(result);
-  writeFileAtomic(out, result.turtle);
-  writeFileAtomic(trigOut, result.trig);
+  await writeGraphFiles(result.quads, out, trigOut);
   process.stdout.write(`${describe(result)}\nwrote ${out} and ${trigOut}\n`);
   if (onError === 'skip') process.stdout.write(`${summaryLine(result)}\n`);
   return 0;

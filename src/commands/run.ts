@@ -1,15 +1,19 @@
 /**
  * `diplograph run`: the main job. Builds the graph from the articles, writes Turtle, TriG and
- * JSON-LD, and prints the answer of every stored query.
+ * JSON-LD (streamed), and prints the answer of every stored query, which it also keeps in the answer
+ * cache of the TriG.
  */
 import { join } from 'node:path';
 import { Store } from 'n3';
 import { parse } from '../cli.js';
-import { writeFileAtomic } from '../io.js';
-import { toJsonLd } from '../export/jsonld.js';
-import { listQueries } from '../query/stored-queries.js';
-import { answer, defaultFormat } from './query.js';
-import { buildGraph, describe, onErrorOption, reportSkipped, summaryLine } from './build.js';
+import { writeJsonLdAtomic } from '../export/jsonld-stream.js';
+import { loadStore } from '../graph/load.js';
+import { fileHash, storeAnswer } from '../query/answer-cache.js';
+import { run } from '../query/engine.js';
+import { bindParams, listQueries } from '../query/stored-queries.js';
+import { formatResult } from '../query/results.js';
+import { defaultFormat } from './query.js';
+import { buildGraph, describe, onErrorOption, reportSkipped, summaryLine, writeGraphFiles } from './build.js';
 
 /** `diplograph run`: build (with `--on-error` as for build), write the three files, answer every stored query. */
 export async function runCommand(argv: string[]): Promise<number> {
@@ -24,19 +28,28 @@ export async function runCommand(argv: string[]): Promise<number> {
   }
   const dir = values['out-dir'] as string;
   const onError = onErrorOption(values['on-error']);
-  const result = await buildGraph(values.in as string, undefined, { onError });
+  const result = await buildGraph(values.in as string, undefined, { onError, strings: false });
   reportSkipped(result);
-  const jsonld = await toJsonLd(result.quads);
   const files = { ttl: join(dir, 'graph.ttl'), trig: join(dir, 'graph.trig'), jsonld: join(dir, 'graph.jsonld') };
-  writeFileAtomic(files.ttl, result.turtle);
-  writeFileAtomic(files.trig, result.trig);
-  writeFileAtomic(files.jsonld, jsonld);
+  await writeGraphFiles(result.quads, files.ttl, files.trig);
+  await writeJsonLdAtomic(files.jsonld, new Store(result.quads));
   process.stdout.write(`${describe(result)}\nwrote ${files.ttl}, ${files.trig} and ${files.jsonld}\n`);
   if (onError === 'skip') process.stdout.write(`${summaryLine(result)}\n`);
-  const store = new Store(result.quads);
+  // The queries are answered over the TriG just written, as `diplograph query` answers them (the same
+  // quads in the same order, so the same order within GROUP_CONCATs), and the answers are kept in its
+  // answer cache: a first `diplograph query NAME` on it answers at once.
+  const store = loadStore(files.trig);
+  const hash = fileHash(files.trig);
   for (const q of listQueries()) {
     process.stdout.write(`\n## ${q.name}: ${q.title}\n`);
-    process.stdout.write(await answer(q, {}, store, defaultFormat(q)));
+    const text = bindParams(q, {});
+    const r = await run(text, store, q.path);
+    try {
+      storeAnswer(files.trig, text, r, hash);
+    } catch {
+      // A folder we cannot write to: the answer stands, only it is not kept.
+    }
+    process.stdout.write(await formatResult(r, defaultFormat(q), q.name));
   }
   return 0;
 }
