@@ -78,7 +78,7 @@ export function toMarkdown(r: BenchReport): string {
     '# Benchmark: stored queries in diplograph, Jena ARQ and Oxigraph',
     '',
     `Measured ${r.date} on ${r.machine.cores} cores (${r.machine.cpu}), ${r.machine.memoryGiB} GiB RAM, Node ${r.machine.node}; \`${r.command}\` (bench/run.ts), seed ${r.seed}.`,
-    `Every stored query with its default parameters, over the same synthetic TriG (bench/synthetic-graph.ts) in every engine, each engine in its own process after loading the data once: cold = the first run, warm = median of up to ${r.warm} more runs (fewer when they add up to the ${cap} s cap); a run over the cap is "> ${cap} s".`,
+    `Every stored query with its default parameters (evidence and meeting-participants ask about meeting/a000001-1, which every synthetic graph has: BENCH_PARAMS of bench/synthetic-graph.ts), over the same synthetic TriG (bench/synthetic-graph.ts) in every engine, each engine in its own process after loading the data once: cold = the first run, warm = median of up to ${r.warm} more runs (fewer when they add up to the ${cap} s cap); a run over the cap is "> ${cap} s".`,
     'diplograph = `diplograph query`\'s engine (Comunica over the indexed union-default-graph view; the answer cache not used); "from the cache" = a whole `diplograph query NAME` process (Node start to exit, hashing the graph file) answering a repeated question from the answer cache; server = a worker of `diplograph serve`\'s query pool (answer sent back to the main thread); Jena ARQ timed in the JVM (JVM start apart); Oxigraph with SPARQL-JSON/N-Triples results. "answers": diplograph\'s answer compared with the others (canonicalised rows, ORDER BY order, isomorphic graphs).',
     '',
   ];
