@@ -75,6 +75,10 @@ describe('query engine', () => {
       const quads = await construct(`${PREFIXES}CONSTRUCT { ?m dg:chair ?c } WHERE { ?m dg:chair ?c }`, example);
       assert.deepEqual(quads.map((q) => q.object.value.replace(ID, '')).sort(), ['person/alice-rufo', 'person/nguyen-chi-vinh']);
       assert.ok(quads.every((q) => q.graph.termType === 'DefaultGraph'));
+      // A graph is a set: the triple that every solution makes is in the answer once.
+      const once = await construct(`${PREFIXES}CONSTRUCT { dgr:x dg:chaired ?m } WHERE { ?m dg:chair ?c }`, example);
+      assert.equal(once.length, 1);
+      assert.equal((await select(`${PREFIXES}SELECT ?m WHERE { ?m dg:chair ?c }`, example)).rows.length, 2);
     });
 
     it('run() finds the form of the query', async () => {

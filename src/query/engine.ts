@@ -98,12 +98,13 @@ let rdfStores: typeof import('rdf-stores') | undefined;
 
 /**
  * Comunica's engine module: the one-file bundle of it that `npm run build` writes (src/query/comunica-bundle.cjs),
- * which loads in 0.28 s instead of 0.49 s, or, when that is missing (a bare `tsc`), the package itself.
+ * which loads in 0.28 s instead of 0.49 s, or, when that is missing (a bare `tsc`) or the environment
+ * has DIPLOGRAPH_NO_BUNDLE (for profiles by package, bench/profile.ts), the package itself.
  */
 export const ENGINE_BUNDLE = fileURLToPath(new URL('../../vendor/comunica.cjs', import.meta.url));
 
 function importComunica(): Promise<typeof import('@comunica/query-sparql')> {
-  if (!existsSync(ENGINE_BUNDLE)) return import('@comunica/query-sparql');
+  if (process.env.DIPLOGRAPH_NO_BUNDLE || !existsSync(ENGINE_BUNDLE)) return import('@comunica/query-sparql');
   return Promise.resolve().then(() => createRequire(import.meta.url)(ENGINE_BUNDLE) as typeof import('@comunica/query-sparql'));
 }
 
@@ -484,7 +485,7 @@ export async function ask(query: string, source: Source, opts?: QueryOptionsArg)
   return guarded(source, o, (e) => e.queryBoolean(text, context(source, o.dataset) as never));
 }
 
-/** Runs a CONSTRUCT or DESCRIBE query; the quads are in the default graph, sorted (the same answer in the same order every time). */
+/** Runs a CONSTRUCT or DESCRIBE query; the quads are in the default graph, each once, sorted (the same answer in the same order every time). */
 export async function construct(query: string, source: Source, opts?: QueryOptionsArg): Promise<RDF.Quad[]> {
   const o = optionsOf(opts);
   checkForm(query, o.name, ['CONSTRUCT', 'DESCRIBE']);
@@ -501,7 +502,8 @@ export async function construct(query: string, source: Source, opts?: QueryOptio
     // (the branches of a UNION come interleaved as the indexes answer).
     const keyed = found.map((q) => ({ q: factory.fromQuad(q), k: `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)} ${termKey(q.graph)}` }));
     keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-    return keyed.map((x) => x.q);
+    // The answer is an RDF graph, a set: a triple that several solutions make is in it once.
+    return keyed.filter((x, i) => i === 0 || x.k !== keyed[i - 1].k).map((x) => x.q);
   });
 }
 
