@@ -282,7 +282,8 @@ describe('Virtuoso 7 as a remote store (push, query, federation)', function () {
     it('every stored query answers through Comunica federated over both as over the embedded store', async () => {
       const source = { endpoints: halves.map((v) => endpointOf(v, parts)) };
       for (const q of listQueries()) {
-        const text = bindParams(q, {});
+        // As diplograph query sends them to stores: the parameters in VALUES (src/commands/query.ts says why).
+        const text = bindParams(q, {}, { inline: false });
         const local = comparable(await run(text, store, q.path), text);
         assert.equal(comparable(await run(text, source, q.path), text), local, q.name);
       }
