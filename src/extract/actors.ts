@@ -8,7 +8,7 @@ import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
 } from './lexicon.js';
-import { alternation, blockedTokens, fold, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
+import { blockedTokens, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -58,7 +58,7 @@ for (const c of COUNTRIES) {
   countryByForm.set(c.name, { name: c.name, adjective: false });
   for (const f of c.forms) countryByForm.set(f, { name: c.name, adjective: /(an|ese|ish|ch|i|ic)$/.test(f) && !/^[A-Z.]+$/.test(f) });
 }
-const COUNTRY_RE = alternation([...countryByForm.keys()]);
+const findCountryForms = formFinder([...countryByForm.keys()]);
 
 export function countryOfForm(form: string): string | undefined {
   return countryByForm.get(form)?.name ?? countryByForm.get(form.replace(/^the /, ''))?.name;
@@ -66,24 +66,23 @@ export function countryOfForm(form: string): string | undefined {
 
 export function findCountries(text: string): CountryMention[] {
   const out: CountryMention[] = [];
-  for (const m of text.matchAll(COUNTRY_RE)) {
-    const form = m[0];
+  for (const { index, form } of findCountryForms(text)) {
     const info = countryByForm.get(form)!;
     // "Republic" in "President of the Republic" is no country; "Korea" inside "Republic of Korea" is found whole.
-    out.push({ start: m.index, end: m.index + form.length, text: form, name: info.name, adjective: info.adjective });
+    out.push({ start: index, end: index + form.length, text: form, name: info.name, adjective: info.adjective });
   }
   return out;
 }
 
 const cityByForm = new Map<string, (typeof CITIES)[number]>();
 for (const c of CITIES) for (const f of [c.name, ...(c.forms ?? [])]) cityByForm.set(f, c);
-const CITY_RE = alternation([...cityByForm.keys()]);
+const findCityForms = formFinder([...cityByForm.keys()]);
 
 export function findPlaces(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const m of text.matchAll(CITY_RE)) {
-    const c = cityByForm.get(m[0])!;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: c.name, country: c.country, vi: c.vi });
+  for (const { index, form } of findCityForms(text)) {
+    const c = cityByForm.get(form)!;
+    out.push({ start: index, end: index + form.length, text: form, name: c.name, country: c.country, vi: c.vi });
   }
   return out;
 }
@@ -95,23 +94,22 @@ for (const o of KNOWN_ORGANIZATIONS) {
   for (const f of [o.name, ...o.forms]) knownByForm.set(f, o);
   if (o.acronym) knownByForm.set(o.acronym, o);
 }
-const KNOWN_ORG_RE = alternation([...knownByForm.keys()]);
+const findKnownOrgForms = formFinder([...knownByForm.keys()]);
 
 export function orgKey(name: string, country?: string): string {
   return slug(country && !slug(name).includes(slug(country)) ? `${country} ${name}` : name);
 }
 
-function knownOrgMention(o: OrgEntry, span: Span, acronymOnly: boolean): OrgMention {
+/** The keys of each organization of the gazetteer and of its parent, made once. */
+const knownKeys = new Map<OrgEntry, { key: string; parentKey?: string }>();
+for (const o of KNOWN_ORGANIZATIONS) {
   const parent = o.parent ? KNOWN_ORGANIZATIONS.find((p) => p.name === o.parent) : undefined;
-  return {
-    ...span,
-    key: orgKey(o.name, o.country),
-    name: o.name,
-    acronym: o.acronym,
-    country: o.country,
-    parentKey: parent ? orgKey(parent.name, parent.country) : undefined,
-    acronymOnly,
-  };
+  knownKeys.set(o, { key: orgKey(o.name, o.country), parentKey: parent ? orgKey(parent.name, parent.country) : undefined });
+}
+
+function knownOrgMention(o: OrgEntry, span: Span, acronymOnly: boolean): OrgMention {
+  const { key, parentKey } = knownKeys.get(o)!;
+  return { ...span, key, name: o.name, acronym: o.acronym, country: o.country, parentKey, acronymOnly };
 }
 
 /** The organization of the gazetteer that a name or acronym denotes, as a mention. */
@@ -202,10 +200,10 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
 
 export function findKnownOrganizations(text: string): OrgMention[] {
   const out: OrgMention[] = [];
-  for (const m of text.matchAll(KNOWN_ORG_RE)) {
-    const o = knownByForm.get(m[0])!;
-    const span = { start: m.index, end: m.index + m[0].length, text: m[0] };
-    out.push(knownOrgMention(o, span, m[0] === o.acronym || /^[A-Z.]+$/.test(m[0])));
+  for (const { index, form } of findKnownOrgForms(text)) {
+    const o = knownByForm.get(form)!;
+    const span = { start: index, end: index + form.length, text: form };
+    out.push(knownOrgMention(o, span, form === o.acronym || /^[A-Z.]+$/.test(form)));
   }
   return out;
 }
@@ -269,9 +267,8 @@ function preferredSuffix(phrase: string, acronym: string): string {
   return phrase;
 }
 
-/** Capitalised phrases headed by an organization noun ("Institute for Defense Strategy", "Division 308"). */
-export function findOrgPhrases(text: string): Span[] {
-  const toks = tokenize(text);
+/** Capitalised phrases headed by an organization noun ("Institute for Defense Strategy", "Division 308"); `toks` are the text's tokens. */
+export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Span[] {
   const out: Span[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -347,7 +344,20 @@ export function findOrgPhrases(text: string): Span[] {
 
 // ---------------------------------------------------------------- persons
 
-const RANK_RE = alternation(RANKS.filter((r) => !/^(Major|Captain|Lieutenant|General|Sir|Madam)$/.test(r)).concat(['General', 'Major', 'Captain', 'Lieutenant']));
+/** The ranks written before a name, longest first. */
+const RANK_FORMS = [...new Set(RANKS.filter((r) => !/^(Major|Captain|Lieutenant|General|Sir|Madam)$/.test(r)).concat(['General', 'Major', 'Captain', 'Lieutenant']))]
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * The rank that ends `before` (blanks after it allowed), from its start to the end of `before`: the
+ * longest rank form that is a suffix and starts a word. A test of the few suffixes, where a RegExp
+ * anchored at the end would try its alternation at every position of `before`.
+ */
+function rankAtEnd(before: string): { index: number; text: string } | undefined {
+  const written = before.trimEnd();
+  const form = RANK_FORMS.find((r) => written.endsWith(r) && !inWordAt(written, written.length - r.length));
+  return form === undefined ? undefined : { index: written.length - form.length, text: before.slice(written.length - form.length) };
+}
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'del']);
 const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache)\s*$/i;
 const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal)\\s+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
@@ -373,9 +383,9 @@ const CONTEXT_BEFORE = 400;
 /**
  * Persons named in a sentence, with the rank and the positions written around the name. Single-name
  * references ("General Vinh", "Lynch") are returned with `full: false` for the resolver to attach.
+ * `toks` are the text's tokens.
  */
-export function findPersons(text: string, blocked: Span[]): PersonMention[] {
-  const toks = tokenize(text);
+export function findPersons(text: string, blocked: Span[], toks: Token[] = tokenize(text)): PersonMention[] {
   const inBlocked = blockedTokens(toks, blocked);
   const out: PersonMention[] = [];
   let prevEnd = 0;
@@ -400,8 +410,8 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
     }
     const before = text.slice(from, start);
     const after = text.slice(end);
-    const rankM = new RegExp(`(?:${RANK_RE.source})\\s*$`, 'u').exec(before);
-    const rank = rankM ? canonicalRank(rankM[0].trim()) : undefined;
+    const rankM = rankAtEnd(before);
+    const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
     const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length));
     const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
     const postTitle = appositive && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
