@@ -78,6 +78,8 @@ export function dateLine(text: string): string | undefined {
 /** Splits an article into sentences with their roles and offsets. Bylines and site furniture are dropped. */
 export function splitSentences(text: string): Sentence[] {
   const vocab = articleVocabulary(text);
+  // How each word of the article splits, shared by its sentences (it depends on the word and the vocabulary only).
+  const glued = new Map<string, string>();
   const out: Sentence[] = [];
   let offset = 0;
   let seenContent = false;
@@ -106,7 +108,7 @@ export function splitSentences(text: string): Sentence[] {
       if (!trimmedPiece || !/\p{L}/u.test(trimmedPiece)) continue;
       const start = lineStart + lead + p.start + (s.length - s.trimStart().length);
       const end = start + trimmedPiece.length;
-      out.push({ index: out.length + 1, start, end, text: trimmedPiece, clean: cleanSentence(trimmedPiece, vocab), role });
+      out.push({ index: out.length + 1, start, end, text: trimmedPiece, clean: cleanSentence(trimmedPiece, vocab, glued), role });
     }
   }
   return out;
@@ -178,14 +180,15 @@ function articleVocabulary(text: string): Set<string> {
  * Repairs the scraping defects of one sentence: restores spaces after punctuation, splits
  * camel-case glue ("inHanoi", "theEU") and glued lowercase words ("nationaldefence") when both halves
  * are known words, normalises quotes, and drops trailing "-VNA" and "/." and leading datelines.
+ * `memo` keeps how words split; the sentences of one article (one `vocab`) can share it.
  */
-export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COMMON_WORDS)): string {
+export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COMMON_WORDS), memo = new Map<string, string>()): string {
   let s = sentence.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
-  s = s.replace(/\s*(-\s*VNA|\/\.)\s*$/, '');
-  s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
+  // The tail and dateline patterns are tried only on sentences with the agency's mark they need.
+  if (s.includes('VNA') || s.includes('/.')) s = s.replace(/\s*(-\s*VNA|\/\.)\s*$/, '');
+  if (s.includes('(V')) s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
   s = s.replace(/^[–-]\s+/, '');
   s = s.replace(/([\p{Ll}\d])\(/gu, '$1 (').replace(/,(?=\p{L})/gu, ', ');
-  const memo = new Map<string, string>();
   s = s.replace(/\p{L}{4,}/gu, (token) => (token.length > MAX_GLUED ? token : splitGlued(token, vocab, memo)));
   return s.replace(/\s{2,}/g, ' ').trim();
 }
