@@ -6,7 +6,7 @@
 import { Parser } from 'n3';
 import { loadOntologyFile } from '../ontology-files.js';
 import { SKOS, RDF, DG } from '../vocab.js';
-import { fold, memoize, normalizeSpelling } from './tokens.js';
+import { asciiLetters, fold, memoize, normalizeSpelling } from './tokens.js';
 
 export interface AreaConcept {
   iri: string;
@@ -26,14 +26,18 @@ export interface AreaMatch {
 interface AreaLabel {
   slug: string;
   tokens: string[];
+  /** The number of its first word in `AreaIndex.firstWords`. */
+  first: number;
 }
 
 interface AreaIndex {
   concepts: AreaConcept[];
   /** Longest labels first, so that "maritime security cooperation" wins over "security". */
   labels: AreaLabel[];
-  /** The positions in `labels` of the labels that start with a word, in order. */
-  byFirstWord: Map<string, number[]>;
+  /** The words that labels start with, numbered. */
+  firstWords: Map<string, number>;
+  /** By the number of a first word, the positions in `labels` of the labels that start with it. */
+  labelsByFirst: number[][];
 }
 
 let cached: AreaIndex | undefined;
@@ -56,16 +60,19 @@ function areaIndex(): AreaIndex {
   }
   const concepts = [...byIri.values()].sort((a, b) => a.slug.localeCompare(b.slug));
   const labels: AreaLabel[] = [];
+  const firstWords = new Map<string, number>();
   for (const c of concepts) {
     for (const label of new Set([c.prefLabel, ...c.altLabels])) {
       const tokens = normalizeTokens(label).map((t) => t.word);
-      if (tokens.length) labels.push({ slug: c.slug, tokens });
+      if (!tokens.length) continue;
+      if (!firstWords.has(tokens[0])) firstWords.set(tokens[0], firstWords.size);
+      labels.push({ slug: c.slug, tokens, first: firstWords.get(tokens[0])! });
     }
   }
   labels.sort((a, b) => b.tokens.length - a.tokens.length || a.slug.localeCompare(b.slug));
-  const byFirstWord = new Map<string, number[]>();
-  labels.forEach((l, k) => (byFirstWord.get(l.tokens[0]) ?? byFirstWord.set(l.tokens[0], []).get(l.tokens[0])!).push(k));
-  cached = { concepts, labels, byFirstWord };
+  const labelsByFirst = [...firstWords.values()].map((): number[] => []);
+  labels.forEach((l, k) => labelsByFirst[l.first].push(k));
+  cached = { concepts, labels, firstWords, labelsByFirst };
   return cached;
 }
 
@@ -78,9 +85,12 @@ function stem(w: string): string {
 /** A word as labels are compared: folded, lowercase, British spelling, without dots, singular. */
 const normalWord = memoize((w: string) => stem(normalizeSpelling(fold(w).toLowerCase()).replace(/\./g, '')));
 
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu;
+const WORD_ASCII = /(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+/g;
+
 function normalizeTokens(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu)) {
+  for (const m of text.matchAll(asciiLetters(text) ? WORD_ASCII : WORD)) {
     const t = { word: normalWord(m[0]), start: m.index, end: m.index + m[0].length };
     // "cyber-security", "cybersecurity" and "cyber security" are one word.
     const prev = out[out.length - 1];
@@ -94,27 +104,28 @@ function normalizeTokens(text: string): Array<{ word: string; start: number; end
 
 /** Cooperation areas named in a text, each with the span of its first occurrence there. */
 export function findAreas(text: string): AreaMatch[] {
-  const { labels, byFirstWord } = areaIndex();
+  const { labels, firstWords, labelsByFirst } = areaIndex();
   const toks = normalizeTokens(text);
   const taken = new Array<boolean>(toks.length).fill(false);
   const out: AreaMatch[] = [];
-  // Where each word occurs, and the labels that start with a word of the text: only those are tried,
-  // in the order of `labels` and each where its first word is (the same matches, in the same order, as a full scan).
-  const positions = new Map<string, number[]>();
-  const candidates: number[] = [];
+  // Where each first word of a label occurs, and which labels start with a word of the text: only
+  // those are tried, in the order of `labels`, each where its first word is (the same matches, in the
+  // same order, as a full scan).
+  const positions = new Array<number[] | undefined>(labelsByFirst.length);
+  const tried = new Uint8Array(labels.length);
   for (let i = 0; i < toks.length; i++) {
-    const w = toks[i].word;
-    const at = positions.get(w);
-    if (at) at.push(i);
-    else {
-      positions.set(w, [i]);
-      for (const k of byFirstWord.get(w) ?? []) candidates.push(k);
+    const f = firstWords.get(toks[i].word);
+    if (f === undefined) continue;
+    if (!positions[f]) {
+      positions[f] = [];
+      for (const k of labelsByFirst[f]) tried[k] = 1;
     }
+    positions[f].push(i);
   }
-  candidates.sort((a, b) => a - b);
-  for (const k of candidates) {
-    const { slug, tokens } = labels[k];
-    for (const i of positions.get(tokens[0])!) {
+  for (let k = 0; k < labels.length; k++) {
+    if (!tried[k]) continue;
+    const { slug, tokens, first } = labels[k];
+    for (const i of positions[first]!) {
       if (i + tokens.length > toks.length) break;
       let ok = true;
       for (let j = 0; j < tokens.length && ok; j++) ok = toks[i + j].word === tokens[j] && !taken[i + j];

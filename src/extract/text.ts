@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { COMMON_WORDS } from './lexicon.js';
 import type { Sentence } from './model.js';
 import { isIsoDate } from './dates.js';
+import { asciiLetters } from './tokens.js';
 
 /**
  * The largest article the build reads: 1 MiB. A long news article is 10 to 100 KB; a file ten times
@@ -166,13 +167,16 @@ function splitLine(line: string): Array<{ start: number; end: number }> {
   return parts;
 }
 
-/** Lowercase word counts of an article: the vocabulary that glued words are split against. */
+/** The common words and the lowercase words of an article: the vocabulary that glued words are split against. */
 function articleVocabulary(text: string): Set<string> {
   const words = new Set<string>(COMMON_WORDS);
-  const counts = new Map<string, number>();
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const once = new Set<string>();
+  const lower = text.toLowerCase();
   // A word the article uses twice, or a short one, is a word; a long one seen once may be two glued.
-  for (const [w, n] of counts) if (n >= 2 || w.length <= 5) words.add(w);
+  for (const w of lower.match(asciiLetters(lower) ? /[A-Za-z]+/g : /\p{L}+/gu) ?? []) {
+    if (w.length <= 5 || once.has(w)) words.add(w);
+    else once.add(w);
+  }
   return words;
 }
 
@@ -188,8 +192,9 @@ export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COM
   if (s.includes('VNA') || s.includes('/.')) s = s.replace(/\s*(-\s*VNA|\/\.)\s*$/, '');
   if (s.includes('(V')) s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
   s = s.replace(/^[–-]\s+/, '');
-  s = s.replace(/([\p{Ll}\d])\(/gu, '$1 (').replace(/,(?=\p{L})/gu, ', ');
-  s = s.replace(/\p{L}{4,}/gu, (token) => (token.length > MAX_GLUED ? token : splitGlued(token, vocab, memo)));
+  const ascii = asciiLetters(s);
+  s = s.replace(ascii ? /([a-z\d])\(/g : /([\p{Ll}\d])\(/gu, '$1 (').replace(ascii ? /,(?=[A-Za-z])/g : /,(?=\p{L})/gu, ', ');
+  s = s.replace(ascii ? /[A-Za-z]{4,}/g : /\p{L}{4,}/gu, (token) => (token.length > MAX_GLUED ? token : splitGlued(token, vocab, memo)));
   return s.replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -212,9 +217,28 @@ function splitGlued(token: string, vocab: Set<string>, memo: Map<string, string>
   return done;
 }
 
+const CAMEL = /^(\p{L}*?\p{Ll})(\p{Lu}\p{L}+)$/u;
+
+/**
+ * Whether a lowercase letter is followed by a capital somewhere in `token`, as CAMEL needs; a loop over
+ * the characters, as Unicode property classes are slow and most words are ASCII. A word with other
+ * characters is left to the RegExp.
+ */
+function mayBeCamel(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c > 0x7f) return true;
+    if (c >= 0x41 && c <= 0x5a && i > 0) {
+      const before = token.charCodeAt(i - 1);
+      if (before >= 0x61 && before <= 0x7a) return true;
+    }
+  }
+  return false;
+}
+
 function splitGluedOnce(token: string, vocab: Set<string>, memo: Map<string, string>): string {
   // camelCase glue: "inHanoi" -> "in Hanoi", "theEU" -> "the EU", "UniversalDeclaration".
-  const camel = /^(\p{L}*?\p{Ll})(\p{Lu}\p{L}+)$/u.exec(token);
+  const camel = mayBeCamel(token) ? CAMEL.exec(token) : null;
   if (camel && !/^\p{Lu}+\p{Ll}?$/u.test(camel[1]) && (camel[1].length >= 3 || isWord(camel[1], vocab))) {
     return `${splitGlued(camel[1], vocab, memo)} ${splitGlued(camel[2], vocab, memo)}`;
   }

@@ -9,16 +9,35 @@ export interface Token {
   end: number;
 }
 
+/** Characters other than ASCII, the no-break space and general punctuation (U+2000-206F). */
+const BEYOND_ASCII = /[^\u0000-\u007f\u00a0\u2000-\u206f]/;
+
+/**
+ * Whether the letters and digits of `s` are all ASCII: besides ASCII, `s` has at most no-break spaces
+ * and general punctuation (dashes, curly quotes), none of which is a letter, a digit or cased. On such
+ * a text an "ASCII twin" of a Unicode RegExp, with [A-Za-z] for \p{L}, [A-Z] for \p{Lu}, [a-z] for
+ * \p{Ll} and [0-9] for \p{N}, finds exactly what the original finds, three to four times faster: V8
+ * tests Unicode property classes slowly, and nearly every sentence of the genre is such a text.
+ */
+export function asciiLetters(s: string): boolean {
+  return !BEYOND_ASCII.test(s);
+}
+
 const ABBREV = /^(?:Gen|Sen|Lieut|Lt|Col|Maj|Dr|Mr|Mrs|Ms|St|Adm|Capt|Prof|Brig|No|Jr|Sr|Co)\.$/;
+const TOKEN = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*(?:'s?)?\.?|[^\s]/gu;
+const TOKEN_ASCII = /(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*(?:'s?)?\.?|[^\s]/g;
+const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
+const INITIALS_ASCII = /^(?:[A-Z]\.){2,}$/;
 
 /** Splits a cleaned sentence into words (with abbreviations and initials kept whole) and punctuation. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  const re = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:[-'][\p{L}\p{N}]+)*(?:'s?)?\.?|[^\s]/gu;
-  for (const m of text.matchAll(re)) {
+  const ascii = asciiLetters(text);
+  const initials = ascii ? INITIALS_ASCII : INITIALS;
+  for (const m of text.matchAll(ascii ? TOKEN_ASCII : TOKEN)) {
     let t = m[0];
     let end = m.index + t.length;
-    if (t.endsWith('.') && t.length > 1 && !/^(?:\p{Lu}\.){2,}$/u.test(t) && !ABBREV.test(t)) {
+    if (t.endsWith('.') && t.length > 1 && !initials.test(t) && !ABBREV.test(t)) {
       t = t.slice(0, -1);
       end -= 1;
       out.push({ text: t, start: m.index, end });
@@ -30,11 +49,16 @@ export function tokenize(text: string): Token[] {
   return out;
 }
 
-export const isCapitalized = (w: string): boolean => /^[\p{Lu}\p{N}]/u.test(w);
+/** Whether a word starts with a capital or a digit (an ASCII first character is tested by its code). */
+export function isCapitalized(w: string): boolean {
+  const c = w.charCodeAt(0);
+  if (c < 0x80) return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39);
+  return /^[\p{Lu}\p{N}]/u.test(w);
+}
 
 /** Removes a possessive 's or ' from a token. */
 export function stripPossessive(w: string): string {
-  return w.replace(/'s$/, '').replace(/'$/, '');
+  return w.includes("'") ? w.replace(/'s$/, '').replace(/'$/, '') : w;
 }
 
 /**
