@@ -243,22 +243,23 @@ function splitGluedOnce(token: string, vocab: Set<string>, memo: Map<string, str
     return `${splitGlued(camel[1], vocab, memo)} ${splitGlued(camel[2], vocab, memo)}`;
   }
   if (token.length < 7 || isWord(token, vocab) || !/^\p{L}\p{Ll}+$/u.test(token)) return token;
+  // Whether token.slice(from, to) is a known word, looked up as a slice of the lowercased token: only
+  // the first letter can change (the others are lowercase), unless lowering it changes the length ("İ").
+  const lower = token.toLowerCase();
+  const known = lower.length === token.length
+    ? (from: number, to?: number) => vocab.has(lower.slice(from, to))
+    : (from: number, to?: number) => isWord(token.slice(from, to), vocab);
   // lowercase glue: choose the split whose shorter half is longest, both halves known words.
-  let best: [string, string] | undefined;
+  let best = 0;
   for (let i = 2; i <= token.length - 2; i++) {
-    const a = token.slice(0, i);
-    const b = token.slice(i);
-    if (!isWord(a, vocab)) continue;
-    if (isWord(b, vocab)) {
-      if (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length)) best = [a, b];
-    }
+    if (!known(0, i) || !known(i)) continue;
+    if (!best || Math.min(i, token.length - i) > Math.min(best, token.length - best)) best = i;
   }
-  if (best) return `${best[0]} ${best[1]}`;
-  for (let i = 2; i <= token.length - 4; i++) {
-    const a = token.slice(0, i);
-    if (!isWord(a, vocab) || a.length < 3) continue;
+  if (best) return `${token.slice(0, best)} ${token.slice(best)}`;
+  for (let i = 3; i <= token.length - 4; i++) {
+    if (!known(0, i)) continue;
     const rest = splitGlued(token.slice(i), vocab, memo);
-    if (rest.includes(' ')) return `${a} ${rest}`;
+    if (rest.includes(' ')) return `${token.slice(0, i)} ${rest}`;
   }
   return token;
 }
