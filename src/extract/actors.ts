@@ -8,7 +8,7 @@ import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
 } from './lexicon.js';
-import { blockedTokens, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
+import { asciiLetters, blockedTokens, execAll, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -107,9 +107,14 @@ for (const o of KNOWN_ORGANIZATIONS) {
   knownKeys.set(o, { key: orgKey(o.name, o.country), parentKey: parent ? orgKey(parent.name, parent.country) : undefined });
 }
 
+/**
+ * A mention of an organization of the gazetteer at `span`. Mentions copy the three fields of a span one
+ * by one: a spread of the spans, which come in many shapes (acronym phrases, org phrases), takes a
+ * slow path of V8 (ten times slower), and a mention keeps only the span of them.
+ */
 function knownOrgMention(o: OrgEntry, span: Span, acronymOnly: boolean): OrgMention {
   const { key, parentKey } = knownKeys.get(o)!;
-  return { ...span, key, name: o.name, acronym: o.acronym, country: o.country, parentKey, acronymOnly };
+  return { start: span.start, end: span.end, text: span.text, key, name: o.name, acronym: o.acronym, country: o.country, parentKey, acronymOnly };
 }
 
 /** The organization of the gazetteer that a name or acronym denotes, as a mention. */
@@ -190,12 +195,12 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   if (ministry) {
     const c = country ?? 'Vietnam';
     if (c === 'Vietnam') return { ...knownOrgMention(knownByForm.get('Ministry of National Defence')!, span, false), written };
-    return { ...span, key: orgKey('Ministry of Defence', c), name: tail ? name : `Ministry of Defence of ${c}`, country: c, acronym, written };
+    return { start: span.start, end: span.end, text: span.text, key: orgKey('Ministry of Defence', c), name: tail ? name : `Ministry of Defence of ${c}`, country: c, acronym, written };
   }
   const words = name.split(/\s+/);
   if (words.length === 1 && GENERIC_ORGS.has(words[0])) return undefined;
   if (countryOfForm(name)) return undefined;
-  return { ...span, key: orgKey(name, country), name, acronym, country, written };
+  return { start: span.start, end: span.end, text: span.text, key: orgKey(name, country), name, acronym, country, written };
 }
 
 export function findKnownOrganizations(text: string): OrgMention[] {
@@ -216,7 +221,7 @@ export interface AcronymPhrase extends Span {
 /** "Long Name (ACR)": the long name, found by the initials of the acronym or by the capitalised run. */
 export function findAcronymPhrases(text: string): AcronymPhrase[] {
   const out: AcronymPhrase[] = [];
-  for (const m of text.matchAll(/\(([A-Z][A-Za-z.]*[A-Z](?:[ -](?:[A-Z]{2,}|Plus|\d+))*)\)/g)) {
+  for (const m of execAll(/\(([A-Z][A-Za-z.]*[A-Z](?:[ -](?:[A-Z]{2,}|Plus|\d+))*)\)/g, text)) {
     const acronym = m[1];
     if (NOT_ORGANIZATIONS.has(acronym.toUpperCase()) && !['FPA', 'UNCLOS', 'MOU'].includes(acronym.toUpperCase())) continue;
     if (/^(VNA|VOVWORLD|VOV|VNS)$/.test(acronym)) continue;
@@ -365,6 +370,9 @@ const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Perman
 const POSITION_WORDS = new Set(POSITION_HEADS.flatMap((p) => p.split(/[\s-]+/)));
 
 function isNameToken(w: string): boolean {
+  // A name starts with a capital: most tokens are turned down by their ASCII first character alone.
+  const c = w.charCodeAt(0);
+  if (c < 0x80 && !(c >= 0x41 && c <= 0x5a)) return false;
   const bare = stripPossessive(w);
   // "McKeague", "O'Brien", "In-moo": one capital, or a Mc/Mac-style second one, then lowercase parts.
   return /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['-]\p{L}\p{Ll}*)*$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
@@ -387,6 +395,7 @@ const CONTEXT_BEFORE = 400;
  */
 export function findPersons(text: string, blocked: Span[], toks: Token[] = tokenize(text)): PersonMention[] {
   const inBlocked = blockedTokens(toks, blocked);
+  const ascii = asciiLetters(text);
   const out: PersonMention[] = [];
   let prevEnd = 0;
   let i = 0;
@@ -412,7 +421,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const after = text.slice(end);
     const rankM = rankAtEnd(before);
     const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
-    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length));
+    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii);
     const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
     const postTitle = appositive && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
     const vietnamese = VIETNAMESE_SURNAMES.has(fold(words[0])) && words.length >= 2 && words.length <= 4;
@@ -436,12 +445,18 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
 
 const TITLE_MODIFIERS = new Set(['Defence', 'Defense', 'Foreign', 'Home', 'Interior', 'Army', 'Navy', 'Naval', 'Air', 'Force', 'Military', 'National', 'Security', 'Permanent', 'Prime', 'Executive', 'Political', 'Party', 'State', 'Senior', 'Chief', 'Deputy', 'Vice']);
 
-/** The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State". */
-function titleBefore(text: string): string | undefined {
+const TITLE_BEFORE = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/u;
+const TITLE_BEFORE_ASCII = /((?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/;
+
+/**
+ * The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State".
+ * `ascii`: the letters of `text` are all ASCII (asciiLetters), and the ASCII twin of the RegExp serves.
+ */
+function titleBefore(text: string, ascii: boolean): string | undefined {
   // Never across a list of persons: "X, Director of ..., and Dr. Y".
   const cut = Math.max(text.lastIndexOf(', and '), text.lastIndexOf('; '));
   const before = (cut >= 0 ? text.slice(cut + 2) : text).replace(/,\s*$/, ' ');
-  const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/u.exec(before);
+  const m = (ascii ? TITLE_BEFORE_ASCII : TITLE_BEFORE).exec(before);
   if (!m) return undefined;
   let t = m[1].trim();
   // Start at the first position word; keep a leading demonym ("US Assistant Secretary of State").

@@ -12,7 +12,7 @@ import { findAreas, type AreaMatch } from './areas.js';
 import { findDates, type DateMention } from './dates.js';
 import { HONORIFICS, NOT_ORGANIZATIONS, VIETNAMESE_SURNAMES } from './lexicon.js';
 import { addEvidence, type Country, type Organization, type Person, type Place, type Sentence } from './model.js';
-import { escapeRegExp, fold, slug, tokenize } from './tokens.js';
+import { escapeRegExp, execAll, fold, slug, tokenize } from './tokens.js';
 
 export type ActorKind = 'person' | 'organization' | 'country';
 
@@ -70,14 +70,14 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     addOrg(organizationFromName(p.text, p));
   }
   // "VNDPKO's Deputy Director": an unknown acronym that owns a position is an organization.
-  for (const m of text.matchAll(/\b([A-Z]{3,})'s\s+(?:Deputy |Vice |Acting )?(?:Director|Head|Chief|Commander|Chairman|President|Secretary)/g)) {
+  for (const m of execAll(/\b([A-Z]{3,})'s\s+(?:Deputy |Vice |Acting )?(?:Director|Head|Chief|Commander|Chairman|President|Secretary)/g, text)) {
     if (NOT_ORGANIZATIONS.has(m[1]) || countryOfForm(m[1])) continue;
     addOrg(knownOrganization(m[1]) ? organizationFromName(knownOrganization(m[1])!.name, { start: m.index, end: m.index + m[1].length, text: m[1] }) : {
       start: m.index, end: m.index + m[1].length, text: m[1], key: slug(m[1]), name: m[1], acronym: m[1], acronymOnly: true,
     });
   }
   // "the Vietnamese defence ministry": a national defence ministry written in lowercase.
-  for (const m of text.matchAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b/g)) {
+  for (const m of execAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b/g, text)) {
     const c = countryOfForm(m[1]);
     if (c) addOrg(organizationFromName(`${c === 'Vietnam' ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, { start: m.index, end: m.index + m[0].length, text: m[0] }));
   }

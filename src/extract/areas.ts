@@ -6,7 +6,7 @@
 import { Parser } from 'n3';
 import { loadOntologyFile } from '../ontology-files.js';
 import { SKOS, RDF, DG } from '../vocab.js';
-import { asciiLetters, fold, memoize, normalizeSpelling } from './tokens.js';
+import { asciiLetters, execAll, fold, memoize, normalizeSpelling } from './tokens.js';
 
 export interface AreaConcept {
   iri: string;
@@ -90,7 +90,7 @@ const WORD_ASCII = /(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+/g;
 
 function normalizeTokens(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(asciiLetters(text) ? WORD_ASCII : WORD)) {
+  for (const m of execAll(asciiLetters(text) ? WORD_ASCII : WORD, text)) {
     const t = { word: normalWord(m[0]), start: m.index, end: m.index + m[0].length };
     // "cyber-security", "cybersecurity" and "cyber security" are one word.
     const prev = out[out.length - 1];

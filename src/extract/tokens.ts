@@ -29,12 +29,27 @@ const TOKEN_ASCII = /(?:[A-Z]\.){2,}|[A-Za-z0-9]+(?:[-'][A-Za-z0-9]+)*(?:'s?)?\.
 const INITIALS = /^(?:\p{Lu}\.){2,}$/u;
 const INITIALS_ASCII = /^(?:[A-Z]\.){2,}$/;
 
+/**
+ * The matches of a global RegExp in `text`, as `text.matchAll(re)` gives them: an exec loop, as
+ * matchAll copies the RegExp on every call, which costs more than the search of a sentence.
+ */
+export function execAll(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m);
+    // After an empty match, on by one character, as matchAll goes.
+    if (m[0] === '') re.lastIndex = m.index + (re.unicode && text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+  }
+  return out;
+}
+
 /** Splits a cleaned sentence into words (with abbreviations and initials kept whole) and punctuation. */
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
   const ascii = asciiLetters(text);
   const initials = ascii ? INITIALS_ASCII : INITIALS;
-  for (const m of text.matchAll(ascii ? TOKEN_ASCII : TOKEN)) {
+  for (const m of execAll(ascii ? TOKEN_ASCII : TOKEN, text)) {
     let t = m[0];
     let end = m.index + t.length;
     if (t.endsWith('.') && t.length > 1 && !initials.test(t) && !ABBREV.test(t)) {
