@@ -39,7 +39,7 @@ export function execAll(re: RegExp, text: string): RegExpExecArray[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     out.push(m);
     // After an empty match, on by one character, as matchAll goes.
-    if (m[0] === '') re.lastIndex = m.index + (re.unicode && text.codePointAt(m.index)! > 0xffff ? 2 : 1);
+    if (m[0] === '') re.lastIndex = m.index + (re.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1);
   }
   return out;
 }
