@@ -8,7 +8,7 @@ import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
 } from './lexicon.js';
-import { alternation, blockedTokens, fold, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
+import { asciiLetters, blockedTokens, execAll, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -58,7 +58,7 @@ for (const c of COUNTRIES) {
   countryByForm.set(c.name, { name: c.name, adjective: false });
   for (const f of c.forms) countryByForm.set(f, { name: c.name, adjective: /(an|ese|ish|ch|i|ic)$/.test(f) && !/^[A-Z.]+$/.test(f) });
 }
-const COUNTRY_RE = alternation([...countryByForm.keys()]);
+const findCountryForms = formFinder([...countryByForm.keys()]);
 
 export function countryOfForm(form: string): string | undefined {
   return countryByForm.get(form)?.name ?? countryByForm.get(form.replace(/^the /, ''))?.name;
@@ -66,24 +66,23 @@ export function countryOfForm(form: string): string | undefined {
 
 export function findCountries(text: string): CountryMention[] {
   const out: CountryMention[] = [];
-  for (const m of text.matchAll(COUNTRY_RE)) {
-    const form = m[0];
+  for (const { index, form } of findCountryForms(text)) {
     const info = countryByForm.get(form)!;
     // "Republic" in "President of the Republic" is no country; "Korea" inside "Republic of Korea" is found whole.
-    out.push({ start: m.index, end: m.index + form.length, text: form, name: info.name, adjective: info.adjective });
+    out.push({ start: index, end: index + form.length, text: form, name: info.name, adjective: info.adjective });
   }
   return out;
 }
 
 const cityByForm = new Map<string, (typeof CITIES)[number]>();
 for (const c of CITIES) for (const f of [c.name, ...(c.forms ?? [])]) cityByForm.set(f, c);
-const CITY_RE = alternation([...cityByForm.keys()]);
+const findCityForms = formFinder([...cityByForm.keys()]);
 
 export function findPlaces(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
-  for (const m of text.matchAll(CITY_RE)) {
-    const c = cityByForm.get(m[0])!;
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], name: c.name, country: c.country, vi: c.vi });
+  for (const { index, form } of findCityForms(text)) {
+    const c = cityByForm.get(form)!;
+    out.push({ start: index, end: index + form.length, text: form, name: c.name, country: c.country, vi: c.vi });
   }
   return out;
 }
@@ -95,23 +94,27 @@ for (const o of KNOWN_ORGANIZATIONS) {
   for (const f of [o.name, ...o.forms]) knownByForm.set(f, o);
   if (o.acronym) knownByForm.set(o.acronym, o);
 }
-const KNOWN_ORG_RE = alternation([...knownByForm.keys()]);
+const findKnownOrgForms = formFinder([...knownByForm.keys()]);
 
 export function orgKey(name: string, country?: string): string {
   return slug(country && !slug(name).includes(slug(country)) ? `${country} ${name}` : name);
 }
 
-function knownOrgMention(o: OrgEntry, span: Span, acronymOnly: boolean): OrgMention {
+/** The keys of each organization of the gazetteer and of its parent, made once. */
+const knownKeys = new Map<OrgEntry, { key: string; parentKey?: string }>();
+for (const o of KNOWN_ORGANIZATIONS) {
   const parent = o.parent ? KNOWN_ORGANIZATIONS.find((p) => p.name === o.parent) : undefined;
-  return {
-    ...span,
-    key: orgKey(o.name, o.country),
-    name: o.name,
-    acronym: o.acronym,
-    country: o.country,
-    parentKey: parent ? orgKey(parent.name, parent.country) : undefined,
-    acronymOnly,
-  };
+  knownKeys.set(o, { key: orgKey(o.name, o.country), parentKey: parent ? orgKey(parent.name, parent.country) : undefined });
+}
+
+/**
+ * A mention of an organization of the gazetteer at `span`. Mentions copy the three fields of a span one
+ * by one: a spread of the spans, which come in many shapes (acronym phrases, org phrases), takes a
+ * slow path of V8 (ten times slower), and a mention keeps only the span of them.
+ */
+function knownOrgMention(o: OrgEntry, span: Span, acronymOnly: boolean): OrgMention {
+  const { key, parentKey } = knownKeys.get(o)!;
+  return { start: span.start, end: span.end, text: span.text, key, name: o.name, acronym: o.acronym, country: o.country, parentKey, acronymOnly };
 }
 
 /** The organization of the gazetteer that a name or acronym denotes, as a mention. */
@@ -192,20 +195,20 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   if (ministry) {
     const c = country ?? 'Vietnam';
     if (c === 'Vietnam') return { ...knownOrgMention(knownByForm.get('Ministry of National Defence')!, span, false), written };
-    return { ...span, key: orgKey('Ministry of Defence', c), name: tail ? name : `Ministry of Defence of ${c}`, country: c, acronym, written };
+    return { start: span.start, end: span.end, text: span.text, key: orgKey('Ministry of Defence', c), name: tail ? name : `Ministry of Defence of ${c}`, country: c, acronym, written };
   }
   const words = name.split(/\s+/);
   if (words.length === 1 && GENERIC_ORGS.has(words[0])) return undefined;
   if (countryOfForm(name)) return undefined;
-  return { ...span, key: orgKey(name, country), name, acronym, country, written };
+  return { start: span.start, end: span.end, text: span.text, key: orgKey(name, country), name, acronym, country, written };
 }
 
 export function findKnownOrganizations(text: string): OrgMention[] {
   const out: OrgMention[] = [];
-  for (const m of text.matchAll(KNOWN_ORG_RE)) {
-    const o = knownByForm.get(m[0])!;
-    const span = { start: m.index, end: m.index + m[0].length, text: m[0] };
-    out.push(knownOrgMention(o, span, m[0] === o.acronym || /^[A-Z.]+$/.test(m[0])));
+  for (const { index, form } of findKnownOrgForms(text)) {
+    const o = knownByForm.get(form)!;
+    const span = { start: index, end: index + form.length, text: form };
+    out.push(knownOrgMention(o, span, form === o.acronym || /^[A-Z.]+$/.test(form)));
   }
   return out;
 }
@@ -218,7 +221,7 @@ export interface AcronymPhrase extends Span {
 /** "Long Name (ACR)": the long name, found by the initials of the acronym or by the capitalised run. */
 export function findAcronymPhrases(text: string): AcronymPhrase[] {
   const out: AcronymPhrase[] = [];
-  for (const m of text.matchAll(/\(([A-Z][A-Za-z.]*[A-Z](?:[ -](?:[A-Z]{2,}|Plus|\d+))*)\)/g)) {
+  for (const m of execAll(/\(([A-Z][A-Za-z.]*[A-Z](?:[ -](?:[A-Z]{2,}|Plus|\d+))*)\)/g, text)) {
     const acronym = m[1];
     if (NOT_ORGANIZATIONS.has(acronym.toUpperCase()) && !['FPA', 'UNCLOS', 'MOU'].includes(acronym.toUpperCase())) continue;
     if (/^(VNA|VOVWORLD|VOV|VNS)$/.test(acronym)) continue;
@@ -269,9 +272,8 @@ function preferredSuffix(phrase: string, acronym: string): string {
   return phrase;
 }
 
-/** Capitalised phrases headed by an organization noun ("Institute for Defense Strategy", "Division 308"). */
-export function findOrgPhrases(text: string): Span[] {
-  const toks = tokenize(text);
+/** Capitalised phrases headed by an organization noun ("Institute for Defense Strategy", "Division 308"); `toks` are the text's tokens. */
+export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Span[] {
   const out: Span[] = [];
   let i = 0;
   while (i < toks.length) {
@@ -347,7 +349,20 @@ export function findOrgPhrases(text: string): Span[] {
 
 // ---------------------------------------------------------------- persons
 
-const RANK_RE = alternation(RANKS.filter((r) => !/^(Major|Captain|Lieutenant|General|Sir|Madam)$/.test(r)).concat(['General', 'Major', 'Captain', 'Lieutenant']));
+/** The ranks written before a name, longest first. */
+const RANK_FORMS = [...new Set(RANKS.filter((r) => !/^(Major|Captain|Lieutenant|General|Sir|Madam)$/.test(r)).concat(['General', 'Major', 'Captain', 'Lieutenant']))]
+  .sort((a, b) => b.length - a.length);
+
+/**
+ * The rank that ends `before` (blanks after it allowed), from its start to the end of `before`: the
+ * longest rank form that is a suffix and starts a word. A test of the few suffixes, where a RegExp
+ * anchored at the end would try its alternation at every position of `before`.
+ */
+function rankAtEnd(before: string): { index: number; text: string } | undefined {
+  const written = before.trimEnd();
+  const form = RANK_FORMS.find((r) => written.endsWith(r) && !inWordAt(written, written.length - r.length));
+  return form === undefined ? undefined : { index: written.length - form.length, text: before.slice(written.length - form.length) };
+}
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'del']);
 const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache)\s*$/i;
 const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal)\\s+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
@@ -355,6 +370,9 @@ const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Perman
 const POSITION_WORDS = new Set(POSITION_HEADS.flatMap((p) => p.split(/[\s-]+/)));
 
 function isNameToken(w: string): boolean {
+  // A name starts with a capital: most tokens are turned down by their ASCII first character alone.
+  const c = w.charCodeAt(0);
+  if (c < 0x80 && !(c >= 0x41 && c <= 0x5a)) return false;
   const bare = stripPossessive(w);
   // "McKeague", "O'Brien", "In-moo": one capital, or a Mc/Mac-style second one, then lowercase parts.
   return /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['-]\p{L}\p{Ll}*)*$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
@@ -373,10 +391,11 @@ const CONTEXT_BEFORE = 400;
 /**
  * Persons named in a sentence, with the rank and the positions written around the name. Single-name
  * references ("General Vinh", "Lynch") are returned with `full: false` for the resolver to attach.
+ * `toks` are the text's tokens.
  */
-export function findPersons(text: string, blocked: Span[]): PersonMention[] {
-  const toks = tokenize(text);
+export function findPersons(text: string, blocked: Span[], toks: Token[] = tokenize(text)): PersonMention[] {
   const inBlocked = blockedTokens(toks, blocked);
+  const ascii = asciiLetters(text);
   const out: PersonMention[] = [];
   let prevEnd = 0;
   let i = 0;
@@ -400,9 +419,9 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
     }
     const before = text.slice(from, start);
     const after = text.slice(end);
-    const rankM = new RegExp(`(?:${RANK_RE.source})\\s*$`, 'u').exec(before);
-    const rank = rankM ? canonicalRank(rankM[0].trim()) : undefined;
-    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length));
+    const rankM = rankAtEnd(before);
+    const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
+    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii);
     const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
     const postTitle = appositive && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
     const vietnamese = VIETNAMESE_SURNAMES.has(fold(words[0])) && words.length >= 2 && words.length <= 4;
@@ -426,12 +445,18 @@ export function findPersons(text: string, blocked: Span[]): PersonMention[] {
 
 const TITLE_MODIFIERS = new Set(['Defence', 'Defense', 'Foreign', 'Home', 'Interior', 'Army', 'Navy', 'Naval', 'Air', 'Force', 'Military', 'National', 'Security', 'Permanent', 'Prime', 'Executive', 'Political', 'Party', 'State', 'Senior', 'Chief', 'Deputy', 'Vice']);
 
-/** The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State". */
-function titleBefore(text: string): string | undefined {
+const TITLE_BEFORE = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/u;
+const TITLE_BEFORE_ASCII = /((?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/;
+
+/**
+ * The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State".
+ * `ascii`: the letters of `text` are all ASCII (asciiLetters), and the ASCII twin of the RegExp serves.
+ */
+function titleBefore(text: string, ascii: boolean): string | undefined {
   // Never across a list of persons: "X, Director of ..., and Dr. Y".
   const cut = Math.max(text.lastIndexOf(', and '), text.lastIndexOf('; '));
   const before = (cut >= 0 ? text.slice(cut + 2) : text).replace(/,\s*$/, ' ');
-  const m = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/u.exec(before);
+  const m = (ascii ? TITLE_BEFORE_ASCII : TITLE_BEFORE).exec(before);
   if (!m) return undefined;
   let t = m[1].trim();
   // Start at the first position word; keep a leading demonym ("US Assistant Secretary of State").

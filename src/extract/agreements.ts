@@ -7,7 +7,7 @@
  */
 import type { AgreementKind, AgreementStatus } from '../vocab.js';
 import { findAcronymPhrases, type Span } from './actors.js';
-import { slug } from './tokens.js';
+import { execAll, slug } from './tokens.js';
 
 export interface AgreementMention extends Span {
   name: string;
@@ -100,7 +100,7 @@ export function findAgreements(text: string): AgreementMention[] {
     }
   }
   // 2. Capitalised heads, extended left and right.
-  for (const m of text.matchAll(CAP_HEAD)) {
+  for (const m of execAll(CAP_HEAD, text)) {
     const headEnd = m.index + m[0].length;
     const start = extendLeft(text, m.index);
     const tailM = TAIL.exec(text.slice(headEnd));
@@ -111,7 +111,7 @@ export function findAgreements(text: string): AgreementMention[] {
     push(start, end, name);
   }
   // 3. Lowercase descriptions: "a memorandum of understanding on defence cooperation".
-  for (const m of text.matchAll(LOW_HEAD)) {
+  for (const m of execAll(LOW_HEAD, text)) {
     const headStart = m.index + m[0].length - m[1].length;
     const headEnd = m.index + m[0].length;
     const tailM = TAIL.exec(text.slice(headEnd));
@@ -120,14 +120,14 @@ export function findAgreements(text: string): AgreementMention[] {
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length));
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
-  for (const m of text.matchAll(/\b(?:the|a|an|their)\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/g)) {
+  for (const m of execAll(/\b(?:the|a|an|their)\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/g, text)) {
     const start = m.index + m[0].length - m[1].length;
     push(start, m.index + m[0].length, m[1]);
     const last = out.find((a) => a.start === start);
     if (last) last.kind = 'policy document';
   }
   // 5. Quoted programmes: the "Enhanced EU Security Cooperation in and with Asia" strategy.
-  for (const m of text.matchAll(/"([A-Z][^"]{6,120})"\s+(strategy|initiative|programme|program|agenda|plan)\b/g)) {
+  for (const m of execAll(/"([A-Z][^"]{6,120})"\s+(strategy|initiative|programme|program|agenda|plan)\b/g, text)) {
     push(m.index, m.index + m[0].length, m[1]);
     const last = out[out.length - 1];
     if (last && last.name === m[1]) last.kind = 'policy document';

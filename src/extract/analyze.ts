@@ -12,7 +12,7 @@ import { findAreas, type AreaMatch } from './areas.js';
 import { findDates, type DateMention } from './dates.js';
 import { HONORIFICS, NOT_ORGANIZATIONS, VIETNAMESE_SURNAMES } from './lexicon.js';
 import { addEvidence, type Country, type Organization, type Person, type Place, type Sentence } from './model.js';
-import { escapeRegExp, fold, slug } from './tokens.js';
+import { escapeRegExp, execAll, fold, slug, tokenize } from './tokens.js';
 
 export type ActorKind = 'person' | 'organization' | 'country';
 
@@ -41,6 +41,7 @@ const overlaps = (a: Span, b: { start: number; end: number }) => a.start < b.end
 /** Mentions of one sentence before person resolution. */
 function readSentence(sentence: Sentence, refDate: string | undefined) {
   const text = sentence.clean;
+  const toks = tokenize(text);
   const countries = findCountries(text);
   const places = findPlaces(text);
   const agreements = findAgreements(text);
@@ -63,25 +64,25 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     addOrg(known ? organizationFromName(known.name, a, a.acronym) : organizationFromName(a.phrase, a, a.acronym));
   }
   for (const o of findKnownOrganizations(text)) addOrg(o);
-  for (const p of findOrgPhrases(text)) {
+  for (const p of findOrgPhrases(text, toks)) {
     if (agreements.some((g) => overlaps(g, p) && !(p.start >= g.start && p.end <= g.end))) continue;
     if (agreements.some((g) => p.start >= g.start && p.end <= g.end)) continue;
     addOrg(organizationFromName(p.text, p));
   }
   // "VNDPKO's Deputy Director": an unknown acronym that owns a position is an organization.
-  for (const m of text.matchAll(/\b([A-Z]{3,})'s\s+(?:Deputy |Vice |Acting )?(?:Director|Head|Chief|Commander|Chairman|President|Secretary)/g)) {
+  for (const m of execAll(/\b([A-Z]{3,})'s\s+(?:Deputy |Vice |Acting )?(?:Director|Head|Chief|Commander|Chairman|President|Secretary)/g, text)) {
     if (NOT_ORGANIZATIONS.has(m[1]) || countryOfForm(m[1])) continue;
     addOrg(knownOrganization(m[1]) ? organizationFromName(knownOrganization(m[1])!.name, { start: m.index, end: m.index + m[1].length, text: m[1] }) : {
       start: m.index, end: m.index + m[1].length, text: m[1], key: slug(m[1]), name: m[1], acronym: m[1], acronymOnly: true,
     });
   }
   // "the Vietnamese defence ministry": a national defence ministry written in lowercase.
-  for (const m of text.matchAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b/g)) {
+  for (const m of execAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b/g, text)) {
     const c = countryOfForm(m[1]);
     if (c) addOrg(organizationFromName(`${c === 'Vietnam' ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, { start: m.index, end: m.index + m[0].length, text: m[0] }));
   }
   const blocked: Span[] = [...orgs, ...countries, ...places, ...agreements];
-  const persons = findPersons(text, blocked);
+  const persons = findPersons(text, blocked, toks);
   const dates = findDates(text, refDate);
   const areas = findAreas(text);
   return { text, countries, places, orgs, agreements, persons, dates, areas };

@@ -6,7 +6,7 @@
 import { Parser } from 'n3';
 import { loadOntologyFile } from '../ontology-files.js';
 import { SKOS, RDF, DG } from '../vocab.js';
-import { fold, normalizeSpelling } from './tokens.js';
+import { asciiLetters, execAll, fold, memoize, normalizeSpelling } from './tokens.js';
 
 export interface AreaConcept {
   iri: string;
@@ -22,9 +22,27 @@ export interface AreaMatch {
   end: number;
 }
 
-let cached: { concepts: AreaConcept[]; index: Array<{ slug: string; tokens: string[] }> } | undefined;
+/** A label of a concept, as normalised words. */
+interface AreaLabel {
+  slug: string;
+  tokens: string[];
+  /** The number of its first word in `AreaIndex.firstWords`. */
+  first: number;
+}
 
-function areaIndex() {
+interface AreaIndex {
+  concepts: AreaConcept[];
+  /** Longest labels first, so that "maritime security cooperation" wins over "security". */
+  labels: AreaLabel[];
+  /** The words that labels start with, numbered. */
+  firstWords: Map<string, number>;
+  /** By the number of a first word, the positions in `labels` of the labels that start with it. */
+  labelsByFirst: number[][];
+}
+
+let cached: AreaIndex | undefined;
+
+function areaIndex(): AreaIndex {
   if (cached) return cached;
   const quads = new Parser().parse(loadOntologyFile('areas.ttl'));
   const byIri = new Map<string, AreaConcept>();
@@ -41,16 +59,20 @@ function areaIndex() {
     if (q.predicate.equals(SKOS.altLabel)) c.altLabels.push(q.object.value);
   }
   const concepts = [...byIri.values()].sort((a, b) => a.slug.localeCompare(b.slug));
-  const index: Array<{ slug: string; tokens: string[] }> = [];
+  const labels: AreaLabel[] = [];
+  const firstWords = new Map<string, number>();
   for (const c of concepts) {
     for (const label of new Set([c.prefLabel, ...c.altLabels])) {
       const tokens = normalizeTokens(label).map((t) => t.word);
-      if (tokens.length) index.push({ slug: c.slug, tokens });
+      if (!tokens.length) continue;
+      if (!firstWords.has(tokens[0])) firstWords.set(tokens[0], firstWords.size);
+      labels.push({ slug: c.slug, tokens, first: firstWords.get(tokens[0])! });
     }
   }
-  // Longest labels first, so that "maritime security cooperation" wins over "security".
-  index.sort((a, b) => b.tokens.length - a.tokens.length || a.slug.localeCompare(b.slug));
-  cached = { concepts, index };
+  labels.sort((a, b) => b.tokens.length - a.tokens.length || a.slug.localeCompare(b.slug));
+  const labelsByFirst = [...firstWords.values()].map((): number[] => []);
+  labels.forEach((l, k) => labelsByFirst[l.first].push(k));
+  cached = { concepts, labels, firstWords, labelsByFirst };
   return cached;
 }
 
@@ -60,41 +82,55 @@ function stem(w: string): string {
   return w;
 }
 
+/** A word as labels are compared: folded, lowercase, British spelling, without dots, singular. */
+const normalWord = memoize((w: string) => stem(normalizeSpelling(fold(w).toLowerCase()).replace(/\./g, '')));
+
+const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu;
+const WORD_ASCII = /(?:[A-Za-z]\.){2,}|[A-Za-z0-9]+/g;
+
 function normalizeTokens(text: string): Array<{ word: string; start: number; end: number }> {
   const out: Array<{ word: string; start: number; end: number }> = [];
-  for (const m of text.matchAll(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu)) {
-    const w = stem(normalizeSpelling(fold(m[0]).toLowerCase()).replace(/\./g, ''));
-    out.push({ word: w, start: m.index, end: m.index + m[0].length });
-  }
-  // "cyber-security", "cybersecurity" and "cyber security" are one word.
-  const merged: typeof out = [];
-  for (const t of out) {
-    const prev = merged[merged.length - 1];
+  for (const m of execAll(asciiLetters(text) ? WORD_ASCII : WORD, text)) {
+    const t = { word: normalWord(m[0]), start: m.index, end: m.index + m[0].length };
+    // "cyber-security", "cybersecurity" and "cyber security" are one word.
+    const prev = out[out.length - 1];
     if (prev && (prev.word === 'cyber' || prev.word === 'post' || prev.word === 'non') && t.start - prev.end <= 1) {
       prev.word += t.word;
       prev.end = t.end;
-    } else merged.push({ ...t });
+    } else out.push(t);
   }
-  return merged;
+  return out;
 }
 
 /** Cooperation areas named in a text, each with the span of its first occurrence there. */
 export function findAreas(text: string): AreaMatch[] {
-  const { index } = areaIndex();
+  const { labels, firstWords, labelsByFirst } = areaIndex();
   const toks = normalizeTokens(text);
-  const words = toks.map((t) => t.word);
   const taken = new Array<boolean>(toks.length).fill(false);
   const out: AreaMatch[] = [];
-  // Where each word occurs, so that a label is tried only where its first word is (same matches, in the same order, as a full scan).
-  const positions = new Map<string, number[]>();
-  words.forEach((w, i) => (positions.get(w) ?? positions.set(w, []).get(w)!).push(i));
-  for (const { slug, tokens } of index) {
-    for (const i of positions.get(tokens[0]) ?? []) {
-      if (i + tokens.length > words.length) break;
+  // Where each first word of a label occurs, and which labels start with a word of the text: only
+  // those are tried, in the order of `labels`, each where its first word is (the same matches, in the
+  // same order, as a full scan).
+  const positions = new Array<number[] | undefined>(labelsByFirst.length);
+  const tried = new Uint8Array(labels.length);
+  for (let i = 0; i < toks.length; i++) {
+    const f = firstWords.get(toks[i].word);
+    if (f === undefined) continue;
+    if (!positions[f]) {
+      positions[f] = [];
+      for (const k of labelsByFirst[f]) tried[k] = 1;
+    }
+    positions[f].push(i);
+  }
+  for (let k = 0; k < labels.length; k++) {
+    if (!tried[k]) continue;
+    const { slug, tokens, first } = labels[k];
+    for (const i of positions[first]!) {
+      if (i + tokens.length > toks.length) break;
       let ok = true;
-      for (let k = 0; k < tokens.length && ok; k++) ok = words[i + k] === tokens[k] && !taken[i + k];
+      for (let j = 0; j < tokens.length && ok; j++) ok = toks[i + j].word === tokens[j] && !taken[i + j];
       if (!ok) continue;
-      for (let k = 0; k < tokens.length; k++) taken[i + k] = true;
+      for (let j = 0; j < tokens.length; j++) taken[i + j] = true;
       if (!out.some((o) => o.slug === slug)) out.push({ slug, start: toks[i].start, end: toks[i + tokens.length - 1].end });
     }
   }

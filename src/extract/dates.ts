@@ -18,40 +18,48 @@ const MONTH = `(${MONTHS.join('|')}|Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|
 const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 
-const PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray, ref?: string) => Omit<DateValue, 'text'> }> = [
+/** The date patterns, in order of precedence; `digits`: the pattern needs a day or a year, so it is tried only on a text with a digit. */
+const PATTERNS: Array<{ re: RegExp; digits: boolean; read: (m: RegExpExecArray, ref?: string) => Omit<DateValue, 'text'> }> = [
   {
     // from July 1 to 4 / from July 30 to August 2, 2019 / between ... and ...
     re: new RegExp(`\\b(?:from|between) ${MONTH} ${DAY}(?:, ${YEAR})? (?:to|and|until|till|-|–) (?:${MONTH} )?${DAY}(?:,? ${YEAR})?`, 'g'),
+    digits: true,
     read: (m, ref) => range(month(m[1]), +m[2], m[4] ? month(m[4]) : month(m[1]), +m[5], m[3] ?? m[6], ref),
   },
   {
     // February 2-3 / July 1–4, 2019
     re: new RegExp(`\\b${MONTH} ${DAY}\\s?[-–]\\s?${DAY}(?:,? ${YEAR})?`, 'g'),
+    digits: true,
     read: (m, ref) => range(month(m[1]), +m[2], month(m[1]), +m[3], m[4], ref),
   },
   {
     // on August 5 / August 5, 2019 / 5 August 2019
     re: new RegExp(`\\b(?:${MONTH} ${DAY}(?:,? ${YEAR})?|${DAY} ${MONTH}(?:,? ${YEAR})?)(?![\\d-])`, 'g'),
+    digits: true,
     read: (m, ref) => (m[1] ? day(month(m[1]), +m[2], m[3], ref) : day(month(m[5]), +m[4], m[6], ref)),
   },
   {
     // in March 2018 / March 2018
     re: new RegExp(`\\b${MONTH},? ${YEAR}\\b`, 'g'),
+    digits: true,
     read: (m) => ({ value: `${m[2]}-${pad(month(m[1]))}` }),
   },
   {
     // last December / early this month (only the month form is resolved)
     re: new RegExp(`\\blast ${MONTH}\\b`, 'g'),
+    digits: false,
     read: (m, ref) => lastMonth(month(m[1]), ref),
   },
   {
     // on Monday
     re: new RegExp(`\\b(?:on|last|this) (${WEEKDAYS.join('|')})\\b`, 'g'),
+    digits: false,
     read: (m, ref) => weekday(m[1], ref),
   },
   {
     // in 2012 / since 2015
     re: new RegExp(`\\b(?:in|since|from|during|early|late|mid) ${YEAR}\\b(?![-–/]\\d)`, 'g'),
+    digits: true,
     read: (m) => ({ value: m[1] }),
   },
 ];
@@ -113,7 +121,9 @@ function weekday(name: string, ref?: string) {
 /** Date expressions in a cleaned sentence; `ref` is the article's own date (YYYY-MM-DD), if known. */
 export function findDates(text: string, ref?: string): DateMention[] {
   const out: DateMention[] = [];
-  for (const { re, read } of PATTERNS) {
+  const digits = /\d/.test(text);
+  for (const { re, read, digits: needsDigit } of PATTERNS) {
+    if (needsDigit && !digits) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;

@@ -6,6 +6,7 @@
  */
 import type { MeetingKind } from '../vocab.js';
 import { ORDINALS } from './lexicon.js';
+import { execAll } from './tokens.js';
 
 const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference))$/i, 'teleconference'],
@@ -59,7 +60,7 @@ const GENERIC_MODS = /^(?:two|both|bilateral|recent|same|whole|above|said|online
 /** Noun-phrase event mentions in a sentence; `skip` are spans (names of bodies) where a noun is no event. */
 export function nounMentions(text: string, skip: Array<{ start: number; end: number }>): EventMention[] {
   const out: EventMention[] = [];
-  for (const m of text.matchAll(NOUN_RE)) {
+  for (const m of execAll(NOUN_RE, text)) {
     const start = m.index;
     const end = start + m[0].length;
     const noun = m[0];
@@ -130,8 +131,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
 export function verbEvents(text: string): VerbEvent[] {
   const out: VerbEvent[] = [];
   for (const [re, kind, role] of VERB_EVENTS) {
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
+    for (const m of execAll(re, text)) {
       if (out.some((o) => m.index < o.end && m.index + m[0].length > o.start)) continue;
       if (PLANNED_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) && !/\b(?:during|at)\b/i.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, kind, subjectEnd: m.index, role });

@@ -10,6 +10,7 @@ import type { MeetingKind } from '../vocab.js';
 import type { ActorRef, SentenceAnalysis } from './analyze.js';
 import { AT_EVENT_CAPTION, INVERTED_SPEECH, PLANNED_AFTER, PLANNED_BEFORE, SPEECH, kindOfNoun, nounMentions, verbEvents, type EventMention } from './event-mentions.js';
 import { addEvidence, type Meeting, type Organization, type Person } from './model.js';
+import { execAll } from './tokens.js';
 
 /** The kinds, most telling first: a teleconference that is also called a meeting is a teleconference. */
 const KIND_PRIORITY: MeetingKind[] = ['teleconference', 'call', 'dialogue', 'reception', 'conference', 'talks', 'visit', 'meeting'];
@@ -29,7 +30,7 @@ function clauseEnd(text: string, from: number): number {
 function clauseStart(text: string, at: number): number {
   const before = text.slice(0, at);
   let best = 0;
-  for (const m of before.matchAll(/;\s|\bthat\s|\bwhen\s|\bwhile\s/g)) best = m.index + m[0].length;
+  for (const m of execAll(/;\s|\bthat\s|\bwhen\s|\bwhile\s/g, before)) best = m.index + m[0].length;
   return best;
 }
 

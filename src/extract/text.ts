@@ -7,6 +7,7 @@ import { UserError } from '../errors.js';
 import { COMMON_WORDS } from './lexicon.js';
 import type { Sentence } from './model.js';
 import { isIsoDate } from './dates.js';
+import { asciiLetters } from './tokens.js';
 
 /**
  * The largest article the build reads: 1 MiB. A long news article is 10 to 100 KB; a file ten times
@@ -78,6 +79,8 @@ export function dateLine(text: string): string | undefined {
 /** Splits an article into sentences with their roles and offsets. Bylines and site furniture are dropped. */
 export function splitSentences(text: string): Sentence[] {
   const vocab = articleVocabulary(text);
+  // How each word of the article splits, shared by its sentences (it depends on the word and the vocabulary only).
+  const glued = new Map<string, string>();
   const out: Sentence[] = [];
   let offset = 0;
   let seenContent = false;
@@ -106,7 +109,7 @@ export function splitSentences(text: string): Sentence[] {
       if (!trimmedPiece || !/\p{L}/u.test(trimmedPiece)) continue;
       const start = lineStart + lead + p.start + (s.length - s.trimStart().length);
       const end = start + trimmedPiece.length;
-      out.push({ index: out.length + 1, start, end, text: trimmedPiece, clean: cleanSentence(trimmedPiece, vocab), role });
+      out.push({ index: out.length + 1, start, end, text: trimmedPiece, clean: cleanSentence(trimmedPiece, vocab, glued), role });
     }
   }
   return out;
@@ -164,13 +167,16 @@ function splitLine(line: string): Array<{ start: number; end: number }> {
   return parts;
 }
 
-/** Lowercase word counts of an article: the vocabulary that glued words are split against. */
+/** The common words and the lowercase words of an article: the vocabulary that glued words are split against. */
 function articleVocabulary(text: string): Set<string> {
   const words = new Set<string>(COMMON_WORDS);
-  const counts = new Map<string, number>();
-  for (const m of text.toLowerCase().matchAll(/\p{L}+/gu)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+  const once = new Set<string>();
+  const lower = text.toLowerCase();
   // A word the article uses twice, or a short one, is a word; a long one seen once may be two glued.
-  for (const [w, n] of counts) if (n >= 2 || w.length <= 5) words.add(w);
+  for (const w of lower.match(asciiLetters(lower) ? /[A-Za-z]+/g : /\p{L}+/gu) ?? []) {
+    if (w.length <= 5 || once.has(w)) words.add(w);
+    else once.add(w);
+  }
   return words;
 }
 
@@ -178,15 +184,17 @@ function articleVocabulary(text: string): Set<string> {
  * Repairs the scraping defects of one sentence: restores spaces after punctuation, splits
  * camel-case glue ("inHanoi", "theEU") and glued lowercase words ("nationaldefence") when both halves
  * are known words, normalises quotes, and drops trailing "-VNA" and "/." and leading datelines.
+ * `memo` keeps how words split; the sentences of one article (one `vocab`) can share it.
  */
-export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COMMON_WORDS)): string {
+export function cleanSentence(sentence: string, vocab: Set<string> = new Set(COMMON_WORDS), memo = new Map<string, string>()): string {
   let s = sentence.replace(/[’‘]/g, "'").replace(/[“”]/g, '"').replace(/\u00a0/g, ' ');
-  s = s.replace(/\s*(-\s*VNA|\/\.)\s*$/, '');
-  s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
+  // The tail and dateline patterns are tried only on sentences with the agency's mark they need.
+  if (s.includes('VNA') || s.includes('/.')) s = s.replace(/\s*(-\s*VNA|\/\.)\s*$/, '');
+  if (s.includes('(V')) s = s.replace(/^\(?[A-Z][A-Za-z ]+\)?\s*,?\s*(?:[A-Z][a-z]+ \d{1,2}\s*)?\((VNA|VNS|VOVWORLD|VOV|VNP)\)\s*[–-]\s*/, '');
   s = s.replace(/^[–-]\s+/, '');
-  s = s.replace(/([\p{Ll}\d])\(/gu, '$1 (').replace(/,(?=\p{L})/gu, ', ');
-  const memo = new Map<string, string>();
-  s = s.replace(/\p{L}{4,}/gu, (token) => (token.length > MAX_GLUED ? token : splitGlued(token, vocab, memo)));
+  const ascii = asciiLetters(s);
+  s = s.replace(ascii ? /([a-z\d])\(/g : /([\p{Ll}\d])\(/gu, '$1 (').replace(ascii ? /,(?=[A-Za-z])/g : /,(?=\p{L})/gu, ', ');
+  s = s.replace(ascii ? /[A-Za-z]{4,}/g : /\p{L}{4,}/gu, (token) => (token.length > MAX_GLUED ? token : splitGlued(token, vocab, memo)));
   return s.replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -209,29 +217,49 @@ function splitGlued(token: string, vocab: Set<string>, memo: Map<string, string>
   return done;
 }
 
+const CAMEL = /^(\p{L}*?\p{Ll})(\p{Lu}\p{L}+)$/u;
+
+/**
+ * Whether a lowercase letter is followed by a capital somewhere in `token`, as CAMEL needs; a loop over
+ * the characters, as Unicode property classes are slow and most words are ASCII. A word with other
+ * characters is left to the RegExp.
+ */
+function mayBeCamel(token: string): boolean {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c > 0x7f) return true;
+    if (c >= 0x41 && c <= 0x5a && i > 0) {
+      const before = token.charCodeAt(i - 1);
+      if (before >= 0x61 && before <= 0x7a) return true;
+    }
+  }
+  return false;
+}
+
 function splitGluedOnce(token: string, vocab: Set<string>, memo: Map<string, string>): string {
   // camelCase glue: "inHanoi" -> "in Hanoi", "theEU" -> "the EU", "UniversalDeclaration".
-  const camel = /^(\p{L}*?\p{Ll})(\p{Lu}\p{L}+)$/u.exec(token);
+  const camel = mayBeCamel(token) ? CAMEL.exec(token) : null;
   if (camel && !/^\p{Lu}+\p{Ll}?$/u.test(camel[1]) && (camel[1].length >= 3 || isWord(camel[1], vocab))) {
     return `${splitGlued(camel[1], vocab, memo)} ${splitGlued(camel[2], vocab, memo)}`;
   }
   if (token.length < 7 || isWord(token, vocab) || !/^\p{L}\p{Ll}+$/u.test(token)) return token;
+  // Whether token.slice(from, to) is a known word, looked up as a slice of the lowercased token: only
+  // the first letter can change (the others are lowercase), unless lowering it changes the length ("İ").
+  const lower = token.toLowerCase();
+  const known = lower.length === token.length
+    ? (from: number, to?: number) => vocab.has(lower.slice(from, to))
+    : (from: number, to?: number) => isWord(token.slice(from, to), vocab);
   // lowercase glue: choose the split whose shorter half is longest, both halves known words.
-  let best: [string, string] | undefined;
+  let best = 0;
   for (let i = 2; i <= token.length - 2; i++) {
-    const a = token.slice(0, i);
-    const b = token.slice(i);
-    if (!isWord(a, vocab)) continue;
-    if (isWord(b, vocab)) {
-      if (!best || Math.min(a.length, b.length) > Math.min(best[0].length, best[1].length)) best = [a, b];
-    }
+    if (!known(0, i) || !known(i)) continue;
+    if (!best || Math.min(i, token.length - i) > Math.min(best, token.length - best)) best = i;
   }
-  if (best) return `${best[0]} ${best[1]}`;
-  for (let i = 2; i <= token.length - 4; i++) {
-    const a = token.slice(0, i);
-    if (!isWord(a, vocab) || a.length < 3) continue;
+  if (best) return `${token.slice(0, best)} ${token.slice(best)}`;
+  for (let i = 3; i <= token.length - 4; i++) {
+    if (!known(0, i)) continue;
     const rest = splitGlued(token.slice(i), vocab, memo);
-    if (rest.includes(' ')) return `${a} ${rest}`;
+    if (rest.includes(' ')) return `${token.slice(0, i)} ${rest}`;
   }
   return token;
 }
