@@ -8,7 +8,7 @@ import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
 } from './lexicon.js';
-import { asciiLetters, blockedTokens, execAll, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
+import { asciiLetters, blockedTokens, escapeRegExp, execAll, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
 export interface Span {
   start: number;
@@ -62,6 +62,25 @@ const findCountryForms = formFinder([...countryByForm.keys()]);
 
 export function countryOfForm(form: string): string | undefined {
   return countryByForm.get(form)?.name ?? countryByForm.get(form.replace(/^the /, ''))?.name;
+}
+
+/** A country's name or demonym at the start of a name, whole words of it (the longest): "Republic of Korea Ministry ...". */
+const LEADING_COUNTRY_RE = new RegExp(`^(${[...countryByForm.keys()].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|')})(?:'s?)?\\s+(?=\\S)`, 'u');
+
+/** The country a name begins with, and the rest of the name after it. */
+function leadingCountry(name: string): { country: string; rest: string } | undefined {
+  const m = LEADING_COUNTRY_RE.exec(name);
+  return m ? { country: countryByForm.get(m[1])!.name, rest: name.slice(m[0].length) } : undefined;
+}
+
+/**
+ * The ends of the possessive words inside the country names of a text ("People's" in "Democratic
+ * People's Republic of Korea"): no possessive that ends one organization's name and starts another's.
+ */
+function possessivesInCountryNames(text: string): Set<number> {
+  const ends = new Set<number>();
+  for (const c of findCountries(text)) for (const m of c.text.matchAll(/'s?(?=\s)/g)) ends.add(c.start + m.index + m[0].length);
+  return ends;
 }
 
 export function findCountries(text: string): CountryMention[] {
@@ -174,17 +193,14 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   const at = span.text.lastIndexOf(written);
   if (at > 0) span = { start: span.start + at, end: span.start + at + written.length, text: written };
   let country: string | undefined;
-  const lead = /^([\p{L}.]+(?: [\p{L}]+)?)(?:'s)?\s+(.*)$/u.exec(name);
+  const lead = leadingCountry(name);
   if (lead) {
-    const c = countryOfForm(lead[1]) ?? countryOfForm(lead[1].split(' ')[0]);
-    const rest = c ? (countryOfForm(lead[1]) ? lead[2] : name.slice(name.indexOf(' ') + 1)) : undefined;
+    const { rest } = lead;
     // "French Ministry of the Armed Forces" is the Ministry of the Armed Forces (of France); a service keeps its
     // adjective: "Australian Defence Force", "Japanese Maritime Self-Defence Force".
-    const service = /\b(?:Forces?|Army|Navy|Guard|Corps|Marines?)$/.test(rest ?? '') && !/^(?:Ministry|Department|Office|Institute|Commission|Committee)\b/.test(rest ?? '');
-    if (c && rest && rest.split(' ').length >= 2 && !service && !/^(Joint|Friendship)\b/.test(rest)) {
-      country = c;
-      name = rest;
-    } else if (c) country = c;
+    const service = /\b(?:Forces?|Army|Navy|Guard|Corps|Marines?)$/.test(rest) && !/^(?:Ministry|Department|Office|Institute|Commission|Committee)\b/.test(rest);
+    country = lead.country;
+    if (rest.split(' ').length >= 2 && !service && !/^(Joint|Friendship)\b/.test(rest)) name = rest;
   }
   const tail = / of (?:the )?((?:(?! of ).)+)$/u.exec(name);
   if (tail && countryOfForm(tail[1])) country = countryOfForm(tail[1]);
@@ -275,6 +291,8 @@ function preferredSuffix(phrase: string, acronym: string): string {
 /** Capitalised phrases headed by an organization noun ("Institute for Defense Strategy", "Division 308"); `toks` are the text's tokens. */
 export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Span[] {
   const out: Span[] = [];
+  const inCountryNames = possessivesInCountryNames(text);
+  const possessive = (t: Token) => /'s?$/.test(t.text) && !inCountryNames.has(t.end);
   let i = 0;
   while (i < toks.length) {
     if (!isCapitalized(toks[i].text) || toks[i].text === 'The') {
@@ -289,7 +307,7 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
       if ((isCapitalized(next) && !/^\d/.test(next)) || (/^\d+$/.test(next) && ORG_HEADS.has(stripPossessive(toks[j].text)))) {
         j++;
         last = j;
-        if (/'s?$/.test(toks[j].text)) break;
+        if (possessive(toks[j])) break;
         continue;
       }
       const low = next.toLowerCase();
@@ -326,7 +344,7 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
       // Split at a possessive: "MND's Institute for Defense Strategy" yields two organizations.
       let from = 0;
       for (let k = 0; k < run.length; k++) {
-        if (/'s?$/.test(run[k].text) || k === run.length - 1) {
+        if (possessive(run[k]) || k === run.length - 1) {
           const part = run.slice(from, k + 1);
           if (part.some((t) => ORG_HEADS.has(stripPossessive(t.text)))) {
             // "Division 308 of Army Corps 1": a numbered unit of a numbered unit is two organizations.
