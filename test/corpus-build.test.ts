@@ -251,4 +251,37 @@ describe('SHACL validation in chunks of focus nodes', function () {
       for (const chunk of [1, 13, 500]) assert.deepEqual(await validateInChunks([...quads], chunk), whole, `${name}, ${chunk} subjects per chunk`);
     }
   });
+
+  it('in worker threads or in this thread, gives the whole graph\'s report, violations spread over the chunks included', async () => {
+    const { Parser } = await import('n3');
+    const { validateInChunks, validateShapes } = await import('../src/graph/validate.js');
+    const { loadOntologyFile } = await import('../src/ontology-files.js');
+    const { factory, DG, RDF: RDFNS, RDFS, PREFIXES } = await import('../src/vocab.js');
+    const dir = tmp();
+    generateCorpus({ n: 40, seed: 8, outDir: dir });
+    const corpus = (await buildGraph(dir)).quads;
+    rmSync(dir, { recursive: true, force: true });
+    // Broken all over: Vietnam is no longer typed (some 70 facts name it as an actor), every 40th quote
+    // selector loses its text, every 30th person gets a second English name, meetings get a literal as participant.
+    const VIETNAM = 'https://w3id.org/diplograph/id/country/vietnam';
+    let n = 0;
+    const broken = corpus.filter((q) => !(q.subject.value === VIETNAM && q.predicate.equals(RDFNS.type)) && !(q.predicate.value === `${PREFIXES.oa}exact` && n++ % 40 === 0));
+    const persons = [...new Set(corpus.filter((q) => q.predicate.equals(RDFNS.type) && q.object.equals(DG.Person)).map((q) => q.subject))];
+    persons.filter((_, i) => i % 30 === 0).forEach((p) => broken.push(factory.quad(p, RDFS.label, factory.literal('Another Name', 'en'))));
+    const meetings = [...new Set(corpus.filter((q) => q.predicate.equals(DG.participant)).map((q) => q.subject))];
+    meetings.filter((_, i) => i % 25 === 0).forEach((m) => broken.push(factory.quad(m, DG.participant, factory.literal('Vietnam'))));
+    const whole = await validateShapes(broken, new Parser().parse(loadOntologyFile('shapes.ttl')));
+    // Every fact that names Vietnam as an actor is reported (rdf-validate-shacl's guard would stop at 51).
+    const actorLinks = new Set(broken.filter((q) => q.object.value === VIETNAM && [DG.participant, DG.chair, DG.host, DG.party].some((p) => p.equals(q.predicate)))
+      .map((q) => `${q.subject.value} ${q.predicate.value}`));
+    assert.ok(actorLinks.size > 51, String(actorLinks.size));
+    const actorPaths = ['dg:participant', 'dg:chair', 'dg:host', 'dg:party'];
+    assert.equal(new Set(whole.results.filter((r) => r.value === VIETNAM && actorPaths.includes(r.path!)).map((r) => `${r.focusNode} ${r.path}`)).size, actorLinks.size);
+    const subjects = [...new Set([...broken.map((q) => q.subject.value)])].sort();
+    const chunksHit = new Set(whole.results.map((r) => Math.floor(subjects.indexOf(r.focusNode) / 500)));
+    assert.ok(whole.results.length > 100 && chunksHit.size >= 5, `${whole.results.length} results in ${chunksHit.size} chunks of 500 subjects`);
+    for (const [jobs, chunk] of [[1, 500], [2, 500], [2, 4000], [3, 97]]) {
+      assert.deepEqual(await validateInChunks([...broken], chunk, { jobs }), whole, `${jobs} threads, ${chunk} subjects per chunk`);
+    }
+  });
 });

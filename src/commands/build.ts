@@ -32,7 +32,7 @@ export interface BuildResult {
 export interface BuildOptions {
   /** An article that cannot be read fails the build (`fail`, the default) or is left out (`skip`). */
   onError?: OnError;
-  /** Worker threads extracting articles (default: the cores; 1 = in this thread). The output does not depend on it. */
+  /** Worker threads extracting articles and validating a large graph (default: the cores; 1 = in this thread). The output does not depend on it. */
   jobs?: number;
   /** Where the progress goes (a bar on a TTY, plain lines otherwise); none when absent. */
   progress?: ProgressStream;
@@ -69,7 +69,7 @@ export async function buildGraph(inDir: string, base = DEFAULT_BASE, options: Bu
   const quads = buildDataset(extractions, base);
   const build = seconds(t);
   t = performance.now();
-  const report = await validateShapes(quads);
+  const report = await validateShapes(quads, undefined, { jobs: options.jobs });
   const validate = seconds(t);
   if (!report.conforms) {
     throw new UserError(`the graph does not conform to ontology/shapes.ttl; nothing was written:\n${formatReport(report)}`);

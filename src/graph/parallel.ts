@@ -9,10 +9,10 @@
  * const { extractions, failures } = await extractFiles(articleFiles('data/documents'), { jobs: 2 });
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { UserError, messageOf } from '../errors.js';
 import type { ArticleExtraction } from '../extract/model.js';
 import { extractFile, type ArticleFailure, type FolderExtraction } from './corpus.js';
+import { runInWorkers } from './pool.js';
 
 export interface ExtractOptions {
   /** Worker threads; 1 extracts in this thread. Default: the number of cores (in this thread for small corpora). */
@@ -55,55 +55,25 @@ interface WorkerReply {
   error?: { message: string; user: boolean; exitCode: number };
 }
 
-/** Two articles in flight per worker, so that a worker never waits for its next file. */
-const IN_FLIGHT = 2;
-
-function extractInWorkers(files: string[], jobs: number, onArticle?: (done: number) => void): Promise<FolderExtraction> {
+async function extractInWorkers(files: string[], jobs: number, onArticle?: (done: number) => void): Promise<FolderExtraction> {
   const results = new Array<ArticleExtraction | undefined>(files.length);
   const failed = new Array<ArticleFailure | undefined>(files.length);
-  const workers: Worker[] = [];
-  let next = 0;
+  let sent = 0;
   let done = 0;
-  let finished = false;
-  return new Promise((resolve, reject) => {
-    const finish = (error?: Error) => {
-      if (finished) return;
-      finished = true;
-      for (const w of workers) void w.terminate();
-      if (error) reject(error);
-      else {
-        resolve({
-          extractions: results.filter((x): x is ArticleExtraction => x !== undefined),
-          failures: failed.filter((f): f is ArticleFailure => f !== undefined),
-        });
-      }
-    };
-    const feed = (w: Worker) => {
-      if (next < files.length) {
-        w.postMessage({ index: next, path: files[next] });
-        next++;
-      }
-    };
-    for (let j = 0; j < jobs; j++) {
-      const w = new Worker(new URL('./extract-worker.js', import.meta.url));
-      workers.push(w);
-      w.on('message', (reply: WorkerReply) => {
-        if (finished) return;
-        if (reply.error) {
-          const { message, user } = reply.error;
-          if (!user) return finish(new Error(`${files[reply.index]}: ${message}`));
-          failed[reply.index] = { file: files[reply.index], message };
-        } else results[reply.index] = reply.extraction;
-        done++;
-        onArticle?.(done);
-        feed(w);
-        if (done === files.length) finish();
-      });
-      w.on('error', (error) => finish(error));
-      w.on('exit', (code) => {
-        if (!finished) finish(new Error(`an extraction worker stopped (exit code ${code}) before the corpus was extracted`));
-      });
-      for (let k = 0; k < IN_FLIGHT; k++) feed(w);
-    }
-  });
+  const onReply = (message: unknown) => {
+    const reply = message as WorkerReply;
+    if (reply.error) {
+      const { message: text, user } = reply.error;
+      if (!user) throw new Error(`${files[reply.index]}: ${text}`);
+      failed[reply.index] = { file: files[reply.index], message: text };
+    } else results[reply.index] = reply.extraction;
+    done++;
+    onArticle?.(done);
+  };
+  const next = () => (sent < files.length ? { message: { index: sent, path: files[sent++] } } : undefined);
+  await runInWorkers({ worker: new URL('./extract-worker.js', import.meta.url), threads: jobs, next, onReply, what: 'an extraction worker', task: 'the corpus was extracted' });
+  return {
+    extractions: results.filter((x): x is ArticleExtraction => x !== undefined),
+    failures: failed.filter((f): f is ArticleFailure => f !== undefined),
+  };
 }
