@@ -10,11 +10,11 @@
  * Peak RSS is the process's (main thread and workers). Writes bench/results/extraction.json and .md.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serializeQuads } from '../src/export/rdf-writer.js';
+import { writeGraphFiles } from '../src/commands/build.js';
 import { buildDataset, datasetChunks } from '../src/graph/build.js';
 import { validateShapes } from '../src/graph/validate.js';
 import { articleFiles } from '../src/graph/corpus.js';
@@ -77,8 +77,10 @@ async function child(dir: string, jobs: number, withBuild: boolean): Promise<Ext
     const report = await validateShapes(quadList, undefined, { jobs });
     const validate = lap();
     const validatePeakRssMb = peakMb();
-    await serializeQuads(quadList, 'turtle');
-    await serializeQuads(quadList, 'trig');
+    // Written as `diplograph build` writes them: streamed into the files (then removed).
+    const out = mkdtempSync(join(tmpdir(), 'diplograph-bench-build-'));
+    await writeGraphFiles(quadList, join(out, 'graph.ttl'), join(out, 'graph.trig'));
+    rmSync(out, { recursive: true, force: true });
     const serialize = lap();
     row.build = { extract, build, validate, serialize, total: round((performance.now() - t0) / 1000, 2), validatePeakRssMb, peakRssMb: peakMb(), conforms: report.conforms, violations: report.results.length };
   }
