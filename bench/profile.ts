@@ -38,7 +38,7 @@ const where = (n: Node) => `${n.callFrame.functionName || '(anonymous)'} (${n.ca
 
 /** The rows of a "share | what" table, the largest first. */
 function table(counts: Map<string, number>, total: number, top: number): string[] {
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, c]) => `| ${((100 * c) / total).toFixed(1)}% | ${k.replace(/\|/g, '\\|')} |`);
+  return [...counts].filter(([, c]) => c / total >= 0.0005).sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, c]) => `| ${((100 * c) / total).toFixed(1)}% | ${k.replace(/\|/g, '\\|')} |`);
 }
 
 export function summarize(profile: Profiler.Profile): string[] {
