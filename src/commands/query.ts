@@ -30,9 +30,9 @@ export function defaultFormat(q: StoredQuery): OutputFormat {
   return /^\s*(?:(?:#.*|PREFIX.*|BASE.*)?\n)*\s*(?:CONSTRUCT|DESCRIBE)\b/i.test(q.text) ? 'turtle' : 'table';
 }
 
-/** Answers one stored query with its parameters, in a format. */
-export async function answer(q: StoredQuery, params: Record<string, string>, source: Source, format: OutputFormat): Promise<string> {
-  return formatResult(await run(bindParams(q, params), source, q.path), format, q.name);
+/** Answers one stored query with its parameters, in a format; `inline` as for bindParams. */
+export async function answer(q: StoredQuery, params: Record<string, string>, source: Source, format: OutputFormat, inline = true): Promise<string> {
+  return formatResult(await run(bindParams(q, params, { inline }), source, q.path), format, q.name);
 }
 
 export function listing(): string {
@@ -108,7 +108,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
   // endpoints, loses every solution of some queries whose constants it pushes down into the endpoints'
   // subqueries with other filters (areas-per-partner; test/virtuoso.test.ts), and portable.ts writes
   // the VALUES terms into the filters that Virtuoso needs them in.
-  process.stdout.write(await formatResult(await run(bindParams(q, params, { inline: false }), source, q.path), format, q.name));
+  process.stdout.write(await answer(q, params, source, format, false));
   return 0;
 }
 

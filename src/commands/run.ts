@@ -4,7 +4,6 @@
  * cache of the TriG.
  */
 import { join } from 'node:path';
-import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { writeJsonLdAtomic } from '../export/jsonld-stream.js';
 import { loadStore } from '../graph/load.js';
@@ -32,13 +31,14 @@ export async function runCommand(argv: string[]): Promise<number> {
   reportSkipped(result);
   const files = { ttl: join(dir, 'graph.ttl'), trig: join(dir, 'graph.trig'), jsonld: join(dir, 'graph.jsonld') };
   await writeGraphFiles(result.quads, files.ttl, files.trig);
-  await writeJsonLdAtomic(files.jsonld, new Store(result.quads));
+  // The JSON-LD is written, and the queries answered, from the TriG just written: answered as
+  // `diplograph query` answers them (the same quads in the same order, so the same order within
+  // GROUP_CONCATs), the answers are kept in its answer cache, and a first `diplograph query NAME` on
+  // it answers at once.
+  const store = loadStore(files.trig);
+  await writeJsonLdAtomic(files.jsonld, store);
   process.stdout.write(`${describe(result)}\nwrote ${files.ttl}, ${files.trig} and ${files.jsonld}\n`);
   if (onError === 'skip') process.stdout.write(`${summaryLine(result)}\n`);
-  // The queries are answered over the TriG just written, as `diplograph query` answers them (the same
-  // quads in the same order, so the same order within GROUP_CONCATs), and the answers are kept in its
-  // answer cache: a first `diplograph query NAME` on it answers at once.
-  const store = loadStore(files.trig);
   const hash = fileHash(files.trig);
   for (const q of listQueries()) {
     process.stdout.write(`\n## ${q.name}: ${q.title}\n`);

@@ -121,9 +121,6 @@ function getEngine(): Promise<Engine> {
 }
 
 /** Loads the engine and what the views need; after it, {@link viewOf} can be called. */
-/** The Comunica engine itself (loaded on first use), for `explain` plans and profiles of the benchmark. */
-export const comunicaEngine = (): Promise<Engine> => getEngine();
-
 export async function loadEngine(): Promise<void> {
   await getEngine();
 }
