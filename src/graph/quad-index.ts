@@ -15,7 +15,9 @@ type Term = RDF.Term | null | undefined;
 
 /**
  * The key of a term: equal keys for equal terms (RDF/JS `equals`), whatever the implementation. An IRI
- * is its own key (no IRI begins with `_:`, `"` or `?`), so that the key is the term's own string.
+ * is its own key (no IRI begins with `_:`, `"` or `?`), so that the key is the term's own string. (Not
+ * termKey of src/graph/iris.ts, which wraps an IRI in <> and so makes a new string at every lookup:
+ * with it, validating the 1,000-article corpus took 14.6-15.5 s instead of 11.4-12.6 s.)
  */
 function keyOf(t: RDF.Term): string {
   switch (t.termType) {
