@@ -53,7 +53,7 @@ export const DG_TERMS = [
   'Convention', 'LetterOfIntent', 'Charter', 'Declaration', 'PolicyDocument',
   'CooperationArea', 'AgreementStatus', 'Article', 'Evidence',
   // object properties
-  'participant', 'chair', 'host', 'location', 'discusses', 'mentions', 'partOf',
+  'participant', 'involves', 'chair', 'host', 'location', 'discusses', 'mentions', 'partOf',
   'party', 'status', 'concerns', 'affiliation', 'nationality', 'country', 'parentOrganization',
   // datatype properties
   'date', 'startDate', 'endDate', 'dateText', 'ordinal', 'rank', 'position', 'acronym',

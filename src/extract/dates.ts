@@ -137,3 +137,13 @@ export function findDates(text: string, ref?: string): DateMention[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * The same date words read in a year the text gives elsewhere ("February 19" on the sidelines of the
+ * "2020 ADMM Retreat"). Only month-and-day words are read again: a weekday needs the real reference day.
+ */
+export function inYear(date: DateValue, year: string): DateValue {
+  if (date.value || !new RegExp(`\\b${MONTH}`).test(date.text)) return date;
+  const again = findDates(date.text, `${year}-12-31`)[0]?.date;
+  return again?.value ? { ...again, text: date.text } : date;
+}

@@ -9,17 +9,18 @@ import { ORDINALS } from './lexicon.js';
 import { execAll } from './tokens.js';
 
 const NOUNS: Array<[RegExp, MeetingKind]> = [
-  [/^(?:teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference))$/i, 'teleconference'],
+  [/^(?:teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?))$/i, 'teleconference'],
   [/^(?:phone talks|phone call|telephone (?:talks|call|conversation)|phone conversation)$/i, 'call'],
   [/^(?:dialogue|strategic dialogue|policy dialogue|consultation)$/i, 'dialogue'],
   [/^reception$/i, 'reception'],
-  [/^(?:conference|seminar|workshop|symposium|forum|summit)$/i, 'conference'],
-  [/^talks$/i, 'talks'],
+  [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat)$/i, 'conference'],
+  [/^(?:talks|discussions?)$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
-  [/^(?:visit|trip|tour|port call|ship visit)$/i, 'visit'],
+  [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
+  [/^(?:signing ceremony|joint (?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|ship visit|teleconference|video ?conference|videoconference|video call|online (?:meeting|talks|conference)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|visit|trip|meeting|session|event)\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|joint (?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event)\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
@@ -44,6 +45,8 @@ export interface EventMention {
   after: string;
   /** Text before the determiner. */
   lead: string;
+  /** "Giang's visit": where the possessor's name ends in the sentence (before the "'s"). */
+  possessorEnd?: number;
 }
 
 export function kindOfNoun(noun: string): MeetingKind {
@@ -55,7 +58,7 @@ export function kindOfNoun(noun: string): MeetingKind {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our']);
 const MOD_STOPS = new Set(['held', 'hold', 'holds', 'had', 'attended', 'that', 'which', 'who', 'since', 'of', 'for', 'to', 'by', 'with', 'between', 'on', 'in', 'at', 'from', 'during', 'after', 'before', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'and']);
-const GENERIC_MODS = /^(?:two|both|bilateral|recent|same|whole|above|said|online|virtual|official|working|high-level|two-day|one-day|three-day)$/i;
+const GENERIC_MODS = /^(?:two|both|bilateral|same|whole|above|said|online|virtual|official|working|high-level|two-day|one-day|three-day)$/i;
 
 /** Noun-phrase event mentions in a sentence; `skip` are spans (names of bodies) where a noun is no event. */
 export function nounMentions(text: string, skip: Array<{ start: number; end: number }>): EventMention[] {
@@ -76,6 +79,7 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     // The nearest determiner before the noun, and the modifiers in between.
     const words = before.trimEnd().split(/\s+/).filter(Boolean);
     let det = '';
+    let possessorEnd: number | undefined;
     let k = words.length - 1;
     for (let n = 0; k >= 0 && n < 10; k--, n++) {
       const w = words[k];
@@ -83,6 +87,13 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
       const lw = w.toLowerCase();
       if (DETERMINERS.has(lw)) {
         det = lw;
+        break;
+      }
+      // A name in the genitive determines the noun: "Giang's visit", "the minister's trip".
+      if (/^\p{Lu}[\p{L}.-]*['’]s$/u.test(w)) {
+        det = 'poss';
+        const at = before.lastIndexOf(w);
+        possessorEnd = at + w.length - 2;
         break;
       }
       if (MOD_STOPS.has(lw) && !(lw === 'and' && n > 0)) break;
@@ -98,7 +109,7 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
       !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after));
     const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)/)[0];
     const phrase = mods ? `${mods} ${noun}` : noun;
-    out.push({ start: start - (mods ? mods.length + 1 : 0), end, kind: kindOfNoun(noun), noun, modifiers: mods, ordinal, anaphoric, det, phrase, after: afterClause, lead });
+    out.push({ start: start - (mods ? mods.length + 1 : 0), end, kind: kindOfNoun(noun), noun, modifiers: mods, ordinal, anaphoric, det, phrase, after: afterClause, lead, possessorEnd });
   }
   return out;
 }
@@ -108,19 +119,20 @@ export interface VerbEvent {
   end: number;
   kind: MeetingKind;
   subjectEnd: number;
-  role: 'chair' | 'chaired-by' | 'host' | 'meet' | 'attend' | 'visit' | 'hold';
+  role: 'chair' | 'chaired-by' | 'host' | 'meet' | 'attend' | 'visit' | 'hold' | 'sign';
 }
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
   [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b/g, 'meeting', 'chaired-by'],
   [/\b(?:co-chaired|chaired)\b/g, 'meeting', 'chair'],
   [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b/g, 'reception', 'host'],
-  [/\btalked (?:over|on) the (?:tele)?phone with\b|\bheld (?:tele)?phone talks with\b|\bhad a (?:tele)?phone (?:talk|call|conversation) with\b|\bphone talks with\b/g, 'call', 'meet'],
-  [/\bheld (?:online|virtual) talks with\b|\bheld a (?:video ?conference|teleconference|virtual meeting|online meeting) with\b/g, 'teleconference', 'meet'],
+  [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone with\b|\b(?:talked|spoke|conversed) by (?:tele)?phone with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/g, 'call', 'meet'],
+  [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference) with\b/g, 'teleconference', 'meet'],
   [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet'],
   [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet'],
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet'],
-  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had) (?:bilateral |official )?talks\b/g, 'talks', 'meet'],
+  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal )?(?:talks|discussions)\b/g, 'talks', 'meet'],
+  [/\bwitnessed the signing\b/g, 'meeting', 'sign'],
   [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host'],
   [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
   [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],

@@ -10,7 +10,9 @@ import type { MeetingKind } from '../vocab.js';
 import type { ActorRef, SentenceAnalysis } from './analyze.js';
 import { AT_EVENT_CAPTION, INVERTED_SPEECH, PLANNED_AFTER, PLANNED_BEFORE, SPEECH, kindOfNoun, nounMentions, verbEvents, type EventMention } from './event-mentions.js';
 import { addEvidence, type Meeting, type Organization, type Person } from './model.js';
-import { execAll } from './tokens.js';
+import { inYear } from './dates.js';
+import { countryOfForm } from './actors.js';
+import { execAll, slug } from './tokens.js';
 
 /** The kinds, most telling first: a teleconference that is also called a meeting is a teleconference. */
 const KIND_PRIORITY: MeetingKind[] = ['teleconference', 'call', 'dialogue', 'reception', 'conference', 'talks', 'visit', 'meeting'];
@@ -23,7 +25,7 @@ function actorsIn(a: SentenceAnalysis, from: number, to: number, kinds: ActorRef
 /** The end of the clause that starts at `from`: a semicolon, or ", while/but/which ...". */
 function clauseEnd(text: string, from: number): number {
   const rest = text.slice(from);
-  const m = /;|, (?:while|but|as|which|thus)\b/u.exec(rest);
+  const m = /;|, (?:while|but|as|which|thus|who|whose|where|during which)\b|\s(?:where|during which)\s/u.exec(rest);
   return m ? from + m.index : text.length;
 }
 
@@ -34,7 +36,17 @@ function clauseStart(text: string, at: number): number {
   return best;
 }
 
-const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary))\b/i;
+const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guest|host|visitor|commander|chief))\b/i;
+/** "The two ministers", "both sides", "they": the persons of the event in scope. */
+const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
+/** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
+const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this)|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
+/** Bodies whose members meet at a gathering named after them. */
+const MULTILATERAL: Array<[RegExp, string]> = [
+  [/\bASEAN\b/, 'association-of-southeast-asian-nations'], [/\b(?:EU|European Union)\b/, 'european-union'], [/\b(?:UN|United Nations)\b/, 'united-nations'],
+];
+/** Modifiers that make an event noun a different event: "a separate meeting", "the recent phone talks". */
+const OTHER_EVENT = /\b(?:last|previous|earlier|former|past|recent|separate|another|other)\b/i;
 
 export interface MeetingContext {
   analyses: SentenceAnalysis[];
@@ -52,7 +64,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
   const create = (kind: MeetingKind, si: number, label: string): Meeting => {
     const m: Meeting = {
-      id: meetings.length + 1, kind, label, participants: new Map(), chairs: new Map(), hosts: new Map(), areas: new Map(), agreements: new Map(), evidence: [si],
+      id: meetings.length + 1, kind, label, participants: new Map(), involves: new Map(), chairs: new Map(), hosts: new Map(), areas: new Map(), agreements: new Map(), evidence: [si],
     };
     meetings.push(m);
     kindHints.set(m, new Set([kind]));
@@ -91,10 +103,50 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
   };
 
+  /** Persons in the order the article last mentioned them (the most recent last). */
+  const seen: string[] = [];
+  const personRefs = (m: Meeting | undefined, at: number): ActorRef[] =>
+    m ? [...m.participants.keys()].filter((k) => ctx.persons.has(k)).map((key) => ({ key, kind: 'person' as const, start: at, end: at, nested: false })) : [];
+  /**
+   * The person a role reference means: "the guest" and "the visitor" are the main event's non-host
+   * participant, "the host" its host; "the Vietnamese defence minister", "the Lao officer", "the
+   * ambassador" the most recently mentioned person whose nationality and titles fit the words.
+   */
+  const resolveRole = (phrase: string): string | undefined => {
+    const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
+    const persons = (m: Meeting | undefined) => (m ? [...m.participants.keys()].filter((k) => ctx.persons.has(k)) : []);
+    if (/\b(?:guest|visitor|visiting)\b/.test(phrase.toLowerCase()) && main) {
+      const guests = persons(main).filter((k) => !main!.hosts.has(k));
+      if (guests.length === 1) return guests[0];
+    }
+    if (/\bhost\b/i.test(phrase) && main && main.hosts.size === 1) return [...main.hosts.keys()][0];
+    const demonym = phrase.split(/\s+/).map((w) => countryOfForm(w.replace(/['’]s$/, ''))).find(Boolean);
+    const role = words[words.length - 1];
+    for (let i = seen.length - 1; i >= 0; i--) {
+      const p = ctx.persons.get(seen[i]);
+      if (!p) continue;
+      if (demonym && p.nationality && p.nationality.key !== slug(demonym)) continue;
+      const titles = [...p.ranks.keys(), ...p.positions.keys()].join(' ').toLowerCase();
+      if (role && !['he', 'she'].includes(role) && titles && !titles.includes(role.replace(/s$/, ''))) continue;
+      return p.key;
+    }
+    return undefined;
+  };
+  /** Cooperation areas of sentences before any event was found: the main event's, at the end. */
+  const orphanAreas: Array<[string, number]> = [];
+  let pending: string[] = [];
+
   for (const a of ctx.analyses) {
     const si = a.sentence.index;
     const text = a.text;
     if (a.sentence.role === 'headline') continue;
+    // The persons of the sentence before count as seen; this sentence's count from the next one on.
+    for (const key of pending) {
+      const at = seen.indexOf(key);
+      if (at >= 0) seen.splice(at, 1);
+      seen.push(key);
+    }
+    pending = a.actors.filter((x) => x.kind === 'person').map((x) => x.key);
     const orgSpans = a.actors.filter((x) => x.kind === 'organization');
     const nouns = nounMentions(text, orgSpans);
     if (a.sentence.role === 'caption') {
@@ -113,6 +165,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
 
     let scope: Meeting | undefined;
+    /** The visit the sentence says it reports from: "During his visit to Vietnam, ...". */
+    let framed: Meeting | undefined;
     const handled = new Set<EventMention>();
 
     // 0. "During his visit to Vietnam, Maire ...": the visit that frames what the sentence reports.
@@ -122,6 +176,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const dest = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after)?.[1];
       const known = [...meetings].reverse().find((m) => m.kind === 'visit' && (!visitor || m.participants.has(visitor.key)) && (!dest || m.label.includes(dest)));
       const v = known ?? create('visit', si, dest ? `visit to ${dest}` : 'visit');
+      framed = v;
       if (visitor) participate(v, [visitor], si);
       if (dest && !v.location) {
         const c = a.actors.find((x) => x.kind === 'country' && x.start > n.end && x.start - n.end <= 8);
@@ -141,8 +196,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const cStart = clauseStart(text, v.start);
       const cEnd = clauseEnd(text, v.end);
       let subjects = actorsIn(a, cStart, v.start);
-      if (!subjects.length && lastSubject && ROLE_SUBJECT.test(text.slice(cStart, v.start))) {
-        subjects = [{ key: lastSubject, kind: 'person', start: cStart, end: cStart, nested: false }];
+      const subjectText = text.slice(cStart, v.start);
+      if (!subjects.length && GROUP_SUBJECT.test(subjectText)) subjects = personRefs(scope ?? main, cStart);
+      const role = subjects.length ? null : ROLE_SUBJECT.exec(subjectText);
+      if (role) {
+        const key = resolveRole(role[0]) ?? lastSubject;
+        if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
       }
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
       const objects = objectsAll.filter((x) => x.kind === 'person');
@@ -161,7 +220,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "visited the Naval High Command": the bodies a visitor went to, during the visit under way.
         const visited = actorsIn(a, v.end, cEnd, ['organization', 'country']);
         if (!visited.length) continue;
-        if (lastVisit && subjects.length && lastVisit.participants.has(subjects[0].key)) target = lastVisit;
+        if (framed && subjects.length && framed.participants.has(subjects[0].key)) target = framed;
         else {
           target = create('visit', si, '');
           if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
@@ -175,7 +234,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         main ??= create(kind, si, '');
         hint(main, kind, si);
         target = main;
-      } else if (v.role === 'meet' && (/courtesy/i.test(text.slice(v.start, v.end)) || (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
+      } else if (v.role === 'sign') {
+        // "the ministers witnessed the signing of ...": a signing ceremony of its own.
+        target = create('meeting', si, 'signing ceremony');
+        if (main.partOf) target.partOf = { ...main.partOf };
+        for (const s of subjects) {
+          const nat = ctx.persons.get(s.key)?.nationality;
+          if (nat) addEvidence(target.participants, nat.key, si);
+        }
+      } else if ((v.role === 'meet' || v.role === 'host') && (/courtesy/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) ||
+        (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
         if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
@@ -230,9 +298,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const nEnd = n.end + n.after.length;
       if (PLANNED_BEFORE.test(`${n.lead} ${n.det}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
       const datesAfter = a.dates.filter((d) => d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
-      const agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
+      let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
+      // "Giang's visit": the possessor is the agent.
+      if (n.possessorEnd !== undefined) agent = a.actors.filter((x) => x.kind === 'person' && x.end >= n.possessorEnd! - 1 && x.end <= n.possessorEnd! + 2).slice(0, 1);
       const destination = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
-      const earlier = /\b(?:last|previous|earlier|former|past)\b/i.test(n.modifiers) || /\bsince\s*$/i.test(n.lead);
+      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead);
+      // "the recent phone talks between A and B": the persons named in the "between" phrase.
+      const betweenM = /^\s*between\s/.exec(n.after);
+      const betweenEnd = betweenM ? n.end + (/,\s*as well as\b|;|\.\s/.exec(n.after)?.index ?? n.after.length) : n.end;
+      const betweenPersons = betweenM ? actorsIn(a, n.end, betweenEnd) : [];
       let target: Meeting | undefined;
       if (n.anaphoric && !datesAfter.length && !agent.length) {
         main ??= create(n.kind, si, '');
@@ -245,12 +319,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           (n.ordinal !== undefined && m.ordinal === n.ordinal && kindHints.get(m)!.has(n.kind)) ||
           (n.kind === 'visit' && m.kind === 'visit' && destination !== null && m.label.includes(destination[1]) && (!dateValue || m.date?.value === dateValue) &&
             (!agent.length || m.participants.has(agent[0].key))));
+        if (!target && main && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key))) target = main;
         if (!target && main && !anchored(main) && !earlier && n.kind !== 'visit' && n.det !== 'a' && n.det !== 'an') {
           target = main;
           hint(main, n.kind, si);
           if (!main.label) main.label = n.phrase;
         }
-        const specific = datesAfter.length > 0 || agent.length > 0 || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null);
+        const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null);
         if (!target) {
           if (!main && !earlier && !(dateValue && /^\d{4}(-\d{2})?$/.test(dateValue) && !datesAfter[0].date.start)) target = main = create(n.kind, si, n.phrase);
           else if (specific) target = create(n.kind, si, n.phrase);
@@ -262,7 +337,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       if (!target) continue;
       if (!target.evidence.includes(si)) target.evidence.push(si);
-      scope ??= target;
+      // Another event named inside the sentence ("... most notably the recent phone talks between A and B")
+      // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
+      if (!(earlier || betweenPersons.length >= 2) || n.start < 25) scope ??= target;
+      participate(target, betweenPersons, si);
       if (n.ordinal !== undefined) target.ordinal ??= n.ordinal;
       if (!target.label && !n.anaphoric) target.label = n.phrase;
       participate(target, agent, si);
@@ -283,7 +361,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         lastVisit = target;
         const cs = clauseStart(text, n.start);
         if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|made|makes|began|begins|concluded|started|wrapped up)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
-          participate(target, actorsIn(a, cs, n.start).slice(0, 1), si);
+          // "Y, who is on an official visit to ...": the person the relative clause is about.
+          const rel = /,\s*who\s+(?:is|was|are|were)\s+(?:on|paying|making)\b[^,;]*$/.exec(text.slice(0, n.start));
+          const visitor = rel ? actorsIn(a, 0, rel.index).slice(-1) : actorsIn(a, cs, n.start).slice(0, 1);
+          participate(target, visitor, si);
+        }
+        // "... at the invitation of his counterpart Y": the host of the visit.
+        const invited = /^[^;.]*?\bat (?:the|an) invitation of\b/.exec(n.after);
+        if (invited) {
+          const hosts = actorsIn(a, n.end + invited[0].length, nEnd + 80).slice(0, 1);
+          participate(target, hosts, si);
+          for (const h of hosts) addEvidence(target.hosts, h.key, si);
         }
         // "attended ... as part of a working trip": what the sentence reports happened during the trip.
         if (scope && scope !== target && /\bas (?:a )?part of\s*$/i.test(n.lead) && !scope.partOf) scope.partOf = { id: target.id, evidence: [si] };
@@ -306,10 +394,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
     const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? main : undefined);
     if (about) {
-      for (const p of a.actors.filter((x) => x.kind === 'person')) {
-        const after = text.slice(p.end);
+      const people = a.actors.filter((x) => x.kind === 'person');
+      // "A and his Australian counterpart B expressed ...": A speaks with B.
+      const speaks = new Set<ActorRef>();
+      for (let i = people.length - 1; i >= 0; i--) {
+        const p = people[i];
+        const next = people[i + 1];
+        if (SPEECH.test(text.slice(p.end)) || (next && speaks.has(next) && /^\s*,?\s*and\s+(?:(?:his|her|their|the)\s+)?(?:[\p{L}'-]+\s+){0,5}$/u.test(text.slice(p.end, next.start)))) speaks.add(p);
+      }
+      for (const p of people) {
         const before = text.slice(0, p.start);
-        if (SPEECH.test(after) || INVERTED_SPEECH.test(before.replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
+        if (speaks.has(p) || INVERTED_SPEECH.test(before.replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
           addEvidence(about.participants, p.key, si);
           lastSubject = p.key;
         }
@@ -330,6 +425,29 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (holder) {
       for (const g of a.agreements) addEvidence(holder.agreements, g.key, si);
       for (const ar of a.areas) addEvidence(holder.areas, ar.slug, si);
+    } else for (const ar of a.areas) orphanAreas.push([ar.slug, si]);
+
+    // "On the sidelines of the 2020 ADMM Retreat": the gathering is an event too, and the one reported is part of it.
+    const sidelines = /\b(?:on|at) the (?:sidelines?|margins?) of (?:the )?/i.exec(text);
+    const reported = scope ?? main;
+    if (sidelines && reported) {
+      const from = sidelines.index + sidelines[0].length;
+      const name = /^(?:(?:19|20)\d{2}\s+)?(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\))(?:\s+(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\)))*/u.exec(text.slice(from))?.[0]
+        .replace(/\s+(?:of|and|on|for|the)$/, '');
+      if (name && /\p{Lu}/u.test(name)) {
+        const label = name.replace(/\s*\([^)]*\)$/, '');
+        const gathering = meetings.find((m) => m.label === label && m !== reported) ?? create('conference', si, label);
+        if (!gathering.evidence.includes(si)) gathering.evidence.push(si);
+        reported.partOf ??= { id: gathering.id, evidence: [si] };
+        const year = /\b((?:19|20)\d{2})\b/.exec(name)?.[1];
+        if (year && !gathering.date) {
+          gathering.date = { value: year, text: year };
+          gathering.dateEvidence = [si];
+        }
+        // Multilateral bodies named in the gathering's name take part: "ASEAN" in "ASEAN Defence Ministers' Meeting".
+        for (const [re, key] of MULTILATERAL) if (re.test(name) && ctx.organizations.has(key)) addEvidence(gathering.participants, key, si);
+        if (main === gathering) main = reported;
+      }
     }
   }
 
@@ -340,6 +458,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (m === main || m.kind !== main.kind || m.kind === 'visit' || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
       for (const [k, ev] of mainCountries) if (!m.participants.has(k)) addEvidence(m.participants, k, ...ev);
     }
+  }
+
+  if (main) for (const [area, si] of orphanAreas) addEvidence(main.areas, area, si);
+  // A gathering on whose sidelines events took place: those who met there attended it; they happened in its year.
+  for (const m of meetings) {
+    const parent = m.partOf ? meetings.find((x) => x.id === m.partOf!.id) : undefined;
+    if (!parent || parent.kind !== 'conference') continue;
+    for (const [k, ev] of m.participants) if (ctx.persons.has(k)) addEvidence(parent.participants, k, ...ev);
+    if (m.date && parent.date?.value && /^\d{4}$/.test(parent.date.value)) m.date = inYear(m.date, parent.date.value);
   }
 
   for (const m of meetings) {
@@ -358,10 +485,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         m.location ??= parent.location;
       }
     }
-    // The organizations the participants speak for take part too.
+    // The organizations and countries the participants speak for are involved, unless the text names them as parties.
     for (const [k, ev] of [...m.participants]) {
-      const aff = ctx.persons.get(k)?.affiliation;
-      if (aff && ctx.organizations.has(aff.key)) addEvidence(m.participants, aff.key, ...ev);
+      const p = ctx.persons.get(k);
+      for (const side of [p?.affiliation, p?.nationality]) if (side && !m.participants.has(side.key)) addEvidence(m.involves, side.key, ...ev);
     }
     m.evidence.sort((x, y) => x - y);
   }

@@ -82,7 +82,10 @@ export interface Meeting {
   date?: DateValue;
   dateEvidence?: Evidence;
   location?: Link;
+  /** The persons, and the countries and organizations the text presents as parties. */
   participants: Map<string, Evidence>;
+  /** The countries and organizations a participant speaks for (affiliation, nationality), when the text does not name them as parties. */
+  involves: Map<string, Evidence>;
   chairs: Map<string, Evidence>;
   hosts: Map<string, Evidence>;
   areas: Map<string, Evidence>;

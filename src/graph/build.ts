@@ -180,6 +180,10 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
       const a = actor(k);
       if (a) fact(s, DG.participant, a, ev);
     }
+    for (const [k, ev] of m.involves) {
+      const a = actor(k);
+      if (a && !m.participants.has(k)) fact(s, DG.involves, a, ev);
+    }
     for (const [k, ev] of m.chairs) {
       const a = actor(k);
       if (a) fact(s, DG.chair, a, ev);
