@@ -151,6 +151,11 @@ const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admi
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', "'s", '&']);
 const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry', 'Council', 'Committee', 'Department', 'Office', 'Group', 'Police', 'Region', 'Zone']);
 
+/** Ship types and prefixes: "Frigate X of the French Navy", "HMS X". */
+const SHIP_WORDS = '(?:Frigate|Corvette|Destroyer|Submarine|Cruiser|Ship|Vessel|Patrol Vessel|Training Ship|HMS|USS|INS|KRI|HMAS|HMNZS|JS|ROKS|FS|BRP|RSS|KD|HTMS|CNS)';
+const SHIP_OF = new RegExp(`^${SHIP_WORDS}\\s+(?:\\p{Lu}[\\p{L}'-]*\\s+){1,3}of\\s+(?:the\\s+)?(?=\\p{Lu})`, 'u');
+const SHIP_NAME = new RegExp(`^${SHIP_WORDS}\\s+\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)?$`, 'u');
+
 const POSITION_PREFIX = new RegExp(
   `^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+of State)?\\s+(?:of|for|to|at|in)\\s+(?:the\\s+)?`,
 );
@@ -173,6 +178,11 @@ function canonicalMinistry(name: string): string | undefined {
  */
 export function organizationFromName(raw: string, span: Span, acronym?: string): OrgMention | undefined {
   let name = raw.replace(/^(the|of|and|in|at|for|by)\s+/i, '').replace(/'s?$/, '').trim();
+  // "Frigate Vendémiaire of the French Navy": a ship is no organization; the navy it belongs to is.
+  name = name.replace(SHIP_OF, '');
+  if (SHIP_NAME.test(name)) return undefined;
+  // "19th ASEAN Chiefs of Defence Forces' Meeting": the body's meeting is named with the body's name.
+  name = name.replace(/^(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+(?=\p{Lu})/u, '');
   // "Vice President of the European Commission", "Director of the Ministry ...": a position, then the body.
   for (let prev = ''; prev !== name; ) {
     prev = name;
@@ -292,7 +302,7 @@ function preferredSuffix(phrase: string, acronym: string): string {
 export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Span[] {
   const out: Span[] = [];
   const inCountryNames = possessivesInCountryNames(text);
-  const possessive = (t: Token) => /'s?$/.test(t.text) && !inCountryNames.has(t.end);
+  const possessive = (t: Token) => /'s?$/.test(t.text) && !/s'$/.test(t.text) && !inCountryNames.has(t.end);
   let i = 0;
   while (i < toks.length) {
     if (!isCapitalized(toks[i].text) || toks[i].text === 'The') {
@@ -382,7 +392,7 @@ function rankAtEnd(before: string): { index: number; text: string } | undefined 
   return form === undefined ? undefined : { index: written.length - form.length, text: before.slice(written.length - form.length) };
 }
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'del']);
-const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache)\s*$/i;
+const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache|senator|doctor|physician|surgeon|specialist|expert|captain|commander|(?:led|headed) by)\s*$/i;
 const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal)\\s+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
 
 const POSITION_WORDS = new Set(POSITION_HEADS.flatMap((p) => p.split(/[\s-]+/)));

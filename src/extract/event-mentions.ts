@@ -24,7 +24,7 @@ const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|jo
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
-export const SPEECH = /^(?:,[^,]{3,120},)?\s*(?:also |for (?:his|her) part,? |then )?(?:said|says|affirmed|stressed|noted|suggested|hoped|voiced|expressed|highlighted|emphasi[sz]ed|agreed|proposed|thanked|congratulated|invited|accepted|welcomed|told|called|laid|spoke|passed|added|asked|pledged|briefed|informed|reviewed|lauded|praised|appreciated|shared|underlined|underscored|reiterated|confirmed|met|paid|visited|signed|talked|held|received|hosted|attended|led|wished|urged|proposed|presented|outlined|mentioned|applauded|valued|acknowledged|recalled|co-chaired|chaired)\b/i;
+export const SPEECH = /^(?:,[^,]{3,120},)?\s*(?:also |for (?:his|her) part,? |then )?(?:said|says|affirmed|stressed|noted|suggested|hoped|voiced|expressed|highlighted|emphasi[sz]ed|agreed|proposed|thanked|congratulated|invited|accepted|welcomed|told|called|laid|spoke|passed|added|asked|pledged|briefed|informed|reviewed|lauded|praised|appreciated|shared|underlined|underscored|reiterated|confirmed|met|paid|visited|signed|talked|held|received|hosted|attended|led|wished|urged|proposed|presented|outlined|mentioned|applauded|valued|acknowledged|recalled|co-chaired|chaired|reaffirmed|vowed|hailed|spoke|conveyed|explained|assured|admitted|promised|announced|reported|introduced|stated|requested|recommended|committed|discussed|exchanged|consented|concurred|extended|described|considered|believed|pointed)\b/i;
 export const INVERTED_SPEECH = /\b(?:said|noted|concluded|stressed|added|affirmed|according to)\s*$/i;
 export const AT_EVENT_CAPTION = /\bat the (?:event|meeting|conference|dialogue|talks|reception|ceremony|teleconference|session|forum|seminar)\b/i;
 
@@ -58,7 +58,7 @@ export function kindOfNoun(noun: string): MeetingKind {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our']);
 const MOD_STOPS = new Set(['held', 'hold', 'holds', 'had', 'attended', 'that', 'which', 'who', 'since', 'of', 'for', 'to', 'by', 'with', 'between', 'on', 'in', 'at', 'from', 'during', 'after', 'before', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'and']);
-const GENERIC_MODS = /^(?:two|both|bilateral|same|whole|above|said|online|virtual|official|working|high-level|two-day|one-day|three-day)$/i;
+const GENERIC_MODS = /^(?:two|both|bilateral|same|whole|above|said|online|virtual|official|working|high-level|two-day|one-day|three-day|four-day|five-day|in-person|face-to-face|hybrid|regional|plenary|main|entire)$/i;
 
 /** Noun-phrase event mentions in a sentence; `skip` are spans (names of bodies) where a noun is no event. */
 export function nounMentions(text: string, skip: Array<{ start: number; end: number }>): EventMention[] {
@@ -119,7 +119,7 @@ export interface VerbEvent {
   end: number;
   kind: MeetingKind;
   subjectEnd: number;
-  role: 'chair' | 'chaired-by' | 'host' | 'meet' | 'attend' | 'visit' | 'hold' | 'sign';
+  role: 'chair' | 'chaired-by' | 'host' | 'meet' | 'attend' | 'visit' | 'hold' | 'sign' | 'dock';
 }
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
@@ -133,6 +133,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet'],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal )?(?:talks|discussions)\b/g, 'talks', 'meet'],
   [/\bwitnessed the signing\b/g, 'meeting', 'sign'],
+  [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened)\s+(?:an?|the|their|its)\s+(?:[\p{L}-]+\s+){0,4}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/gu, 'meeting', 'hold'],
+  [/\b(?:docked|berthed|anchored|arrived) (?:at|in)\b(?=[^.;]{0,80}\b(?:port|harbou?r|naval base|base|bay|city|province|Vietnam)\b)|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock'],
   [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host'],
   [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
   [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],

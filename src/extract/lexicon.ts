@@ -216,7 +216,7 @@ export const POSITION_HEADS = [
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
-  'Inspector', 'Leader', 'Councilor', 'Councillor', 'Counsellor', 'General Secretary', 'Secretary General', 'Secretary-General', 'Prime Minister', 'Deputy', 'Vice',
+  'Inspector', 'Leader', 'Senator', 'Congressman', 'Congresswoman', 'Lawmaker', 'Legislator', 'Commander-in-Chief', 'Councilor', 'Councillor', 'Counsellor', 'General Secretary', 'Secretary General', 'Secretary-General', 'Prime Minister', 'Deputy', 'Vice',
 ];
 
 /** Capitalised words that belong to titles, organizations and places, never to a person's name. */

@@ -45,6 +45,8 @@ const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|thi
 const MULTILATERAL: Array<[RegExp, string]> = [
   [/\bASEAN\b/, 'association-of-southeast-asian-nations'], [/\b(?:EU|European Union)\b/, 'european-union'], [/\b(?:UN|United Nations)\b/, 'united-nations'],
 ];
+/** The name of a gathering of a body: "ASEAN Chiefs of Defence Forces' Meeting", "Shangri-La Dialogue". */
+const GATHERING = /\b(?:Meeting|Conference|Summit|Forum|Dialogue|Retreat|Session|Symposium|Congress|Expo|Exhibition)\b[^]{0,20}$/;
 /** Modifiers that make an event noun a different event: "a separate meeting", "the recent phone talks". */
 const OTHER_EVENT = /\b(?:last|previous|earlier|former|past|recent|separate|another|other)\b/i;
 
@@ -80,7 +82,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined || [...m.participants.keys()].some((k) => ctx.persons.has(k));
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
     if (m.date) return;
-    const ds = a.dates.filter((d) => d.start >= from && d.end <= to);
+    // "since 2016" starts a period; it does not date the event.
+    const ds = a.dates.filter((d) => d.start >= from && d.end <= to && !/^since\b/i.test(a.text.slice(d.start)));
     if (!ds.length) return;
     const d = ds.sort((x, y) => Math.abs(x.start - near) - Math.abs(y.start - near))[0];
     m.date = { ...d.date };
@@ -135,6 +138,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   /** Cooperation areas of sentences before any event was found: the main event's, at the end. */
   const orphanAreas: Array<[string, number]> = [];
   let pending: string[] = [];
+  /** The event the article is telling about at this point: the one the last sentence with an event was about. */
+  let focus: Meeting | undefined;
 
   for (const a of ctx.analyses) {
     const si = a.sentence.index;
@@ -180,10 +185,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (visitor) participate(v, [visitor], si);
       if (dest && !v.location) {
         const c = a.actors.find((x) => x.kind === 'country' && x.start > n.end && x.start - n.end <= 8);
-        if (c) {
-          v.location = { key: `country:${c.key}`, evidence: [si] };
-          participate(v, [c], si);
-        }
+        if (c) v.location = { key: `country:${c.key}`, evidence: [si] };
       }
       if (!v.evidence.includes(si)) v.evidence.push(si);
       lastVisit = v;
@@ -206,8 +208,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
       const objects = objectsAll.filter((x) => x.kind === 'person');
       const nounBefore = v.role === 'chaired-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
-      const nounAfter = nouns.find((n) => n.start >= v.end && n.start - v.end < 90);
+      const nounAfter = nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd);
       let kind = v.kind;
+      // "attended the 19th ASEAN Chiefs of Defence Forces' Meeting": a gathering of a body is a conference.
+      const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && GATHERING.test(text.slice(x.start, x.end))) : undefined;
+      if (gathering) kind = 'conference';
+      // "The department and the attaché office launched an exchange ...", "The frigate of the French Navy docked at ...": bodies act.
+      if (v.role === 'hold' || v.role === 'dock') subjects = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
+      if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
+      // "activities chaired by the ministry": only an event is chaired.
+      if (v.role === 'chaired-by' && !nounBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
       if (nounBefore) {
         // "The 13th ... Dialogue took place ..., co-chaired by A and B": the event the clause is about.
         kind = nounBefore.kind;
@@ -234,6 +244,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         main ??= create(kind, si, '');
         hint(main, kind, si);
         target = main;
+      } else if (v.role === 'hold' || v.role === 'dock') {
+        target = v.role === 'dock' && lastVisit && !anchored(lastVisit) ? lastVisit : create(kind, si, '');
+        if (v.role === 'dock') lastVisit = target;
       } else if (v.role === 'sign') {
         // "the ministers witnessed the signing of ...": a signing ceremony of its own.
         target = create('meeting', si, 'signing ceremony');
@@ -256,7 +269,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       claimed.push([v.start, cEnd]);
       scope ??= target;
       if (v.role !== 'visit' && v.role !== 'chaired-by') participate(target, [...subjects, ...objects], si);
-      if (subjects.length) lastSubject = subjects[subjects.length - 1].key;
+      const speakers = subjects.filter((x) => x.kind === 'person');
+      if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
       if (v.role === 'chair') for (const s of subjects) addEvidence(target.chairs, s.key, si);
       if (nounBefore) {
         if (!target.label) target.label = nounBefore.phrase;
@@ -273,7 +287,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'host') for (const s of subjects) addEvidence(target.hosts, s.key, si);
       if (nounAfter) {
         handled.add(nounAfter);
-        participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= nounAfter.start && x.end <= nounAfter.end + nounAfter.after.length), si);
+        const partyEnd = nounAfter.end + (/\b(?:on the sidelines|in|at|during)\s/.exec(nounAfter.after)?.index ?? nounAfter.after.length);
+        const between = /^\s*between\s/.test(nounAfter.after);
+        participate(target, a.actors.filter((x) => (x.kind === 'country' || (between && x.kind === 'organization' && !x.nested)) && x.start >= nounAfter.start && x.end <= partyEnd), si);
         if (nounAfter.ordinal) target.ordinal ??= nounAfter.ordinal;
         if (!target.label && !nounAfter.anaphoric) target.label = nounAfter.phrase;
         hint(target, nounAfter.kind, si);
@@ -281,8 +297,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // The members of an attended body ("the ASEAN Defence ... Working Group"), and a delegation's country.
       if (v.role === 'attend') participate(target, a.actors.filter((x) => x.start >= v.end && x.end <= cEnd && x.kind !== 'person' && x.nested), si);
       // "attended the 16th Shangri-La Dialogue": the event is named by the body attended.
-      const attended = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization') : undefined;
+      const attended = v.role === 'attend' && !nounAfter ? gathering ?? objectsAll.find((x) => x.kind === 'organization') : undefined;
       if (attended && !target.label) target.label = text.slice(attended.start, attended.end).replace(/\s*\([^)]*\)$/, '');
+      if (gathering) {
+        const ord = /\b(\d+)(?:st|nd|rd|th)\s+$/.exec(text.slice(Math.max(0, gathering.start - 8), gathering.start));
+        if (ord) target.ordinal ??= +ord[1];
+      }
       if (/\bdelegation\b/.test(text.slice(cStart, v.start))) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= cStart && x.end <= v.start), si);
       setDate(target, a, cStart, cEnd, v.start);
       setPlace(target, a, cStart, cEnd);
@@ -307,6 +327,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const betweenM = /^\s*between\s/.exec(n.after);
       const betweenEnd = betweenM ? n.end + (/,\s*as well as\b|;|\.\s/.exec(n.after)?.index ?? n.after.length) : n.end;
       const betweenPersons = betweenM ? actorsIn(a, n.end, betweenEnd) : [];
+      // "a visit by a delegation from Vietnam": the country is a party.
+      const fromM = n.kind === 'visit' ? /^[^;.]*?\bby (?:a|the|an) (?:[\p{L}-]+ ){0,3}delegation (?:from|of) (?:the )?/u.exec(n.after) : null;
+      const delegationOf = fromM ? a.actors.find((x) => x.kind === 'country' && x.start === n.end + fromM[0].length) : undefined;
       let target: Meeting | undefined;
       if (n.anaphoric && !datesAfter.length && !agent.length) {
         main ??= create(n.kind, si, '');
@@ -325,7 +348,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           hint(main, n.kind, si);
           if (!main.label) main.label = n.phrase;
         }
-        const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null);
+        const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null);
         if (!target) {
           if (!main && !earlier && !(dateValue && /^\d{4}(-\d{2})?$/.test(dateValue) && !datesAfter[0].date.start)) target = main = create(n.kind, si, n.phrase);
           else if (specific) target = create(n.kind, si, n.phrase);
@@ -341,20 +364,24 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
       if (!(earlier || betweenPersons.length >= 2) || n.start < 25) scope ??= target;
       participate(target, betweenPersons, si);
+      if (delegationOf) {
+        participate(target, [delegationOf], si);
+        // The person of the event in scope who speaks for that country led it.
+        for (const k of (scope ?? main)?.participants.keys() ?? []) if (ctx.persons.get(k)?.nationality?.key === delegationOf.key) addEvidence(target.participants, k, si);
+      }
       if (n.ordinal !== undefined) target.ordinal ??= n.ordinal;
       if (!target.label && !n.anaphoric) target.label = n.phrase;
       participate(target, agent, si);
       // Countries in the name or "between A and B" or in the body it is a meeting of.
       participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start >= n.start && x.end <= n.end), si);
       const between = /^\s*between ([^,.;]+)/.exec(n.after);
-      if (between) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= n.end && x.end <= n.end + between[0].length), si);
+      if (between && betweenPersons.length < 2) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= n.end && x.end <= n.end + between[0].length), si);
       const of = /^\s*of (?:the )?([^,.;]+)/.exec(n.after);
       if (of) participate(target, a.actors.filter((x) => x.kind === 'country' && x.nested && x.start >= n.end && x.end <= n.end + of[0].length), si);
       if (n.kind === 'visit' && destination) {
         const dest = a.actors.find((x) => x.kind === 'country' && x.start > n.end && x.start - n.end <= 8);
         const place = a.places.find((p) => p.start > n.end && p.start - n.end <= 8);
         if (dest) {
-          participate(target, [dest], si);
           target.location ??= { key: `country:${dest.key}`, evidence: [si] };
         } else if (place) target.location ??= { key: `place:${place.key}`, evidence: [si] };
         if (!target.label.includes(destination[1])) target.label = `${n.phrase} to ${destination[1]}`;
@@ -375,10 +402,6 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
         // "attended ... as part of a working trip": what the sentence reports happened during the trip.
         if (scope && scope !== target && /\bas (?:a )?part of\s*$/i.test(n.lead) && !scope.partOf) scope.partOf = { id: target.id, evidence: [si] };
-        for (const ag of agent) {
-          const p = ctx.persons.get(ag.key);
-          if (p?.nationality) addEvidence(target.participants, p.nationality.key, si);
-        }
       }
       if (n.kind === 'visit' && target !== main && main && /\bduring\s*$/i.test(n.lead) && !main.partOf) {
         // "The dialogue took place during the working trip ...": the main event is part of the visit.
@@ -392,7 +415,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
 
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
-    const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? main : undefined);
+    const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? focus ?? main : undefined);
     if (about) {
       const people = a.actors.filter((x) => x.kind === 'person');
       // "A and his Australian counterpart B expressed ...": A speaks with B.
@@ -416,6 +439,18 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           addEvidence(about.hosts, o.key, si);
         }
       }
+      // "with the participation of chiefs of defence from Brunei, Cambodia, ...": the countries take part.
+      const with_ = /\bparticipation of\b/i.exec(text);
+      if (with_) participate(about, a.actors.filter((x) => x.kind === 'country' && !x.nested && x.start > with_.index), si);
+      // "under the presidency of General X": the chair.
+      const under = /\bunder the (?:co-)?(?:presidency|chairmanship|chair|co-chair|chairing) of\b/i.exec(text);
+      if (under) {
+        const chair = a.actors.find((x) => x.kind === 'person' && x.start > under.index);
+        if (chair) {
+          addEvidence(about.chairs, chair.key, si);
+          addEvidence(about.participants, chair.key, si);
+        }
+      }
       // "... as ASEAN Chair": the body a host acts for.
       for (const x of a.actors) if (x.kind === 'organization' && /\bas\s+$/.test(text.slice(Math.max(0, x.start - 4), x.start)) && about.hosts.size) addEvidence(about.participants, x.key, si);
       if (!about.evidence.includes(si)) about.evidence.push(si);
@@ -426,6 +461,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       for (const g of a.agreements) addEvidence(holder.agreements, g.key, si);
       for (const ar of a.areas) addEvidence(holder.areas, ar.slug, si);
     } else for (const ar of a.areas) orphanAreas.push([ar.slug, si]);
+    if (scope ?? about) focus = scope ?? about;
 
     // "On the sidelines of the 2020 ADMM Retreat": the gathering is an event too, and the one reported is part of it.
     const sidelines = /\b(?:on|at) the (?:sidelines?|margins?) of (?:the )?/i.exec(text);
