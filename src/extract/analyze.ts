@@ -202,6 +202,10 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       const ref = m.reference.trim();
       if (ref !== p.name && (!m.full || ref !== m.name)) addEvidence(p.aliases, ref, si);
       if (!m.full && m.name !== ref) addEvidence(p.aliases, m.name, si);
+      // "his Indian counterpart Rajnath Singh", "the Lao officer Thongloun": the demonym before the role gives the nationality.
+      const demonym = /\b(\p{Lu}[\p{L}]+) (?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest)s?,?\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(r.text.slice(Math.max(0, m.start - 80), m.start));
+      const nat = demonym ? countryOfForm(demonym[1]) : undefined;
+      if (nat && !p.nationality) p.nationality = { key: slug(nat), evidence: [si] };
       resolved.push({ ...m, key: p.key });
     }
     const actors: ActorRef[] = [];

@@ -245,7 +245,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         hint(main, kind, si);
         target = main;
       } else if (v.role === 'hold' || v.role === 'dock') {
-        target = v.role === 'dock' && lastVisit && !anchored(lastVisit) ? lastVisit : create(kind, si, '');
+        // The same ship docking again in the next sentence ("On Friday morning, the ship docked at ...") is the same port call.
+        target = v.role === 'dock' && lastVisit && subjects.every((x) => lastVisit!.participants.has(x.key)) ? lastVisit : create(kind, si, '');
         if (v.role === 'dock') lastVisit = target;
       } else if (v.role === 'sign') {
         // "the ministers witnessed the signing of ...": a signing ceremony of its own.
@@ -266,6 +267,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         target = main;
         hint(main, kind, si);
       }
+      if (v.role === 'dock') lastVisit = target;
       claimed.push([v.start, cEnd]);
       scope ??= target;
       if (v.role !== 'visit' && v.role !== 'chaired-by') participate(target, [...subjects, ...objects], si);
@@ -317,7 +319,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       const nEnd = n.end + n.after.length;
       if (PLANNED_BEFORE.test(`${n.lead} ${n.det}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
-      const datesAfter = a.dates.filter((d) => d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
+      const datesAfter = a.dates.filter((d) => !/^since\b/i.test(a.text.slice(d.start)) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
       let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
       // "Giang's visit": the possessor is the agent.
       if (n.possessorEnd !== undefined) agent = a.actors.filter((x) => x.kind === 'person' && x.end >= n.possessorEnd! - 1 && x.end <= n.possessorEnd! + 2).slice(0, 1);
