@@ -459,10 +459,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
     // Agreements and areas of the sentence belong to the event in scope, else to the main event.
     const holder = about ?? scope ?? main;
+    // A field named only inside the name of an event or a body ("defence strategy dialogue", "Political Work Department") is no field of cooperation.
+    const areas = a.areas.filter((ar) => ar.slug === 'multilateral-cooperation' ||
+      ![...nouns, ...orgSpans].some((n) => ar.start >= n.start && ar.end <= n.end));
     if (holder) {
       for (const g of a.agreements) addEvidence(holder.agreements, g.key, si);
-      for (const ar of a.areas) addEvidence(holder.areas, ar.slug, si);
-    } else for (const ar of a.areas) orphanAreas.push([ar.slug, si]);
+      for (const ar of areas) addEvidence(holder.areas, ar.slug, si);
+    } else for (const ar of areas) orphanAreas.push([ar.slug, si]);
     if (scope ?? about) focus = scope ?? about;
 
     // "On the sidelines of the 2020 ADMM Retreat": the gathering is an event too, and the one reported is part of it.
