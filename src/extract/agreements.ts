@@ -32,7 +32,7 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
 ];
 
 const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
-const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+((?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan))\b/g;
+const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+((?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|protocol))\b(?!s)/g;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
 const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
@@ -116,7 +116,8 @@ export function findAgreements(text: string): AgreementMention[] {
     const headEnd = m.index + m[0].length;
     const tailM = TAIL.exec(text.slice(headEnd));
     const tail = tailM ? trimTail(tailM[1]) : '';
-    if (!tail && !/draft statement/.test(m[1])) continue;
+    // A bare description names a document only when the sentence signs it: "the signing of the joint vision statement".
+    if (!tail && !/draft statement/.test(m[1]) && !(/^(?:joint vision statement|memorandum of understanding|letter of intent)$/.test(m[1]) && statusNear(text, headStart, headEnd) === 'signed')) continue;
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length));
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
