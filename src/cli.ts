@@ -27,6 +27,9 @@ Usage:
       Export the built graph; JSON-LD is compacted with ontology/context.jsonld, or framed.
   diplograph summarize <articles-dir> --out <dir>
       Build the graph of those articles and write one JSON summary per article (evaluation format).
+  diplograph explain <article.txt> [--format text|json]
+      Show, sentence by sentence, what was extracted from one article and the rule behind each fact,
+      then every event with why it got its type, date, place and participants.
   diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip]
       The main job: build, answer every stored query, write data/graph.jsonld.
   diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS]
@@ -81,6 +84,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/export.js')).exportCommand(rest);
       case 'summarize':
         return await (await import('./commands/summarize.js')).summarizeCommand(rest);
+      case 'explain':
+        return await (await import('./commands/explain.js')).explainCommand(rest);
       case 'run':
         return await (await import('./commands/run.js')).runCommand(rest);
       case 'serve':
@@ -98,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${await version()}\n`);
         return 0;
       default:
-        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, run, serve, push; see diplograph --help)`, { exitCode: 2 });
+        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, explain, run, serve, push; see diplograph --help)`, { exitCode: 2 });
     }
   } catch (error) {
     if (error instanceof UserError) {

@@ -42,7 +42,7 @@ describe('organizations named after their country, across articles', () => {
       const org = x.organizations.get(key)!;
       assert.equal(org.countryKey, country, body);
       assert.equal(org.name, body.replace(/^.* (?=Ministry)/, ''), body);
-      assert.ok(x.meetings[0].participants.has(key), `${body}: a participant of the dialogue`);
+      assert.ok(x.meetings[0].involves.has(key), `${body}: involved in the dialogue, as the body a co-chair speaks for`);
     }
   });
 

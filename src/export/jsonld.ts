@@ -89,11 +89,11 @@ export async function frameWholeGraph(quads: Iterable<RDF.Quad>): Promise<string
 /** Meetings framed per batch: each batch holds only its meetings and the nodes the frame embeds, so framing stays linear. */
 const FRAME_BATCH = 50;
 /**
- * The frame embeds "@always" below a meeting's participant, location, areas and agreements, and the
+ * The frame embeds "@always" below a meeting's participant, involves, location, areas and agreements, and the
  * view keeps one level: a node two levels down shows only as {"id": ...}, and only whether it is a
  * node of the graph matters. So it is enough to give it one triple, one that leads nowhere if it can.
  */
-const EMBEDDED = new Set(['participant', 'location', 'discusses', 'mentions'].map((p) => `https://w3id.org/diplograph/ontology#${p}`));
+const EMBEDDED = new Set(['participant', 'involves', 'location', 'discusses', 'mentions'].map((p) => `https://w3id.org/diplograph/ontology#${p}`));
 function stubOf(quads: RDF.Quad[]): RDF.Quad {
   return quads.find((q) => q.object.termType === 'Literal') ?? quads.find((q) => q.predicate.value === RDF_TYPE) ?? quads[0];
 }

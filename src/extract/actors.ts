@@ -471,7 +471,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
   return out;
 }
 
-const TITLE_MODIFIERS = new Set(['Defence', 'Defense', 'Foreign', 'Home', 'Interior', 'Army', 'Navy', 'Naval', 'Air', 'Force', 'Military', 'National', 'Security', 'Permanent', 'Prime', 'Executive', 'Political', 'Party', 'State', 'Senior', 'Chief', 'Deputy', 'Vice']);
+const TITLE_MODIFIERS = new Set(['Parliamentary', 'Federal', 'Special', 'Principal', 'Assistant', 'Acting', 'Associate', 'Defence', 'Defense', 'Foreign', 'Home', 'Interior', 'Army', 'Navy', 'Naval', 'Air', 'Force', 'Military', 'National', 'Security', 'Permanent', 'Prime', 'Executive', 'Political', 'Party', 'State', 'Senior', 'Chief', 'Deputy', 'Vice']);
 
 const TITLE_BEFORE = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/u;
 const TITLE_BEFORE_ASCII = /((?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/;

@@ -175,6 +175,10 @@ export const KNOWN_ORGANIZATIONS: OrgEntry[] = [
   { name: 'Shangri-La Dialogue', forms: [] },
   { name: 'Ministry of National Defence', acronym: 'MND', forms: ['Ministry of National Defense', 'MoND', 'Vietnamese Ministry of National Defence', 'Vietnam Ministry of National Defence', 'Vietnam People\'s Army', 'MOND'], country: 'Vietnam' },
   { name: "Vietnam People's Army", acronym: 'VPA', forms: ["Vietnamese People's Army"], country: 'Vietnam' },
+  // National armed forces known by one word.
+  { name: 'Bundeswehr', forms: ['German Armed Forces'], country: 'Germany' },
+  { name: 'Tatmadaw', forms: ['Myanmar Armed Forces'], country: 'Myanmar' },
+  { name: "Lao People's Army", acronym: 'LPA', forms: ["Lao People's Armed Forces"], country: 'Laos' },
   { name: 'Vietnam Department of Peacekeeping Operations', acronym: 'VNDPKO', forms: ['Department of Peacekeeping Operations'], country: 'Vietnam', parent: 'Ministry of National Defence' },
   { name: 'International Committee of the Red Cross', acronym: 'ICRC', forms: [] },
   { name: 'World Health Organization', acronym: 'WHO', forms: [] },
@@ -235,7 +239,11 @@ export const NON_NAME_WORDS = new Set(
     'Government Communist Central Standing Permanent Politburo Secretariat Front Fatherland Assembly Legislative Congress Senate Parliament Cabinet ' +
     'Crisis Common Human Rights Law Sea Women Peace Agenda Universal Comprehensive Enhanced Regional Global World Global Marine Maritime ' +
     'Self-Defence Self-Defense Logistics Technical Economic Science Technology Industry Medical Medicine Health Hospital Officer Officers ' +
-    'Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals')
+    'Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals ' +
+    'Later Earlier Meanwhile Previously Afterwards However Additionally Moreover Furthermore Accordingly Besides Then Today Yesterday ' +
+    'Recently Currently Separately Lastly Finally Subsequently Speaking According Regarding Notably Also Thereby Therefore Overall ' +
+    'Parliamentary Federal Special Principal Acting Associate Undersecretary Marshal Commodore Senator Congressman Congresswoman Lawmaker ' +
+    'Commander-in-Chief Councilor Councillor Attache Frigate Corvette Destroyer Submarine Cruiser Vessel Ship HMS USS')
     .split(/\s+/),
 );
 

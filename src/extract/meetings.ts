@@ -37,6 +37,8 @@ function clauseStart(text: string, at: number): number {
 }
 
 const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guest|host|visitor|commander|chief))\b/i;
+/** Role words that say nothing of a title: "the German guest" is any German. */
+const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
@@ -66,18 +68,30 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
   const create = (kind: MeetingKind, si: number, label: string): Meeting => {
     const m: Meeting = {
-      id: meetings.length + 1, kind, label, participants: new Map(), involves: new Map(), chairs: new Map(), hosts: new Map(), areas: new Map(), agreements: new Map(), evidence: [si],
+      id: meetings.length + 1, kind, label, participants: new Map(), involves: new Map(), chairs: new Map(), hosts: new Map(), areas: new Map(), agreements: new Map(), evidence: [si], trace: [],
     };
     meetings.push(m);
+    note(m, si, `new ${kind} event${label ? ` "${label}"` : ''}`);
     kindHints.set(m, new Set([kind]));
     return m;
   };
+  /** The rule being applied, for the trace of each event. */
+  let rule = '';
+  const note = (m: Meeting, si: number, did: string) => {
+    if (!m.trace.some((t) => t.sentence === si && t.rule === rule && t.did === did)) m.trace.push({ sentence: si, rule, did });
+  };
+  /** Adds a participant, chair or host, noting the rule that did. */
+  const addRole = (m: Meeting, role: 'participants' | 'chairs' | 'hosts', key: string, ...sis: number[]) => {
+    if (!m[role].has(key)) note(m, sis[0], `${role === 'participants' ? 'participant' : role === 'chairs' ? 'chair' : 'host'} ${key}`);
+    addEvidence(m[role], key, ...sis);
+  };
   const hint = (m: Meeting, kind: MeetingKind, si: number) => {
+    if (!kindHints.get(m)!.has(kind)) note(m, si, `type hint: ${kind}`);
     kindHints.get(m)!.add(kind);
     if (!m.evidence.includes(si)) m.evidence.push(si);
   };
   const participate = (m: Meeting, refs: ActorRef[], si: number) => {
-    for (const r of refs) addEvidence(m.participants, r.key, si);
+    for (const r of refs) addRole(m, 'participants', r.key, si);
   };
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined || [...m.participants.keys()].some((k) => ctx.persons.has(k));
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
@@ -88,6 +102,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const d = ds.sort((x, y) => Math.abs(x.start - near) - Math.abs(y.start - near))[0];
     m.date = { ...d.date };
     m.dateEvidence = [a.sentence.index];
+    note(m, a.sentence.index, `date "${d.date.text}"${d.date.value ? ` = ${d.date.value}` : ''}`);
   };
   const setPlace = (m: Meeting, a: SentenceAnalysis, from: number, to: number) => {
     if (m.location) return;
@@ -128,9 +143,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     for (let i = seen.length - 1; i >= 0; i--) {
       const p = ctx.persons.get(seen[i]);
       if (!p) continue;
-      if (demonym && p.nationality && p.nationality.key !== slug(demonym)) continue;
+      if (demonym && p.nationality?.key !== slug(demonym)) continue;
       const titles = [...p.ranks.keys(), ...p.positions.keys()].join(' ').toLowerCase();
-      if (role && !['he', 'she'].includes(role) && titles && !titles.includes(role.replace(/s$/, ''))) continue;
+      if (role && !GENERIC_ROLES.has(role) && titles && !titles.includes(role.replace(/s$/, ''))) continue;
       return p.key;
     }
     return undefined;
@@ -155,6 +170,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const orgSpans = a.actors.filter((x) => x.kind === 'organization');
     const nouns = nounMentions(text, orgSpans);
     if (a.sentence.role === 'caption') {
+      rule = 'caption: "at the <event>" names who took part';
       // Captions never create events, but "X at the meeting" shows who took part.
       const at = AT_EVENT_CAPTION.exec(text);
       if (at) {
@@ -176,6 +192,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
     // 0. "During his visit to Vietnam, Maire ...": the visit that frames what the sentence reports.
     for (const n of nouns) {
+      rule = `frame: "during ${n.det} ${n.phrase}"`;
       if (n.kind !== 'visit' || !/\bduring\s*$/i.test(n.lead) || !['his', 'her', 'their'].includes(n.det)) continue;
       const visitor = a.actors.find((x) => x.kind === 'person' && x.start > n.end);
       const dest = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after)?.[1];
@@ -195,6 +212,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 1. Events named by a verb.
     const claimed: Array<[number, number]> = [];
     for (const v of verbEvents(text)) {
+      rule = `verb ${v.role}: "${text.slice(v.start, v.end)}"`;
       const cStart = clauseStart(text, v.start);
       const cEnd = clauseEnd(text, v.end);
       let subjects = actorsIn(a, cStart, v.start);
@@ -207,6 +225,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
       const objects = objectsAll.filter((x) => x.kind === 'person');
+      // "received the German guest", "met his Lao counterpart": the person the role words mean.
+      const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|admiral)\b/iu.exec(text.slice(v.end, cEnd));
+      if (objectRole && v.role !== 'visit') {
+        const key = /counterpart/i.test(objectRole[0]) ? undefined : resolveRole(objectRole[0].trim());
+        if (key && !subjects.some((x) => x.key === key)) objects.push({ key, kind: 'person', start: v.end, end: v.end, nested: false });
+      }
       const nounBefore = v.role === 'chaired-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
       const nounAfter = nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd);
       let kind = v.kind;
@@ -254,7 +278,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (main.partOf) target.partOf = { ...main.partOf };
         for (const s of subjects) {
           const nat = ctx.persons.get(s.key)?.nationality;
-          if (nat) addEvidence(target.participants, nat.key, si);
+          if (nat) addRole(target, 'participants', nat.key, si);
         }
       } else if ((v.role === 'meet' || v.role === 'host') && (/courtesy/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
@@ -273,7 +297,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role !== 'visit' && v.role !== 'chaired-by') participate(target, [...subjects, ...objects], si);
       const speakers = subjects.filter((x) => x.kind === 'person');
       if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
-      if (v.role === 'chair') for (const s of subjects) addEvidence(target.chairs, s.key, si);
+      if (v.role === 'chair') for (const s of subjects) addRole(target, 'chairs', s.key, si);
       if (nounBefore) {
         if (!target.label) target.label = nounBefore.phrase;
         if (nounBefore.ordinal) target.ordinal ??= nounBefore.ordinal;
@@ -284,9 +308,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // Persons chair; a country or body only when no person is named.
         const chairs = named.some((x) => x.kind === 'person') ? named.filter((x) => x.kind === 'person') : named;
         participate(target, chairs, si);
-        for (const c of chairs) addEvidence(target.chairs, c.key, si);
+        for (const c of chairs) addRole(target, 'chairs', c.key, si);
       }
-      if (v.role === 'host') for (const s of subjects) addEvidence(target.hosts, s.key, si);
+      if (v.role === 'host') for (const s of subjects) addRole(target, 'hosts', s.key, si);
       if (nounAfter) {
         handled.add(nounAfter);
         const partyEnd = nounAfter.end + (/\b(?:on the sidelines|in|at|during)\s/.exec(nounAfter.after)?.index ?? nounAfter.after.length);
@@ -313,6 +337,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 2. Events named by a noun phrase.
     for (const n of nouns) {
       if (handled.has(n)) continue;
+      rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
       if (claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
         if (n.anaphoric) hint(scope ?? main ?? create(n.kind, si, ''), n.kind, si);
         continue;
@@ -364,12 +389,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!target.evidence.includes(si)) target.evidence.push(si);
       // Another event named inside the sentence ("... most notably the recent phone talks between A and B")
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
-      if (!(earlier || betweenPersons.length >= 2) || n.start < 25) scope ??= target;
+      if (!(earlier || betweenPersons.length >= 2 || n.possessorEnd !== undefined) || n.start < 25) scope ??= target;
       participate(target, betweenPersons, si);
+      // "At a separate meeting, ...": another event of the same occasion, on the sidelines of the same gathering.
+      if (/\b(?:separate|another)\b/i.test(n.modifiers) && focus?.partOf && target !== focus && !target.partOf) target.partOf = { ...focus.partOf };
       if (delegationOf) {
         participate(target, [delegationOf], si);
         // The person of the event in scope who speaks for that country led it.
-        for (const k of (scope ?? main)?.participants.keys() ?? []) if (ctx.persons.get(k)?.nationality?.key === delegationOf.key) addEvidence(target.participants, k, si);
+        for (const k of (scope ?? main)?.participants.keys() ?? []) if (ctx.persons.get(k)?.nationality?.key === delegationOf.key) addRole(target, 'participants', k, si);
       }
       if (n.ordinal !== undefined) target.ordinal ??= n.ordinal;
       if (!target.label && !n.anaphoric) target.label = n.phrase;
@@ -400,7 +427,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (invited) {
           const hosts = actorsIn(a, n.end + invited[0].length, nEnd + 80).slice(0, 1);
           participate(target, hosts, si);
-          for (const h of hosts) addEvidence(target.hosts, h.key, si);
+          for (const h of hosts) addRole(target, 'hosts', h.key, si);
         }
         // "attended ... as part of a working trip": what the sentence reports happened during the trip.
         if (scope && scope !== target && /\bas (?:a )?part of\s*$/i.test(n.lead) && !scope.partOf) scope.partOf = { id: target.id, evidence: [si] };
@@ -417,6 +444,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
 
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
+    rule = 'speaker: the subject of a speech verb, or "led by", takes part in the event the sentence is about';
     const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? focus ?? main : undefined);
     if (about) {
       const people = a.actors.filter((x) => x.kind === 'person');
@@ -430,31 +458,33 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       for (const p of people) {
         const before = text.slice(0, p.start);
         if (speaks.has(p) || INVERTED_SPEECH.test(before.replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
-          addEvidence(about.participants, p.key, si);
+          addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
         }
-        if (/\b(?:led|headed) by\s+(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) addEvidence(about.participants, p.key, si);
+        if (/\b(?:led|headed) by\s+(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) addRole(about, 'participants', p.key, si);
       }
       for (const o of a.actors.filter((x) => x.kind === 'organization' && !x.nested)) {
         if (/\b(?:hosted|organi[sz]ed) by\s+(?:the\s+)?$/i.test(text.slice(0, o.start))) {
-          addEvidence(about.participants, o.key, si);
-          addEvidence(about.hosts, o.key, si);
+          addRole(about, 'participants', o.key, si);
+          addRole(about, 'hosts', o.key, si);
         }
       }
       // "with the participation of chiefs of defence from Brunei, Cambodia, ...": the countries take part.
+      rule = 'party: "with the participation of" countries';
       const with_ = /\bparticipation of\b/i.exec(text);
       if (with_) participate(about, a.actors.filter((x) => x.kind === 'country' && !x.nested && x.start > with_.index), si);
       // "under the presidency of General X": the chair.
+      rule = 'chair: "under the presidency of"';
       const under = /\bunder the (?:co-)?(?:presidency|chairmanship|chair|co-chair|chairing) of\b/i.exec(text);
       if (under) {
         const chair = a.actors.find((x) => x.kind === 'person' && x.start > under.index);
         if (chair) {
-          addEvidence(about.chairs, chair.key, si);
-          addEvidence(about.participants, chair.key, si);
+          addRole(about, 'chairs', chair.key, si);
+          addRole(about, 'participants', chair.key, si);
         }
       }
       // "... as ASEAN Chair": the body a host acts for.
-      for (const x of a.actors) if (x.kind === 'organization' && /\bas\s+$/.test(text.slice(Math.max(0, x.start - 4), x.start)) && about.hosts.size) addEvidence(about.participants, x.key, si);
+      for (const x of a.actors) if (x.kind === 'organization' && /\bas\s+$/.test(text.slice(Math.max(0, x.start - 4), x.start)) && about.hosts.size) addRole(about, 'participants', x.key, si);
       if (!about.evidence.includes(si)) about.evidence.push(si);
     }
     // Agreements and areas of the sentence belong to the event in scope, else to the main event.
@@ -470,6 +500,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
     // "On the sidelines of the 2020 ADMM Retreat": the gathering is an event too, and the one reported is part of it.
     const sidelines = /\b(?:on|at) the (?:sidelines?|margins?) of (?:the )?/i.exec(text);
+    rule = 'gathering: "on the sidelines of" names an event the reported one is part of';
     const reported = scope ?? main;
     if (sidelines && reported) {
       const from = sidelines.index + sidelines[0].length;
@@ -486,42 +517,54 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           gathering.dateEvidence = [si];
         }
         // Multilateral bodies named in the gathering's name take part: "ASEAN" in "ASEAN Defence Ministers' Meeting".
-        for (const [re, key] of MULTILATERAL) if (re.test(name) && ctx.organizations.has(key)) addEvidence(gathering.participants, key, si);
+        for (const [re, key] of MULTILATERAL) if (re.test(name) && ctx.organizations.has(key)) addRole(gathering, 'participants', key, si);
         if (main === gathering) main = reported;
       }
     }
   }
 
   // An earlier event of the same series as the main one ("since the second dialogue") is between the same countries.
+  rule = 'series: an earlier event of the same series is between the same countries';
   if (main) {
     const mainCountries = [...main.participants].filter(([k]) => ctx.analyses.some((a) => a.actors.some((x) => x.key === k && x.kind === 'country')));
     for (const m of meetings) {
       if (m === main || m.kind !== main.kind || m.kind === 'visit' || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
-      for (const [k, ev] of mainCountries) if (!m.participants.has(k)) addEvidence(m.participants, k, ...ev);
+      for (const [k, ev] of mainCountries) if (!m.participants.has(k)) addRole(m, 'participants', k, ...ev);
     }
   }
 
   if (main) for (const [area, si] of orphanAreas) addEvidence(main.areas, area, si);
   // A gathering on whose sidelines events took place: those who met there attended it; they happened in its year.
+  rule = 'gathering: those who met on its sidelines attended it, in its year';
   for (const m of meetings) {
     const parent = m.partOf ? meetings.find((x) => x.id === m.partOf!.id) : undefined;
     if (!parent || parent.kind !== 'conference') continue;
-    for (const [k, ev] of m.participants) if (ctx.persons.has(k)) addEvidence(parent.participants, k, ...ev);
-    if (m.date && parent.date?.value && /^\d{4}$/.test(parent.date.value)) m.date = inYear(m.date, parent.date.value);
+    for (const [k, ev] of m.participants) if (ctx.persons.has(k)) addRole(parent, 'participants', k, ...ev);
+    if (m.date && parent.date?.value && /^\d{4}$/.test(parent.date.value)) {
+      const before = m.date.value;
+      m.date = inYear(m.date, parent.date.value);
+      if (m.date.value !== before) note(m, m.partOf!.evidence[0], `date "${m.date.text}" = ${m.date.value}, in the year of the gathering`);
+    }
   }
 
   for (const m of meetings) {
     const hints = kindHints.get(m)!;
+    const was = m.kind;
     if (m.kind !== 'visit') m.kind = KIND_PRIORITY.find((k) => hints.has(k)) ?? m.kind;
     if (m.kind === 'visit' && /courtesy/i.test(m.label)) m.kind = 'meeting';
+    rule = `type: the most telling of the hints (${KIND_PRIORITY.filter((k) => hints.has(k)).join(' > ')})`;
+    if (hints.size > 1 || was !== m.kind) note(m, m.evidence[0], `type ${m.kind}`);
+    rule = 'roles: whoever chairs or hosts takes part';
     // Everything chaired or hosted takes part; an event held during a visit happens where and when the visit does.
-    for (const [k, ev] of [...m.chairs, ...m.hosts]) addEvidence(m.participants, k, ...ev);
+    for (const [k, ev] of [...m.chairs, ...m.hosts]) addRole(m, 'participants', k, ...ev);
     if (m.partOf) {
       const parent = meetings.find((x) => x.id === m.partOf!.id);
       if (parent) {
         if (!m.date && parent.date) {
           m.date = { ...parent.date };
           m.dateEvidence = parent.dateEvidence;
+          rule = 'part of: an event during a visit takes its date';
+          note(m, parent.dateEvidence?.[0] ?? m.evidence[0], `date "${m.date.text}"${m.date.value ? ` = ${m.date.value}` : ''}, from the event it is part of`);
         }
         m.location ??= parent.location;
       }
@@ -529,7 +572,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // The organizations and countries the participants speak for are involved, unless the text names them as parties.
     for (const [k, ev] of [...m.participants]) {
       const p = ctx.persons.get(k);
-      for (const side of [p?.affiliation, p?.nationality]) if (side && !m.participants.has(side.key)) addEvidence(m.involves, side.key, ...ev);
+      rule = "sides: a participant's organization and country are involved";
+      for (const side of [p?.affiliation, p?.nationality]) {
+        if (!side || m.participants.has(side.key)) continue;
+        if (!m.involves.has(side.key)) note(m, ev[0], `involves ${side.key}`);
+        addEvidence(m.involves, side.key, ...ev);
+      }
     }
     m.evidence.sort((x, y) => x - y);
   }

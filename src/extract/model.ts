@@ -92,6 +92,17 @@ export interface Meeting {
   agreements: Map<string, Evidence>;
   partOf?: { id: number; evidence: Evidence };
   evidence: Evidence;
+  /** Why the event has what it has: each step of the rules that shaped it, with its sentence (for `diplograph explain`). */
+  trace: TraceStep[];
+}
+
+/** One step of the rules that made or changed an event. */
+export interface TraceStep {
+  sentence: number;
+  /** The rule, with the words that triggered it: `verb host "hosted a reception for"`. */
+  rule: string;
+  /** What the rule did: "new reception", "participant ngo-xuan-lich", "date 'May 31'". */
+  did: string;
 }
 
 export interface Agreement {

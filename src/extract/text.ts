@@ -70,10 +70,33 @@ const URL_LINE = /^(https?:\/\/|www\.)\S+$/i;
 const CAPTION_MARK = /\((photo|source|image|ảnh)\b|\bảnh \d|\(photo:|\(source:/i;
 const ENDS_SENTENCE = /[.!?]["”’)]*\s*(-\s*VNA|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/;
 
-/** The publication date written in the text as `date 2019-07-06`, if any. */
+const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/iu;
+const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?((?:19|20)\d{2})-(\d{2})-(\d{2})\b/i;
+
+/**
+ * The date the article carries in its own text: `date 2019-07-06`, a dateline ("HANOI, March 4, 2025 -",
+ * "Thursday, 03/12/2020") or a byline on a line of its own ("Published: 2024-04-24"). Numeric dates
+ * are read day first, as the genre's outlets write them. Only the first and the last three lines count.
+ */
 export function dateLine(text: string): string | undefined {
   const m = /(?:^|\s)date (\d{4}-\d{2}-\d{2})\b/.exec(text);
-  return m && isIsoDate(m[1]) ? m[1] : undefined;
+  if (m && isIsoDate(m[1])) return m[1];
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  for (const line of [...lines.slice(0, 3), ...lines.slice(-3)]) {
+    let iso: string | undefined;
+    const named = DATELINE_MONTH.exec(line);
+    if (named) iso = `${named[3]}-${pad(MONTH_NAMES.indexOf(named[1].slice(0, 3).toLowerCase()) + 1)}-${pad(+named[2])}`;
+    const numeric = iso ? null : DATELINE_NUMERIC.exec(line);
+    if (numeric) iso = `${numeric[3]}-${pad(+numeric[2])}-${pad(+numeric[1])}`;
+    const isoM = iso ? null : DATELINE_ISO.exec(line);
+    if (isoM) iso = `${isoM[1]}-${isoM[2]}-${isoM[3]}`;
+    // A dateline opens the line and is followed by a dash, a parenthesised agency or the end of a short line.
+    if (iso && isIsoDate(iso) && (line.length <= 60 || /^[^.]{0,60}?\d{4}\s*(?:[-–—:(]|$)/.test(line))) return iso;
+  }
+  return undefined;
 }
 
 /** Splits an article into sentences with their roles and offsets. Bylines and site furniture are dropped. */

@@ -1,0 +1,136 @@
+/**
+ * Events as the genre reports them, on short texts written for these tests (never copies of real
+ * articles): every event the text says took place is its own node, both sides of each meeting take
+ * part, the type follows what the text says, and the date follows the year the text gives.
+ */
+import { strict as assert } from 'node:assert';
+import { extractArticle } from '../src/extract/index.js';
+import type { Meeting } from '../src/extract/model.js';
+
+const x = (text: string) => extractArticle('t.txt', `${text}\n`);
+const people = (m: Meeting) => [...m.participants.keys()].sort();
+const byKind = (ms: Meeting[], kind: string) => ms.filter((m) => m.kind === kind);
+
+describe('extraction: events', () => {
+  it('talks followed by a reception are two events, each with both sides; the partner country is involved in both', () => {
+    const r = x('Defence Minister General Phan Van Giang held talks with German Parliamentary State Secretary Siemtje Moeller in Hanoi on March 4. ' +
+      'The two sides agreed to step up training cooperation between the Vietnam People\'s Army and the Bundeswehr. ' +
+      'Later, Prime Minister Pham Minh Chinh received the German guest.');
+    assert.equal(r.meetings.length, 2);
+    const [talks] = byKind(r.meetings, 'talks');
+    const [reception] = byKind(r.meetings, 'reception');
+    assert.deepEqual(people(talks), ['phan-van-giang', 'siemtje-moeller']);
+    assert.deepEqual(people(reception), ['pham-minh-chinh', 'siemtje-moeller']);
+    for (const m of [talks, reception]) assert.ok(m.involves.has('germany') || m.participants.has('germany'), `#${m.id} involves Germany`);
+    assert.ok(r.persons.get('siemtje-moeller')!.positions.has('German Parliamentary State Secretary'));
+    assert.ok(!r.persons.has('bundeswehr'), 'an armed force is no person');
+  });
+
+  it('an event mentioned in passing ("the recent phone talks between A and B") is an event of its own, with its own sides', () => {
+    const r = x('Deputy Minister Hoang Xuan Chien hosted a reception for Lao Ambassador Khamphao Ernthavanh in Hanoi on June 2. ' +
+      'He said ties have grown, most notably through the recent phone talks between General Luong Cuong and Lieutenant General Vongkham Phommakone, as well as joint training.');
+    assert.equal(r.meetings.length, 2);
+    const [reception] = byKind(r.meetings, 'reception');
+    const [call] = byKind(r.meetings, 'call');
+    assert.deepEqual(people(reception), ['hoang-xuan-chien', 'khamphao-ernthavanh']);
+    assert.deepEqual(people(call), ['luong-cuong', 'vongkham-phommakone']);
+  });
+
+  it('meetings on the sidelines of a named gathering: each its own event, the gathering too, dated by the year in its name', () => {
+    const r = x('On the sidelines of the 2022 ASEAN Defence Ministers\' Meeting Retreat, Defence Minister General Phan Van Giang met with Cambodian Defence Minister Tea Banh on March 3. ' +
+      'At a separate meeting, Minister Giang and his Thai counterpart Prawit Wongsuwan reviewed bilateral ties.');
+    const conference = r.meetings.find((m) => m.kind === 'conference')!;
+    assert.ok(conference, 'the gathering is an event');
+    assert.equal(conference.date?.value, '2022');
+    const meetings = byKind(r.meetings, 'meeting');
+    assert.equal(meetings.length, 2);
+    assert.deepEqual(people(meetings[0]), ['phan-van-giang', 'tea-banh']);
+    assert.equal(meetings[0].date?.value, '2022-03-03', 'the year of the gathering dates "March 3"');
+    assert.deepEqual(people(meetings[1]), ['phan-van-giang', 'prawit-wongsuwan']);
+    for (const m of meetings) assert.equal(m.partOf?.id, conference.id);
+    for (const p of ['tea-banh', 'prawit-wongsuwan', 'phan-van-giang']) assert.ok(conference.participants.has(p));
+  });
+
+  it('"Earlier, he held talks with his counterpart": a talks event before the reception, not part of it', () => {
+    const r = x('President Tran Dai Quang received Indian Defence Minister Rajnath Singh in Hanoi on June 9. ' +
+      'Earlier, Singh held talks with his Vietnamese counterpart General Ngo Xuan Lich.');
+    assert.equal(r.meetings.length, 2);
+    assert.deepEqual(people(byKind(r.meetings, 'reception')[0]), ['rajnath-singh', 'tran-dai-quang']);
+    assert.deepEqual(people(byKind(r.meetings, 'talks')[0]), ['ngo-xuan-lich', 'rajnath-singh']);
+  });
+
+  it('the types follow the words: spoke over the phone is a call, an online discussion a teleconference, witnessing a signing a meeting', () => {
+    const call = x('Defence Minister Ngo Xuan Lich spoke over the phone with Japanese Defence Minister Kono Taro on Tuesday.');
+    assert.deepEqual(call.meetings.map((m) => m.kind), ['call']);
+    const online = x('General Ngo Xuan Lich and his Australian counterpart Linda Reynolds held an online discussion on August 20. After the talks, the ministers witnessed the signing of a cooperation agreement in military medicine.');
+    assert.deepEqual(online.meetings.map((m) => m.kind), ['teleconference', 'meeting']);
+    const signing = online.meetings[1];
+    assert.deepEqual(people(signing).filter((k) => k !== 'australia' && k !== 'vietnam'), ['linda-reynolds', 'ngo-xuan-lich']);
+    assert.ok(signing.participants.has('australia'), 'the signing states are parties');
+    const [agreement] = [...online.agreements.values()];
+    assert.equal(agreement.name, 'cooperation agreement in military medicine');
+  });
+
+  it('a port call is a visit by the navy whose ship docked; a second docking of the ship is the same visit', () => {
+    const r = x('Frigate Prairial of the French Navy docked at Cam Ranh international port on Monday, beginning a four-day visit. ' +
+      'On Tuesday morning, the frigate docked at the naval base for refuelling.');
+    assert.equal(r.meetings.length, 1);
+    const [visit] = r.meetings;
+    assert.equal(visit.kind, 'visit');
+    const navy = [...r.organizations.values()].find((o) => o.name === 'French Navy')!;
+    assert.ok(navy, 'the French Navy is an organization');
+    assert.ok(visit.participants.has(navy.key));
+    assert.ok(![...r.organizations.values()].some((o) => /Prairial/.test(o.name)), 'a ship is no organization');
+  });
+
+  it('a visit named by its visitor ("Giang\'s visit to the RoK in 2023") is an earlier event of its own', () => {
+    const r = x('Minister Phan Van Giang received Deputy Defence Minister of the Republic of Korea Kim Seon Ho on Wednesday. ' +
+      'Kim agreed to carry out the activities agreed during Giang\'s visit to the RoK in 2023.');
+    const visit = byKind(r.meetings, 'visit')[0];
+    assert.ok(visit, 'the earlier visit is an event');
+    assert.equal(visit.date?.value, '2023');
+    assert.deepEqual(people(visit), ['phan-van-giang']);
+    assert.equal(byKind(r.meetings, 'reception').length, 1);
+  });
+
+  it('a gathering attended is a conference; countries "with the participation of" and the chair "under the presidency of" take part', () => {
+    const r = x('General Nguyen Tan Cuong attended the 21st ASEAN Chiefs of Defence Forces\' Meeting in Vientiane on March 20. ' +
+      'The meeting took place under the presidency of Lao Chief of the General Staff General Thongloy Silivong, with the participation of delegations from Brunei, Cambodia and Malaysia.');
+    assert.equal(r.meetings.length, 1);
+    const [m] = r.meetings;
+    assert.equal(m.kind, 'conference');
+    assert.equal(m.ordinal, 21);
+    assert.ok(m.chairs.has('thongloy-silivong'));
+    for (const k of ['nguyen-tan-cuong', 'thongloy-silivong', 'brunei', 'cambodia', 'malaysia']) assert.ok(m.participants.has(k), k);
+    assert.ok(r.organizations.has('asean-chiefs-of-defence-forces-meeting') || [...r.organizations.values()].some((o) => o.name.startsWith('ASEAN Chiefs of Defence Forces')));
+    assert.ok(![...r.organizations.values()].some((o) => /^21st/.test(o.name)), 'the ordinal names the meeting, not the body');
+  });
+
+  it('planned, proposed and invited events are no events, and "since 2016" dates nothing', () => {
+    const r = x('Colonel Le Van Hung received a French delegation led by Colonel Pierre Martin on May 5. ' +
+      'Hung said it is the fifth such exchange since 2016, and invited Martin to attend the defence exhibition slated for December.');
+    assert.equal(r.meetings.length, 1);
+    assert.equal(r.meetings[0].date?.value, undefined);
+    assert.equal(r.meetings[0].date?.text, 'May 5');
+  });
+
+  it('the speakers of a sentence take part in the event the article is telling about at that point', () => {
+    const r = x('Defence Minister Ngo Xuan Lich attended a meeting between the US Secretary of Defence and ASEAN defence ministers in Bangkok on November 17. ' +
+      'At the event, US Secretary of Defence Mark Esper reaffirmed support for ASEAN centrality. ' +
+      'The Vietnamese minister hosted a reception for his Japanese counterpart Kono Taro. Kono said Japan supports Vietnam\'s role.');
+    const [meeting] = byKind(r.meetings, 'meeting');
+    const [reception] = byKind(r.meetings, 'reception');
+    assert.ok(meeting.participants.has('mark-esper'));
+    assert.ok(!meeting.participants.has('kono-taro'), 'Kono spoke at the reception, not at the ASEAN meeting');
+    assert.deepEqual(people(reception), ['kono-taro', 'ngo-xuan-lich']);
+    assert.ok(meeting.participants.has('association-of-southeast-asian-nations'));
+  });
+
+  it('every event keeps the trace of the rules that shaped it, each with its sentence', () => {
+    const r = x('General Phan Van Giang held talks with Bulgarian Defence Minister Atanas Zapryanov in Sofia on October 23.');
+    const [talks] = r.meetings;
+    assert.ok(talks.trace.some((t) => t.sentence === 1 && /^verb meet: "held talks with"$/.test(t.rule) && t.did === 'new talks event'), JSON.stringify(talks.trace));
+    assert.ok(talks.trace.some((t) => t.did === 'participant atanas-zapryanov'));
+    assert.ok(talks.trace.some((t) => /^date "October 23"/.test(t.did)));
+  });
+});
