@@ -43,6 +43,15 @@ const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
 const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this)|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
+/**
+ * Whether a date of the sentence can date an event: "since 2016" starts a period, and the date of a
+ * dateline ("HANOI, May 6, 2025 - ...") is when the article was written.
+ */
+function datesEvent(text: string, d: { start: number; end: number }): boolean {
+  if (/^since\b/i.test(text.slice(d.start))) return false;
+  return !(/^\s*(?:\p{Lu}[\p{L}.'-]*\s*){1,4},\s*(?:on\s+)?$/u.test(text.slice(0, d.start)) && /^\s*(?:[-–—(:]|\(\w+\))/.test(text.slice(d.end)));
+}
+
 /** Bodies whose members meet at a gathering named after them. */
 const MULTILATERAL: Array<[RegExp, string]> = [
   [/\bASEAN\b/, 'association-of-southeast-asian-nations'], [/\b(?:EU|European Union)\b/, 'european-union'], [/\b(?:UN|United Nations)\b/, 'united-nations'],
@@ -96,8 +105,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined || [...m.participants.keys()].some((k) => ctx.persons.has(k));
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
     if (m.date) return;
-    // "since 2016" starts a period; it does not date the event.
-    const ds = a.dates.filter((d) => d.start >= from && d.end <= to && !/^since\b/i.test(a.text.slice(d.start)));
+    const ds = a.dates.filter((d) => d.start >= from && d.end <= to && datesEvent(a.text, d));
     if (!ds.length) return;
     const d = ds.sort((x, y) => Math.abs(x.start - near) - Math.abs(y.start - near))[0];
     m.date = { ...d.date };
@@ -344,7 +352,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       const nEnd = n.end + n.after.length;
       if (PLANNED_BEFORE.test(`${n.lead} ${n.det}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
-      const datesAfter = a.dates.filter((d) => !/^since\b/i.test(a.text.slice(d.start)) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
+      const datesAfter = a.dates.filter((d) => datesEvent(a.text, d) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
       let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
       // "Giang's visit": the possessor is the agent.
       if (n.possessorEnd !== undefined) agent = a.actors.filter((x) => x.kind === 'person' && x.end >= n.possessorEnd! - 1 && x.end <= n.possessorEnd! + 2).slice(0, 1);
