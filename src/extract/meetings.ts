@@ -577,6 +577,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         m.location ??= parent.location;
       }
     }
+    // A visit involves the country visited, and so does every event held during it.
+    rule = 'sides: a visit involves the country visited, and so do the events held during it';
+    const visited = [m, m.partOf ? meetings.find((x) => x.id === m.partOf!.id) : undefined]
+      .find((v) => v?.kind === 'visit' && v.location?.key.startsWith('country:'))?.location;
+    if (visited) {
+      const c = visited.key.slice('country:'.length);
+      if (!m.participants.has(c) && !m.involves.has(c)) note(m, visited.evidence[0], `involves ${c}`);
+      if (!m.participants.has(c)) addEvidence(m.involves, c, ...visited.evidence);
+    }
     // The organizations and countries the participants speak for are involved, unless the text names them as parties.
     for (const [k, ev] of [...m.participants]) {
       const p = ctx.persons.get(k);
