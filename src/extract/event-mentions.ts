@@ -136,10 +136,10 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
   [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened)\s+(?:an?|the|their|its)\s+(?:[\p{L}-]+\s+){0,4}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/gu, 'meeting', 'hold'],
   [/\b(?:docked|berthed|anchored|arrived) (?:at|in)\b(?=[^.;]{0,80}\b(?:port|harbou?r|naval base|base|bay|city|province|Vietnam)\b)|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock'],
   [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host'],
-  [/\bmet with\b|\bmet\b|\bmeets with\b|\bheld a meeting with\b|\bhad a meeting with\b/g, 'meeting', 'meet'],
+  [/\bmet with\b|\bmet\b|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'meeting', 'meet'],
   [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
-  [/\battended\b/g, 'meeting', 'attend'],
+  [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b/g, 'meeting', 'attend'],
 ];
 
 export function verbEvents(text: string): VerbEvent[] {
