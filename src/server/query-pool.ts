@@ -74,6 +74,8 @@ export interface PoolStats {
   replaced: number;
   /** The used heap of each ready worker, in bytes, as it last reported it (after its last answer). */
   heapBytes: number[];
+  /** The process ids of the ready workers. */
+  pids: number[];
   /** How long start() took to get every worker ready (store copied, engine loaded), in ms; with readyWhen `first`, the first worker. */
   startupMs: number;
   /** In the worker that started last: ms to build its store from the quads, then to load and warm up the engine. */
@@ -195,6 +197,7 @@ export class QueryPool {
       queued: this.queue.length,
       replaced: this.replaced,
       heapBytes: this.slots.map((s) => s.heapBytes),
+      pids: this.slots.map((s) => s.worker.pid!),
       startupMs: this.startupMs,
       lastStart: this.lastStart,
     };
