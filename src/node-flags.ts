@@ -1,6 +1,6 @@
 /**
- * How Node runs diplograph's query engine: the flags of `bin/diplograph.js` (its first line) and of
- * `npm start`, and the matching limits of the worker threads that answer queries for `serve`.
+ * How Node runs diplograph's query engine: the flags of `bin/diplograph.js` (its first line), of
+ * `npm start`, and of the worker processes that answer queries for `serve` (query-pool.ts).
  *
  * Comunica makes several short-lived objects for every solution it joins, filters or groups (bindings,
  * iterators, expression terms). With V8's default young generation (16 MB semi-spaces) many of them
@@ -12,6 +12,3 @@
 
 /** The Node flags that `bin/diplograph.js` runs with (its `#!/usr/bin/env -S node ...` line). */
 export const NODE_FLAGS: readonly string[] = ['--max-semi-space-size=64'];
-
-/** The young generation of a query worker thread, in MB: three semi-spaces of the size above. */
-export const WORKER_YOUNG_GENERATION_MB = 3 * 64;

@@ -344,19 +344,31 @@ function tooLarge(o: Options, what: string): UserError {
  * queryForm('ASK { ?s ?p ?o }'); // 'ASK'
  */
 export function queryForm(query: string, name = 'query'): QueryForm {
-  const known = forms.get(query);
-  if (known) return known;
+  return forms.get(query) ?? (parseQuery(query, name).queryType as QueryForm);
+}
+
+/**
+ * A query parsed by sparqljs, checked as {@link queryForm} checks it (its form is remembered).
+ *
+ * @example
+ * parseQuery('ASK { ?s ?p ?o }').queryType; // 'ASK'
+ */
+export function parseQuery(query: string, name = 'query'): import('sparqljs').Query {
   let parsed;
   try {
     parsed = new SparqlParser().parse(query);
   } catch (error) {
+    if (error instanceof RangeError) throw new UserError(`${name}: the query is nested too deeply to be parsed; simplify it`, { cause: error });
     throw syntaxError(error, name, query);
   }
   if (parsed.type === 'update') throw new UserError(`${name}: SPARQL Update is not allowed here; only SELECT, ASK, CONSTRUCT and DESCRIBE`);
   if (forms.size >= 1000) forms.clear();
-  forms.set(query, parsed.queryType as QueryForm);
-  return parsed.queryType as QueryForm;
+  if (query.length <= MAX_REMEMBERED_QUERY) forms.set(query, parsed.queryType as QueryForm);
+  return parsed;
 }
+
+/** The longest query text whose form is remembered (1000 texts of a megabyte would be a gigabyte). */
+const MAX_REMEMBERED_QUERY = 16 * 1024;
 
 /**
  * The forms of the queries checked lately, by text: a stored query is run again and again (the

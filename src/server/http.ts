@@ -79,8 +79,9 @@ export function negotiate(accept: string | undefined, offers: readonly string[])
 
 export const CORS_HEADERS: Readonly<Record<string, string>> = { 'Access-Control-Allow-Origin': '*' };
 
-/** Sends a body (none for HEAD) with its content type and the CORS header. */
+/** Sends a body (none for HEAD) with its content type and the CORS header; nothing when the client has gone. */
 export function send(req: IncomingMessage, res: ServerResponse, status: number, contentType: string, body: string, headers: Record<string, string> = {}): void {
+  if (req.socket.destroyed) return; // the client has gone
   const bytes = Buffer.from(body, 'utf8');
   res.writeHead(status, { ...CORS_HEADERS, 'Content-Type': contentType, 'Content-Length': String(bytes.length), ...headers });
   res.end(req.method === 'HEAD' ? undefined : bytes);

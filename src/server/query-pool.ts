@@ -1,15 +1,23 @@
 /**
- * A pool of worker threads that answer SPARQL queries over their own copies of a store, so that a
- * query can really be stopped: Node cannot interrupt a synchronous loop, but it can terminate a
- * thread. Each worker is sent the quads once, at start (a term table and index arrays, wire.ts).
+ * A pool of query workers that answer SPARQL queries over their own copies of a store, so that a
+ * query can really be stopped: Node cannot interrupt a synchronous loop, but it can kill a process.
+ * Each worker is a child process (query-worker.ts) with its own V8 heap limit; it is sent the quads
+ * once, at start (a term table and index arrays, wire.ts). Processes, not worker threads: a worker
+ * thread that runs out of heap in some ways (one huge array or string) makes V8 abort the whole
+ * process, server included (nodejs/node#47224); a child process that does dies alone.
  *
- * - A query runs in an idle worker. The main thread's timer enforces the timeout: on expiry the
- *   worker is terminated, the query fails with a 503 HttpError, and a fresh worker replaces it.
+ * - Before a query goes to a worker, it passes the lexical screen (query-screen.ts): linear in its
+ *   size, it refuses at once a query too large, too deeply nested, with too many operations, with
+ *   SERVICE or an update. Parsing and everything else that grows with the query run in the worker.
+ * - A query runs in an idle worker. The main process's timer enforces the timeout: on expiry the
+ *   worker is killed, the query fails with a 503 HttpError, and a fresh worker replaces it.
  * - When every worker is busy, a query waits in a queue of at most `maxQueue`; beyond that it is
  *   refused at once with 503 "too many queries in progress" (Retry-After). The timeout counts from
  *   the moment a worker takes the query.
- * - The row cap (`maxRows`) is enforced in the worker, which stops collecting at `maxRows + 1`.
- * - A worker that exceeds its heap (`maxMemoryMb`) dies; its query fails with 503 and it is replaced.
+ * - The row cap (`maxRows`) is enforced in the worker, which stops collecting at `maxRows + 1`; so is
+ *   the size cap (`maxAnswerBytes`): the main process never receives a larger answer.
+ * - A worker that exceeds its heap (`maxMemoryMb`) dies; its query fails with 503 and it is replaced,
+ *   as is one that dies of anything else (killed from outside, say).
  *
  * Errors: a malformed query, SPARQL Update, a failing query or a result over the cap reject with a
  * UserError (the message names the query and, for a syntax error, its line and column); timeout,
@@ -21,17 +29,19 @@
  * const one = await pool.run('SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }', { defaultGraphs: ['https://w3id.org/diplograph/id/article/000_e8b7f0acafe71e35'] });
  * await pool.close();
  */
-import { WORKER_YOUNG_GENERATION_MB } from '../node-flags.js';
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
-import { queryForm, type Dataset, type QueryResult } from '../query/engine.js';
+import { NODE_FLAGS } from '../node-flags.js';
+import type { Dataset, QueryResult } from '../query/engine.js';
 import { HttpError } from './http.js';
 import type { WorkerData, WorkerJob, WorkerReply } from './query-worker.js';
+import { SCREEN_DEFAULTS, screenQuery, type ScreenLimits } from './query-screen.js';
 import { decodeResult, encodeQuads, type WireQuads } from './wire.js';
 
-export interface PoolOptions {
-  /** Worker threads, each with its own copy of the store. Default 2. */
+export interface PoolOptions extends Partial<ScreenLimits> {
+  /** Worker processes, each with its own copy of the store. Default 2. */
   size?: number;
   /** Stop a query (terminate its worker) after this many milliseconds. Default 30 000. */
   timeoutMs?: number;
@@ -41,6 +51,8 @@ export interface PoolOptions {
   maxQueue?: number;
   /** The heap limit of each worker (V8 old generation), in MB. Default 512. */
   maxMemoryMb?: number;
+  /** The largest answer, in bytes as the endpoint writes it (about): a larger one is refused in the worker (400). Default 16 MB. */
+  maxAnswerBytes?: number;
   /**
    * When start() resolves: once every worker is ready (`all`, the default), or once the first is
    * (`first`): the others then start one after another in the background, so that on a small machine
@@ -49,7 +61,7 @@ export interface PoolOptions {
   readyWhen?: 'all' | 'first';
 }
 
-export const POOL_DEFAULTS: Readonly<Required<PoolOptions>> = { size: 2, timeoutMs: 30_000, maxRows: 10_000, maxQueue: 16, maxMemoryMb: 512, readyWhen: 'all' };
+export const POOL_DEFAULTS: Readonly<Required<PoolOptions>> = { size: 2, timeoutMs: 30_000, maxRows: 10_000, maxQueue: 16, maxMemoryMb: 512, maxAnswerBytes: 16 * 1024 * 1024, readyWhen: 'all', ...SCREEN_DEFAULTS };
 
 /** A snapshot of the pool, for monitoring and tests. */
 export interface PoolStats {
@@ -62,6 +74,8 @@ export interface PoolStats {
   replaced: number;
   /** The used heap of each ready worker, in bytes, as it last reported it (after its last answer). */
   heapBytes: number[];
+  /** The process ids of the ready workers. */
+  pids: number[];
   /** How long start() took to get every worker ready (store copied, engine loaded), in ms; with readyWhen `first`, the first worker. */
   startupMs: number;
   /** In the worker that started last: ms to build its store from the quads, then to load and warm up the engine. */
@@ -78,7 +92,7 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ChildProcess;
   job?: Job;
   timer?: NodeJS.Timeout;
   heapBytes: number;
@@ -86,7 +100,19 @@ interface Slot {
   retired?: boolean;
 }
 
-const WORKER_FILE = new URL('./query-worker.js', import.meta.url);
+const WORKER_FILE = fileURLToPath(new URL('./query-worker.js', import.meta.url));
+
+/** Kills a worker process; resolves once it has exited. */
+function kill(worker: ChildProcess): Promise<void> {
+  if (worker.exitCode !== null || worker.signalCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    worker.once('exit', () => done());
+    worker.kill('SIGKILL');
+  });
+}
+
+/** The last bytes a worker wrote to stderr, kept to tell why it died. */
+const STDERR_KEPT = 4096;
 
 function positiveInteger(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) throw new UserError(`query pool: ${name} must be a whole number of at least ${min}, not ${value}`);
@@ -125,6 +151,7 @@ export class QueryPool {
     positiveInteger('maxRows', o.maxRows, 1);
     positiveInteger('maxQueue', o.maxQueue, 0);
     positiveInteger('maxMemoryMb', o.maxMemoryMb, 16);
+    for (const k of ['maxAnswerBytes', 'maxQueryBytes', 'maxDepth', 'maxOperations', 'maxOperators'] as const) positiveInteger(k, o[k], 1);
     if (!(o.timeoutMs > 0) || o.timeoutMs > 2_147_483_647) throw new UserError(`query pool: timeoutMs must be a positive number of milliseconds, not ${o.timeoutMs}`);
     const started = performance.now();
     const pool = new QueryPool(encodeQuads(quads), o);
@@ -150,7 +177,7 @@ export class QueryPool {
   run(query: string, dataset?: Dataset, name = 'query'): Promise<QueryResult> {
     return new Promise((resolve, reject) => {
       if (this.closed) throw new HttpError(503, `${name}: the query service is shut down`);
-      queryForm(query, name); // a syntax error or an update is refused here, without a worker
+      screenQuery(query, this.limits, name); // a query over the limits, SERVICE or an update are refused here, without a worker
       const job: Job = { id: this.nextId++, query, name, dataset, resolve, reject };
       const idle = this.slots.find((s) => !s.job);
       if (idle) return this.dispatch(idle, job);
@@ -170,6 +197,7 @@ export class QueryPool {
       queued: this.queue.length,
       replaced: this.replaced,
       heapBytes: this.slots.map((s) => s.heapBytes),
+      pids: this.slots.map((s) => s.worker.pid!),
       startupMs: this.startupMs,
       lastStart: this.lastStart,
     };
@@ -182,7 +210,7 @@ export class QueryPool {
     for (const job of this.queue.splice(0)) job.reject(stopped);
     const slots = this.slots.splice(0);
     for (const slot of slots) this.retire(slot, stopped);
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    await Promise.all(slots.map((s) => kill(s.worker)));
   }
 
   /** Starts `n` more workers one after another (readyWhen `first`); one that cannot start is replaced as a crashed one is. */
@@ -199,10 +227,16 @@ export class QueryPool {
   /** Starts one worker and resolves once it is ready (or rejects if it fails to start). */
   private spawn(): Promise<void> {
     this.starting++;
-    const worker = new Worker(WORKER_FILE, {
-      workerData: { quads: this.data, maxRows: this.limits.maxRows } satisfies WorkerData,
-      resourceLimits: { maxOldGenerationSizeMb: this.limits.maxMemoryMb, maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB },
+    const worker = fork(WORKER_FILE, [], {
+      execArgv: [...NODE_FLAGS, `--max-old-space-size=${this.limits.maxMemoryMb}`],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
+    let stderr = '';
+    worker.stderr!.setEncoding('utf8');
+    worker.stderr!.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_KEPT)));
+    worker.on('error', () => undefined); // a failed send to a dying worker; its exit says the rest
+    worker.send({ type: 'start', quads: this.data, maxRows: this.limits.maxRows, maxAnswerBytes: this.limits.maxAnswerBytes } satisfies WorkerData);
     return new Promise<void>((resolve, reject) => {
       let slot: Slot | undefined;
       let started = false;
@@ -212,7 +246,7 @@ export class QueryPool {
           this.starting--;
           this.lastStart = { storeMs: reply.storeMs, engineMs: reply.engineMs };
           if (this.closed) {
-            void worker.terminate();
+            void kill(worker);
             return resolve();
           }
           slot = { worker, heapBytes: reply.heapBytes };
@@ -222,23 +256,23 @@ export class QueryPool {
         }
         if (slot) this.answered(slot, reply);
       });
-      let failure: Error | undefined;
-      worker.on('error', (error) => (failure = error));
-      worker.on('exit', (code) => {
+      worker.on('exit', (code, signal) => {
+        const how = signal ? `signal ${signal}` : `exit code ${code}`;
+        const last = stderr.trim().split('\n').filter((l) => l.trim() && !/^\s*at /.test(l)).pop() ?? '';
         if (!slot) {
           if (started) return; // closed while it started
           this.starting--;
-          return reject(new Error(`query worker could not start (exit code ${code})${failure ? `: ${failure.message}` : ''}`));
+          return reject(new Error(`query worker could not start (${how})${last ? `: ${last}` : ''}`));
         }
         if (slot.retired) return;
-        const oom = (failure as { code?: string } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
-        const what = oom ? `needed more than ${this.limits.maxMemoryMb} MB of memory and was stopped; simplify the query or add LIMIT` : `the query worker stopped unexpectedly (exit code ${code})`;
+        const oom = /heap out of memory|heap limit|Allocation failed/i.test(stderr);
+        const what = oom ? `needed more than ${this.limits.maxMemoryMb} MB of memory and was stopped; simplify the query or add LIMIT` : `the query worker stopped unexpectedly (${how})`;
         this.remove(slot);
         const job = slot.job;
         slot.job = undefined;
         clearTimeout(slot.timer);
         job?.reject(new HttpError(503, `${job.name}: ${what}`, { 'Retry-After': '1' }));
-        if (!oom) process.stderr.write(`diplograph: query worker exited (code ${code})${failure ? `: ${failure.stack ?? failure.message}` : ''}\n`);
+        if (!oom) process.stderr.write(`diplograph: query worker ${worker.pid} exited (${how})${last ? `: ${last}` : ''}\n`);
         this.replaced++;
         this.replace();
       });
@@ -248,7 +282,7 @@ export class QueryPool {
   private dispatch(slot: Slot, job: Job): void {
     slot.job = job;
     slot.timer = setTimeout(() => this.timedOut(slot), this.limits.timeoutMs);
-    slot.worker.postMessage({ id: job.id, query: job.query, name: job.name, dataset: job.dataset } satisfies WorkerJob);
+    slot.worker.send({ id: job.id, query: job.query, name: job.name, dataset: job.dataset } satisfies WorkerJob);
   }
 
   /** Gives a free worker the next waiting query, if any. */
@@ -272,7 +306,7 @@ export class QueryPool {
     const name = slot.job?.name ?? 'query';
     this.remove(slot);
     this.retire(slot, new HttpError(503, `${name}: no answer within ${this.limits.timeoutMs / 1000} s; the query was stopped; simplify the query or add LIMIT`, { 'Retry-After': '1' }));
-    void slot.worker.terminate();
+    void kill(slot.worker);
     this.replaced++;
     this.replace();
   }

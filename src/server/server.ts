@@ -3,7 +3,7 @@
  * Linked Data descriptions of the graph's IRIs (under `/id/` for the default base, or under the
  * path of `base`), and the web UI: home, search, lists, stored queries, timeline and network,
  * with its stylesheet under `/assets/`. Every response has `Access-Control-Allow-Origin: *`.
- * SPARQL queries (the endpoint's and the stored queries' pages) run in the worker threads of a
+ * SPARQL queries (the endpoint's and the stored queries' pages) run in the worker processes of a
  * QueryPool that the server starts and closes.
  *
  * @example
@@ -110,6 +110,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** True when the request failed because its client went away (an aborted body, a reset connection). */
+function clientGone(req: IncomingMessage, error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return req.socket.destroyed || code === 'ECONNRESET' || code === 'ECONNABORTED' || (error instanceof Error && error.message === 'aborted');
+}
+
 /** The request handler, for tests and embedding; `pool` answers the SPARQL queries. */
 export function requestHandler(options: ServerOptions & { pool: QueryPool }): (req: IncomingMessage, res: ServerResponse) => void {
   const base = options.base ?? DEFAULT_BASE;
@@ -159,7 +165,9 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
       throw new HttpError(404, `not found: ${url.pathname} (the SPARQL endpoint is /sparql; resources are under ${prefix})`);
     };
     answer().catch((error: unknown) => {
-      if (res.headersSent) {
+      // A client that has gone (closed the connection while it sent its body or waited) needs no
+      // answer, and its leaving is no error of the server's: nothing is logged.
+      if (res.headersSent || clientGone(req, error)) {
         res.destroy();
         return;
       }
@@ -176,8 +184,9 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
 
 /** Starts the query workers and the server (port 0: any free port); resolves once it listens (after the first worker is ready with `readyWhen: 'first'`). */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const { timeoutMs, maxRows, maxQueue, maxMemoryMb, readyWhen } = options;
-  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, timeoutMs, maxRows, maxQueue, maxMemoryMb, readyWhen });
+  const { timeoutMs, maxRows, maxQueue, maxMemoryMb, maxAnswerBytes, maxQueryBytes, maxDepth, maxOperations, maxOperators, readyWhen } = options;
+  const limits = { timeoutMs, maxRows, maxQueue, maxMemoryMb, maxAnswerBytes, maxQueryBytes, maxDepth, maxOperations, maxOperators, readyWhen };
+  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, ...limits });
   const limit = <K extends keyof ConnectionLimits>(k: K): number => options[k] ?? DEFAULTS[k];
   const headersTimeout = limit('headersTimeoutMs');
   const server = createServer(

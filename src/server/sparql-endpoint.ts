@@ -8,8 +8,11 @@
  * - `default-graph-uri` / `named-graph-uri` (repeatable; in the query string, or in the form of a form
  *   POST) set the dataset (SPARQL 1.1 Protocol §2.1.4): the default graph is the merge of the listed
  *   graphs, the named graphs exactly the listed ones; they take precedence over FROM / FROM NAMED.
- * - Queries run in the worker threads of a QueryPool: one that runs out of time is stopped (its worker
- *   terminated) and answered 503; 503 also when too many queries are waiting (Retry-After).
+ * - Queries run in the worker processes of a QueryPool: one that runs out of time is stopped (its worker
+ *   killed) and answered 503; 503 also when too many queries are waiting (Retry-After).
+ * - On the main thread a query only passes the pool's lexical screen (query-screen.ts), linear in its
+ *   size: 413 for a query over `maxQueryBytes`, 400 for one nested too deeply or with too many
+ *   operations; it also gives the query's form, for content negotiation before the query runs.
  * - 400 for a malformed query (the message gives line and column), for SPARQL Update (LOAD included),
  *   for SERVICE (the server never fetches other URLs), for a graph parameter that is not an absolute
  *   IRI, and "result too large" when the answer has more than `maxRows` rows (or triples), never a
@@ -18,8 +21,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { UserError } from '../errors.js';
-import { queryForm, type Dataset, type QueryResult } from '../query/engine.js';
-import { refuseRemoteAccess } from '../query/policy.js';
+import type { Dataset, QueryResult } from '../query/engine.js';
 import { booleanJson, formatBoolean, formatSelect } from '../query/results.js';
 import { booleanXml, toSparqlXml } from '../query/results-xml.js';
 import { serializeQuads } from '../export/rdf-writer.js';
@@ -27,6 +29,7 @@ import { toJsonLd } from '../export/jsonld.js';
 import { HTML_HEADERS } from './html.js';
 import { HttpError, negotiate, readBody, send, sendPreflight } from './http.js';
 import type { QueryPool } from './query-pool.js';
+import { screenQuery } from './query-screen.js';
 
 export interface EndpointOptions {
   /** Runs the queries; its limits (timeout, row cap) are the endpoint's. */
@@ -129,8 +132,6 @@ async function answerInHtml(req: IncomingMessage, res: ServerResponse, query: st
   const headers = { ...HTML_HEADERS, Vary: 'Accept' };
   try {
     if (query.trim() === '') throw new HttpError(400, 'empty query');
-    queryForm(query);
-    refuseRemoteAccess(query);
     const result = await opts.pool.run(query, dataset);
     return send(req, res, 200, 'text/html; charset=utf-8', opts.htmlPage!(query, { result }), headers);
   } catch (error) {
@@ -161,31 +162,29 @@ export async function handleSparql(req: IncomingMessage, res: ServerResponse, ur
     return answerInHtml(req, res, query, dataset, opts);
   }
   if (query.trim() === '') throw new HttpError(400, 'empty query');
-  let form;
-  try {
-    form = queryForm(query);
-    refuseRemoteAccess(query);
-  } catch (error) {
-    throw queryError(error);
-  }
-  const graphAnswer = form === 'CONSTRUCT' || form === 'DESCRIBE';
-  const offers = graphAnswer ? GRAPH_TYPES : RESULT_TYPES;
-  const chosen = negotiate(req.headers.accept, Object.keys(offers));
-  if (!chosen) {
-    throw new HttpError(406, `cannot answer a ${form} query as ${req.headers.accept}; acceptable: ${Object.keys(offers).join(', ')}`);
-  }
+  // The form as the screen reads it, to refuse an unacceptable Accept before the query runs; when the
+  // text does not start like a query, the worker's parser says what is wrong with it.
+  const { form } = screenQuery(query, opts.pool.limits);
+  const chosen = (graphAnswer: boolean) => {
+    const offers = graphAnswer ? GRAPH_TYPES : RESULT_TYPES;
+    const type = negotiate(req.headers.accept, Object.keys(offers));
+    if (!type) throw new HttpError(406, `cannot answer a ${form ?? (graphAnswer ? 'CONSTRUCT' : 'SELECT')} query as ${req.headers.accept}; acceptable: ${Object.keys(offers).join(', ')}`);
+    return type;
+  };
+  if (form) chosen(form === 'CONSTRUCT' || form === 'DESCRIBE');
   let result;
   try {
     result = await opts.pool.run(query, dataset);
   } catch (error) {
     throw queryError(error);
   }
+  if (req.socket.destroyed) return; // the client has gone: nothing to write
   const headers = { Vary: 'Accept' };
   if (result.type === 'quads') {
-    const { contentType, format } = GRAPH_TYPES[chosen];
+    const { contentType, format } = GRAPH_TYPES[chosen(true)];
     return send(req, res, 200, contentType, await writeGraph(result.quads, format), headers);
   }
-  const { contentType, format } = RESULT_TYPES[chosen];
+  const { contentType, format } = RESULT_TYPES[chosen(false)];
   if (result.type === 'boolean') {
     const body = format === 'xml' ? booleanXml(result.value) : format === 'json' ? booleanJson(result.value) : formatBoolean(result.value, format);
     return send(req, res, 200, contentType, body, headers);

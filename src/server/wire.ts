@@ -1,8 +1,8 @@
 /**
  * The compact form in which quads and query results cross the boundary between the main thread and
  * the query workers: a table of distinct terms (as N3 term ids: `<iri>` without brackets, `_:b`,
- * `"lexical"@lang`, `"lexical"^^datatype`) and typed arrays of indexes into it. Typed arrays are
- * transferred, not copied; a term that occurs a thousand times is sent once.
+ * `"lexical"@lang`, `"lexical"^^datatype`) and typed arrays of indexes into it; a term that occurs
+ * a thousand times is sent once.
  *
  * @example
  * const wire = encodeQuads(store.getQuads(null, null, null, null));
@@ -93,11 +93,4 @@ export function decodeResult(wire: WireResult): QueryResult {
     rows.push(row);
   }
   return { type: 'bindings', variables: wire.variables, rows };
-}
-
-/** The buffers of a wire form, to transfer rather than copy. */
-export function transferList(wire: WireResult | WireQuads): ArrayBuffer[] {
-  if ('cells' in wire) return [wire.cells.buffer as ArrayBuffer];
-  if ('ids' in wire) return [wire.ids.buffer as ArrayBuffer];
-  return [];
 }
