@@ -126,6 +126,13 @@ describe('extraction: events', () => {
     assert.ok(meeting.participants.has('association-of-southeast-asian-nations'));
   });
 
+  it('a principle is a field of cooperation only where the sides act on it together', () => {
+    const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
+    assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));
+    const acted = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. The two sides agreed to step up engagement in protecting the freedom of navigation.');
+    assert.ok(acted.meetings[0].areas.has('freedom-of-navigation'));
+  });
+
   it('every event keeps the trace of the rules that shaped it, each with its sentence', () => {
     const r = x('General Phan Van Giang held talks with Bulgarian Defence Minister Atanas Zapryanov in Sofia on October 23.');
     const [talks] = r.meetings;

@@ -131,8 +131,19 @@ export function findAreas(text: string): AreaMatch[] {
       for (let j = 0; j < tokens.length && ok; j++) ok = toks[i + j].word === tokens[j] && !taken[i + j];
       if (!ok) continue;
       for (let j = 0; j < tokens.length; j++) taken[i + j] = true;
-      if (!out.some((o) => o.slug === slug)) out.push({ slug, start: toks[i].start, end: toks[i + tokens.length - 1].end });
+      const start = toks[i].start;
+      if (PRINCIPLES.has(slug) && !JOINT_ACTION.test(text.slice(Math.max(0, start - 60), start))) continue;
+      if (!out.some((o) => o.slug === slug)) out.push({ slug, start, end: toks[i + tokens.length - 1].end });
     }
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Principles and threats rather than fields of work: they are a field of cooperation only where the
+ * sides act on them together ("engagement in protecting freedom of navigation", "coping with
+ * non-traditional security threats"), not where one side values them ("attaches importance to the
+ * freedom of navigation") or names a doctrine ("the principle of ASEAN centrality").
+ */
+const PRINCIPLES = new Set(['freedom-of-navigation', 'traditional-security', 'non-traditional-security', 'regional-security-architecture']);
+const JOINT_ACTION = /\b(?:protect\w*|ensur\w*|safeguard\w*|uphold\w*|maintain\w*|guarant\w*|engag\w*|cooperat\w*|collaborat\w*|support\w*|build\w*|promot\w*|cop(?:e|es|ing) with|respond\w*|deal\w* with|join\w*|participat\w*|contribut\w*|strengthen\w*|enhanc\w*|counter\w*|tackl\w*|address\w* (?:common|shared))\s+(?:\S+\s+){0,5}$/i;
