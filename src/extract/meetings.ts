@@ -161,6 +161,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   /** Cooperation areas of sentences before any event was found: the main event's, at the end. */
   const orphanAreas: Array<[string, number]> = [];
   let pending: string[] = [];
+  /** Events told as background, before the one reported; and gatherings on whose sidelines the reported ones took place. */
+  const background = new Set<Meeting>();
+  const gatherings = new Set<Meeting>();
   /** The event the article is telling about at this point: the one the last sentence with an event was about. */
   let focus: Meeting | undefined;
 
@@ -292,6 +295,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
+        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text)) background.add(target);
         if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
@@ -386,7 +390,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null);
         if (!target) {
           if (!main && !earlier && !(dateValue && /^\d{4}(-\d{2})?$/.test(dateValue) && !datesAfter[0].date.start)) target = main = create(n.kind, si, n.phrase);
-          else if (specific) target = create(n.kind, si, n.phrase);
+          else if (specific) {
+            target = create(n.kind, si, n.phrase);
+            // An event from before the one reported ("the recent phone talks between A and B", "Giang's visit in 2023").
+            if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || betweenPersons.length >= 2 || n.possessorEnd !== undefined) background.add(target);
+          }
           else if (main && n.det !== 'a' && n.det !== 'an') {
             target = main;
             hint(main, n.kind, si);
@@ -517,6 +525,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (name && /\p{Lu}/u.test(name)) {
         const label = name.replace(/\s*\([^)]*\)$/, '');
         const gathering = meetings.find((m) => m.label === label && m !== reported) ?? create('conference', si, label);
+        gatherings.add(gathering);
         if (!gathering.evidence.includes(si)) gathering.evidence.push(si);
         reported.partOf ??= { id: gathering.id, evidence: [si] };
         const year = /\b((?:19|20)\d{2})\b/.exec(name)?.[1];
@@ -542,6 +551,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   }
 
   if (main) for (const [area, si] of orphanAreas) addEvidence(main.areas, area, si);
+  // Once an article says it reports from the sidelines of a gathering, the events it tells next took place there too.
+  if (gatherings.size === 1) {
+    const [g] = gatherings;
+    rule = 'gathering: the events told after "on the sidelines of" took place there too';
+    const first = Math.min(...g.evidence);
+    for (const m of meetings) {
+      if (m === g || m.partOf || background.has(m) || m.kind === 'visit' || m.kind === 'conference' || Math.min(...m.evidence) <= first) continue;
+      m.partOf = { id: g.id, evidence: [Math.min(...m.evidence)] };
+      note(m, m.partOf.evidence[0], `part of #${g.id}`);
+    }
+  }
   // A gathering on whose sidelines events took place: those who met there attended it; they happened in its year.
   rule = 'gathering: those who met on its sidelines attended it, in its year';
   for (const m of meetings) {
