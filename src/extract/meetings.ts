@@ -477,7 +477,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
         }
-        if (/\b(?:led|headed) by\s+(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) addRole(about, 'participants', p.key, si);
+        if (/\b(?:led|headed) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) addRole(about, 'participants', p.key, si);
       }
       for (const o of a.actors.filter((x) => x.kind === 'organization' && !x.nested)) {
         if (/\b(?:hosted|organi[sz]ed) by\s+(?:the\s+)?$/i.test(text.slice(0, o.start))) {
@@ -486,6 +486,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
       }
       // "with the participation of chiefs of defence from Brunei, Cambodia, ...": the countries take part.
+      rule = 'party: "the French delegation" presents its country as a party';
+      for (const c of a.actors) {
+        if (c.kind === 'country' && !c.nested && /^\s+(?:(?:military|defen[cs]e|high-ranking|high-level|official|naval|army)\s+)?delegations?\b/i.test(text.slice(c.end, c.end + 40))) addRole(about, 'participants', c.key, si);
+      }
       rule = 'party: "with the participation of" countries';
       const with_ = /\bparticipation of\b/i.exec(text);
       if (with_) participate(about, a.actors.filter((x) => x.kind === 'country' && !x.nested && x.start > with_.index), si);
