@@ -126,6 +126,26 @@ describe('extraction: events', () => {
     assert.ok(meeting.participants.has('association-of-southeast-asian-nations'));
   });
 
+  it('a joint patrol by two navies is an event of theirs; "Earlier, the two sides held a meeting" is another, between the same sides', () => {
+    const r = x('Naval Region 3 of the Vietnam People\'s Navy and the Royal Thai Navy conducted the 45th joint patrol in the Gulf of Thailand from May 5 to 7. ' +
+      'Earlier, the two sides held a meeting to review the previous patrol.');
+    assert.equal(r.meetings.length, 2);
+    const [patrol, meeting] = r.meetings;
+    assert.equal(patrol.kind, 'meeting');
+    assert.deepEqual([...patrol.participants.keys()].sort(), ['naval-region-3', 'royal-thai-navy', 'vietnam-people-navy']);
+    assert.deepEqual([...meeting.participants.keys()].sort(), ['naval-region-3', 'royal-thai-navy', 'vietnam-people-navy']);
+  });
+
+  it('persons with a middle initial, or named after the office they hold in a body; news agencies and datelines are no bodies', () => {
+    const r = x('MOSCOW, August 14 (TASS) - US Secretary of Defense Lloyd J. Austin met with General Phan Van Giang. ' +
+      'Giang also met with the head of the Federal Service for Military-Technical Cooperation, Dmitry Shugaev.');
+    assert.deepEqual([...r.persons.values()].map((p) => p.name).sort(), ['Dmitry Shugaev', 'Lloyd J. Austin', 'Phan Van Giang']);
+    assert.ok(r.persons.get('dmitry-shugaev')!.positions.has('head of the Federal Service for Military-Technical Cooperation'));
+    assert.deepEqual([...r.organizations.values()].map((o) => o.name), ['Federal Service for Military-Technical Cooperation']);
+    assert.equal(r.meetings.length, 2);
+    assert.ok(r.meetings[1].participants.has('dmitry-shugaev'));
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

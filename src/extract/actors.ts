@@ -395,6 +395,8 @@ const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al
 const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache|senator|doctor|physician|surgeon|specialist|expert|captain|commander|(?:led|headed) by)\s*$/i;
 const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal)\\s+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
 
+const ROLE_OF_BODY = /\b((?:deputy |vice |acting )?(?:head|chief|director|commander|chairman|chairwoman|president|secretary|minister|ambassador|leader|spokesperson|spokesman|captain) of (?:the )?(?:\p{Lu}[\p{L}'-]*(?:[\s-]+(?:of |for |and |the |on )*)?){1,10}?),\s*$/u;
+
 const POSITION_WORDS = new Set(POSITION_HEADS.flatMap((p) => p.split(/[\s-]+/)));
 
 function isNameToken(w: string): boolean {
@@ -433,10 +435,19 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
       continue;
     }
     let j = i;
-    while (j + 1 < toks.length && !inBlocked(toks[j + 1]) && !/'s?$/.test(toks[j].text) &&
-      (isNameToken(toks[j + 1].text) || (PARTICLES.has(toks[j + 1].text) && j + 2 < toks.length && isNameToken(toks[j + 2].text)))) j++;
+    for (;;) {
+      while (j + 1 < toks.length && !inBlocked(toks[j + 1]) && !/'s?$/.test(toks[j].text) &&
+        (isNameToken(toks[j + 1].text) || (PARTICLES.has(toks[j + 1].text) && j + 2 < toks.length && isNameToken(toks[j + 2].text)))) j++;
+      // A middle initial: "Lloyd J. Austin".
+      if (j > i && /^\p{Lu}$/u.test(toks[j].text) && toks[j + 1]?.text === '.' && toks[j + 1].start === toks[j].end &&
+        j + 2 < toks.length && isNameToken(toks[j + 2].text) && !inBlocked(toks[j + 2])) {
+        j += 2;
+        continue;
+      }
+      break;
+    }
     const nameToks = toks.slice(i, j + 1);
-    const words = nameToks.map((t) => stripPossessive(t.text));
+    const words = nameToks.map((t) => stripPossessive(t.text)).join(' ').replace(/ \./g, '.').split(' ');
     const start = nameToks[0].start;
     const end = nameToks[nameToks.length - 1].end;
     // What is written before the name since the last person, at most CONTEXT_BEFORE characters (from a word start).
@@ -449,7 +460,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const after = text.slice(end);
     const rankM = rankAtEnd(before);
     const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
-    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii);
+    // "the head of the Federal Service for Military-Technical Cooperation, Dmitry Shugaev": a lowercase office of a body, then the name.
+    const roleOf = rankM ? null : ROLE_OF_BODY.exec(before);
+    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii) ?? (roleOf ? trimTitle(roleOf[1]) : undefined);
     const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
     const postTitle = appositive && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
     const vietnamese = VIETNAMESE_SURNAMES.has(fold(words[0])) && words.length >= 2 && words.length <= 4;

@@ -37,6 +37,7 @@ export interface SentenceAnalysis {
 }
 
 const overlaps = (a: Span, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+const MONTH_START = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d/;
 
 /** Mentions of one sentence before person resolution. */
 function readSentence(sentence: Sentence, refDate: string | undefined) {
@@ -60,6 +61,8 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
   for (const a of findAcronymPhrases(text)) {
     if (agreements.some((g) => overlaps(g, a))) continue;
     if (countryOfForm(a.phrase) || countryOfForm(a.acronym)) continue;
+    // "MOSCOW, August 14 (TASS)": a date and a news agency, no body.
+    if (MONTH_START.test(a.phrase) || NOT_ORGANIZATIONS.has(a.acronym.toUpperCase())) continue;
     const known = knownOrganization(a.acronym) ?? knownOrganization(a.phrase);
     addOrg(known ? organizationFromName(known.name, a, a.acronym) : organizationFromName(a.phrase, a, a.acronym));
   }

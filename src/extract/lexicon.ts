@@ -175,6 +175,10 @@ export const KNOWN_ORGANIZATIONS: OrgEntry[] = [
   { name: 'Shangri-La Dialogue', forms: [] },
   { name: 'Ministry of National Defence', acronym: 'MND', forms: ['Ministry of National Defense', 'MoND', 'Vietnamese Ministry of National Defence', 'Vietnam Ministry of National Defence', 'Vietnam People\'s Army', 'MOND'], country: 'Vietnam' },
   { name: "Vietnam People's Army", acronym: 'VPA', forms: ["Vietnamese People's Army"], country: 'Vietnam' },
+  { name: "Vietnam People's Navy", acronym: 'VPN', forms: ["Vietnamese People's Navy", 'Vietnam Navy', 'Vietnamese Navy'], country: 'Vietnam' },
+  { name: "Vietnam People's Air Force", forms: ["Vietnamese People's Air Force", 'Vietnam Air Defence - Air Force'], country: 'Vietnam' },
+  { name: 'Vietnam Coast Guard', forms: ['Vietnamese Coast Guard'], country: 'Vietnam' },
+  { name: 'Vietnam Border Guard', forms: ['Vietnamese Border Guard', 'Vietnam Border Defence Force'], country: 'Vietnam' },
   // National armed forces known by one word.
   { name: 'Bundeswehr', forms: ['German Armed Forces'], country: 'Germany' },
   { name: 'Tatmadaw', forms: ['Myanmar Armed Forces'], country: 'Myanmar' },
@@ -186,7 +190,7 @@ export const KNOWN_ORGANIZATIONS: OrgEntry[] = [
 ];
 
 /** Acronyms that name news agencies, formats or other non-actors: never organizations. */
-export const NOT_ORGANIZATIONS = new Set(['VNA', 'VOV', 'VOVWORLD', 'VNS', 'VNP', 'QDND', 'AFP', 'AP', 'COVID', 'UNCLOS', 'FPA', 'MOU', 'TV', 'PM', 'HE', 'DPKO']);
+export const NOT_ORGANIZATIONS = new Set(['VNA', 'VOV', 'VOVWORLD', 'VNS', 'VNP', 'QDND', 'AFP', 'AP', 'TASS', 'RIA', 'XINHUA', 'KYODO', 'YONHAP', 'BERNAMA', 'ANTARA', 'PNA', 'DPA', 'KPL', 'AKP', 'APS', 'SPA', 'ANI', 'PTI', 'IANS', 'REUTERS', 'CNA', 'KUNA', 'WAM', 'BSS', 'COVID', 'UNCLOS', 'FPA', 'MOU', 'TV', 'PM', 'HE', 'DPKO']);
 
 /** Military and civil ranks and honorifics, longest first when matched. */
 export const RANKS = [

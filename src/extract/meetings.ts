@@ -40,7 +40,7 @@ const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|offic
 /** Role words that say nothing of a title: "the German guest" is any German. */
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
-const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
+const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
 const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this)|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
 /**
@@ -228,7 +228,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const cEnd = clauseEnd(text, v.end);
       let subjects = actorsIn(a, cStart, v.start);
       const subjectText = text.slice(cStart, v.start);
-      if (!subjects.length && GROUP_SUBJECT.test(subjectText)) subjects = personRefs(scope ?? main, cStart);
+      const group = subjects.length ? null : GROUP_SUBJECT.exec(subjectText);
+      if (group) {
+        // "The two ministers": the persons of the event in scope; "the two sides", "the two navies": all its parties.
+        const inScope = focus ?? scope ?? main;
+        subjects = /\b(?:sides|delegations|navies|forces|countries|armies)\b/i.test(group[0]) && inScope
+          ? [...inScope.participants.keys()].map((key) => ({ key, kind: (ctx.persons.has(key) ? 'person' : 'organization') as ActorRef['kind'], start: cStart, end: cStart, nested: false }))
+          : personRefs(scope ?? focus ?? main, cStart);
+      }
       const role = subjects.length ? null : ROLE_SUBJECT.exec(subjectText);
       if (role) {
         const key = resolveRole(role[0]) ?? lastSubject;
@@ -279,6 +286,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         main ??= create(kind, si, '');
         hint(main, kind, si);
         target = main;
+      } else if (v.role === 'hold' && /\b(?:the|this|that|such)\s+\S+$/i.test(text.slice(v.start, v.end))) {
+        // "have held the exchange": the event already told.
+        target = focus ?? main;
+        hint(target, kind, si);
       } else if (v.role === 'hold' || v.role === 'dock') {
         // The same ship docking again in the next sentence ("On Friday morning, the ship docked at ...") is the same port call.
         target = v.role === 'dock' && lastVisit && subjects.every((x) => lastVisit!.participants.has(x.key)) ? lastVisit : create(kind, si, '');
@@ -525,7 +536,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (sidelines && reported) {
       const from = sidelines.index + sidelines[0].length;
       const name = /^(?:(?:19|20)\d{2}\s+)?(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\))(?:\s+(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\)))*/u.exec(text.slice(from))?.[0]
-        .replace(/\s+(?:of|and|on|for|the)$/, '');
+        .replace(/\.$/, '').replace(/\s+(?:of|and|on|for|the)$/, '');
       if (name && /\p{Lu}/u.test(name)) {
         const label = name.replace(/\s*\([^)]*\)$/, '');
         const gathering = meetings.find((m) => m.label === label && m !== reported) ?? create('conference', si, label);
