@@ -81,4 +81,11 @@ describe('the date an article carries in its text', () => {
     assert.equal(dateLine('The minister recalled the talks of May 6, 2015 in a long opening sentence that is no dateline at all.'), undefined);
     assert.equal(dateLine('HANOI, February 30, 2025 - no such day'), undefined);
   });
+
+  it('resolves "on Tuesday" and "yesterday" against it, and keeps only the words without it', () => {
+    const dated = extractArticle('a.txt', 'HANOI, May 8, 2025 - General Phan Van Giang received Japanese Ambassador Ito Naoki yesterday.\n');
+    assert.deepEqual(dated.meetings[0].date, { text: 'yesterday', value: '2025-05-07' });
+    const undated = extractArticle('b.txt', 'General Phan Van Giang received Japanese Ambassador Ito Naoki on Tuesday.\n');
+    assert.deepEqual(undated.meetings[0].date, { text: 'Tuesday' });
+  });
 });

@@ -57,6 +57,12 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; read: (m: RegExpExecArray, 
     read: (m, ref) => weekday(m[1], ref),
   },
   {
+    // yesterday: the day before the article's date ("today" is as often a manner of speaking as a date)
+    re: /\b(yesterday)\b/gi,
+    digits: false,
+    read: (_m, ref) => relativeDay(-1, ref),
+  },
+  {
     // in 2012 / since 2015
     re: new RegExp(`\\b(?:in|since|from|during|early|late|mid) ${YEAR}\\b(?![-–/]\\d)`, 'g'),
     digits: true,
@@ -101,6 +107,13 @@ function range(m1: number, d1: number, m2: number, d2: number, year: string | un
   const end = `${y}-${pad(m2)}-${pad(d2)}`;
   if (end < start) return {};
   return { value: m1 === m2 ? `${y}-${pad(m1)}` : y, start, end };
+}
+
+function relativeDay(offset: number, ref?: string) {
+  if (!ref) return {};
+  const d = new Date(`${ref}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + offset);
+  return { value: d.toISOString().slice(0, 10) };
 }
 
 function lastMonth(m: number, ref?: string) {
