@@ -146,6 +146,20 @@ describe('extraction: events', () => {
     assert.ok(r.meetings[1].participants.has('dmitry-shugaev'));
   });
 
+  it('"was received by" makes the one after it the host; "the guest" is then the visitor; "attended a signing ceremony" is a new event', () => {
+    const r = x('Deputy Minister Hoang Xuan Chien was received by Philippine Secretary of National Defense Gilberto Teodoro in Manila on March 12. ' +
+      'The guest paid a courtesy call on General Romeo Brawner later the same day. ' +
+      'Chien then attended a signing ceremony of the defence cooperation plan between the two ministries.');
+    assert.equal(r.meetings.length, 3);
+    const [reception, call, signing] = r.meetings;
+    assert.equal(reception.kind, 'reception');
+    assert.deepEqual([...reception.hosts.keys()], ['gilberto-teodoro']);
+    assert.deepEqual(people(call), ['hoang-xuan-chien', 'romeo-brawner']);
+    assert.equal(call.date?.text, 'March 12', 'the same day as the reception');
+    assert.equal(signing.label, 'signing ceremony');
+    assert.ok(signing.participants.has('hoang-xuan-chien'));
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

@@ -302,13 +302,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const nat = ctx.persons.get(s.key)?.nationality;
           if (nat) addRole(target, 'participants', nat.key, si);
         }
-      } else if ((v.role === 'meet' || v.role === 'host') && (/courtesy/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) ||
+      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
         if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text)) background.add(target);
         if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
+        target = create(nounAfter.kind, si, nounAfter.phrase);
+      } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter && (nounAfter.det === 'a' || nounAfter.det === 'an')) {
+        // "attended a signing ceremony": an indefinite event is a new one.
         target = create(nounAfter.kind, si, nounAfter.phrase);
       } else {
         target = main;
@@ -334,6 +337,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         for (const c of chairs) addRole(target, 'chairs', c.key, si);
       }
       if (v.role === 'host') for (const s of subjects) addRole(target, 'hosts', s.key, si);
+      if (v.role === 'hosted-by') for (const o of objects) addRole(target, 'hosts', o.key, si);
       if (nounAfter) {
         handled.add(nounAfter);
         const partyEnd = nounAfter.end + (/\b(?:on the sidelines|in|at|during)\s/.exec(nounAfter.after)?.index ?? nounAfter.after.length);
@@ -354,6 +358,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       if (/\bdelegation\b/.test(text.slice(cStart, v.start))) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= cStart && x.end <= v.start), si);
       setDate(target, a, cStart, cEnd, v.start);
+      // "later the same day", "that day": the date of the event told just before.
+      const before = focus ?? main;
+      if (!target.date && before && before !== target && before.date && /\b(?:the same day|that day|on the same occasion)\b/i.test(text)) {
+        target.date = { ...before.date };
+        target.dateEvidence = [si];
+        note(target, si, `date "${before.date.text}"${before.date.value ? ` = ${before.date.value}` : ''}, the same day as #${before.id}`);
+      }
       setPlace(target, a, cStart, cEnd);
     }
 
