@@ -160,6 +160,18 @@ describe('extraction: events', () => {
     assert.ok(signing.participants.has('hoang-xuan-chien'));
   });
 
+  it('"in a phone call with X, Y said", "was attended by", "presided over" and "welcomed" name the sides of an event', () => {
+    const call = x('In a phone call with Japanese Defence Minister Minoru Kihara on Friday, General Phan Van Giang said the two countries should expand cooperation.');
+    assert.deepEqual(call.meetings.map((m) => [m.kind, people(m)]), [['call', ['minoru-kihara', 'phan-van-giang']]]);
+    const attended = x('The seminar on military medicine opened in Hanoi on June 3, presided over by Senior Colonel Nguyen Van Hai. The event was attended by Colonel Anna Kowalska and Lieutenant Colonel Jan Novak.');
+    assert.equal(attended.meetings.length, 1);
+    const [seminar] = attended.meetings;
+    assert.equal(seminar.kind, 'conference');
+    for (const k of ['nguyen-van-hai', 'anna-kowalska', 'jan-novak']) assert.ok(seminar.participants.has(k), k);
+    const welcomed = x('Defence Minister General Phan Van Giang welcomed Indonesian Defence Minister Sjafrie Sjamsoeddin in Hanoi on May 20.');
+    assert.deepEqual(welcomed.meetings.map((m) => [m.kind, people(m)]), [['reception', ['phan-van-giang', 'sjafrie-sjamsoeddin']]]);
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

@@ -119,14 +119,15 @@ export interface VerbEvent {
   end: number;
   kind: MeetingKind;
   subjectEnd: number;
-  role: 'chair' | 'chaired-by' | 'host' | 'hosted-by' | 'meet' | 'attend' | 'visit' | 'hold' | 'sign' | 'dock';
+  role: 'chair' | 'chaired-by' | 'host' | 'hosted-by' | 'attended-by' | 'meet' | 'attend' | 'visit' | 'hold' | 'sign' | 'dock';
 }
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role']]> = [
-  [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b/g, 'meeting', 'chaired-by'],
-  [/\b(?:co-chaired|chaired)\b/g, 'meeting', 'chair'],
+  [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b|\b(?:(?:was|were) )?(?:co-)?presided over by\b/g, 'meeting', 'chaired-by'],
+  [/\b(?:co-chaired|chaired|(?:co-)?presided over(?! (?:an? |the )?(?:official |state )?welcom))\b/g, 'meeting', 'chair'],
+  [/\b(?:was|were) (?:also )?attended by\b/g, 'meeting', 'attended-by'],
   [/\b(?:was|were|is|are) (?:warmly |cordially )?(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by'],
-  [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b/g, 'reception', 'host'],
+  [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b|\b(?:welcomed|hosted)\b(?=\s+(?:(?:his|her|the|visiting)\s+)*(?:[\p{Lu}][\p{L}.'-]*\s+){0,8}?(?:counterpart|[\p{Lu}]))/gu, 'reception', 'host'],
   [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone with\b|\b(?:talked|spoke|conversed) by (?:tele)?phone with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/g, 'call', 'meet'],
   [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference) with\b/g, 'teleconference', 'meet'],
   [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet'],

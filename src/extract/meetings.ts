@@ -249,8 +249,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const key = /counterpart/i.test(objectRole[0]) ? undefined : resolveRole(objectRole[0].trim());
         if (key && !subjects.some((x) => x.key === key)) objects.push({ key, kind: 'person', start: v.end, end: v.end, nested: false });
       }
-      const nounBefore = v.role === 'chaired-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
+      const nounBefore = v.role === 'chaired-by' || v.role === 'attended-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
       const nounAfter = nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd);
+      // "The seminar ... opened on June 3, presided over by X": the event the passive clause is about, told before.
+      const refBefore = (v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore
+        ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && n.anaphoric) : undefined;
       let kind = v.kind;
       // "attended the 19th ASEAN Chiefs of Defence Forces' Meeting": a gathering of a body is a conference.
       const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && GATHERING.test(text.slice(x.start, x.end))) : undefined;
@@ -259,7 +262,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'hold' || v.role === 'dock') subjects = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
       // "activities chaired by the ministry": only an event is chaired.
-      if (v.role === 'chaired-by' && !nounBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
+      // "welcomed" and "hosted" make a reception only with a guest named.
+      if (v.role === 'host' && /^(?:welcomed|hosted)$/.test(text.slice(v.start, v.end)) && !objects.length) continue;
+      if ((v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
       if (nounBefore) {
         // "The 13th ... Dialogue took place ..., co-chaired by A and B": the event the clause is about.
         kind = nounBefore.kind;
@@ -294,6 +299,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // The same ship docking again in the next sentence ("On Friday morning, the ship docked at ...") is the same port call.
         target = v.role === 'dock' && lastVisit && subjects.every((x) => lastVisit!.participants.has(x.key)) ? lastVisit : create(kind, si, '');
         if (v.role === 'dock') lastVisit = target;
+      } else if (v.role === 'host' && /^(?:welcomed|hosted)$/.test(text.slice(v.start, v.end))) {
+        // "welcomed the delegation led by ..." during an event already told: its guests, not a new reception.
+        target = focus ?? main;
       } else if (v.role === 'sign') {
         // "the ministers witnessed the signing of ...": a signing ceremony of its own.
         target = create('meeting', si, 'signing ceremony');
@@ -320,7 +328,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'dock') lastVisit = target;
       claimed.push([v.start, cEnd]);
       scope ??= target;
-      if (v.role !== 'visit' && v.role !== 'chaired-by') participate(target, [...subjects, ...objects], si);
+      if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, [...subjects, ...objects], si);
+      if (v.role === 'attended-by') participate(target, actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']), si);
       const speakers = subjects.filter((x) => x.kind === 'person');
       if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
       if (v.role === 'chair') for (const s of subjects) addRole(target, 'chairs', s.key, si);
@@ -338,6 +347,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       if (v.role === 'host') for (const s of subjects) addRole(target, 'hosts', s.key, si);
       if (v.role === 'hosted-by') for (const o of objects) addRole(target, 'hosts', o.key, si);
+      if (refBefore) {
+        handled.add(refBefore);
+        hint(target, refBefore.kind, si);
+      }
       if (nounAfter) {
         handled.add(nounAfter);
         const partyEnd = nounAfter.end + (/\b(?:on the sidelines|in|at|during)\s/.exec(nounAfter.after)?.index ?? nounAfter.after.length);
@@ -387,7 +400,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "the recent phone talks between A and B": the persons named in the "between" phrase.
       const betweenM = /^\s*between\s/.exec(n.after);
       const betweenEnd = betweenM ? n.end + (/,\s*as well as\b|;|\.\s/.exec(n.after)?.index ?? n.after.length) : n.end;
-      const betweenPersons = betweenM ? actorsIn(a, n.end, betweenEnd) : [];
+      let betweenPersons = betweenM ? actorsIn(a, n.end, betweenEnd) : [];
+      // "In a phone call with Wei, Lich said ...", "during his talks with Y": the persons "with" whom.
+      const withM = /^\s*with\s/.exec(n.after);
+      if (withM && !betweenPersons.length) {
+        const withPersons = actorsIn(a, n.end, n.end + (/[,;]|\.\s/.exec(n.after)?.index ?? n.after.length));
+        if (withPersons.length) {
+          const speaker = n.start < 40 ? actorsIn(a, n.end, text.length).filter((p) => !withPersons.includes(p) && SPEECH.test(text.slice(p.end))).slice(0, 1) : [];
+          const owner = n.possessorEnd !== undefined || ['his', 'her'].includes(n.det) ? actorsIn(a, 0, n.start).slice(-1) : [];
+          betweenPersons = [...owner, ...speaker, ...withPersons];
+        }
+      }
       // "a visit by a delegation from Vietnam": the country is a party.
       const fromM = n.kind === 'visit' ? /^[^;.]*?\bby (?:a|the|an) (?:[\p{L}-]+ ){0,3}delegation (?:from|of) (?:the )?/u.exec(n.after) : null;
       const delegationOf = fromM ? a.actors.find((x) => x.kind === 'country' && x.start === n.end + fromM[0].length) : undefined;
@@ -415,7 +438,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           else if (specific) {
             target = create(n.kind, si, n.phrase);
             // An event from before the one reported ("the recent phone talks between A and B", "Giang's visit in 2023").
-            if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || betweenPersons.length >= 2 || n.possessorEnd !== undefined) background.add(target);
+            if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) background.add(target);
           }
           else if (main && n.det !== 'a' && n.det !== 'an') {
             target = main;
@@ -427,7 +450,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!target.evidence.includes(si)) target.evidence.push(si);
       // Another event named inside the sentence ("... most notably the recent phone talks between A and B")
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
-      if (!(earlier || betweenPersons.length >= 2 || n.possessorEnd !== undefined) || n.start < 25) scope ??= target;
+      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || n.start < 25) scope ??= target;
       participate(target, betweenPersons, si);
       // "At a separate meeting, ...": another event of the same occasion, on the sidelines of the same gathering.
       if (/\b(?:separate|another)\b/i.test(n.modifiers) && focus?.partOf && target !== focus && !target.partOf) target.partOf = { ...focus.partOf };
