@@ -172,6 +172,16 @@ describe('extraction: events', () => {
     assert.deepEqual(welcomed.meetings.map((m) => [m.kind, people(m)]), [['reception', ['phan-van-giang', 'sjafrie-sjamsoeddin']]]);
   });
 
+  it('a consultation by videoconference stays a dialogue; an earlier one of the series is between the same countries; countries that hold an event take part', () => {
+    const r = x('Vietnamese Deputy Minister Hoang Xuan Chien and New Zealand\'s Secretary of Defence Andrew Bridgman co-chaired the second defence consultation via videoconference on Tuesday. ' +
+      'They reviewed outcomes since the first consultation in Wellington in 2019.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['dialogue', 'dialogue']);
+    assert.equal(r.meetings[1].date?.value, '2019');
+    assert.deepEqual([...r.meetings[1].participants.keys()].sort(), ['new-zealand', 'vietnam']);
+    const held = x('Vietnam and Australia held their fifth Defence Ministers\' Meeting in Canberra on Monday.');
+    assert.ok(held.meetings[0].participants.has('vietnam') && held.meetings[0].participants.has('australia'));
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

@@ -207,7 +207,9 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       if (!m.full && m.name !== ref) addEvidence(p.aliases, m.name, si);
       // "his Indian counterpart Rajnath Singh", "the Lao officer Thongloun": the demonym before the role gives the nationality.
       const demonym = /\b(\p{Lu}[\p{L}]+) (?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest)s?,?\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(r.text.slice(Math.max(0, m.start - 80), m.start));
-      const nat = demonym ? countryOfForm(demonym[1]) : undefined;
+      // "New Zealand's Secretary of Defence Andrew Bridgman": a country in the genitive before the title.
+      const genitive = demonym ? null : /\b((?:\p{Lu}[\p{L}]+ ){0,2}\p{Lu}[\p{L}]+)['\u2019]s\s+(?:(?:\p{Lu}[\p{L}-]*|of|for|the|and)\s+){1,8}$/u.exec(r.text.slice(Math.max(0, m.start - 100), m.start));
+      const nat = demonym ? countryOfForm(demonym[1]) : genitive ? countryOfForm(genitive[1]) : undefined;
       if (nat && !p.nationality) p.nationality = { key: slug(nat), evidence: [si] };
       resolved.push({ ...m, key: p.key });
     }

@@ -452,6 +452,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
       if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || n.start < 25) scope ??= target;
       participate(target, betweenPersons, si);
+      // "Vietnam and Australia held their fifth Defence Ministers' Meeting": those who held it take part.
+      const heldBy = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
+      if (heldBy && !claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
+        const cs = clauseStart(text, heldBy.index);
+        participate(target, a.actors.filter((x) => !x.nested && x.start >= cs && x.end <= heldBy.index), si);
+      }
       // "At a separate meeting, ...": another event of the same occasion, on the sidelines of the same gathering.
       if (/\b(?:separate|another)\b/i.test(n.modifiers) && focus?.partOf && target !== focus && !target.partOf) target.partOf = { ...focus.partOf };
       if (delegationOf) {
@@ -592,9 +598,18 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   // An earlier event of the same series as the main one ("since the second dialogue") is between the same countries.
   rule = 'series: an earlier event of the same series is between the same countries';
   if (main) {
-    const mainCountries = [...main.participants].filter(([k]) => ctx.analyses.some((a) => a.actors.some((x) => x.key === k && x.kind === 'country')));
+    const isCountry = (k: string) => ctx.analyses.some((a) => a.actors.some((x) => x.key === k && x.kind === 'country'));
+    const mainCountries = [...main.participants].filter(([k]) => isCountry(k));
+    // Where the main event names only its persons, their countries are the sides of the series.
+    if (!mainCountries.length) {
+      for (const [k, ev] of main.participants) {
+        const nat = ctx.persons.get(k)?.nationality?.key;
+        if (nat && isCountry(nat) && !mainCountries.some(([c]) => c === nat)) mainCountries.push([nat, ev]);
+      }
+    }
+    const mainHints = kindHints.get(main)!;
     for (const m of meetings) {
-      if (m === main || m.kind !== main.kind || m.kind === 'visit' || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
+      if (m === main || m.kind === 'visit' || ![...kindHints.get(m)!].some((k) => mainHints.has(k)) || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
       for (const [k, ev] of mainCountries) if (!m.participants.has(k)) addRole(m, 'participants', k, ...ev);
     }
   }
@@ -628,6 +643,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const hints = kindHints.get(m)!;
     const was = m.kind;
     if (m.kind !== 'visit') m.kind = KIND_PRIORITY.find((k) => hints.has(k)) ?? m.kind;
+    // A dialogue or consultation held by videoconference is still that dialogue.
+    if (m.kind === 'teleconference' && hints.has('dialogue')) m.kind = 'dialogue';
     if (m.kind === 'visit' && /courtesy/i.test(m.label)) m.kind = 'meeting';
     rule = `type: the most telling of the hints (${KIND_PRIORITY.filter((k) => hints.has(k)).join(' > ')})`;
     if (hints.size > 1 || was !== m.kind) note(m, m.evidence[0], `type ${m.kind}`);
