@@ -461,7 +461,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const rankM = rankAtEnd(before);
     const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
     // "the head of the Federal Service for Military-Technical Cooperation, Dmitry Shugaev": a lowercase office of a body, then the name.
-    const roleOf = rankM ? null : ROLE_OF_BODY.exec(before);
+    const roleOf = rankM || !/,\s*$/.test(before) || !before.includes(' of ') ? null : ROLE_OF_BODY.exec(before.slice(-160));
     const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii) ?? (roleOf ? trimTitle(roleOf[1]) : undefined);
     const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
     const postTitle = appositive && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;

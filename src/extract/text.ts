@@ -70,6 +70,25 @@ const URL_LINE = /^(https?:\/\/|www\.)\S+$/i;
 const CAPTION_MARK = /\((photo|source|image|ảnh)\b|\bảnh \d|\(photo:|\(source:/i;
 const ENDS_SENTENCE = /[.!?]["”’)]*\s*(-\s*VNA|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/;
 
+/** The first and the last `n` non-empty lines of a text, trimmed, without splitting the whole text. */
+function edgeLines(text: string, n: number): string[] {
+  const head: string[] = [];
+  for (let at = 0; at < text.length && head.length < n; ) {
+    const nl = text.indexOf('\n', at);
+    const line = text.slice(at, nl < 0 ? text.length : nl).trim();
+    if (line) head.push(line);
+    at = nl < 0 ? text.length : nl + 1;
+  }
+  const tail: string[] = [];
+  for (let end = text.length; end > 0 && tail.length < n; ) {
+    const nl = text.lastIndexOf('\n', end - 1);
+    const line = text.slice(nl + 1, end).trim();
+    if (line) tail.unshift(line);
+    end = nl < 0 ? 0 : nl;
+  }
+  return [...head, ...tail];
+}
+
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
 const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/iu;
@@ -83,9 +102,8 @@ const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+
 export function dateLine(text: string): string | undefined {
   const m = /(?:^|\s)date (\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (m && isIsoDate(m[1])) return m[1];
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
   const pad = (n: number) => String(n).padStart(2, '0');
-  for (const line of [...lines.slice(0, 3), ...lines.slice(-3)]) {
+  for (const line of edgeLines(text, 3)) {
     let iso: string | undefined;
     const named = DATELINE_MONTH.exec(line);
     if (named) iso = `${named[3]}-${pad(MONTH_NAMES.indexOf(named[1].slice(0, 3).toLowerCase()) + 1)}-${pad(+named[2])}`;
