@@ -182,6 +182,25 @@ describe('extraction: events', () => {
     assert.ok(held.meetings[0].participants.has('vietnam') && held.meetings[0].participants.has('australia'));
   });
 
+  it('"called on the minister" is a courtesy call, "called on Vietnam to ..." is none; a Vietnamese name may end in a demonym', () => {
+    const r = x('Lieutenant General Le Duc Thai, Commander of the Vietnam Border Guard, held talks with Lao Major General Vongsavanh Sengmany in Vientiane on October 3. ' +
+      'Thai also called on Lao Deputy Defence Minister Lieutenant General Vongkham Phommakone. ' +
+      'Sengmany called on Vietnam to support the joint border patrols.');
+    assert.ok(r.persons.has('le-duc-thai'));
+    assert.ok(!r.countries.has('thailand'), 'no Thailand in an article about Vietnam and Laos');
+    assert.deepEqual(r.meetings.map((m) => [m.kind, people(m)]), [
+      ['talks', ['le-duc-thai', 'vongsavanh-sengmany']], ['meeting', ['le-duc-thai', 'vongkham-phommakone']],
+    ]);
+  });
+
+  it('the country a ship visits is where the port call is, not a party to it', () => {
+    const r = x('Indian Navy ships INS Delhi and INS Shakti arrived at Cam Ranh International Port on June 18 for a four-day goodwill visit to Vietnam.');
+    const [visit] = r.meetings;
+    assert.equal(visit.kind, 'visit');
+    assert.ok(!visit.participants.has('vietnam'));
+    assert.ok([...visit.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Indian Navy'));
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

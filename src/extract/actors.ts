@@ -437,7 +437,10 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     let j = i;
     for (;;) {
       while (j + 1 < toks.length && !inBlocked(toks[j + 1]) && !/'s?$/.test(toks[j].text) &&
-        (isNameToken(toks[j + 1].text) || (PARTICLES.has(toks[j + 1].text) && j + 2 < toks.length && isNameToken(toks[j + 2].text)))) j++;
+        (isNameToken(toks[j + 1].text) || (PARTICLES.has(toks[j + 1].text) && j + 2 < toks.length && isNameToken(toks[j + 2].text)) ||
+          // "Le Duc Thai": the last word of a Vietnamese name may be a demonym elsewhere.
+          (j - i < 3 && VIETNAMESE_SURNAMES.has(fold(toks[i].text)) && /^\p{Lu}\p{Ll}+$/u.test(toks[j + 1].text) && countryOfForm(toks[j + 1].text) !== undefined &&
+            !/^\p{Lu}/u.test(toks[j + 2]?.text ?? '')))) j++;
       // A middle initial: "Lloyd J. Austin".
       if (j > i && /^\p{Lu}$/u.test(toks[j].text) && toks[j + 1]?.text === '.' && toks[j + 1].start === toks[j].end &&
         j + 2 < toks.length && isNameToken(toks[j + 2].text) && !inBlocked(toks[j + 2])) {

@@ -38,13 +38,15 @@ export interface SentenceAnalysis {
 
 const overlaps = (a: Span, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const ROLE_WORD = /\b(?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest)s?\b/;
+const VIETNAMESE_NAME_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${[...VIETNAMESE_SURNAMES].join('|')})(?: \\p{Lu}\\p{Ll}+){1,2} $`, 'u');
 const MONTH_START = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d/;
 
 /** Mentions of one sentence before person resolution. */
 function readSentence(sentence: Sentence, refDate: string | undefined) {
   const text = sentence.clean;
   const toks = tokenize(text);
-  const countries = findCountries(text);
+  // "Le Duc Thai", "Nguyen Van Lao": a Vietnamese name may end in a word that is also a demonym.
+  const countries = findCountries(text).filter((c) => !(VIETNAMESE_NAME_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)) && !/^\s+\p{Lu}/u.test(text.slice(c.end))));
   const places = findPlaces(text);
   const agreements = findAgreements(text);
   const orgs: OrgMention[] = [];
@@ -95,6 +97,25 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
 /** Resolves the mentions of all sentences into the entities of the article. */
 export function analyzeArticle(sentences: Sentence[], refDate: string | undefined) {
   const reads = sentences.map((s) => readSentence(s, refDate));
+  // "Thai also called on ...": alone, the last word of a Vietnamese name of the article ("Le Duc Thai") is
+  // that person, not a country, unless a noun follows it ("Thai Navy").
+  const nameEnds = new Set<string>();
+  for (const r of reads) {
+    for (const m of r.persons) {
+      const words = m.name.split(' ');
+      if (m.full && VIETNAMESE_SURNAMES.has(fold(words[0])) && countryOfForm(words[words.length - 1])) nameEnds.add(words[words.length - 1]);
+    }
+  }
+  if (nameEnds.size) {
+    for (const r of reads) {
+      r.countries = r.countries.filter((c) => {
+        if (!nameEnds.has(c.text) || /^\s+\p{Lu}/u.test(r.text.slice(c.end)) || r.persons.some((m) => m.start <= c.start && m.end >= c.end)) return true;
+        r.persons.push({ start: c.start, end: c.end, text: c.text, name: c.text, full: false, positions: [], reference: c.text });
+        return false;
+      });
+      r.persons.sort((a, b) => a.start - b.start);
+    }
+  }
   const countries = new Map<string, Country>();
   const places = new Map<string, Place>();
   const organizations = new Map<string, Organization>();

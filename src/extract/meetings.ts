@@ -262,6 +262,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'hold' || v.role === 'dock') subjects = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
       // "activities chaired by the ministry": only an event is chaired.
+      // "called on the minister" is a courtesy call; "called on Vietnam to support ..." is a request.
+      if (/^call/.test(text.slice(v.start, v.end)) && (!objects.length || /^[^.;]{0,60}?\bto\s+[a-z]/.test(text.slice(v.end)))) continue;
       // "welcomed" and "hosted" make a reception only with a guest named.
       if (v.role === 'host' && /^(?:welcomed|hosted)$/.test(text.slice(v.start, v.end)) && !objects.length) continue;
       if ((v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
@@ -310,7 +312,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const nat = ctx.persons.get(s.key)?.nationality;
           if (nat) addRole(target, 'participants', nat.key, si);
         }
-      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) ||
+      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
@@ -353,7 +355,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       if (nounAfter) {
         handled.add(nounAfter);
-        const partyEnd = nounAfter.end + (/\b(?:on the sidelines|in|at|during)\s/.exec(nounAfter.after)?.index ?? nounAfter.after.length);
+        // Countries named with the event ("the dialogue between Vietnam and Italy") take part; the country a visit goes to does not.
+        const partyEnd = nounAfter.end + (/\b(?:on the sidelines|in|at|during|to)\s/.exec(nounAfter.after)?.index ?? nounAfter.after.length);
         const between = /^\s*between\s/.test(nounAfter.after);
         participate(target, a.actors.filter((x) => (x.kind === 'country' || (between && x.kind === 'organization' && !x.nested)) && x.start >= nounAfter.start && x.end <= partyEnd), si);
         if (nounAfter.ordinal) target.ordinal ??= nounAfter.ordinal;
@@ -525,7 +528,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       for (const p of people) {
         const before = text.slice(0, p.start);
         if (speaks.has(p) || INVERTED_SPEECH.test(before.replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
-          addRole(about, 'participants', p.key, si);
+          // With no event named in the sentence, one who already took part in another event spoke there, not at the last one told.
+          const elsewhere = !scope && !about.participants.has(p.key) && meetings.some((m) => m !== about && m.participants.has(p.key));
+          if (!elsewhere) addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
         }
         if (/\b(?:led|headed) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) addRole(about, 'participants', p.key, si);
