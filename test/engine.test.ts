@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { Parser, Store } from 'n3';
 import { UserError } from '../src/errors.js';
 import { loadStore } from '../src/graph/load.js';
+import { ontologyQuads } from '../src/graph/ontology-graph.js';
 import type * as RDF from '@rdfjs/types';
 import { ENGINE_BUNDLE, ask, construct, loadEngine, queryForm, run, select, viewOf, type Row } from '../src/query/engine.js';
 import { factory } from '../src/vocab.js';
@@ -38,6 +39,7 @@ describe('query engine', () => {
   let example: Store;
   before(() => {
     example = loadStore(EXAMPLE);
+    example.addQuads(ontologyQuads()); // as in a built graph: the ontology in its named graph
   });
 
   it('loads Comunica from the one-file bundle that npm run build writes, which answers as the package does', async () => {
