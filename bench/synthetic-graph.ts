@@ -95,7 +95,9 @@ export function syntheticDataset(minQuads: number, seed = 1): RDF.Quad[] {
     if (node.value.endsWith('country/france')) return 'France';
     return `${node.value.split('/').slice(-2, -1)[0]} ${WORDS[n % WORDS.length]} ${n}`;
   };
+  quads.push(...ontologyQuads());
   for (let a = 0; quads.length < minQuads; a++) {
+    const first = quads.length;
     const file = `a${String(a).padStart(6, '0')}`;
     const g = id(`article/${file}`);
     const add = (s: RDF.Quad_Subject, p: RDF.NamedNode, o: RDF.Term) => quads.push(factory.quad(s, p, o as RDF.Quad_Object, g));
@@ -210,7 +212,8 @@ export function syntheticDataset(minQuads: number, seed = 1): RDF.Quad[] {
       add(c, RDFS.label, en(label(c)));
       if (c.equals(pools.countries[0])) add(c, RDFS.label, factory.literal('Việt Nam', 'vi'));
     }
+    // As the build has it: every typed node's superclasses too.
+    quads.push(...withSuperclasses(quads.splice(first)));
   }
-  // As the build has it: the ontology in its named graph, and every typed node's superclasses.
-  return withSuperclasses([...quads, ...ontologyQuads()]);
+  return quads;
 }

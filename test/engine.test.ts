@@ -240,7 +240,7 @@ describe('query engine', () => {
 
     it('meetings-timeline: the dialogue with its date, kind, partner and place', async () => {
       assert.deepEqual(await stored(example, 'meetings-timeline'), [{
-        date: '2019-07-02', dateText: 'on July 2, 2019', kind: 'dialogue', meeting: 'meeting/example_01-1',
+        date: '2019-07-02', start: '2019-07-02', end: '2019-07-02', dateText: 'on July 2, 2019', kind: 'dialogue', meeting: 'meeting/example_01-1',
         label: 'Second Vietnam-France defence dialogue', partners: 'France', place: 'Paris',
       }]);
     });
