@@ -55,6 +55,56 @@ describe('stored queries', () => {
     });
   });
 
+  describe('defaults in the query itself', () => {
+    const V = `# title: Meetings of a partner
+# description: Every meeting a partner took part in.
+# param: partner iri — the partner
+# param: since date — the first day
+# param: minimum integer — at least
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?m WHERE {
+  VALUES (?partner ?since ?minimum) { (<https://w3id.org/diplograph/id/country/france> UNDEF 2) }
+  ?m dg:participant ?partner ; dg:date ?d ; dg:ordinal ?n FILTER(!BOUND(?since) || ?d >= ?since) FILTER(?n >= ?minimum)
+} ORDER BY ?m
+`;
+    const v = parseHeader(V, 'queries/v.rq');
+
+    it('reads the defaults from the VALUES block of the outer group: UNDEF is optional', () => {
+      assert.deepEqual(v.params.map((p) => [p.name, p.default, p.optional ?? false]), [['partner', 'country/france', false], ['since', undefined, true], ['minimum', '2', false]]);
+    });
+
+    it('binding takes the block out and binds the values given or the defaults, as constants or in VALUES', () => {
+      const text = bindParams(v, { partner: 'country/japan' });
+      assert.doesNotMatch(text, /france/);
+      assert.match(text, /dg:participant <https:\/\/w3id\.org\/diplograph\/id\/country\/japan>/);
+      assert.match(text, />= 2\b/);
+      const where = parse(text).where!;
+      assert.equal(where.filter((p) => p.type === 'values').length, 1, 'one VALUES block: the optional parameter left UNDEF');
+      assert.deepEqual((where[0] as { values: unknown[] }).values, [{ '?since': undefined }]);
+      const kept = bindParams(v, { minimum: '3' }, { inline: false });
+      assert.match(kept, /VALUES \(\?partner \?since \?minimum\) \{\s*\(<https:\/\/w3id\.org\/diplograph\/id\/country\/france> UNDEF 3\s*\)\s*\}/);
+      assert.equal(parse(kept).where!.filter((p) => p.type === 'values').length, 1, 'the defaults replaced, not added to');
+    });
+
+    it('refuses a default given twice, or of the wrong type', () => {
+      assert.throws(() => parseHeader(V.replace('# param: minimum integer —', '# param: minimum integer default=1 —'), 'queries/v.rq'),
+        new UserError('queries/v.rq: the parameter "minimum" has a default in its header and in the VALUES block; give it in the VALUES block only'));
+      assert.throws(() => parseHeader(V.replace('UNDEF 2)', 'UNDEF "two")'), 'queries/v.rq'),
+        new UserError('queries/v.rq: the default of the parameter "minimum" in the VALUES block is not of type integer'));
+    });
+
+    it('every stored query with parameters holds their defaults in one VALUES block of its own, none in its header', () => {
+      for (const s of listQueries()) {
+        if (!s.params.length) continue;
+        assert.doesNotMatch(s.text, /^# param: .*(default=|optional)/m, `${s.name}: defaults in the VALUES block only`);
+        const where = parse(s.text).where!;
+        const block = where.find((p) => p.type === 'values' && Object.keys((p as { values: object[] }).values[0]).some((k) => k === `?${s.params[0].name}`));
+        assert.ok(block, `${s.name} has a VALUES block of its parameters`);
+        assert.deepEqual(Object.keys((block as { values: object[] }).values[0]).sort(), s.params.map((p) => `?${p.name}`).sort(), `${s.name}: every parameter in it`);
+      }
+    });
+  });
+
   describe('the registry', () => {
     it('finds a query by name or by path', () => {
       assert.equal(getQuery('co-chairs').title, 'Who co-chaired what');
