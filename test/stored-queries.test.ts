@@ -36,7 +36,7 @@ describe('stored queries', () => {
     });
 
     it('refuse a parameter of an unknown type, and a langString without its language', () => {
-      const message = (_line: string) => new UserError(`q.rq: line 2: a parameter is declared as "# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, string, langString(TAG), date, integer`);
+      const message = (_line: string) => new UserError(`q.rq: line 2: a parameter is declared as "# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, actor, meeting, area, string, langString(TAG), date, integer`);
       assert.throws(() => parseHeader('# title: t\n# param: x number — a number\nASK {}', 'q.rq'), message('x number'));
       assert.throws(() => parseHeader('# title: t\n# param: x langString — a name\nASK {}', 'q.rq'), message('x langString'));
     });

@@ -34,10 +34,11 @@ import type * as RDF from '@rdfjs/types';
 import { Generator, Parser as SparqlParser, type SparqlQuery } from 'sparqljs';
 import { UserError } from '../errors.js';
 import { projectRoot } from '../ontology-files.js';
+import { didYouMean } from '../suggest.js';
 import { DEFAULT_BASE, PREFIXES, XSD, factory } from '../vocab.js';
 import { syntaxError } from './engine.js';
 
-export type ParamType = 'iri' | 'string' | 'langString' | 'date' | 'integer';
+export type ParamType = 'iri' | 'actor' | 'meeting' | 'area' | 'string' | 'langString' | 'date' | 'integer';
 
 export interface QueryParam {
   name: string;
@@ -63,8 +64,10 @@ export interface StoredQuery {
   text: string;
 }
 
-const TYPES: ParamType[] = ['iri', 'string', 'langString', 'date', 'integer'];
-const PARAM_SYNTAX = '"# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, string, langString(TAG), date, integer';
+const TYPES: ParamType[] = ['iri', 'actor', 'meeting', 'area', 'string', 'langString', 'date', 'integer'];
+const PARAM_SYNTAX = '"# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, actor, meeting, area, string, langString(TAG), date, integer';
+/** The types whose values are IRIs: any node, or an actor, a meeting, a cooperation area (which may be given by name: names.ts). */
+const IRI_TYPES: ParamType[] = ['iri', 'actor', 'meeting', 'area'];
 
 /** The folder of stored queries. */
 export function queriesDir(): string {
@@ -120,10 +123,10 @@ function defaultsIndex(where: Pattern[] | undefined, params: QueryParam[]): numb
 
 /** Whether a term is of a parameter's type: the check of a default that a VALUES block gives. */
 function ofType(p: QueryParam, t: RDF.Term): boolean {
-  if (p.type === 'iri') return t.termType === 'NamedNode';
+  if (IRI_TYPES.includes(p.type)) return t.termType === 'NamedNode';
   if (t.termType !== 'Literal') return false;
   if (p.type === 'langString') return t.language === (p.language ?? 'en');
-  const datatype = { string: XSD.string, date: XSD.date, integer: XSD.integer }[p.type];
+  const datatype = ({ string: XSD.string, date: XSD.date, integer: XSD.integer } as Record<string, RDF.NamedNode>)[p.type];
   return t.language === '' && t.datatype.equals(datatype);
 }
 
@@ -177,7 +180,7 @@ export function getQuery(nameOrPath: string, dir = queriesDir()): StoredQuery {
   const all = listQueries(dir);
   const found = all.find((q) => q.name === nameOrPath);
   if (!found) {
-    throw new UserError(`unknown stored query "${nameOrPath}"; the stored queries are: ${all.map((q) => q.name).join(', ')}`);
+    throw new UserError(`unknown stored query "${nameOrPath}"${didYouMean(nameOrPath, all.map((q) => q.name))}; the stored queries are: ${all.map((q) => q.name).join(', ')}`);
   }
   return found;
 }
@@ -186,7 +189,10 @@ export function getQuery(nameOrPath: string, dir = queriesDir()): StoredQuery {
 export function paramTerm(p: QueryParam, value: string): RDF.NamedNode | RDF.Literal {
   const bad = (expected: string) => new UserError(`parameter "${p.name}": "${value}" is not ${expected}`);
   switch (p.type) {
-    case 'iri': {
+    case 'iri':
+    case 'actor':
+    case 'meeting':
+    case 'area': {
       let iri = value.replace(/^<(.*)>$/, '$1');
       const scheme = /^([A-Za-z][\w.-]*):/.exec(iri)?.[1];
       if (scheme !== undefined && PREFIXES[scheme] !== undefined) iri = PREFIXES[scheme] + iri.slice(scheme.length + 1);
@@ -222,7 +228,7 @@ export function bindParams(q: StoredQuery, given: Record<string, string>, option
   for (const name of Object.keys(given)) {
     if (!q.params.some((p) => p.name === name)) {
       const known = q.params.length ? `its parameters are: ${q.params.map((p) => p.name).join(', ')}` : 'it takes no parameters';
-      throw new UserError(`query "${q.name}" has no parameter "${name}"; ${known}`);
+      throw new UserError(`query "${q.name}" has no parameter "${name}"${didYouMean(name, q.params.map((p) => p.name))}; ${known}`);
     }
   }
   let parsed: SparqlQuery;
