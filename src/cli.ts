@@ -22,7 +22,9 @@ Usage:
                    [--graph data/graph.trig | --endpoint URL ... [--dataset IRI | --default-graph IRI
                    --named-graph IRI ...]]
       Answer a stored query of queries/ (or any .rq file) over the built graph or SPARQL endpoints
-      (--endpoint repeated: federated over all of them). --dataset names the catalog that push wrote
+      (--endpoint repeated: federated over all of them). An actor, meeting or area parameter takes
+      an IRI or, over a graph file, any of its names (--param partner="Viet Nam"), checked against
+      the graph: a name or IRI that names nothing is an error with the closest ones. --dataset names the catalog that push wrote
       (<base>graph/dataset); --default-graph/--named-graph give the dataset by hand.
   diplograph query --list
       List the stored queries with their parameters.
