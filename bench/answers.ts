@@ -100,13 +100,18 @@ export function rowKey(row: Row, variables: string[], concat: Map<string, { sepa
 /** An ORDER BY expression, as sparqljs parses it. */
 export type Expr = { termType?: string; value?: string; type?: string; operator?: string; args?: Expr[] };
 
-/** The value of an ORDER BY expression for a row: variables, STR, COALESCE and constants (what the stored queries use). */
+/** The value of an ORDER BY expression for a row: variables, STR, COALESCE, BOUND, ! and constants (what the stored queries use). */
 export function orderValue(e: Expr, row: Row, query: string): RDF.Term | undefined {
   if (e.termType === 'Variable') return row[e.value!];
   if (e.termType === 'Literal' || e.termType === 'NamedNode') return e as unknown as RDF.Term;
   if (e.type === 'operation' && e.operator === 'str') {
     const v = orderValue(e.args![0], row, query);
     return v && factory.literal(v.value);
+  }
+  if (e.type === 'operation' && e.operator === 'bound') return factory.literal(String(orderValue(e.args![0], row, query) !== undefined), XSD_BOOLEAN);
+  if (e.type === 'operation' && e.operator === '!') {
+    const v = orderValue(e.args![0], row, query);
+    return v && factory.literal(String(v.value !== 'true'), XSD_BOOLEAN);
   }
   if (e.type === 'operation' && e.operator === 'coalesce') {
     for (const a of e.args!) {
@@ -148,6 +153,7 @@ export const SAME_BUT_CONCAT = 'same rows; GROUP_CONCAT values typed differently
 export const SAME_BUT_INTEGERS = 'same rows; integers of a derived type (xsd:nonNegativeInteger) given as xsd:integer';
 
 const XSD_NS = 'http://www.w3.org/2001/XMLSchema#';
+const XSD_BOOLEAN = factory.namedNode(`${XSD_NS}boolean`);
 const DERIVED_INTEGERS = new Set(['nonNegativeInteger', 'positiveInteger', 'nonPositiveInteger', 'negativeInteger', 'long', 'int', 'short', 'byte',
   'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte'].map((t) => XSD_NS + t));
 

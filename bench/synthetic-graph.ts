@@ -3,8 +3,9 @@
  * (data/graph.trig): one named graph per article holding the article, its sentences as evidence
  * (quote and position selectors), its meetings (kind, label, date, date text, participants, chairs,
  * place, areas discussed, agreements mentioned, ordinal), the persons, organizations, countries,
- * places and agreements it names, and one rdf:Statement per fact pointing to its sentence; the
- * default graph holds the cooperation-area scheme of ontology/areas.ttl and the agreement statuses.
+ * places and agreements it names, each typed with its class and the classes above it, and one
+ * rdf:Statement per fact pointing to its sentence; the default graph holds the cooperation-area scheme
+ * of ontology/areas.ttl and the agreement statuses, and the ontology is in a named graph of its own.
  *
  * Entities are shared across articles as in the real graph (a person named by two articles is
  * described in both graphs), with pools that grow with the size. Everything is drawn from a seeded
@@ -15,6 +16,8 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { Parser } from 'n3';
+import { dayRange } from '../src/graph/build.js';
+import { ontologyQuads, withSuperclasses } from '../src/graph/ontology-graph.js';
 import { loadOntologyFile } from '../src/ontology-files.js';
 import { seededRandom } from '../src/random.js';
 import { AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DEFAULT_BASE, DG, MEETING_KINDS, OA, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, XSD, factory } from '../src/vocab.js';
@@ -92,7 +95,9 @@ export function syntheticDataset(minQuads: number, seed = 1): RDF.Quad[] {
     if (node.value.endsWith('country/france')) return 'France';
     return `${node.value.split('/').slice(-2, -1)[0]} ${WORDS[n % WORDS.length]} ${n}`;
   };
+  quads.push(...ontologyQuads());
   for (let a = 0; quads.length < minQuads; a++) {
+    const first = quads.length;
     const file = `a${String(a).padStart(6, '0')}`;
     const g = id(`article/${file}`);
     const add = (s: RDF.Quad_Subject, p: RDF.NamedNode, o: RDF.Term) => quads.push(factory.quad(s, p, o as RDF.Quad_Object, g));
@@ -143,7 +148,13 @@ export function syntheticDataset(minQuads: number, seed = 1): RDF.Quad[] {
       const partner = rand() < 0.15 ? pools.countries[1] : pick(pools.countries.slice(2));
       const people = some(pools.persons, 1, 4);
       fact(meeting, RDFS.label, en(`${kind} between ${label(people[0])} and ${label(partner)}`));
-      if (rand() < 0.7) fact(meeting, DG.date, rand() < 0.5 ? typed(`${year}-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`, XSD.date) : typed(`${year}-${String(month).padStart(2, '0')}`, XSD.gYearMonth));
+      if (rand() < 0.7) {
+        const date = rand() < 0.5 ? typed(`${year}-${String(month).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`, XSD.date) : typed(`${year}-${String(month).padStart(2, '0')}`, XSD.gYearMonth);
+        fact(meeting, DG.date, date);
+        const days = dayRange(date.value)!;
+        fact(meeting, DG.startDate, typed(days.first, XSD.date));
+        fact(meeting, DG.endDate, typed(days.last, XSD.date));
+      }
       if (rand() < 0.6) fact(meeting, DG.dateText, factory.literal(`${['early', 'mid', 'late'][Math.floor(rand() * 3)]} ${year}`));
       for (const p of [pools.countries[0], partner, ...people, ...(rand() < 0.5 ? [pick(pools.orgs)] : [])]) {
         fact(meeting, DG.participant, p);
@@ -201,6 +212,8 @@ export function syntheticDataset(minQuads: number, seed = 1): RDF.Quad[] {
       add(c, RDFS.label, en(label(c)));
       if (c.equals(pools.countries[0])) add(c, RDFS.label, factory.literal('Việt Nam', 'vi'));
     }
+    // As the build has it: every typed node's superclasses too.
+    quads.push(...withSuperclasses(quads.splice(first)));
   }
   return quads;
 }

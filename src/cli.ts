@@ -5,6 +5,9 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError, messageOf } from './errors.js';
+import { didYouMean } from './suggest.js';
+
+const COMMANDS = ['build', 'query', 'export', 'summarize', 'explain', 'run', 'serve', 'push'];
 
 const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
 
@@ -19,7 +22,9 @@ Usage:
                    [--graph data/graph.trig | --endpoint URL ... [--dataset IRI | --default-graph IRI
                    --named-graph IRI ...]]
       Answer a stored query of queries/ (or any .rq file) over the built graph or SPARQL endpoints
-      (--endpoint repeated: federated over all of them). --dataset names the catalog that push wrote
+      (--endpoint repeated: federated over all of them). An actor, meeting or area parameter takes
+      an IRI or, over a graph file, any of its names (--param partner="Viet Nam"), checked against
+      the graph: a name or IRI that names nothing is an error with the closest ones. --dataset names the catalog that push wrote
       (<base>graph/dataset); --default-graph/--named-graph give the dataset by hand.
   diplograph query --list
       List the stored queries with their parameters.
@@ -67,7 +72,9 @@ export function parse(command: string, argv: string[], options: Options, positio
     if (error instanceof UserError) throw error;
     const code = (error as { code?: string }).code ?? '';
     const msg = messageOf(error).replace(/\. To specify a positional argument.*$/, '').replace(/^Unknown option/, 'unknown option');
-    throw new UserError(`${command}: ${msg}${code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? ' (see diplograph --help)' : ''}`, { exitCode: 2 });
+    const unknown = /^unknown option '(-{1,2}[^']*)'/.exec(msg)?.[1];
+    const near = unknown ? didYouMean(unknown.replace(/^-+/, ''), Object.keys(options), (o) => `--${o}`) : '';
+    throw new UserError(`${command}: ${msg}${near}${code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? ' (see diplograph --help)' : ''}`, { exitCode: 2 });
   }
 }
 
@@ -103,7 +110,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(`${await version()}\n`);
         return 0;
       default:
-        throw new UserError(`unknown command "${command}" (commands: build, query, export, summarize, explain, run, serve, push; see diplograph --help)`, { exitCode: 2 });
+        throw new UserError(`unknown command "${command}"${didYouMean(command, COMMANDS)} (commands: ${COMMANDS.join(', ')}; see diplograph --help)`, { exitCode: 2 });
     }
   } catch (error) {
     if (error instanceof UserError) {

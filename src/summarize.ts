@@ -4,6 +4,7 @@
  * what the summary says is what the graph says.
  */
 import type * as RDF from '@rdfjs/types';
+import { mostSpecific } from './graph/ontology-graph.js';
 import { DG_NS, PREFIXES } from './vocab.js';
 
 /** Runs a SELECT query and returns its rows (variable name to term). */
@@ -70,10 +71,14 @@ export async function summarizeArticle(select: SelectFn, graph: string, file: st
     run(Q.meetings), run(Q.roles), run(Q.persons), run(Q.organizations), run(Q.countries), run(Q.agreements), run(Q.areas),
   ]);
 
+  // A meeting is typed with its kind and the classes above it (a dialogue is also a dg:Meeting): its
+  // type in the summary is the most specific.
+  const kinds = new Map<string, string[]>();
+  for (const r of meetingRows) kinds.set(str(r.m)!, [...(kinds.get(str(r.m)!) ?? []), str(r.kind)!]);
   const meetings = new Map<string, MeetingSummary>();
   for (const r of meetingRows) {
     const id = str(r.m)!;
-    const kind = str(r.kind)!.slice(DG_NS.length).toLowerCase();
+    const kind = mostSpecific(kinds.get(id)!)!.slice(DG_NS.length).toLowerCase();
     const m = meetings.get(id) ?? { type: kind, label: str(r.label)!, date: null, dateText: null, location: null, participants: [], chairs: [] };
     if (r.date) m.date = r.date.value;
     if (r.dateText) m.dateText = r.dateText.value;

@@ -75,7 +75,7 @@ describe('the command line', function () {
   it('lists the stored queries with their parameters', () => {
     const r = cli(['query', '--list']);
     assert.equal(r.code, 0);
-    assert.match(r.stdout, /^meeting-participants\n {4}Who took part in a meeting, and in what role\n {4}--param meeting=<iri> \(default meeting\/003_99a181e7a6755caf-1\)/m);
+    assert.match(r.stdout, /^meeting-participants\n {4}Who took part in a meeting, and in what role\n {4}--param meeting=<meeting: name or IRI> \(default meeting\/003_99a181e7a6755caf-1\)/m);
   });
 
   it('exports JSON-LD, framed JSON-LD and N-Triples to files', () => {

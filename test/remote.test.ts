@@ -98,19 +98,21 @@ describe('push and remote stores without a store', () => {
     it('one graph per article, the union graph (the merge, each triple once) and the catalog', async () => {
       const { quads } = await seedGraph();
       const plan = planPush(quads);
-      assert.deepEqual(plan.graphs.map((g) => g.role), ['article', 'article', 'article', 'article', 'article', 'union', 'catalog']);
+      // The five articles' graphs and the ontology's (a named graph like them, under its own IRI).
+      assert.deepEqual(plan.graphs.map((g) => g.role), ['article', 'article', 'article', 'article', 'article', 'article', 'union', 'catalog']);
+      assert.ok(plan.graphs.some((g) => g.name === 'https://w3id.org/diplograph/ontology'));
       assert.equal(plan.unionGraph, 'https://w3id.org/diplograph/id/graph/default');
       assert.equal(plan.catalogGraph, 'https://w3id.org/diplograph/id/graph/dataset');
       assert.deepEqual(plan.namedGraphs, [...new Set(quads.filter((q) => q.graph.termType === 'NamedNode').map((q) => q.graph.value))].sort());
-      assert.equal(plan.graphs[5].triples.length, new Set(quads.map(key)).size);
-      const catalog = plan.graphs[6].triples.map(key);
+      assert.equal(plan.graphs[6].triples.length, new Set(quads.map(key)).size);
+      const catalog = plan.graphs[7].triples.map(key);
       assert.ok(catalog.includes(`<${plan.catalogGraph}> <http://www.w3.org/ns/sparql-service-description#defaultGraph> <${plan.unionGraph}>`));
-      assert.equal(catalog.filter((t) => t.includes('#namedGraph>')).length, 5);
+      assert.equal(catalog.filter((t) => t.includes('#namedGraph>')).length, 6);
     });
 
     it('parts: disjoint union graphs that together are the whole; each article in one part', async () => {
       const { quads } = await seedGraph();
-      const whole = new Set(planPush(quads).graphs[5].triples.map(key));
+      const whole = new Set(planPush(quads).graphs.find((g) => g.role === 'union')!.triples.map(key));
       const parts = [1, 2, 3].map((index) => planPush(quads, { part: { index, count: 3 } }));
       const unions = parts.map((p) => p.graphs.find((g) => g.role === 'union')!.triples.map(key));
       assert.equal(unions.flat().length, whole.size);

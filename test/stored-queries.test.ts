@@ -36,7 +36,7 @@ describe('stored queries', () => {
     });
 
     it('refuse a parameter of an unknown type, and a langString without its language', () => {
-      const message = (_line: string) => new UserError(`q.rq: line 2: a parameter is declared as "# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, string, langString(TAG), date, integer`);
+      const message = (_line: string) => new UserError(`q.rq: line 2: a parameter is declared as "# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, actor, meeting, area, string, langString(TAG), date, integer`);
       assert.throws(() => parseHeader('# title: t\n# param: x number — a number\nASK {}', 'q.rq'), message('x number'));
       assert.throws(() => parseHeader('# title: t\n# param: x langString — a name\nASK {}', 'q.rq'), message('x langString'));
     });
@@ -51,6 +51,56 @@ describe('stored queries', () => {
         if (parsed.queryType === 'SELECT') assert.ok(parsed.order?.length, `${s.name} orders its rows`);
         for (const p of s.params) assert.match(s.text.replace(/^#.*$/gm, ''), new RegExp(`\\?${p.name}\\b`), `${s.name} uses ?${p.name}`);
         assert.doesNotMatch(s.text, /^\s*(SERVICE|LOAD|INSERT|DELETE)\b/im, `${s.name} reads only`);
+      }
+    });
+  });
+
+  describe('defaults in the query itself', () => {
+    const V = `# title: Meetings of a partner
+# description: Every meeting a partner took part in.
+# param: partner iri — the partner
+# param: since date — the first day
+# param: minimum integer — at least
+PREFIX dg: <https://w3id.org/diplograph/ontology#>
+SELECT ?m WHERE {
+  VALUES (?partner ?since ?minimum) { (<https://w3id.org/diplograph/id/country/france> UNDEF 2) }
+  ?m dg:participant ?partner ; dg:date ?d ; dg:ordinal ?n FILTER(!BOUND(?since) || ?d >= ?since) FILTER(?n >= ?minimum)
+} ORDER BY ?m
+`;
+    const v = parseHeader(V, 'queries/v.rq');
+
+    it('reads the defaults from the VALUES block of the outer group: UNDEF is optional', () => {
+      assert.deepEqual(v.params.map((p) => [p.name, p.default, p.optional ?? false]), [['partner', 'country/france', false], ['since', undefined, true], ['minimum', '2', false]]);
+    });
+
+    it('binding takes the block out and binds the values given or the defaults, as constants or in VALUES', () => {
+      const text = bindParams(v, { partner: 'country/japan' });
+      assert.doesNotMatch(text, /france/);
+      assert.match(text, /dg:participant <https:\/\/w3id\.org\/diplograph\/id\/country\/japan>/);
+      assert.match(text, />= 2\b/);
+      const where = parse(text).where!;
+      assert.equal(where.filter((p) => p.type === 'values').length, 1, 'one VALUES block: the optional parameter left UNDEF');
+      assert.deepEqual((where[0] as { values: unknown[] }).values, [{ '?since': undefined }]);
+      const kept = bindParams(v, { minimum: '3' }, { inline: false });
+      assert.match(kept, /VALUES \(\?partner \?since \?minimum\) \{\s*\(<https:\/\/w3id\.org\/diplograph\/id\/country\/france> UNDEF 3\s*\)\s*\}/);
+      assert.equal(parse(kept).where!.filter((p) => p.type === 'values').length, 1, 'the defaults replaced, not added to');
+    });
+
+    it('refuses a default given twice, or of the wrong type', () => {
+      assert.throws(() => parseHeader(V.replace('# param: minimum integer —', '# param: minimum integer default=1 —'), 'queries/v.rq'),
+        new UserError('queries/v.rq: the parameter "minimum" has a default in its header and in the VALUES block; give it in the VALUES block only'));
+      assert.throws(() => parseHeader(V.replace('UNDEF 2)', 'UNDEF "two")'), 'queries/v.rq'),
+        new UserError('queries/v.rq: the default of the parameter "minimum" in the VALUES block is not of type integer'));
+    });
+
+    it('every stored query with parameters holds their defaults in one VALUES block of its own, none in its header', () => {
+      for (const s of listQueries()) {
+        if (!s.params.length) continue;
+        assert.doesNotMatch(s.text, /^# param: .*(default=|optional)/m, `${s.name}: defaults in the VALUES block only`);
+        const where = parse(s.text).where!;
+        const block = where.find((p) => p.type === 'values' && Object.keys((p as { values: object[] }).values[0]).some((k) => k === `?${s.params[0].name}`));
+        assert.ok(block, `${s.name} has a VALUES block of its parameters`);
+        assert.deepEqual(Object.keys((block as { values: object[] }).values[0]).sort(), s.params.map((p) => `?${p.name}`).sort(), `${s.name}: every parameter in it`);
       }
     });
   });

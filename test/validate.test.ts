@@ -38,14 +38,26 @@ describe('SHACL validation', () => {
   });
 
   it('accepts a month or a year as a meeting date, and a start and end date', async () => {
-    for (const date of [factory.literal('2019-07', XSD.gYearMonth), factory.literal('2019', XSD.gYear)]) {
-      const report = await validateShapes(edit((q) => q.predicate.equals(DG.date), factory.quad(meeting, DG.date, date)));
+    const dates = (q: RDF.Quad) => q.predicate.equals(DG.date) || q.predicate.equals(DG.startDate) || q.predicate.equals(DG.endDate);
+    const day = (d: string) => factory.literal(d, XSD.date);
+    for (const [date, start, end] of [[factory.literal('2019-07', XSD.gYearMonth), '2019-07-01', '2019-07-31'], [factory.literal('2019', XSD.gYear), '2019-01-01', '2019-12-31']] as const) {
+      const report = await validateShapes(edit(dates, factory.quad(meeting, DG.date, date), factory.quad(meeting, DG.startDate, day(start)), factory.quad(meeting, DG.endDate, day(end))));
       assert.equal(report.conforms, true, formatReport(report));
     }
-    const report = await validateShapes(edit(none,
+    const report = await validateShapes(edit(dates,
       factory.quad(meeting, DG.startDate, factory.literal('2019-07-01', XSD.date)),
       factory.quad(meeting, DG.endDate, factory.literal('2019-07-04', XSD.date))));
     assert.equal(report.conforms, true, formatReport(report));
+  });
+
+  it('refuses a dated meeting without a start date, and a start after the end', async () => {
+    const noStart = await linesAbout(edit((q) => q.predicate.equals(DG.startDate)), MEETING);
+    assert.deepEqual(noStart, [
+      `  Violation: <${MEETING}> does not conform to "Dated meeting": a dated meeting (dg:date) has a first day as xsd:date (dg:startDate), by which meetings sort in time order (value ${MEETING})`,
+    ]);
+    const backwards = await linesAbout(edit((q) => q.predicate.equals(DG.endDate), factory.quad(meeting, DG.endDate, factory.literal('2019-07-01', XSD.date))), MEETING);
+    assert.equal(backwards.length, 1, backwards.join('\n'));
+    assert.match(backwards[0], /does not conform to "Meeting" at dg:startDate: a meeting's start date \(dg:startDate\) is not after its end date \(dg:endDate\)/);
   });
 
   it('validates the example even when it does not carry the area and status concepts', async () => {

@@ -12,6 +12,7 @@ import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
 import { datasetAt } from '../remote/dataset.js';
 import { run, type Source } from '../query/engine.js';
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from '../query/results.js';
+import { hasNames, hasNodes, isName, resolveParams } from '../query/names.js';
 import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
 
 /** NAME=VALUE pairs of --param, checked. */
@@ -41,7 +42,8 @@ export function listing(): string {
     lines.push(`${q.name}\n    ${q.title}`);
     for (const p of q.params) {
       const note = p.default !== undefined ? ` (default ${p.default})` : p.optional ? ' (optional)' : '';
-      lines.push(`    --param ${p.name}=<${p.type}>${note}  ${p.description}`);
+      const type = p.type === 'actor' || p.type === 'meeting' || p.type === 'area' ? `${p.type}: name or IRI` : p.type;
+      lines.push(`    --param ${p.name}=<${type}>${note}  ${p.description}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -98,10 +100,14 @@ export async function queryCommand(argv: string[]): Promise<number> {
   const format = (values.format as OutputFormat | undefined) ?? defaultFormat(q);
   if (!OUTPUT_FORMATS.includes(format)) throw new UserError(`--format: unknown format "${format}" (use ${OUTPUT_FORMATS.join(', ')})`, { exitCode: 2 });
   const params = parseParams((values.param as string[] | undefined) ?? []);
-  const text = bindParams(q, params); // check the parameters before loading anything
+  bindParams(q, withoutNames(q, params)); // check the parameters before loading anything
   if (!values.endpoint) {
-    process.stdout.write(await formatResult(await localAnswer(q, text, values.graph as string, !values['no-cache']), format, q.name));
+    process.stdout.write(await formatResult(await localAnswer(q, params, values.graph as string, !values['no-cache']), format, q.name));
     return 0;
+  }
+  if (hasNames(q, params)) {
+    const name = Object.keys(params).find((n) => isName(q.params.find((p) => p.name === n)!, params[n]))!;
+    throw new UserError(`parameter "${name}": "${params[name]}" is a name; names are looked up in a local graph (--graph), so with --endpoint give an IRI`, { exitCode: 2 });
   }
   const source = await sourceOf(values);
   // Sent to stores, the parameters stay in a VALUES block: Comunica 5.4, federating over several
@@ -112,23 +118,34 @@ export async function queryCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+/** The values with every name of a node parameter replaced by an IRI, for checking the other values before the graph is read. */
+function withoutNames(q: StoredQuery, params: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(params).map(([n, v]) => [n, isName(q.params.find((p) => p.name === n) ?? { name: n, type: 'string', description: '' }, v) ? 'urn:x' : v]));
+}
+
 /**
  * The answer over a local graph file: from the answer cache when it holds one for these very bytes
  * and this query text (said on stderr; the graph and the engine are then never loaded), else
- * evaluated and, with `useCache`, stored for next time (src/query/answer-cache.ts).
+ * evaluated and, with `useCache`, stored for next time (src/query/answer-cache.ts). Names and IRIs
+ * given for node parameters are checked against the graph first (src/query/names.ts); an answer is
+ * kept only once they were, so a kept answer's IRIs name something.
  */
-export async function localAnswer(q: StoredQuery, text: string, graph: string, useCache: boolean) {
+export async function localAnswer(q: StoredQuery, params: Record<string, string>, graph: string, useCache: boolean) {
   if (!existsSync(graph)) loadStore(graph); // the one-line "no such graph file" error
   const bytes = readFileSync(graph);
   const hash = createHash('sha256').update(bytes).digest('hex');
-  if (useCache) {
-    const hit = cachedAnswer(graph, text, hash);
-    if (hit) {
-      process.stderr.write(`diplograph: answered from the cache (${hit.file}), kept for this very graph file; --no-cache evaluates the query again\n`);
-      return hit.result;
-    }
-  }
+  const cached = (text: string) => {
+    const hit = useCache ? cachedAnswer(graph, text, hash) : undefined;
+    if (hit) process.stderr.write(`diplograph: answered from the cache (${hit.file}), kept for this very graph file; --no-cache evaluates the query again\n`);
+    return hit?.result;
+  };
+  const direct = hasNames(q, params) ? undefined : bindParams(q, params);
+  const early = direct === undefined ? undefined : cached(direct);
+  if (early) return early;
   const store = new Store(parseRdf(bytes.toString('utf8'), formatOf(graph), graph));
+  const text = hasNodes(q, params) ? bindParams(q, resolveParams(q, params, store)) : direct!;
+  const late = text === direct ? undefined : cached(text);
+  if (late) return late;
   const result = await run(text, store, q.path);
   if (useCache) {
     try {

@@ -1,8 +1,9 @@
 /**
  * From extractions to RDF: one named graph per article (named by the article's IRI) holding the
  * article node, its facts, the evidence sentences as Web Annotation selectors, and one rdf:Statement
- * per fact that points to the sentences it came from. The default graph holds the cooperation-area
- * concept scheme and the agreement-status concepts.
+ * per fact that points to the sentences it came from, and every typed node's superclasses in our
+ * ontology (ontology-graph.ts). The default graph holds the cooperation-area concept scheme and the
+ * agreement-status concepts; the ontology is in a named graph of its own.
  */
 import type * as RDF from '@rdfjs/types';
 import { Parser } from 'n3';
@@ -12,6 +13,7 @@ import {
   AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DG, EN, MEETING_KINDS, OA, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, VI, XSD, DEFAULT_BASE, factory,
 } from '../vocab.js';
 import { Minter } from './iris.js';
+import { ontologyQuads, withSuperclasses } from './ontology-graph.js';
 import { unifyAgreements, unifyNames } from './resolve.js';
 
 const quad = factory.quad.bind(factory);
@@ -25,6 +27,25 @@ function dateLiteral(value: string): RDF.Literal {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return literal(value, XSD.date);
   if (/^\d{4}-\d{2}$/.test(value)) return literal(value, XSD.gYearMonth);
   return literal(value, XSD.gYear);
+}
+
+/**
+ * The first and the last day that an ISO date at its precision allows: 2018-03 is 2018-03-01 to
+ * 2018-03-31, 2018 is 2018-01-01 to 2018-12-31, a day is itself.
+ *
+ * @example
+ * dayRange('2024-02'); // { first: '2024-02-01', last: '2024-02-29' }
+ */
+export function dayRange(value: string): { first: string; last: string } | undefined {
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
+  if (!m) return undefined;
+  const [, y, month, day] = m;
+  if (day) return { first: value, last: value };
+  if (month) {
+    const days = new Date(Date.UTC(Number(y), Number(month), 0)).getUTCDate();
+    return { first: `${y}-${month}-01`, last: `${y}-${month}-${String(days).padStart(2, '0')}` };
+  }
+  return { first: `${y}-01-01`, last: `${y}-12-31` };
 }
 
 const KIND_LABEL: Record<string, string> = {
@@ -45,7 +66,8 @@ export function* datasetChunks(extractions: ArticleExtraction[], base: string = 
   unifyAgreements(extractions);
   unifyNames(extractions);
   yield schemeQuads(base);
-  for (const x of extractions) yield articleQuads(x, mint);
+  yield ontologyQuads();
+  for (const x of extractions) yield withSuperclasses(articleQuads(x, mint));
 }
 
 const schemes = new Map<string, RDF.Quad[]>();
@@ -169,8 +191,13 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     if (m.ordinal !== undefined) fact(s, DG.ordinal, int(m.ordinal), m.evidence);
     const dev = m.dateEvidence ?? m.evidence;
     if (m.date?.value) fact(s, DG.date, dateLiteral(m.date.value), dev);
-    if (m.date?.start) fact(s, DG.startDate, literal(m.date.start, XSD.date), dev);
-    if (m.date?.end) fact(s, DG.endDate, literal(m.date.end, XSD.date), dev);
+    // Every dated meeting has a first and a last day as xsd:date, which sort in time order whatever the
+    // precision of dg:date: the range the text states, or the days its date allows.
+    const days = m.date?.value ? dayRange(m.date.value) : undefined;
+    const start = m.date?.start ?? days?.first;
+    const end = m.date?.end ?? days?.last;
+    if (start) fact(s, DG.startDate, literal(start, XSD.date), dev);
+    if (end) fact(s, DG.endDate, literal(end, XSD.date), dev);
     if (m.date?.text) fact(s, DG.dateText, literal(m.date.text), dev);
     if (m.location) {
       const loc = place(m.location.key);

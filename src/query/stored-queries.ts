@@ -7,9 +7,19 @@
  *     # param: partner iri default=country/france — the partner country or organization
  *     # param: predicate iri optional — only facts with this predicate
  *
- * TYPE is one of iri, string, langString(TAG) (e.g. langString(en)), date, integer. A parameter has a
- * default (`default=VALUE`, or `default="two words"`), or is `optional` (left unbound: UNDEF), or is
- * required. Parameters are bound as RDF terms in the parsed query, never pasted into the query text:
+ * TYPE is one of iri, string, langString(TAG) (e.g. langString(en)), date, integer.
+ *
+ * The parameters' defaults are in the query itself, so that the file runs as it is in any SPARQL tool
+ * (Jena ARQ, Virtuoso, YASGUI) with the answer `diplograph query NAME` gives: a VALUES block of one row
+ * in the outer group, over parameters only, `UNDEF` for an optional one:
+ *
+ *     VALUES (?partner ?from) { (<https://w3id.org/diplograph/id/country/france> UNDEF) }
+ *
+ * `diplograph query` takes that block out and binds the values given, or those defaults, instead. (A
+ * file without such a block may give a default in its header, `default=VALUE` or `default="two words"`,
+ * or say `optional`; a parameter with neither is required.)
+ *
+ * Parameters are bound as RDF terms in the parsed query, never pasted into the query text:
  * a bound parameter becomes a constant where the query uses it (or, where a constant cannot stand for
  * it, a VALUES row at the top of the WHERE clause), and an unbound optional one an UNDEF in VALUES. So
  * a parameter must be used in the query's outer group (a sub-SELECT does not see it).
@@ -24,17 +34,21 @@ import type * as RDF from '@rdfjs/types';
 import { Generator, Parser as SparqlParser, type SparqlQuery } from 'sparqljs';
 import { UserError } from '../errors.js';
 import { projectRoot } from '../ontology-files.js';
+import { didYouMean } from '../suggest.js';
 import { DEFAULT_BASE, PREFIXES, XSD, factory } from '../vocab.js';
 import { syntaxError } from './engine.js';
 
-export type ParamType = 'iri' | 'string' | 'langString' | 'date' | 'integer';
+export type ParamType = 'iri' | 'actor' | 'meeting' | 'area' | 'string' | 'langString' | 'date' | 'integer';
 
 export interface QueryParam {
   name: string;
   type: ParamType;
   /** The language tag of a langString parameter (`langString(en)`). */
   language?: string;
+  /** The default as the user would give it (a path under the base for an IRI under it, a literal's text). */
   default?: string;
+  /** The default as the query's VALUES block gives it. */
+  defaultTerm?: RDF.NamedNode | RDF.Literal;
   /** Left unbound (UNDEF) when no value is given. */
   optional?: boolean;
   description: string;
@@ -50,8 +64,10 @@ export interface StoredQuery {
   text: string;
 }
 
-const TYPES: ParamType[] = ['iri', 'string', 'langString', 'date', 'integer'];
-const PARAM_SYNTAX = '"# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, string, langString(TAG), date, integer';
+const TYPES: ParamType[] = ['iri', 'actor', 'meeting', 'area', 'string', 'langString', 'date', 'integer'];
+const PARAM_SYNTAX = '"# param: NAME TYPE [default=VALUE | optional] — description" with TYPE one of iri, actor, meeting, area, string, langString(TAG), date, integer';
+/** The types whose values are IRIs: any node, or an actor, a meeting, a cooperation area (which may be given by name: names.ts). */
+const IRI_TYPES: ParamType[] = ['iri', 'actor', 'meeting', 'area'];
 
 /** The folder of stored queries. */
 export function queriesDir(): string {
@@ -90,7 +106,60 @@ export function parseHeader(text: string, path: string): StoredQuery {
       q[last] += ` ${body.trim()}`;
     }
   }
+  readDefaults(q);
   return q;
+}
+
+type Pattern = { type: string; values?: Array<Record<string, RDF.Term | undefined>> };
+
+/**
+ * The VALUES block of a query's outer group that holds its parameters' defaults: one row, over
+ * parameters only. Its index in `where`, or -1.
+ */
+function defaultsIndex(where: Pattern[] | undefined, params: QueryParam[]): number {
+  return (where ?? []).findIndex((p) => p.type === 'values' && p.values?.length === 1 && Object.keys(p.values[0]).length > 0 &&
+    Object.keys(p.values[0]).every((v) => params.some((x) => `?${x.name}` === v)));
+}
+
+/** Whether a term is of a parameter's type: the check of a default that a VALUES block gives. */
+function ofType(p: QueryParam, t: RDF.Term): boolean {
+  if (IRI_TYPES.includes(p.type)) return t.termType === 'NamedNode';
+  if (t.termType !== 'Literal') return false;
+  if (p.type === 'langString') return t.language === (p.language ?? 'en');
+  const datatype = ({ string: XSD.string, date: XSD.date, integer: XSD.integer } as Record<string, RDF.NamedNode>)[p.type];
+  return t.language === '' && t.datatype.equals(datatype);
+}
+
+/** The text of a default as a user would give it: an IRI under the base as its path, a literal's text. */
+function asGiven(t: RDF.Term): string {
+  return t.termType === 'NamedNode' && t.value.startsWith(DEFAULT_BASE) ? t.value.slice(DEFAULT_BASE.length) : t.value;
+}
+
+/** Reads the defaults of the query's VALUES block into its parameters (see the module's comment). */
+function readDefaults(q: StoredQuery): void {
+  if (!q.params.length) return;
+  let parsed: { where?: Pattern[] };
+  try {
+    parsed = new SparqlParser().parse(q.text) as unknown as { where?: Pattern[] };
+  } catch {
+    return; // bindParams reports the syntax error, with its line and column
+  }
+  const i = defaultsIndex(parsed.where, q.params);
+  if (i < 0) return;
+  const row = parsed.where![i].values![0];
+  for (const p of q.params) {
+    const key = `?${p.name}`;
+    if (!(key in row)) continue;
+    if (p.default !== undefined || p.optional) throw new UserError(`${q.path}: the parameter "${p.name}" has a default in its header and in the VALUES block; give it in the VALUES block only`);
+    const t = row[key];
+    if (t === undefined) p.optional = true;
+    else if (!ofType(p, t) || (t.termType !== 'NamedNode' && t.termType !== 'Literal')) {
+      throw new UserError(`${q.path}: the default of the parameter "${p.name}" in the VALUES block is not ${p.type === 'langString' ? `a langString(${p.language})` : `of type ${p.type}`}`);
+    } else {
+      p.defaultTerm = t;
+      p.default = asGiven(t);
+    }
+  }
 }
 
 /** All stored queries, by name. */
@@ -111,7 +180,7 @@ export function getQuery(nameOrPath: string, dir = queriesDir()): StoredQuery {
   const all = listQueries(dir);
   const found = all.find((q) => q.name === nameOrPath);
   if (!found) {
-    throw new UserError(`unknown stored query "${nameOrPath}"; the stored queries are: ${all.map((q) => q.name).join(', ')}`);
+    throw new UserError(`unknown stored query "${nameOrPath}"${didYouMean(nameOrPath, all.map((q) => q.name))}; the stored queries are: ${all.map((q) => q.name).join(', ')}`);
   }
   return found;
 }
@@ -120,7 +189,10 @@ export function getQuery(nameOrPath: string, dir = queriesDir()): StoredQuery {
 export function paramTerm(p: QueryParam, value: string): RDF.NamedNode | RDF.Literal {
   const bad = (expected: string) => new UserError(`parameter "${p.name}": "${value}" is not ${expected}`);
   switch (p.type) {
-    case 'iri': {
+    case 'iri':
+    case 'actor':
+    case 'meeting':
+    case 'area': {
       let iri = value.replace(/^<(.*)>$/, '$1');
       const scheme = /^([A-Za-z][\w.-]*):/.exec(iri)?.[1];
       if (scheme !== undefined && PREFIXES[scheme] !== undefined) iri = PREFIXES[scheme] + iri.slice(scheme.length + 1);
@@ -156,7 +228,7 @@ export function bindParams(q: StoredQuery, given: Record<string, string>, option
   for (const name of Object.keys(given)) {
     if (!q.params.some((p) => p.name === name)) {
       const known = q.params.length ? `its parameters are: ${q.params.map((p) => p.name).join(', ')}` : 'it takes no parameters';
-      throw new UserError(`query "${q.name}" has no parameter "${name}"; ${known}`);
+      throw new UserError(`query "${q.name}" has no parameter "${name}"${didYouMean(name, q.params.map((p) => p.name))}; ${known}`);
     }
   }
   let parsed: SparqlQuery;
@@ -169,10 +241,13 @@ export function bindParams(q: StoredQuery, given: Record<string, string>, option
   if (!q.params.length) return q.text;
   const row: Record<string, RDF.NamedNode | RDF.Literal | undefined> = {};
   let query = parsed as unknown as Record<string, unknown>;
+  // The defaults' VALUES block is replaced by the values bound here.
+  const defaults = defaultsIndex(query.where as Pattern[], q.params);
+  if (defaults >= 0) query = { ...query, where: (query.where as Pattern[]).filter((_, i) => i !== defaults) };
   for (const p of q.params) {
-    const value = given[p.name] ?? p.default;
-    if (value === undefined && !p.optional) throw new UserError(`query "${q.name}" needs the parameter "${p.name}" (${p.type}): give --param ${p.name}=VALUE`);
-    const term = value === undefined ? undefined : paramTerm(p, value);
+    const value = given[p.name];
+    if (value === undefined && p.default === undefined && !p.optional) throw new UserError(`query "${q.name}" needs the parameter "${p.name}" (${p.type}): give --param ${p.name}=VALUE`);
+    const term = value !== undefined ? paramTerm(p, value) : p.defaultTerm ?? (p.default === undefined ? undefined : paramTerm(p, p.default));
     const replaced = term && options.inline !== false ? substituted(query, p.name, term) : undefined;
     if (replaced) query = replaced;
     else row[`?${p.name}`] = term;

@@ -211,11 +211,9 @@ export class GraphView {
       this.kindOfClass = new Map();
       for (const k of KINDS) for (const c of k.classes) this.kindOfClass.set(c.value, k.name);
     }
-    for (const t of this.types(iri)) {
-      const k = this.kindOfClass.get(t.value);
-      if (k) return k;
-    }
-    return undefined;
+    // The first kind in KINDS order: a country is also typed dg:Place (and dg:Actor), and is a country.
+    const kinds = new Set(this.types(iri).map((t) => this.kindOfClass!.get(t.value)));
+    return KINDS.find((k) => kinds.has(k.name))?.name;
   }
 
   /** The facts about an IRI (it is their subject), without the provenance records. */

@@ -7,6 +7,8 @@
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
 import type { QueryResult } from '../query/engine.js';
+import { resolveParams } from '../query/names.js';
+import { didYouMean } from '../suggest.js';
 import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
 import { networkSvg, timelineSvg } from './charts.js';
 import { KINDS, type GraphView } from './graph-view.js';
@@ -100,7 +102,7 @@ export async function queryPage(view: GraphView, name: string, params: URLSearch
   try {
     q = getQuery(name);
   } catch {
-    throw new HttpError(404, `not found: no stored query "${name}" (see /queries)`);
+    throw new HttpError(404, `not found: no stored query "${name}"${didYouMean(name, listQueries().map((x) => x.name))} (see /queries)`);
   }
   let answer: Html = html``;
   let status = 200;
@@ -111,7 +113,8 @@ export async function queryPage(view: GraphView, name: string, params: URLSearch
       if (v !== null && v.trim() !== '') given[p.name] = v.trim();
     }
     try {
-      const result = await runQuery(bindParams(q, given));
+      // Names and IRIs of actors, meetings and areas are looked up in the graph (names.ts), as by diplograph query.
+      const result = await runQuery(bindParams(q, resolveParams(q, given, view.store, view.site.base)));
       const note = result.fromCache ? html`<p class="note">Answered from the answers kept for this very graph file (the answer cache), not evaluated again.</p>` : html``;
       answer = html`<section id="answer"><h2>Answer</h2>${note}${resultTable(view, result)}</section>`;
     } catch (error) {
