@@ -201,6 +201,20 @@ describe('extraction: events', () => {
     assert.ok([...visit.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Indian Navy'));
   });
 
+  it('"Receiving Y, X said ...", "exchanged views with", and a role that speaks ("the Japanese diplomat said") name the sides', () => {
+    const r = x('Receiving Japanese Ambassador Ito Naoki in Hanoi on May 20, Defence Minister General Phan Van Giang said Vietnam values its ties with Japan. ' +
+      'Earlier, Deputy Minister Hoang Xuan Chien exchanged views with Japanese Defence Attache Colonel Sato Kenji. ' +
+      'The Japanese defence attache said Japan will support Vietnam in training.');
+    assert.deepEqual(r.meetings.map((m) => [m.kind, people(m)]), [
+      ['reception', ['ito-naoki', 'phan-van-giang']], ['meeting', ['hoang-xuan-chien', 'sato-kenji']],
+    ]);
+    const resolved = x('Defence Minister General Phan Van Giang held talks with a Lao delegation in Hanoi on June 4. ' +
+      'Lao Lieutenant General Vongkham Phommakone heads the office of foreign relations of the Lao army. ' +
+      'The Lao general said Laos values the support of Vietnam.');
+    assert.ok(resolved.meetings[0].participants.has('vongkham-phommakone'), '"the Lao general" is the Lao lieutenant general');
+    assert.deepEqual(resolved.meetings[0].participants.get('vongkham-phommakone'), [3]);
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

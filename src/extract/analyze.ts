@@ -232,7 +232,9 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       const demonym = ROLE_WORD.test(window) ? /\b(\p{Lu}[\p{L}]+) (?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest)s?,?\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(window.slice(-80)) : null;
       // "New Zealand's Secretary of Defence Andrew Bridgman": a country in the genitive before the title.
       const genitive = demonym || !/['\u2019]s\s/.test(window) ? null : /\b((?:\p{Lu}[\p{L}]+ ){0,2}\p{Lu}[\p{L}]+)['\u2019]s\s+(?:(?:\p{Lu}[\p{L}-]*|of|for|the|and)\s+){1,8}$/u.exec(window);
-      const nat = demonym ? countryOfForm(demonym[1]) : genitive ? countryOfForm(genitive[1]) : undefined;
+      // "Lao Lieutenant General Vongkham Phommakone": a demonym just before the rank.
+      const beforeRank = m.rank ? /(\p{Lu}[\p{L}]+)\s+$/u.exec(r.text.slice(Math.max(0, m.end - m.reference.length - 30), m.end - m.reference.length)) : null;
+      const nat = demonym ? countryOfForm(demonym[1]) : genitive ? countryOfForm(genitive[1]) : beforeRank ? countryOfForm(beforeRank[1]) : undefined;
       if (nat && !p.nationality) p.nationality = { key: slug(nat), evidence: [si] };
       resolved.push({ ...m, key: p.key });
     }

@@ -132,6 +132,10 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], RegExp?]> = [
   [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference) with\b/g, 'teleconference', 'meet', /online|virtual|video|teleconference/i],
   [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet', /courtesy/i],
   [/\bcall(?:ed|s) on\b/g, 'meeting', 'meet', /call/i],
+  // "Receiving the Japanese ambassador, Minister X said ...": the sentence's subject after the comma hosts.
+  [/^\s*(?:Receiving|Welcoming|Hosting)\b/g, 'reception', 'host'],
+  [/^\s*(?:Meeting|Talking) with\b/g, 'meeting', 'meet'],
+  [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b/g, 'meeting', 'meet'],
   [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', /online|virtual|video|teleconference/i],
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', /phone/i],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal )?(?:talks|discussions)\b/g, 'talks', 'meet'],

@@ -152,8 +152,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const p = ctx.persons.get(seen[i]);
       if (!p) continue;
       if (demonym && p.nationality?.key !== slug(demonym)) continue;
-      const titles = [...p.ranks.keys(), ...p.positions.keys()].join(' ').toLowerCase();
-      if (role && !GENERIC_ROLES.has(role) && titles && !titles.includes(role.replace(/s$/, ''))) continue;
+      const titles = [...p.ranks.keys(), ...p.positions.keys()].join(' ').toLowerCase().replace(/defense/g, 'defence');
+      // "the deputy defence minister": every word of the role is in the person's titles.
+      const roleWords = words.filter((w) => !countryOfForm(w.replace(/['\u2019]s$/, '').replace(/^./, (c) => c.toUpperCase())) && !['the', 'his', 'her', 'their'].includes(w))
+        .map((w) => w.replace(/defense/, 'defence').replace(/s$/, ''));
+      if (role && !GENERIC_ROLES.has(role) && titles && !roleWords.every((w) => titles.includes(w))) continue;
       return p.key;
     }
     return undefined;
@@ -518,6 +521,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? focus ?? main : undefined);
     if (about) {
       const people = a.actors.filter((x) => x.kind === 'person');
+      // "The Lao officer thanked ...", "The guest said ...": a role reference that speaks.
+      const roleSpeaker = people.length && people[0].start < 40 ? null : /^\s*(?:(?:At|During|Speaking at) [^,]{1,60},\s*)?(?:the\s+)((?:[\p{L}-]+\s+){0,3}(?:guest|visitor|host|minister|ambassador|officer|official|general|admiral|envoy|diplomat|leader|commander|chief))\s+(?:also\s+|then\s+)?(\S+)/iu.exec(text);
+      if (roleSpeaker && SPEECH.test(roleSpeaker[2])) {
+        const key = resolveRole(roleSpeaker[1]);
+        if (key && (about.participants.has(key) || !meetings.some((m) => m !== about && m.participants.has(key)))) addRole(about, 'participants', key, si);
+      }
       // "A and his Australian counterpart B expressed ...": A speaks with B.
       const speaks = new Set<ActorRef>();
       for (let i = people.length - 1; i >= 0; i--) {
