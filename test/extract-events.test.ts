@@ -215,6 +215,14 @@ describe('extraction: events', () => {
     assert.deepEqual(resolved.meetings[0].participants.get('vongkham-phommakone'), [3]);
   });
 
+  it('embassies and national legislatures are bodies, with their country; the city of an embassy stays a place', () => {
+    const r = x('The British embassy in Hanoi said the Embassy of Japan in Vietnam and the US Congress had been informed.');
+    assert.deepEqual([...r.organizations.values()].map((o) => [o.name, o.countryKey]).sort(), [
+      ['British embassy in Hanoi', 'united-kingdom'], ['Embassy of Japan in Vietnam', 'japan'], ['US Congress', 'united-states'],
+    ]);
+    assert.ok(r.places.has('hanoi'));
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

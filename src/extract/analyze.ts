@@ -82,6 +82,15 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
       start: m.index, end: m.index + m[1].length, text: m[1], key: slug(m[1]), name: m[1], acronym: m[1], acronymOnly: true,
     });
   }
+  // "the British embassy in Hanoi", "the Embassy of Japan in Vietnam": a country's embassy, as written.
+  for (const m of execAll(/\b(?:[Tt]he )?(?:(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}]+)?) [Ee]mbassy|Embassy of (?:the )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))(?: (?:in|to) (\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))?/gu, text)) {
+    const c = countryOfForm(m[1] ?? m[2] ?? '');
+    if (!c) continue;
+    const name = m[0].replace(/^(?:The|the) /, '');
+    // The span stops before "in Hanoi", so that the city stays a place of its own.
+    const span = m[3] ? m[0].slice(0, m[0].lastIndexOf(m[3]) - 4) : m[0];
+    addOrg({ start: m.index, end: m.index + span.length, text: span, key: slug(`${c} embassy${m[3] ? ` ${m[3]}` : ''}`), name, country: c });
+  }
   // "the Vietnamese defence ministry": a national defence ministry written in lowercase.
   for (const m of execAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b/g, text)) {
     const c = countryOfForm(m[1]);

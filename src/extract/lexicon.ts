@@ -185,6 +185,10 @@ export const KNOWN_ORGANIZATIONS: OrgEntry[] = [
   { name: "Lao People's Army", acronym: 'LPA', forms: ["Lao People's Armed Forces"], country: 'Laos' },
   { name: 'Vietnam Department of Peacekeeping Operations', acronym: 'VNDPKO', forms: ['Department of Peacekeeping Operations'], country: 'Vietnam', parent: 'Ministry of National Defence' },
   { name: 'International Committee of the Red Cross', acronym: 'ICRC', forms: [] },
+  { name: 'AUKUS', forms: [] },
+  { name: 'US Congress', forms: ['U.S. Congress', 'United States Congress', 'Congress of the United States'], country: 'United States' },
+  { name: 'US Senate', forms: ['U.S. Senate', 'United States Senate'], country: 'United States' },
+  { name: 'US Department of Defense', acronym: 'DoD', forms: ['U.S. Department of Defense', 'United States Department of Defense', 'Pentagon'], country: 'United States' },
   { name: 'World Health Organization', acronym: 'WHO', forms: [] },
   { name: 'Communist Party of Vietnam', acronym: 'CPV', forms: [], country: 'Vietnam' },
 ];
