@@ -223,6 +223,16 @@ describe('extraction: events', () => {
     assert.ok(r.places.has('hanoi'));
   });
 
+  it('talks held during a visit are an event of their own, part of the visit', () => {
+    const r = x('Vice Admiral Aaron Beng arrived in Hanoi on Sunday, beginning a three-day official visit to Vietnam. ' +
+      'A welcome ceremony was held for the guest on Monday, after which Beng and Senior Lieutenant General Nguyen Tan Cuong held talks.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['visit', 'talks']);
+    const [visit, talks] = r.meetings;
+    assert.equal(talks.partOf?.id, visit.id);
+    assert.deepEqual(people(talks), ['aaron-beng', 'nguyen-tan-cuong']);
+    assert.equal(talks.date?.text, 'Monday');
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

@@ -323,6 +323,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
+      } else if ((focus ?? main).kind === 'visit' && ['meet', 'host', 'hosted-by', 'chair', 'sign'].includes(v.role)) {
+        // Talks, receptions and calls during a visit are events of their own, part of the visit.
+        const visit = (focus ?? main)!;
+        const people = [...subjects, ...objects].map((x) => x.key);
+        target = meetings.find((m) => m !== visit && m.partOf?.id === visit.id && kindHints.get(m)!.has(kind) && people.every((k) => m.participants.has(k))) ??
+          create(kind, si, '');
+        if (target !== visit) target.partOf ??= { id: visit.id, evidence: [si] };
       } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter && (nounAfter.det === 'a' || nounAfter.det === 'an')) {
         // "attended a signing ceremony": an indefinite event is a new one.
         target = create(nounAfter.kind, si, nounAfter.phrase);
