@@ -233,6 +233,12 @@ describe('extraction: events', () => {
     assert.equal(talks.date?.text, 'Monday');
   });
 
+  it('an office named with "of" is a title, not a body: "Chief of Defence Force of the Singapore Armed Forces"', () => {
+    const r = x('Singapore\'s Chief of Defence Force visits Vietnam\nChief of Defence Force of the Singapore Armed Forces Vice Admiral Aaron Beng arrived in Hanoi on Sunday.');
+    assert.deepEqual([...r.organizations.values()].map((o) => o.name), ['Singapore Armed Forces']);
+    assert.ok(r.persons.get('aaron-beng')!.positions.has('Chief of Defence Force of the Singapore Armed Forces'));
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));

@@ -156,6 +156,8 @@ const SHIP_WORDS = '(?:Frigate|Corvette|Destroyer|Submarine|Cruiser|Ship|Vessel|
 const SHIP_OF = new RegExp(`^${SHIP_WORDS}\\s+(?:\\p{Lu}[\\p{L}'-]*\\s+){1,3}of\\s+(?:the\\s+)?(?=\\p{Lu})`, 'u');
 const SHIP_NAME = new RegExp(`^${SHIP_WORDS}\\s+\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)?$`, 'u');
 
+const WHOLE_POSITION = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Acting)\\s+)*(?:${POSITION_HEADS.filter((h) => / of /.test(h)).join('|')})$`);
+
 const POSITION_PREFIX = new RegExp(
   `^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+of State)?\\s+(?:of|for|to|at|in)\\s+(?:the\\s+)?`,
 );
@@ -178,6 +180,8 @@ function canonicalMinistry(name: string): string | undefined {
  */
 export function organizationFromName(raw: string, span: Span, acronym?: string): OrgMention | undefined {
   let name = raw.replace(/^(the|of|and|in|at|for|by)\s+/i, '').replace(/'s?$/, '').trim();
+  // "Chief of Defence Force": a whole title is no body.
+  if (WHOLE_POSITION.test(name)) return undefined;
   // "Frigate Vendémiaire of the French Navy": a ship is no organization; the navy it belongs to is.
   name = name.replace(SHIP_OF, '');
   if (SHIP_NAME.test(name)) return undefined;

@@ -225,6 +225,9 @@ export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Ma
 
 /** Words that head a position ("Deputy Minister", "Director General", "Head"). */
 export const POSITION_HEADS = [
+  // Offices named with "of", longest first: "Chief of Defence Force" is a title, not a body.
+  'Chief of Defence Forces', 'Chief of Defence Force', 'Chief of the Defence Force', 'Chief of Defence', 'Chief of the General Staff', 'Chief of General Staff',
+  'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
