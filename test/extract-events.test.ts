@@ -239,6 +239,11 @@ describe('extraction: events', () => {
     assert.ok(r.persons.get('aaron-beng')!.positions.has('Chief of Defence Force of the Singapore Armed Forces'));
   });
 
+  it('a speaker with an adverb before the verb ("highly valued", "also warmly thanked") takes part', () => {
+    const r = x('General Phan Van Giang met with Japanese Ambassador Ito Naoki in Hanoi on May 2. Colonel Sato Kenji, the defence attache, also warmly thanked Vietnam for its support.');
+    assert.ok(r.meetings[0].participants.has('sato-kenji'));
+  });
+
   it('a principle is a field of cooperation only where the sides act on it together', () => {
     const valued = x('General Phan Van Giang met with Admiral John Aquilino in Hanoi on May 2. Aquilino said the US attaches importance to the freedom of navigation.');
     assert.ok(!valued.meetings[0].areas.has('freedom-of-navigation'));
