@@ -148,7 +148,9 @@ describe('diplograph serve under hostile queries', function () {
     } finally {
       clearInterval(sampler);
     }
-    assert.ok(statuses.includes(400) && statuses.includes(503), `both refusals seen: ${statuses.join(' ')}`);
+    // Which refusal a bomb gets depends on the machine's speed (a slow one reaches the timeout before 16 MB of
+    // answer); each one above is a 400 or a 503 with its reason, and all twenty are refused.
+    assert.equal(statuses.filter((s) => s === 400 || s === 503).length, 20, statuses.join(' '));
     const grown = (peak - rss0) / 1048576;
     assert.ok(grown < 150, `the server's own memory grew by ${Math.round(grown)} MB (a 65 MB answer in six rows used to take it past 4 GB)`);
     await waitFor(() => server.pool.stats().workers === 2, 60000);
