@@ -50,7 +50,7 @@ describe('diplograph explain', function () {
     const r = cli(['explain', join(dir, 'talks.txt'), '--format', 'json']);
     assert.equal(r.status, 0, r.stderr);
     const report = JSON.parse(r.stdout) as ArticleExplanation;
-    assert.deepEqual(report, JSON.parse(JSON.stringify(explainArticle(extractArticle('talks.txt', `${ARTICLE}\n`)))));
+    assert.deepEqual(report, JSON.parse(JSON.stringify(explainArticle(extractArticle('talks.txt', `${ARTICLE}\n`, {}, { trace: true })))));
     const talks = report.events.find((e) => e.type === 'talks')!;
     assert.ok(talks.why.every((w) => w.sentence >= 1 && w.sentence <= 4 && w.rule && w.did));
     assert.ok(report.sentences[2].facts.some((f) => f.kind === 'area' && f.key === 'military-medicine'));

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import { extractArticle } from '../src/extract/index.js';
 import type { Meeting } from '../src/extract/model.js';
 
-const x = (text: string) => extractArticle('t.txt', `${text}\n`);
+const x = (text: string) => extractArticle('t.txt', `${text}\n`, {}, { trace: true });
 const people = (m: Meeting) => [...m.participants.keys()].sort();
 const byKind = (ms: Meeting[], kind: string) => ms.filter((m) => m.kind === kind);
 
@@ -257,5 +257,8 @@ describe('extraction: events', () => {
     assert.ok(talks.trace.some((t) => t.sentence === 1 && /^verb meet: "held talks with"$/.test(t.rule) && t.did === 'new talks event'), JSON.stringify(talks.trace));
     assert.ok(talks.trace.some((t) => t.did === 'participant atanas-zapryanov'));
     assert.ok(talks.trace.some((t) => /^date "October 23"/.test(t.did)));
+    const untraced = extractArticle('t.txt', 'General Phan Van Giang held talks with Bulgarian Defence Minister Atanas Zapryanov in Sofia on October 23.\n');
+    assert.deepEqual(untraced.meetings[0].trace, [], 'a build keeps no trace');
+    assert.deepEqual([...untraced.meetings[0].participants.keys()], [...talks.participants.keys()], 'the same facts with and without the trace');
   });
 });

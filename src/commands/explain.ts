@@ -23,7 +23,7 @@ export async function explainCommand(argv: string[]): Promise<number> {
   if (format !== 'text' && format !== 'json') throw new UserError(`explain: --format must be text or json, not "${format}"`, { exitCode: 2 });
   if (!existsSync(file)) throw new UserError(`explain: ${file}: no such file`);
   if (!statSync(file).isFile()) throw new UserError(`explain: ${file}: not a file (give one article, e.g. ${file.replace(/\/?$/, '/')}NAME.txt)`);
-  const report = explainArticle(extractFile(file));
+  const report = explainArticle(extractFile(file, { trace: true }));
   process.stdout.write(format === 'json' ? `${JSON.stringify(report, null, 2)}\n` : formatExplanation(report));
   return 0;
 }

@@ -5,7 +5,7 @@
  * what a new article breaks.
  *
  * @example
- * const report = explainArticle(extractArticle('a.txt', text));
+ * const report = explainArticle(extractArticle('a.txt', text, {}, { trace: true }));
  * report.sentences[0].facts; // [{ kind: 'person', name: 'Ngo Xuan Lich', rule: 'a name after the rank "General"' }, ...]
  */
 import { VIETNAMESE_SURNAMES } from './lexicon.js';

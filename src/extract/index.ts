@@ -16,6 +16,12 @@ import { UserError } from '../errors.js';
 
 export type { ArticleExtraction } from './model.js';
 
+/** How to extract. */
+export interface ExtractOptions {
+  /** Keep each event's trace of the rules that shaped it (`Meeting.trace`, for `diplograph explain`); off for builds. */
+  trace?: boolean;
+}
+
 /** Optional facts about an article that are not in its text: where and when it was published. */
 export interface ArticleMetadata {
   url?: string;
@@ -54,7 +60,7 @@ const PUBLISHERS: Array<[RegExp, string]> = [
 ];
 
 /** Extracts one article. `input` is the file's bytes (checked: not empty, not binary, UTF-8) or its text. */
-export function extractArticle(file: string, input: Uint8Array | string, meta: ArticleMetadata = {}): ArticleExtraction {
+export function extractArticle(file: string, input: Uint8Array | string, meta: ArticleMetadata = {}, options: ExtractOptions = {}): ArticleExtraction {
   const text = typeof input === 'string' ? input : decodeArticle(input, file);
   const name = basename(file);
   const id = name.replace(/\.[^.]+$/, '');
@@ -70,7 +76,7 @@ export function extractArticle(file: string, input: Uint8Array | string, meta: A
     url: meta.url,
   };
   const { analyses, countries, places, organizations, persons } = analyzeArticle(sentences, refDate);
-  const meetings = extractMeetings({ analyses, persons, organizations });
+  const meetings = extractMeetings({ analyses, persons, organizations, trace: options.trace });
 
   const agreements = new Map<string, Agreement>();
   const areas = new Map<string, Evidence>();

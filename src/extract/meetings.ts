@@ -65,6 +65,8 @@ export interface MeetingContext {
   analyses: SentenceAnalysis[];
   persons: Map<string, Person>;
   organizations: Map<string, Organization>;
+  /** Record each event's trace (see Meeting.trace); off by default, as builds do not need it. */
+  trace?: boolean;
 }
 
 /** The meetings of an article, with participants, chairs, hosts, dates, places, areas and agreements. */
@@ -86,8 +88,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   };
   /** The rule being applied, for the trace of each event. */
   let rule = '';
+  const tracing = ctx.trace === true;
   const note = (m: Meeting, si: number, did: string) => {
-    if (!m.trace.some((t) => t.sentence === si && t.rule === rule && t.did === did)) m.trace.push({ sentence: si, rule, did });
+    if (tracing && !m.trace.some((t) => t.sentence === si && t.rule === rule && t.did === did)) m.trace.push({ sentence: si, rule, did });
   };
   /** Adds a participant, chair or host, noting the rule that did. */
   const addRole = (m: Meeting, role: 'participants' | 'chairs' | 'hosts', key: string, ...sis: number[]) => {

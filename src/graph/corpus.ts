@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError, messageOf } from '../errors.js';
-import { extractArticle, parseSourceSidecar, type ArticleExtraction } from '../extract/index.js';
+import { extractArticle, parseSourceSidecar, type ArticleExtraction, type ExtractOptions } from '../extract/index.js';
 import { MAX_ARTICLE_BYTES, tooLarge } from '../extract/text.js';
 
 /** What to do with an article that cannot be read: fail the build (the default) or leave it out. */
@@ -96,8 +96,8 @@ function readBytes(path: string, what: string): Buffer {
 }
 
 /** Extracts one article file, with its `.source` sidecar when there is one. Errors are UserErrors naming the file. */
-export function extractFile(path: string): ArticleExtraction {
+export function extractFile(path: string, options: ExtractOptions = {}): ArticleExtraction {
   const sidecar = path.replace(/\.txt$/, '.source');
   const meta = existsSync(sidecar) ? parseSourceSidecar(readBytes(sidecar, 'sidecar').toString('utf8'), sidecar) : {};
-  return extractArticle(path, readBytes(path, 'article'), meta);
+  return extractArticle(path, readBytes(path, 'article'), meta, options);
 }
