@@ -83,7 +83,7 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     });
   }
   // "the British embassy in Hanoi", "the Embassy of Japan in Vietnam": a country's embassy, as written.
-  for (const m of execAll(/\b(?:[Tt]he )?(?:(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}]+)?) [Ee]mbassy|Embassy of (?:the )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))(?: (?:in|to) (\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))?/gu, text)) {
+  if (/mbassy/.test(text)) for (const m of execAll(/\b(?:[Tt]he )?(?:(\p{Lu}[\p{L}.]+(?: \p{Lu}[\p{L}]+)?) [Ee]mbassy|Embassy of (?:the )?(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))(?: (?:in|to) (\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))?/gu, text)) {
     const c = countryOfForm(m[1] ?? m[2] ?? '');
     if (!c) continue;
     const name = m[0].replace(/^(?:The|the) /, '');

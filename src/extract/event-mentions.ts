@@ -122,28 +122,28 @@ export interface VerbEvent {
   role: 'chair' | 'chaired-by' | 'host' | 'hosted-by' | 'attended-by' | 'meet' | 'attend' | 'visit' | 'hold' | 'sign' | 'dock';
 }
 
-const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], RegExp?]> = [
+const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = [
   [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b|\b(?:(?:was|were) )?(?:co-)?presided over by\b/g, 'meeting', 'chaired-by'],
   [/\b(?:co-chaired|chaired|(?:co-)?presided over(?! (?:an? |the )?(?:official |state )?welcom))\b/g, 'meeting', 'chair'],
-  [/\b(?:was|were) (?:also )?attended by\b/g, 'meeting', 'attended-by', /attended by/i],
+  [/\b(?:was|were) (?:also )?attended by\b/g, 'meeting', 'attended-by', ['attended by']],
   [/\b(?:was|were|is|are) (?:warmly |cordially )?(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by'],
   [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b|\b(?:welcomed|hosted)\b(?=\s+(?:(?:his|her|the|visiting)\s+)*(?:[\p{Lu}][\p{L}.'-]*\s+){0,8}?(?:counterpart|[\p{Lu}]))/gu, 'reception', 'host'],
-  [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone with\b|\b(?:talked|spoke|conversed) by (?:tele)?phone with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/g, 'call', 'meet', /phone/i],
-  [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference) with\b/g, 'teleconference', 'meet', /online|virtual|video|teleconference/i],
-  [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet', /courtesy/i],
-  [/\bcall(?:ed|s) on\b/g, 'meeting', 'meet', /call/i],
+  [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone with\b|\b(?:talked|spoke|conversed) by (?:tele)?phone with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/g, 'call', 'meet', ['phone']],
+  [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
+  [/\bpaid a courtesy (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet', ['courtesy']],
+  [/\bcall(?:ed|s) on\b/g, 'meeting', 'meet', ['call']],
   // "Receiving the Japanese ambassador, Minister X said ...": the sentence's subject after the comma hosts.
   [/^\s*(?:Receiving|Welcoming|Hosting)\b/g, 'reception', 'host'],
   [/^\s*(?:Meeting|Talking) with\b/g, 'meeting', 'meet'],
   [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b/g, 'meeting', 'meet'],
-  [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', /online|virtual|video|teleconference/i],
-  [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', /phone/i],
+  [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
+  [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', ['phone']],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal )?(?:talks|discussions)\b/g, 'talks', 'meet'],
-  [/\bwitnessed the signing\b/g, 'meeting', 'sign', /signing/i],
-  [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out)\s+(?:an?|the|their|its)\s+(?:[\p{L}\d-]+\s+){0,4}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/gu, 'meeting', 'hold', /launch|organi[sz]|conduct|kicked|opened|held|staged|carried/i],
+  [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
+  [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out)\s+(?:an?|the|their|its)\s+(?:[\p{L}\d-]+\s+){0,4}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/gu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried']],
   [/\b(?:held|had)\s+(?:an?|the|their)\s+(?:[\p{L}-]+\s+){0,2}?meeting\b(?!\s+with)/gu, 'meeting', 'meet'],
-  [/\b(?:docked|berthed|anchored|arrived) (?:at|in)\b(?=[^.;]{0,80}\b(?:port|harbou?r|naval base|base|bay|city|province|Vietnam)\b)|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock', /dock|berth|anchor|arriv|port call/i],
-  [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host', /welcom/i],
+  [/\b(?:docked|berthed|anchored|arrived) (?:at|in)\b(?=[^.;]{0,80}\b(?:port|harbou?r|naval base|base|bay|city|province|Vietnam)\b)|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock', ['dock', 'berth', 'anchor', 'arriv', 'port call']],
+  [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host', ['welcom']],
   [/\bmet with\b|\bmet\b|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'meeting', 'meet'],
   [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
@@ -155,14 +155,15 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], RegExp?]> = [
  * position), so that most patterns are not run over most sentences. `undefined`: always run.
  */
 /** A pattern's fourth member: words one of which a sentence must have for the pattern to match, so that most patterns are not run over most sentences. */
-const verbNeeds = (k: number): RegExp | undefined => VERB_EVENTS[k][3];
+const verbNeeds = (k: number): string[] | undefined => VERB_EVENTS[k][3];
 
 export function verbEvents(text: string): VerbEvent[] {
   const out: VerbEvent[] = [];
+  const lower = text.toLowerCase();
   for (let k = 0; k < VERB_EVENTS.length; k++) {
     const [re, kind, role] = VERB_EVENTS[k];
     const needs = verbNeeds(k);
-    if (needs && !needs.test(text)) continue;
+    if (needs && !needs.some((w) => lower.includes(w))) continue;
     for (const m of execAll(re, text)) {
       if (out.some((o) => m.index < o.end && m.index + m[0].length > o.start)) continue;
       if (PLANNED_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) && !/\b(?:during|at)\b/i.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;

@@ -82,7 +82,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       id: meetings.length + 1, kind, label, participants: new Map(), involves: new Map(), chairs: new Map(), hosts: new Map(), areas: new Map(), agreements: new Map(), evidence: [si], trace: [],
     };
     meetings.push(m);
-    note(m, si, `new ${kind} event${label ? ` "${label}"` : ''}`);
+    if (tracing) note(m, si, `new ${kind} event${label ? ` "${label}"` : ''}`);
     kindHints.set(m, new Set([kind]));
     return m;
   };
@@ -94,11 +94,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   };
   /** Adds a participant, chair or host, noting the rule that did. */
   const addRole = (m: Meeting, role: 'participants' | 'chairs' | 'hosts', key: string, ...sis: number[]) => {
-    if (!m[role].has(key)) note(m, sis[0], `${role === 'participants' ? 'participant' : role === 'chairs' ? 'chair' : 'host'} ${key}`);
+    if (tracing && !m[role].has(key)) note(m, sis[0], `${role === 'participants' ? 'participant' : role === 'chairs' ? 'chair' : 'host'} ${key}`);
     addEvidence(m[role], key, ...sis);
   };
   const hint = (m: Meeting, kind: MeetingKind, si: number) => {
-    if (!kindHints.get(m)!.has(kind)) note(m, si, `type hint: ${kind}`);
+    if (tracing && !kindHints.get(m)!.has(kind)) note(m, si, `type hint: ${kind}`);
     kindHints.get(m)!.add(kind);
     if (!m.evidence.includes(si)) m.evidence.push(si);
   };
@@ -113,7 +113,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const d = ds.sort((x, y) => Math.abs(x.start - near) - Math.abs(y.start - near))[0];
     m.date = { ...d.date };
     m.dateEvidence = [a.sentence.index];
-    note(m, a.sentence.index, `date "${d.date.text}"${d.date.value ? ` = ${d.date.value}` : ''}`);
+    if (tracing) note(m, a.sentence.index, `date "${d.date.text}"${d.date.value ? ` = ${d.date.value}` : ''}`);
   };
   const setPlace = (m: Meeting, a: SentenceAnalysis, from: number, to: number) => {
     if (m.location) return;
@@ -187,7 +187,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const orgSpans = a.actors.filter((x) => x.kind === 'organization');
     const nouns = nounMentions(text, orgSpans);
     if (a.sentence.role === 'caption') {
-      rule = 'caption: "at the <event>" names who took part';
+      if (tracing) rule = 'caption: "at the <event>" names who took part';
       // Captions never create events, but "X at the meeting" shows who took part.
       const at = AT_EVENT_CAPTION.exec(text);
       if (at) {
@@ -209,7 +209,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
     // 0. "During his visit to Vietnam, Maire ...": the visit that frames what the sentence reports.
     for (const n of nouns) {
-      rule = `frame: "during ${n.det} ${n.phrase}"`;
+      if (tracing) rule = `frame: "during ${n.det} ${n.phrase}"`;
       if (n.kind !== 'visit' || !/\bduring\s*$/i.test(n.lead) || !['his', 'her', 'their'].includes(n.det)) continue;
       const visitor = a.actors.find((x) => x.kind === 'person' && x.start > n.end);
       const dest = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after)?.[1];
@@ -229,7 +229,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 1. Events named by a verb.
     const claimed: Array<[number, number]> = [];
     for (const v of verbEvents(text)) {
-      rule = `verb ${v.role}: "${text.slice(v.start, v.end)}"`;
+      if (tracing) rule = `verb ${v.role}: "${text.slice(v.start, v.end)}"`;
       const cStart = clauseStart(text, v.start);
       const cEnd = clauseEnd(text, v.end);
       let subjects = actorsIn(a, cStart, v.start);
@@ -392,7 +392,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!target.date && before && before !== target && before.date && /\b(?:the same day|that day|on the same occasion)\b/i.test(text)) {
         target.date = { ...before.date };
         target.dateEvidence = [si];
-        note(target, si, `date "${before.date.text}"${before.date.value ? ` = ${before.date.value}` : ''}, the same day as #${before.id}`);
+        if (tracing) note(target, si, `date "${before.date.text}"${before.date.value ? ` = ${before.date.value}` : ''}, the same day as #${before.id}`);
       }
       setPlace(target, a, cStart, cEnd);
     }
@@ -400,7 +400,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 2. Events named by a noun phrase.
     for (const n of nouns) {
       if (handled.has(n)) continue;
-      rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
+      if (tracing) rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
       if (claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
         if (n.anaphoric) hint(scope ?? main ?? create(n.kind, si, ''), n.kind, si);
         continue;
@@ -527,7 +527,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
 
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
-    rule = 'speaker: the subject of a speech verb, or "led by", takes part in the event the sentence is about';
+    if (tracing) rule = 'speaker: the subject of a speech verb, or "led by", takes part in the event the sentence is about';
     const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? focus ?? main : undefined);
     if (about) {
       const people = a.actors.filter((x) => x.kind === 'person');
@@ -561,15 +561,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
       }
       // "with the participation of chiefs of defence from Brunei, Cambodia, ...": the countries take part.
-      rule = 'party: "the French delegation" presents its country as a party';
+      if (tracing) rule = 'party: "the French delegation" presents its country as a party';
       for (const c of a.actors) {
         if (c.kind === 'country' && !c.nested && /^\s+(?:(?:military|defen[cs]e|high-ranking|high-level|official|naval|army)\s+)?delegations?\b/i.test(text.slice(c.end, c.end + 40))) addRole(about, 'participants', c.key, si);
       }
-      rule = 'party: "with the participation of" countries';
+      if (tracing) rule = 'party: "with the participation of" countries';
       const with_ = /\bparticipation of\b/i.exec(text);
       if (with_) participate(about, a.actors.filter((x) => x.kind === 'country' && !x.nested && x.start > with_.index), si);
       // "under the presidency of General X": the chair.
-      rule = 'chair: "under the presidency of"';
+      if (tracing) rule = 'chair: "under the presidency of"';
       const under = /\bunder the (?:co-)?(?:presidency|chairmanship|chair|co-chair|chairing) of\b/i.exec(text);
       if (under) {
         const chair = a.actors.find((x) => x.kind === 'person' && x.start > under.index);
@@ -594,8 +594,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (scope ?? about) focus = scope ?? about;
 
     // "On the sidelines of the 2020 ADMM Retreat": the gathering is an event too, and the one reported is part of it.
-    const sidelines = /\b(?:on|at) the (?:sidelines?|margins?) of (?:the )?/i.exec(text);
-    rule = 'gathering: "on the sidelines of" names an event the reported one is part of';
+    const sidelines = /sideline|margin/i.test(text) ? /\b(?:on|at) the (?:sidelines?|margins?) of (?:the )?/i.exec(text) : null;
+    if (tracing) rule = 'gathering: "on the sidelines of" names an event the reported one is part of';
     const reported = scope ?? main;
     if (sidelines && reported) {
       const from = sidelines.index + sidelines[0].length;
@@ -620,7 +620,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   }
 
   // An earlier event of the same series as the main one ("since the second dialogue") is between the same countries.
-  rule = 'series: an earlier event of the same series is between the same countries';
+  if (tracing) rule = 'series: an earlier event of the same series is between the same countries';
   if (main) {
     const isCountry = (k: string) => ctx.analyses.some((a) => a.actors.some((x) => x.key === k && x.kind === 'country'));
     const mainCountries = [...main.participants].filter(([k]) => isCountry(k));
@@ -642,16 +642,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   // Once an article says it reports from the sidelines of a gathering, the events it tells next took place there too.
   if (gatherings.size === 1) {
     const [g] = gatherings;
-    rule = 'gathering: the events told after "on the sidelines of" took place there too';
+    if (tracing) rule = 'gathering: the events told after "on the sidelines of" took place there too';
     const first = Math.min(...g.evidence);
     for (const m of meetings) {
       if (m === g || m.partOf || background.has(m) || m.kind === 'visit' || m.kind === 'conference' || Math.min(...m.evidence) <= first) continue;
       m.partOf = { id: g.id, evidence: [Math.min(...m.evidence)] };
-      note(m, m.partOf.evidence[0], `part of #${g.id}`);
+      if (tracing) note(m, m.partOf.evidence[0], `part of #${g.id}`);
     }
   }
   // A gathering on whose sidelines events took place: those who met there attended it; they happened in its year.
-  rule = 'gathering: those who met on its sidelines attended it, in its year';
+  if (tracing) rule = 'gathering: those who met on its sidelines attended it, in its year';
   for (const m of meetings) {
     const parent = m.partOf ? meetings.find((x) => x.id === m.partOf!.id) : undefined;
     if (!parent || parent.kind !== 'conference') continue;
@@ -659,7 +659,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (m.date && parent.date?.value && /^\d{4}$/.test(parent.date.value)) {
       const before = m.date.value;
       m.date = inYear(m.date, parent.date.value);
-      if (m.date.value !== before) note(m, m.partOf!.evidence[0], `date "${m.date.text}" = ${m.date.value}, in the year of the gathering`);
+      if (tracing && m.date.value !== before) note(m, m.partOf!.evidence[0], `date "${m.date.text}" = ${m.date.value}, in the year of the gathering`);
     }
   }
 
@@ -670,9 +670,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // A dialogue or consultation held by videoconference is still that dialogue.
     if (m.kind === 'teleconference' && hints.has('dialogue')) m.kind = 'dialogue';
     if (m.kind === 'visit' && /courtesy/i.test(m.label)) m.kind = 'meeting';
-    rule = `type: the most telling of the hints (${KIND_PRIORITY.filter((k) => hints.has(k)).join(' > ')})`;
-    if (hints.size > 1 || was !== m.kind) note(m, m.evidence[0], `type ${m.kind}`);
-    rule = 'roles: whoever chairs or hosts takes part';
+    if (tracing) rule = `type: the most telling of the hints (${KIND_PRIORITY.filter((k) => hints.has(k)).join(' > ')})`;
+    if (tracing && (hints.size > 1 || was !== m.kind)) note(m, m.evidence[0], `type ${m.kind}`);
+    if (tracing) rule = 'roles: whoever chairs or hosts takes part';
     // Everything chaired or hosted takes part; an event held during a visit happens where and when the visit does.
     for (const [k, ev] of [...m.chairs, ...m.hosts]) addRole(m, 'participants', k, ...ev);
     if (m.partOf) {
@@ -681,28 +681,28 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (!m.date && parent.date) {
           m.date = { ...parent.date };
           m.dateEvidence = parent.dateEvidence;
-          rule = 'part of: an event during a visit takes its date';
-          note(m, parent.dateEvidence?.[0] ?? m.evidence[0], `date "${m.date.text}"${m.date.value ? ` = ${m.date.value}` : ''}, from the event it is part of`);
+          if (tracing) rule = 'part of: an event during a visit takes its date';
+          if (tracing) note(m, parent.dateEvidence?.[0] ?? m.evidence[0], `date "${m.date.text}"${m.date.value ? ` = ${m.date.value}` : ''}, from the event it is part of`);
         }
         m.location ??= parent.location;
       }
     }
     // A visit involves the country visited, and so does every event held during it.
-    rule = 'sides: a visit involves the country visited, and so do the events held during it';
+    if (tracing) rule = 'sides: a visit involves the country visited, and so do the events held during it';
     const visited = [m, m.partOf ? meetings.find((x) => x.id === m.partOf!.id) : undefined]
       .find((v) => v?.kind === 'visit' && v.location?.key.startsWith('country:'))?.location;
     if (visited) {
       const c = visited.key.slice('country:'.length);
-      if (!m.participants.has(c) && !m.involves.has(c)) note(m, visited.evidence[0], `involves ${c}`);
+      if (tracing && !m.participants.has(c) && !m.involves.has(c)) note(m, visited.evidence[0], `involves ${c}`);
       if (!m.participants.has(c)) addEvidence(m.involves, c, ...visited.evidence);
     }
     // The organizations and countries the participants speak for are involved, unless the text names them as parties.
     for (const [k, ev] of [...m.participants]) {
       const p = ctx.persons.get(k);
-      rule = "sides: a participant's organization and country are involved";
+      if (tracing) rule = "sides: a participant's organization and country are involved";
       for (const side of [p?.affiliation, p?.nationality]) {
         if (!side || m.participants.has(side.key)) continue;
-        if (!m.involves.has(side.key)) note(m, ev[0], `involves ${side.key}`);
+        if (tracing && !m.involves.has(side.key)) note(m, ev[0], `involves ${side.key}`);
         addEvidence(m.involves, side.key, ...ev);
       }
     }
