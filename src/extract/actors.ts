@@ -412,13 +412,6 @@ function isNameToken(w: string): boolean {
   return /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['-]\p{L}\p{Ll}*)*$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
 }
 
-/** The run of name tokens that ends at token index `end` (inclusive), allowing particles such as "de". */
-function nameRunBack(toks: Token[], end: number): number {
-  let i = end;
-  while (i - 1 >= 0 && (isNameToken(toks[i - 1].text) || (PARTICLES.has(toks[i - 1].text) && i - 2 >= 0 && isNameToken(toks[i - 2].text)))) i--;
-  return i;
-}
-
 /** How far before a name its rank and position are looked for: longer than any title, short enough to keep a huge line linear. */
 const CONTEXT_BEFORE = 400;
 
@@ -509,7 +502,7 @@ function titleBefore(text: string, ascii: boolean): string | undefined {
   let t = m[1].trim();
   // Start at the first position word; keep a leading demonym ("US Assistant Secretary of State").
   const words = t.split(/\s+/);
-  let k = words.findIndex((w, idx) => POSITION_RE.test(words.slice(idx).join(' ')));
+  let k = words.findIndex((_w, idx) => POSITION_RE.test(words.slice(idx).join(' ')));
   if (k < 0) return undefined;
   while (k > 0 && /^\p{Lu}/u.test(words[k - 1]) && (TITLE_MODIFIERS.has(words[k - 1]) || countryOfForm(words[k - 1]))) {
     k--;

@@ -5,7 +5,7 @@
  */
 import {
   countryOfForm, findAcronymPhrases, findCountries, findKnownOrganizations, findOrgPhrases, findPersons, findPlaces, knownOrganization,
-  organizationFromName, vietnameseForm, type CountryMention, type OrgMention, type PersonMention, type PlaceMention, type Span,
+  organizationFromName, vietnameseForm, type OrgMention, type PersonMention, type PlaceMention, type Span,
 } from './actors.js';
 import { agreementKey, findAgreements, type AgreementMention } from './agreements.js';
 import { findAreas, type AreaMatch } from './areas.js';
