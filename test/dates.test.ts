@@ -6,7 +6,9 @@
  */
 import { strict as assert } from 'node:assert';
 import { Store } from 'n3';
-import { dayRange } from '../src/graph/build.js';
+import type * as RDF from '@rdfjs/types';
+import { extractArticle } from '../src/extract/index.js';
+import { buildDataset, dayRange } from '../src/graph/build.js';
 import { select } from '../src/query/engine.js';
 import { bindParams, getQuery } from '../src/query/stored-queries.js';
 import { DG, XSD } from '../src/vocab.js';
@@ -65,5 +67,37 @@ describe('dates that sort', () => {
     // March 2018 is not within a period from 2018-03-15: not all of its days are.
     const late = await select(bindParams(getQuery('partner-meetings'), { from: '2018-03-15', to: '2018-12-31' }), store);
     assert.deepEqual(late.rows.map((r) => r.date.value), ['2018-09']);
+  });
+});
+
+describe('dates read against the publication date', () => {
+  const text = 'Deputy Defence Minister Senior Lieutenant General Hoang Xuan Chien received Dutch Ambassador Kees van Baar in Hanoi on Monday.\n' +
+    'The two sides discussed cooperation in UN peacekeeping.\n';
+
+  it('with a .source date, "on Monday" gets its days but no dg:date: the text states no year', () => {
+    const r = extractArticle('t.txt', text, { published: '2025-06-12' }); // a Thursday
+    const [m] = r.meetings;
+    assert.equal(m.date?.text, 'Monday');
+    assert.equal(m.date?.value, undefined);
+    assert.equal(m.resolvedDate?.value, '2025-06-09');
+    const quads = buildDataset([r]);
+    const of = (p: string) => quads.filter((q) => q.predicate.value === p).map((q) => `${q.object.value}^^${(q.object as RDF.Literal).datatype?.value}`);
+    assert.deepEqual(of(DG.startDate.value), [`2025-06-09^^${XSD.date.value}`]);
+    assert.deepEqual(of(DG.endDate.value), [`2025-06-09^^${XSD.date.value}`]);
+    assert.deepEqual(of(DG.date.value), []);
+  });
+
+  it('a month and day without a year take the year of publication, or the year before when the day is later', () => {
+    const r = extractArticle('t.txt', text.replace('on Monday', 'on May 28').replace('UN peacekeeping', 'military medicine on November 3'), { published: '2025-06-12' });
+    assert.equal(r.meetings[0].resolvedDate?.value, '2025-05-28');
+    const late = extractArticle('t.txt', text.replace('on Monday', 'on December 30'), { published: '2025-01-04' });
+    assert.equal(late.meetings[0].resolvedDate?.value, '2024-12-30');
+  });
+
+  it('without a .source date the words stay words; a date line in the text dates the event itself', () => {
+    assert.equal(extractArticle('t.txt', text).meetings[0].resolvedDate, undefined);
+    const dated = extractArticle('t.txt', `HANOI, June 12, 2025 - ${text}`, { published: '2025-07-01' });
+    assert.equal(dated.meetings[0].date?.value, '2025-06-09');
+    assert.equal(dated.meetings[0].resolvedDate, undefined);
   });
 });

@@ -160,3 +160,13 @@ export function inYear(date: DateValue, year: string): DateValue {
   const again = findDates(date.text, `${year}-12-31`)[0]?.date;
   return again?.value ? { ...again, text: date.text } : date;
 }
+
+/**
+ * Date words of an event ("Monday", "May 31", "yesterday") read against a reference day, typically the
+ * publication date of the article. The words were kept without their preposition, so a bare weekday is
+ * read as "on <weekday>". Undefined when the words give no date against that day.
+ */
+export function resolveAgainst(date: DateValue, ref: string): DateValue | undefined {
+  const again = findDates(date.text, ref)[0]?.date ?? findDates(`on ${date.text}`, ref)[0]?.date;
+  return again?.value ? { ...again, text: date.text } : undefined;
+}

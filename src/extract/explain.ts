@@ -41,6 +41,8 @@ export interface ExplainedEvent {
   label: string;
   date: string | null;
   dateText: string | null;
+  /** The date words read against the publication date, when the text gives no year. */
+  resolvedDate: string | null;
   location: string | null;
   participants: string[];
   involves: string[];
@@ -116,6 +118,7 @@ export function explainArticle(x: ArticleExtraction): ArticleExplanation {
       label: m.label,
       date: m.date?.value ?? null,
       dateText: m.date?.text ?? null,
+      resolvedDate: m.resolvedDate?.value ?? null,
       location: m.location ? label(m.location.key.replace(/^(?:place|country):/, '')) : null,
       participants: names(m.participants),
       involves: names(m.involves),
@@ -140,7 +143,9 @@ export function formatExplanation(e: ArticleExplanation): string {
   }
   out.push('', 'Events');
   for (const ev of e.events) {
-    const date = ev.date ? `${ev.date}${ev.dateText ? ` ("${ev.dateText}")` : ''}` : ev.dateText ? `"${ev.dateText}" (no year in the text)` : 'none';
+    const date = ev.date ? `${ev.date}${ev.dateText ? ` ("${ev.dateText}")` : ''}` : ev.dateText
+      ? `"${ev.dateText}" (no year in the text${ev.resolvedDate ? `; ${ev.resolvedDate} from the publication date` : ''})`
+      : 'none';
     out.push('', `#${ev.id} ${ev.type}${ev.label ? ` "${ev.label}"` : ''}${ev.partOf ? `, part of #${ev.partOf}` : ''}`);
     out.push(`    date: ${date}; place: ${ev.location ?? 'none'}; sentences ${ev.sentences.join(', ')}`);
     out.push(`    participants: ${ev.participants.join(', ') || 'none'}`);

@@ -11,7 +11,7 @@ import { analyzeArticle } from './analyze.js';
 import { extractMeetings } from './meetings.js';
 import { addEvidence, type Agreement, type ArticleExtraction, type ArticleInfo, type Evidence } from './model.js';
 import { dateLine, decodeArticle, splitSentences } from './text.js';
-import { isIsoDate } from './dates.js';
+import { isIsoDate, resolveAgainst } from './dates.js';
 import { UserError } from '../errors.js';
 
 export type { ArticleExtraction } from './model.js';
@@ -77,6 +77,11 @@ export function extractArticle(file: string, input: Uint8Array | string, meta: A
   };
   const { analyses, countries, places, organizations, persons } = analyzeArticle(sentences, refDate);
   const meetings = extractMeetings({ analyses, persons, organizations, trace: options.trace });
+  // A date the text gives without its year ("on Monday", "May 31") is read against the publication date
+  // of the `.source` when the text has no date line of its own (a date line already dated it).
+  if (!refDate && meta.published) {
+    for (const m of meetings) if (m.date && !m.date.value) m.resolvedDate = resolveAgainst(m.date, meta.published);
+  }
 
   const agreements = new Map<string, Agreement>();
   const areas = new Map<string, Evidence>();

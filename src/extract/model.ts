@@ -81,6 +81,12 @@ export interface Meeting {
   ordinal?: number;
   date?: DateValue;
   dateEvidence?: Evidence;
+  /**
+   * The date words resolved against the article's publication date (its `.source`), when the text itself
+   * gives no year: "on Monday" in an article published 2024-03-13 is 2024-03-11. Kept apart from `date`,
+   * which holds only what the text states.
+   */
+  resolvedDate?: DateValue;
   location?: Link;
   /** The persons, and the countries and organizations the text presents as parties. */
   participants: Map<string, Evidence>;

@@ -193,9 +193,12 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     if (m.date?.value) fact(s, DG.date, dateLiteral(m.date.value), dev);
     // Every dated meeting has a first and a last day as xsd:date, which sort in time order whatever the
     // precision of dg:date: the range the text states, or the days its date allows.
-    const days = m.date?.value ? dayRange(m.date.value) : undefined;
-    const start = m.date?.start ?? days?.first;
-    const end = m.date?.end ?? days?.last;
+    // A date the text gives without its year is resolved against the article's publication date: it
+    // has no dg:date (the text does not state one) but sorts by its days.
+    const known = m.date?.value ? m.date : m.resolvedDate;
+    const days = known?.value ? dayRange(known.value) : undefined;
+    const start = known?.start ?? days?.first;
+    const end = known?.end ?? days?.last;
     if (start) fact(s, DG.startDate, literal(start, XSD.date), dev);
     if (end) fact(s, DG.endDate, literal(end, XSD.date), dev);
     if (m.date?.text) fact(s, DG.dateText, literal(m.date.text), dev);
