@@ -261,4 +261,49 @@ describe('extraction: events', () => {
     assert.deepEqual(untraced.meetings[0].trace, [], 'a build keeps no trace');
     assert.deepEqual([...untraced.meetings[0].participants.keys()], [...talks.participants.keys()], 'the same facts with and without the trace');
   });
+
+  it('a drill of two coast guards is their event, with those who directed it; a title after a body starts a person; a hull number is no body', () => {
+    const r = x('The Indonesian Coast Guard and the Vietnam Coast Guard held their second joint maritime law enforcement and boarding drill off Batam on October 2, 2023. ' +
+      'The drill was directed by Indonesian Coast Guard Commander Vice Admiral Irvansyah Rahman and Vietnam Coast Guard Commander Major General Bui Quoc Oai. ' +
+      'Ship CSB 4033 of the Vietnam Coast Guard arrived in Batam on September 29 for a friendship visit.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['meeting', 'visit']);
+    const [drill, visit] = r.meetings;
+    assert.deepEqual(people(drill), ['bui-quoc-oai', 'indonesian-coast-guard', 'irvansyah-rahman', 'vietnam-coast-guard']);
+    assert.equal(drill.date?.value, '2023-10-02');
+    assert.deepEqual(people(visit), ['vietnam-coast-guard']);
+    assert.equal(r.persons.get('irvansyah-rahman')?.ranks.has('Vice Admiral'), true);
+    assert.deepEqual([...r.organizations.values()].map((o) => o.name).sort(), ['Indonesian Coast Guard', 'Vietnam Coast Guard']);
+  });
+
+  it('"had bilateral meetings with A, B and C" on the sidelines of a gathering: a meeting with each, part of it; later mentions refer back to each', () => {
+    const r = x('Senior Lieutenant General Le Huy Vinh attended the 10th Jakarta International Defence Dialogue in Indonesia on March 5, 2025. ' +
+      'On the sidelines of the event, the Vietnamese general had bilateral meetings with Brazilian Defence Minister Jose Mucio, Thai Defence Minister Sutin Klungsang and Chilean Defence Minister Maya Fernandez. ' +
+      'At the meeting with Mucio, the two sides discussed defence industry cooperation. ' +
+      'Meeting Klungsang, Vinh proposed more exchanges of delegations.');
+    const [gathering, ...sidelines] = r.meetings;
+    assert.equal(gathering.label, '10th Jakarta International Defence Dialogue');
+    assert.deepEqual(sidelines.map(people), [['jose-mucio', 'le-huy-vinh'], ['le-huy-vinh', 'sutin-klungsang'], ['le-huy-vinh', 'maya-fernandez']]);
+    for (const m of sidelines) {
+      assert.equal(m.partOf?.id, gathering.id);
+      assert.equal(m.date?.value, '2025-03-05', 'a meeting on the sidelines takes the date of the gathering');
+    }
+    assert.ok(sidelines[0].evidence.includes(3), 'the meeting with Mucio is told again in sentence 3');
+    assert.ok(sidelines[1].evidence.includes(4), 'so is the one with Klungsang in sentence 4');
+    assert.ok(sidelines[0].areas.has('defence-industry'));
+  });
+
+  it('a visitor named by role ("The Navy chief, who is on a visit"); "the talks" is the talks told last; a Russian rank', () => {
+    const r = x('Chief of the Naval Staff Admiral Dinesh Tripathi called on Defence Minister General Phan Van Giang in Hanoi on May 6. ' +
+      'The Navy chief, who is on a three-day visit to Vietnam, also held talks with Navy Commander Vice Admiral Tran Thanh Nghiem. ' +
+      'During the talks, both sides reviewed cooperation in naval training.');
+    const [call, talks, visit] = r.meetings;
+    assert.equal(call.kind, 'meeting');
+    assert.equal(talks.kind, 'talks');
+    assert.ok(talks.evidence.includes(2), '"During the talks" refers to the talks with the navy commander');
+    assert.equal(visit.kind, 'visit');
+    assert.deepEqual(people(visit), ['dinesh-tripathi']);
+    const ranked = x('Colonel General Alexander Fomin met with Senior Lieutenant General Hoang Xuan Chien.');
+    assert.deepEqual([...ranked.persons.get('alexander-fomin')!.ranks.keys()], ['Colonel General']);
+  });
 });
+

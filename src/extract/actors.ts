@@ -148,6 +148,10 @@ export const ORG_HEADS = new Set(
     .split(' '),
 );
 const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);
+/** Ranks and honorifics that only a person's title has. */
+const PERSON_RANKS = new Set(['Admiral', 'Colonel', 'Col.', 'Lieutenant', 'Lieut.', 'Lt.', 'Captain', 'Capt.', 'Major', 'Maj.', 'Gen.', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Commodore']);
+/** Titles that, right after the head of a body's name, begin a person's title rather than continue the name. */
+const TITLE_WORDS = new Set(['Commander', 'Commandant', 'Spokesperson', 'Spokesman', 'Chairman', 'President', 'Head', 'Ambassador', 'Attaché', 'Attache']);
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', "'s", '&']);
 const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry', 'Council', 'Committee', 'Department', 'Office', 'Group', 'Police', 'Region', 'Zone']);
 
@@ -180,6 +184,8 @@ function canonicalMinistry(name: string): string | undefined {
  */
 export function organizationFromName(raw: string, span: Span, acronym?: string): OrgMention | undefined {
   let name = raw.replace(/^(the|of|and|in|at|for|by)\s+/i, '').replace(/'s?$/, '').trim();
+  // "8002 of the Vietnam Coast Guard" (a hull number): the body is what follows.
+  name = name.replace(/^\d+\s+of\s+(?:the\s+)?(?=\p{Lu})/u, '');
   // "Chief of Defence Force": a whole title is no body.
   if (WHOLE_POSITION.test(name)) return undefined;
   // "Frigate Vendémiaire of the French Navy": a ship is no organization; the navy it belongs to is.
@@ -318,6 +324,8 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
     let last = i;
     while (j + 1 < toks.length) {
       const next = toks[j + 1].text;
+      // "Coast Guard Commandant Admiral X", "Navy Commander Y": a title after a body's head starts a person.
+      if (ORG_HEADS.has(toks[j].text) && (RANK_WORDS.has(next) || TITLE_WORDS.has(next))) break;
       if ((isCapitalized(next) && !/^\d/.test(next)) || (/^\d+$/.test(next) && ORG_HEADS.has(stripPossessive(toks[j].text)))) {
         j++;
         last = j;
@@ -326,7 +334,9 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
       }
       const low = next.toLowerCase();
       if ((((low === 'of' || low === 'for' || low === 'on' || low === 'the') && (isCapitalized(toks[j + 2]?.text ?? '') || toks[j + 2]?.text === 'the')) ||
-        (low === 'and' && !ORG_HEADS.has(toks[last].text) && !countryOfForm(toks[last].text) && isCapitalized(toks[j + 2]?.text ?? ''))) && j + 2 < toks.length) {
+        (low === 'and' && !ORG_HEADS.has(toks[last].text) && !countryOfForm(toks[last].text) && isCapitalized(toks[j + 2]?.text ?? '') &&
+          // "Admiral X and the Vietnam Coast Guard": a rank makes the left part a person, not a body's name.
+          !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text)))) && j + 2 < toks.length) {
         j++;
         continue;
       }
@@ -365,6 +375,8 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
             const ofAt = part.findIndex((t, idx) => t.text === 'of' && idx > 0 && /^\d+$/.test(part[idx - 1].text));
             const pieces = ofAt > 0 ? [part.slice(0, ofAt), part.slice(ofAt + 1)] : [part];
             for (const piece of pieces) {
+              // "8002 of the Vietnam Coast Guard": a number alone (a hull number) is no body.
+              if (!piece.some((t) => ORG_HEADS.has(stripPossessive(t.text)))) continue;
               const s = piece[0].start;
               const e = piece[piece.length - 1].end;
               out.push({ start: s, end: e, text: text.slice(s, e).replace(/'s?$/, '') });

@@ -17,10 +17,10 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:talks|discussions?)$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
   [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
-  [/^(?:signing ceremony|joint (?:patrols?|exercises?|drills?))$/i, 'meeting'],
+  [/^(?:signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|joint (?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event)\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event)\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
@@ -73,6 +73,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
     if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
     if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
+    // "the exercise of sovereignty", "patrol boats": no exercise, no patrol.
+    if (/^(?:exercises?|drills?|patrols?)$/i.test(noun) && /^\s*(?:of|boats?|vessels?|ships?|aircraft|planes?|areas?|routes?)\b/i.test(after)) continue;
     // A standing mechanism, not an event: "maintain the annual defence policy dialogue".
     if (/\b(?:annual|regular|periodic|yearly)\b/i.test(before.split(/\s+/).slice(-6).join(' ')) || /\b(?:maintain|continue|promote|establish|set up)\w*\s+(?:\S+\s+){0,6}$/i.test(before)) continue;
     if (/^s\b/.test(after)) continue;
@@ -125,7 +127,7 @@ export interface VerbEvent {
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = [
   [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b|\b(?:(?:was|were) )?(?:co-)?presided over by\b/g, 'meeting', 'chaired-by'],
   [/\b(?:co-chaired|chaired|(?:co-)?presided over(?! (?:an? |the )?(?:official |state )?welcom))\b/g, 'meeting', 'chair'],
-  [/\b(?:was|were) (?:also )?attended by\b/g, 'meeting', 'attended-by', ['attended by']],
+  [/\b(?:was|were) (?:also |jointly )?(?:attended|directed|commanded|overseen|observed|witnessed|reviewed) by\b/g, 'meeting', 'attended-by', [' by']],
   [/\b(?:was|were|is|are) (?:warmly |cordially )?(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by'],
   [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b|\b(?:welcomed|hosted)\b(?=\s+(?:(?:his|her|the|visiting)\s+)*(?:[\p{Lu}][\p{L}.'-]*\s+){0,8}?(?:counterpart|[\p{Lu}]))/gu, 'reception', 'host'],
   [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone with\b|\b(?:talked|spoke|conversed) by (?:tele)?phone with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/g, 'call', 'meet', ['phone']],
@@ -134,18 +136,19 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\bcall(?:ed|s) on\b/g, 'meeting', 'meet', ['call']],
   // "Receiving the Japanese ambassador, Minister X said ...": the sentence's subject after the comma hosts.
   [/^\s*(?:Receiving|Welcoming|Hosting)\b/g, 'reception', 'host'],
-  [/^\s*(?:Meeting|Talking) with\b/g, 'meeting', 'meet'],
+  [/^\s*(?:Meeting|Talking) with\b|^\s*Meeting(?= (?:\p{Lu}|his |her |the ))/gu, 'meeting', 'meet'],
   [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b/g, 'meeting', 'meet'],
   [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', ['phone']],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal )?(?:talks|discussions)\b/g, 'talks', 'meet'],
   [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
-  [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out)\s+(?:an?|the|their|its)\s+(?:[\p{L}\d-]+\s+){0,4}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/gu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried']],
+  [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out)\s+(?:an?|the|their|its)\s+(?:(?!(?:to|of|with|in|on|for|at|by|the|an?|which|that)\s)[\p{L}\d-]+\s+){0,8}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/gu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried']],
   [/\b(?:held|had)\s+(?:an?|the|their)\s+(?:[\p{L}-]+\s+){0,2}?meeting\b(?!\s+with)/gu, 'meeting', 'meet'],
-  [/\b(?:docked|berthed|anchored|arrived) (?:at|in)\b(?=[^.;]{0,80}\b(?:port|harbou?r|naval base|base|bay|city|province|Vietnam)\b)|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock', ['dock', 'berth', 'anchor', 'arriv', 'port call']],
+  // A port call: "docked at Cam Ranh Port", "arrived in Manila" (meetings.ts keeps an arrival only when a ship or a port is named).
+  [/\b(?:docked|berthed|anchored|arrived) (?:at|in)\b|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock', ['dock', 'berth', 'anchor', 'arriv', 'port call']],
   [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host', ['welcom']],
   [/\bmet with\b|\bmet\b|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'meeting', 'meet'],
-  [/\bheld (?:separate |bilateral |separate bilateral )?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
+  [/\b(?:held|had|holds|has had) (?:separate |bilateral |separate bilateral |several |a series of (?:bilateral )?)?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
   [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b/g, 'meeting', 'attend'],
 ];

@@ -202,7 +202,8 @@ export const RANKS = [
   'Major General', 'Maj. Gen.', 'Maj Gen', 'Brigadier General', 'Brig. Gen.', 'General of the Army', 'General', 'Gen.',
   'Senior Colonel', 'Sen. Col.', 'Lieutenant Colonel', 'Lt. Col.', 'Colonel', 'Col.', 'Major', 'Maj.', 'Captain', 'Capt.',
   'Admiral', 'Vice Admiral', 'Rear Admiral', 'Adm.', 'Vice Adm.', 'Rear Adm.', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal',
-  'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.',
+  'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Fleet Admiral', 'Admiral of the Fleet',
+  'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
 ];
 
@@ -230,7 +231,7 @@ export const POSITION_HEADS = [
   'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
-  'Premier', 'Chancellor', 'Governor', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
+  'Premier', 'Chancellor', 'Governor', 'Commandant', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
   'Inspector', 'Leader', 'Senator', 'Congressman', 'Congresswoman', 'Lawmaker', 'Legislator', 'Commander-in-Chief', 'Councilor', 'Councillor', 'Counsellor', 'General Secretary', 'Secretary General', 'Secretary-General', 'Prime Minister', 'Deputy', 'Vice',
 ];
 

@@ -9,7 +9,7 @@
 import type { MeetingKind } from '../vocab.js';
 import type { ActorRef, SentenceAnalysis } from './analyze.js';
 import { AT_EVENT_CAPTION, INVERTED_SPEECH, PLANNED_AFTER, PLANNED_BEFORE, SPEECH, kindOfNoun, nounMentions, verbEvents, type EventMention } from './event-mentions.js';
-import { addEvidence, type Meeting, type Organization, type Person } from './model.js';
+import { addEvidence, type DateValue, type Meeting, type Organization, type Person } from './model.js';
 import { inYear } from './dates.js';
 import { countryOfForm } from './actors.js';
 import { execAll, slug } from './tokens.js';
@@ -52,12 +52,23 @@ function datesEvent(text: string, d: { start: number; end: number }): boolean {
   return !(/^\s*(?:\p{Lu}[\p{L}.'-]*\s*){1,4},\s*(?:on\s+)?$/u.test(text.slice(0, d.start)) && /^\s*(?:[-–—(:]|\(\w+\))/.test(text.slice(d.end)));
 }
 
+/** Whether a date told again agrees with an event's: unknown on either side, the same at the coarser precision, or a day within its range. */
+function datesAgree(event: DateValue | undefined, again: DateValue): boolean {
+  if (!event?.value || !again.value) return true;
+  const n = Math.min(event.value.length, again.value.length);
+  if (event.value.slice(0, n) === again.value.slice(0, n)) return true;
+  return event.start !== undefined && event.end !== undefined && again.value >= event.start && again.value <= event.end;
+}
+
 /** Bodies whose members meet at a gathering named after them. */
 const MULTILATERAL: Array<[RegExp, string]> = [
   [/\bASEAN\b/, 'association-of-southeast-asian-nations'], [/\b(?:EU|European Union)\b/, 'european-union'], [/\b(?:UN|United Nations)\b/, 'united-nations'],
 ];
 /** The name of a gathering of a body: "ASEAN Chiefs of Defence Forces' Meeting", "Shangri-La Dialogue". */
 const GATHERING = /\b(?:Meeting|Conference|Summit|Forum|Dialogue|Retreat|Session|Symposium|Congress|Expo|Exhibition)\b[^]{0,20}$/;
+/** Words for a ship, and for where ships call. */
+const SHIP = /\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|[Dd]estroyers?|[Ss]ubmarines?|[Cc]ruisers?|[Bb]oats?|[Cc]utters?|[Ff]lotilla|[Ff]leet|[Tt]ask (?:[Gg]roup|[Ff]orce)|HMA?S|USN?S|INS|JS|KRI|ROKS|BRP|HMNZS|RSS|HTMS|FS)\b/;
+const PORT = /^[^.;]{0,80}\b(?:[Pp]ort|[Hh]arbou?r|[Nn]aval [Bb]ase|[Bb]ase|[Bb]ay|[Pp]ier|[Ww]harf)\b/;
 /** Modifiers that make an event noun a different event: "a separate meeting", "the recent phone talks". */
 const OTHER_EVENT = /\b(?:last|previous|earlier|former|past|recent|separate|another|other)\b/i;
 
@@ -155,14 +166,22 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const p = ctx.persons.get(seen[i]);
       if (!p) continue;
       if (demonym && p.nationality?.key !== slug(demonym)) continue;
-      const titles = [...p.ranks.keys(), ...p.positions.keys()].join(' ').toLowerCase().replace(/defense/g, 'defence');
+      const titles = [...p.ranks.keys(), ...p.positions.keys()].join(' ').toLowerCase().replace(/defense/g, 'defence').replace(/\bnaval\b/g, 'navy');
       // "the deputy defence minister": every word of the role is in the person's titles.
       const roleWords = words.filter((w) => !countryOfForm(w.replace(/['\u2019]s$/, '').replace(/^./, (c) => c.toUpperCase())) && !['the', 'his', 'her', 'their'].includes(w))
-        .map((w) => w.replace(/defense/, 'defence').replace(/s$/, ''));
+        .map((w) => w.replace(/defense/, 'defence').replace(/^naval$/, 'navy').replace(/s$/, ''));
       if (role && !GENERIC_ROLES.has(role) && titles && !roleWords.every((w) => titles.includes(w))) continue;
       return p.key;
     }
     return undefined;
+  };
+  /**
+   * The event already told in which all these persons (two at least) took part, the last one told, of a
+   * kind that fits ("meeting" fits any): a later sentence about the same persons meeting refers back to it.
+   */
+  const toldWith = (people: string[], kind: MeetingKind): Meeting | undefined => {
+    if (new Set(people).size < 2) return undefined;
+    return [...meetings].reverse().find((m) => !gatherings.has(m) && people.every((k) => m.participants.has(k)) && (kind === 'meeting' || kindHints.get(m)!.has(kind)));
   };
   /** Cooperation areas of sentences before any event was found: the main event's, at the end. */
   const orphanAreas: Array<[string, number]> = [];
@@ -177,6 +196,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const si = a.sentence.index;
     const text = a.text;
     if (a.sentence.role === 'headline') continue;
+    /** Events told first in this sentence are meetings[createdBefore ..]. */
+    const createdBefore = meetings.length;
+    const focusBefore = focus;
     // The persons of the sentence before count as seen; this sentence's count from the next one on.
     for (const key of pending) {
       const at = seen.indexOf(key);
@@ -266,6 +288,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (gathering) kind = 'conference';
       // "The department and the attaché office launched an exchange ...", "The frigate of the French Navy docked at ...": bodies act.
       if (v.role === 'hold' || v.role === 'dock') subjects = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
+      // An arrival is a port call when a ship arrives, or when it is at a port.
+      if (v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80))) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
       // "activities chaired by the ministry": only an event is chaired.
       // "called on the minister" is a courtesy call; "called on Vietnam to support ..." is a request.
@@ -281,7 +305,27 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (nounAfter && (v.role === 'chair' || v.role === 'attend')) kind = nounAfter.kind;
       if (/held virtually|held online|via video/i.test(text.slice(v.end, Math.min(text.length, cEnd + 30)))) kind = 'teleconference';
       let target: Meeting | undefined;
-      if (v.role === 'visit') {
+      // "had bilateral meetings with A, B and C": one meeting with each.
+      if (v.role === 'meet' && /\b(?:meetings|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end)) && objects.length >= 2 && subjects.length === 1) {
+        for (const o of objects) {
+          const each = toldWith([subjects[0].key, o.key], 'meeting') ?? create('meeting', si, '');
+          participate(each, [subjects[0], o], si);
+          if (!each.evidence.includes(si)) each.evidence.push(si);
+          setDate(each, a, cStart, cEnd, v.start);
+          if (!each.partOf && focus && gatherings.has(focus)) each.partOf = { id: focus.id, evidence: [si] };
+          scope ??= each;
+        }
+        claimed.push([v.start, cEnd]);
+        lastSubject = subjects[0].key;
+        continue;
+      }
+      // The same persons meeting again in the text ("Meeting Kihara, Chien proposed ..."): the event already told.
+      const again = (v.role === 'meet' || v.role === 'host') && !EARLIER_LEAD.test(text) && !a.dates.some((d) => d.start >= cStart && d.end <= cEnd && datesEvent(text, d))
+        ? toldWith([...subjects, ...objects].filter((x) => x.kind === 'person').map((x) => x.key), kind) : undefined;
+      if (again && again !== main) {
+        target = again;
+        hint(target, kind, si);
+      } else if (v.role === 'visit') {
         // "visited the Naval High Command": the bodies a visitor went to, during the visit under way.
         const visited = actorsIn(a, v.end, cEnd, ['organization', 'country']);
         if (!visited.length) continue;
@@ -431,10 +475,20 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const fromM = n.kind === 'visit' ? /^[^;.]*?\bby (?:a|the|an) (?:[\p{L}-]+ ){0,3}delegation (?:from|of) (?:the )?/u.exec(n.after) : null;
       const delegationOf = fromM ? a.actors.find((x) => x.kind === 'country' && x.start === n.end + fromM[0].length) : undefined;
       let target: Meeting | undefined;
-      if (n.anaphoric && !datesAfter.length && !agent.length) {
+      // "the talks" is the event of that kind told last (the one in focus first), else the main event; "the
+      // event kicked off on March 17" still refers back when the date does not contradict the event's.
+      // "At the meeting with Collins": the event told with that person.
+      const withWhom = n.anaphoric && withM && betweenPersons.length ? [...meetings].reverse().find((m) => !gatherings.has(m) && betweenPersons.every((p) => m.participants.has(p.key))) : undefined;
+      const told = n.anaphoric && !agent.length
+        ? withWhom ?? (withM && betweenPersons.length ? undefined : (focus && kindHints.get(focus)!.has(n.kind) ? focus : [...meetings].reverse().find((m) => !gatherings.has(m) && kindHints.get(m)!.has(n.kind))) ?? main)
+        : undefined;
+      // Only a date right after the noun dates the event referred to ("the event kicked off on March 17").
+      const nearDates = datesAfter.filter((d) => d.start - n.end < 40);
+      const refersBack = n.anaphoric && !agent.length && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
+      if (refersBack) {
         main ??= create(n.kind, si, '');
-        target = main;
-        hint(main, n.kind, si);
+        target = told ?? main;
+        hint(target, n.kind, si);
       } else {
         // A specific event: one already known (same ordinal and kind, or a visit to the same place), or a new one.
         const dateValue = datesAfter[0]?.date.value;
@@ -502,7 +556,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|made|makes|began|begins|concluded|started|wrapped up)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
           // "Y, who is on an official visit to ...": the person the relative clause is about.
           const rel = /,\s*who\s+(?:is|was|are|were)\s+(?:on|paying|making)\b[^,;]*$/.exec(text.slice(0, n.start));
-          const visitor = rel ? actorsIn(a, 0, rel.index).slice(-1) : actorsIn(a, cs, n.start).slice(0, 1);
+          let visitor = rel ? actorsIn(a, 0, rel.index).slice(-1) : actorsIn(a, cs, n.start).slice(0, 1);
+          // "The Army chief, who is on ...": the person the role words mean.
+          const roleWords = rel && !visitor.length ? ROLE_SUBJECT.exec(text.slice(clauseStart(text, rel.index), rel.index)) : null;
+          const roleKey = roleWords ? resolveRole(roleWords[0]) : undefined;
+          if (roleKey) visitor = [{ key: roleKey, kind: 'person', start: rel!.index, end: rel!.index, nested: false }];
           participate(target, visitor, si);
         }
         // "... at the invitation of his counterpart Y": the host of the visit.
@@ -519,8 +577,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "The dialogue took place during the working trip ...": the main event is part of the visit.
         main.partOf = { id: target.id, evidence: [si] };
       }
-      setDate(target, a, n.end, nEnd, n.end);
-      if (target === main) {
+      setDate(target, a, n.end, refersBack ? Math.min(nEnd, n.end + 40) : nEnd, n.end);
+      if (target === main && !refersBack) {
         setDate(target, a, clauseStart(text, n.start), clauseEnd(text, n.end), n.end);
         setPlace(target, a, 0, text.length);
       } else setPlace(target, a, clauseStart(text, n.start), nEnd);
@@ -601,19 +659,25 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const from = sidelines.index + sidelines[0].length;
       const name = /^(?:(?:19|20)\d{2}\s+)?(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\))(?:\s+(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\)))*/u.exec(text.slice(from))?.[0]
         .replace(/\.$/, '').replace(/\s+(?:of|and|on|for|the)$/, '');
-      if (name && /\p{Lu}/u.test(name)) {
-        const label = name.replace(/\s*\([^)]*\)$/, '');
-        const gathering = meetings.find((m) => m.label === label && m !== reported) ?? create('conference', si, label);
+      // "on the sidelines of the event": the gathering told before.
+      const told = name && /\p{Lu}/u.test(name) ? undefined
+        : /^(?:event|meeting|conference|summit|forum|dialogue|session|retreat|exhibition|expo)\b/i.test(text.slice(from))
+          ? [...meetings].reverse().find((m) => m !== reported && (m.kind === 'conference' || m === focusBefore)) : undefined;
+      if ((name && /\p{Lu}/u.test(name)) || told) {
+        const label = told ? told.label : name!.replace(/\s*\([^)]*\)$/, '');
+        const gathering = told ?? meetings.find((m) => m.label === label && m !== reported) ?? create('conference', si, label);
         gatherings.add(gathering);
         if (!gathering.evidence.includes(si)) gathering.evidence.push(si);
         reported.partOf ??= { id: gathering.id, evidence: [si] };
-        const year = /\b((?:19|20)\d{2})\b/.exec(name)?.[1];
+        // Every event the sentence tells took place there ("had bilateral meetings with A, B and C").
+        for (const m of meetings.slice(createdBefore)) if (m !== gathering && m.kind !== 'conference') m.partOf ??= { id: gathering.id, evidence: [si] };
+        const year = name ? /\b((?:19|20)\d{2})\b/.exec(name)?.[1] : undefined;
         if (year && !gathering.date) {
           gathering.date = { value: year, text: year };
           gathering.dateEvidence = [si];
         }
         // Multilateral bodies named in the gathering's name take part: "ASEAN" in "ASEAN Defence Ministers' Meeting".
-        for (const [re, key] of MULTILATERAL) if (re.test(name) && ctx.organizations.has(key)) addRole(gathering, 'participants', key, si);
+        for (const [re, key] of MULTILATERAL) if (name && re.test(name) && ctx.organizations.has(key)) addRole(gathering, 'participants', key, si);
         if (main === gathering) main = reported;
       }
     }
