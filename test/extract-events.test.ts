@@ -305,5 +305,40 @@ describe('extraction: events', () => {
     const ranked = x('Colonel General Alexander Fomin met with Senior Lieutenant General Hoang Xuan Chien.');
     assert.deepEqual([...ranked.persons.get('alexander-fomin')!.ranks.keys()], ['Colonel General']);
   });
+
+  it('a co-chaired exchange in a Vietnamese province; a patrol the ministers witnessed is an event of theirs; "the fifth such exchange" is none', () => {
+    const r = x('General Phan Van Giang and Lao Defence Minister General Chansamone Chanyalath co-chaired the third Vietnam-Laos border defence friendship exchange in Dien Bien on May 8, 2024. ' +
+      'They also witnessed a joint patrol by the border guards of the two countries. ' +
+      'It was the fourth such exchange since 2019.');
+    assert.deepEqual(r.meetings.map((m) => m.label), ['third Vietnam-Laos border defence friendship exchange', 'joint patrol']);
+    const [exchange, patrol] = r.meetings;
+    assert.equal(exchange.location?.key, 'place:dien-bien', 'Dien Bien is a province of Vietnam, not Laos');
+    assert.deepEqual(people(exchange), ['chansamone-chanyalath', 'laos', 'phan-van-giang', 'vietnam']);
+    assert.deepEqual(people(patrol), ['chansamone-chanyalath', 'phan-van-giang']);
+  });
+
+  it('a ship visit and an exercise of "the two navies"; a courtesy visit to a body; a place in a Vietnamese name is part of the name', () => {
+    const r = x('The Indian Navy destroyer INS Delhi arrived at Tien Sa Port in Da Nang on June 3 for a three-day visit. ' +
+      'Indian Ambassador Sandeep Arya paid a courtesy visit to the leaders of the Da Nang City People\'s Committee. ' +
+      'The two navies held a passing exercise after the visit. ' +
+      'Colonel Nguyen Hoa Binh, deputy commander of Naval Region 3, saw the ship off.');
+    const [visit, call, exercise] = r.meetings;
+    assert.equal(visit.kind, 'visit');
+    assert.deepEqual(people(visit), ['indian-navy']);
+    assert.deepEqual(people(call), ['da-nang-city-people-committee', 'sandeep-arya']);
+    assert.equal(exercise.kind, 'meeting', 'the exercise is not typed by "after the visit"');
+    assert.deepEqual(people(exercise), ['indian-navy']);
+    assert.ok(r.persons.has('nguyen-hoa-binh'));
+  });
+
+  it('names after titles: "General Secretary To Lam", "Captain X, mission commander", an office with "provincial"; "today" by a dateline written day first', () => {
+    const r = x('Media release, 12 March 2025\nCaptain Ryan Ward, mission commander, and Vice Chairman of the provincial People\'s Committee Le Van Son met in Nha Trang today. ' +
+      'Ward later called on Party General Secretary To Lam.');
+    assert.deepEqual([...r.persons.keys()].sort(), ['le-van-son', 'ryan-ward', 'to-lam']);
+    assert.ok(r.persons.get('le-van-son')!.positions.has('Vice Chairman of the provincial People\'s Committee'));
+    assert.ok(r.persons.get('ryan-ward')!.ranks.has('Captain'));
+    assert.equal(r.meetings[0].date?.value, '2025-03-12');
+    assert.ok(![...r.organizations.values()].some((o) => o.name === 'People\'s Committee'), 'a kind of body is no body');
+  });
 });
 

@@ -93,6 +93,8 @@ export function findCountries(text: string): CountryMention[] {
   return out;
 }
 
+/** Middle names that open the given part of a Vietnamese name ("Nguyen Thi Ha Nam"). */
+const VIETNAMESE_MIDDLE_NAMES = new Set(['Van', 'Thi', 'Duc', 'Minh', 'Xuan', 'Quoc', 'Huu', 'Dinh', 'Ngoc', 'Thanh', 'Chi', 'Anh', 'Tan', 'Trong', 'Hong', 'Quang', 'Manh', 'Cong', 'Kim']);
 const cityByForm = new Map<string, (typeof CITIES)[number]>();
 for (const c of CITIES) for (const f of [c.name, ...(c.forms ?? [])]) cityByForm.set(f, c);
 const findCityForms = formFinder([...cityByForm.keys()]);
@@ -100,6 +102,9 @@ const findCityForms = formFinder([...cityByForm.keys()]);
 export function findPlaces(text: string): PlaceMention[] {
   const out: PlaceMention[] = [];
   for (const { index, form } of findCityForms(text)) {
+    // "Nguyen Hoa Binh", "Tran Quang Nam": after a Vietnamese family or middle name, a place's name is a person's.
+    const prev = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, index - 12), index))?.[1];
+    if (prev && (VIETNAMESE_SURNAMES.has(prev) || VIETNAMESE_MIDDLE_NAMES.has(prev))) continue;
     const c = cityByForm.get(form)!;
     out.push({ start: index, end: index + form.length, text: form, name: c.name, country: c.country, vi: c.vi });
   }
@@ -235,6 +240,8 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   }
   const words = name.split(/\s+/);
   if (words.length === 1 && GENERIC_ORGS.has(words[0])) return undefined;
+  // "the provincial People's Committee": a kind of body, not a named one.
+  if (/^People['’]s (?:Committee|Council|Court|Procuracy)$/.test(name)) return undefined;
   if (countryOfForm(name)) return undefined;
   return { start: span.start, end: span.end, text: span.text, key: orgKey(name, country), name, acronym, country, written };
 }
@@ -312,7 +319,8 @@ function preferredSuffix(phrase: string, acronym: string): string {
 export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Span[] {
   const out: Span[] = [];
   const inCountryNames = possessivesInCountryNames(text);
-  const possessive = (t: Token) => /'s?$/.test(t.text) && !/s'$/.test(t.text) && !inCountryNames.has(t.end);
+  // "People's" in "People's Committee", "People's Army" is part of the name, not a possessive.
+  const possessive = (t: Token) => /'s?$/.test(t.text) && !/s'$/.test(t.text) && !inCountryNames.has(t.end) && !/^People'?s?$/.test(t.text);
   let i = 0;
   while (i < toks.length) {
     if (!isCapitalized(toks[i].text) || toks[i].text === 'The') {
@@ -458,6 +466,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
       }
       break;
     }
+    // "General Secretary To Lam": a family name that is also an English word ("To") opens the name after a title.
+    if (i > 1 && j - i <= 2 && VIETNAMESE_SURNAMES.has(toks[i - 1].text) && !isNameToken(toks[i - 1].text) && !inBlocked(toks[i - 1]) &&
+      /^\p{Lu}\p{Ll}+$/u.test(toks[i - 2].text) && (POSITION_WORDS.has(toks[i - 2].text) || RANK_WORDS.has(toks[i - 2].text))) i--;
     const nameToks = toks.slice(i, j + 1);
     const words = nameToks.map((t) => stripPossessive(t.text)).join(' ').replace(/ \./g, '.').split(' ');
     const start = nameToks[0].start;
@@ -498,8 +509,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
 
 const TITLE_MODIFIERS = new Set(['Parliamentary', 'Federal', 'Special', 'Principal', 'Assistant', 'Acting', 'Associate', 'Defence', 'Defense', 'Foreign', 'Home', 'Interior', 'Army', 'Navy', 'Naval', 'Air', 'Force', 'Military', 'National', 'Security', 'Permanent', 'Prime', 'Executive', 'Political', 'Party', 'State', 'Senior', 'Chief', 'Deputy', 'Vice']);
 
-const TITLE_BEFORE = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/u;
-const TITLE_BEFORE_ASCII = /((?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s))*)\s*$/;
+const TITLE_BEFORE = /((?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][\p{L}'-]*\.?|of|for|the|and|to|at|on|in|provincial|municipal|city|district|\(\w+\)(?:'s)?|'s))*)\s*$/u;
+const TITLE_BEFORE_ASCII = /((?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|\(\w+\)(?:'s)?|'s)(?:,?\s+(?:[A-Z][A-Za-z'-]*\.?|of|for|the|and|to|at|on|in|provincial|municipal|city|district|\(\w+\)(?:'s)?|'s))*)\s*$/;
 
 /**
  * The position written just before a name: "Deputy Minister of Defence", "US Assistant Secretary of State".

@@ -52,7 +52,8 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
   const orgs: OrgMention[] = [];
   const addOrg = (o: OrgMention | undefined) => {
     if (!o) return;
-    if (places.some((p) => overlaps(p, o)) && !o.acronym) return;
+    // A place's name is no body, but a body may be named after its place ("Ho Chi Minh City People's Committee").
+    if (places.some((p) => overlaps(p, o) && !(o.start <= p.start && o.end > p.end)) && !o.acronym) return;
     const same = orgs.find((x) => overlaps(x, o));
     if (same) {
       // Keep the longer span; the gazetteer's name wins for the same span.
@@ -96,6 +97,8 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     const c = countryOfForm(m[1]);
     if (c) addOrg(organizationFromName(`${c === 'Vietnam' ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, { start: m.index, end: m.index + m[0].length, text: m[0] }));
   }
+  // A place inside a body's name is part of that name.
+  for (let i = places.length - 1; i >= 0; i--) if (orgs.some((o) => o.start <= places[i].start && o.end >= places[i].end)) places.splice(i, 1);
   const blocked: Span[] = [...orgs, ...countries, ...places, ...agreements];
   const persons = findPersons(text, blocked, toks);
   const dates = findDates(text, refDate);

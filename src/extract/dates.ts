@@ -57,10 +57,16 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; read: (m: RegExpExecArray, 
     read: (m, ref) => weekday(m[1], ref),
   },
   {
-    // yesterday: the day before the article's date ("today" is as often a manner of speaking as a date)
+    // yesterday: the day before the article's date
     re: /\b(yesterday)\b/gi,
     digits: false,
     read: (_m, ref) => relativeDay(-1, ref),
+  },
+  {
+    // "met ... in Canberra today", "earlier today": the article's date; "today's world", "Vietnam today" are no dates.
+    re: /(?<=\b(?:[a-z]+ed|in(?: \p{Lu}[\p{L}-]*)+|earlier|later)\s)today\b(?!['’]s)/gu,
+    digits: false,
+    read: (_m, ref) => relativeDay(0, ref),
   },
   {
     // in 2012 / since 2015

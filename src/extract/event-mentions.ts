@@ -20,7 +20,7 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event)\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange)\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
@@ -73,6 +73,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
     if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
     if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
+    // "an exchange of views", "the exchange in training": an exchange is an event only as a named one or told again.
+    if (/^exchange$/i.test(noun) && /^\s*(?:of\b|(?:in|on)\s+[a-z]|(?:programmes?|programs?|students?|officers?|activities)\b)/.test(after)) continue;
     // "the exercise of sovereignty", "patrol boats": no exercise, no patrol.
     if (/^(?:exercises?|drills?|patrols?)$/i.test(noun) && /^\s*(?:of|boats?|vessels?|ships?|aircraft|planes?|areas?|routes?)\b/i.test(after)) continue;
     // A standing mechanism, not an event: "maintain the annual defence policy dialogue".
@@ -104,6 +106,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const lead = det ? words.slice(0, k).join(' ') : before;
     if (!det && !/^\s*(?:took place|was held|were held|held|has wrapped|wrapped|opened|closed|concluded)\b/i.test(after)) continue;
     const mods = modWords.join(' ');
+    // "the fifth such exchange": a kind of event counted, not an event told.
+    if (/\bsuch\b/i.test(mods)) continue;
     const ordWord = modWords.find((w) => ORDINALS[w.toLowerCase()] !== undefined);
     const ordinal = ordWord ? ORDINALS[ordWord.toLowerCase()] : undefined;
     const generic = modWords.every((w) => GENERIC_MODS.test(w));
@@ -126,7 +130,7 @@ export interface VerbEvent {
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = [
   [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b|\b(?:(?:was|were) )?(?:co-)?presided over by\b/g, 'meeting', 'chaired-by'],
-  [/\b(?:co-chaired|chaired|(?:co-)?presided over(?! (?:an? |the )?(?:official |state )?welcom))\b/g, 'meeting', 'chair'],
+  [/\b(?:co-chaired|chaired|(?:co-)?presided over)\b(?! (?:an? |the )?(?:official |state )?welcom)/g, 'meeting', 'chair'],
   [/\b(?:was|were) (?:also |jointly )?(?:attended|directed|commanded|overseen|observed|witnessed|reviewed) by\b/g, 'meeting', 'attended-by', [' by']],
   [/\b(?:was|were|is|are) (?:warmly |cordially )?(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by'],
   [/\bhosted a reception for\b|\bhosted a reception\b|\breceived\b|\breceives\b|\b(?:welcomed|hosted)\b(?=\s+(?:(?:his|her|the|visiting)\s+)*(?:[\p{Lu}][\p{L}.'-]*\s+){0,8}?(?:counterpart|[\p{Lu}]))/gu, 'reception', 'host'],
@@ -150,7 +154,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\bmet with\b|\bmet\b|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'meeting', 'meet'],
   [/\b(?:held|had|holds|has had) (?:separate |bilateral |separate bilateral |several |a series of (?:bilateral )?)?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
-  [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b/g, 'meeting', 'attend'],
+  [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:witnessed|observed|watched|reviewed)\b(?=\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:patrols?|exercises?|drills?|parade|demonstration|performance)\b)/gu, 'meeting', 'attend'],
 ];
 
 /**

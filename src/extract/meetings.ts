@@ -260,9 +260,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (group) {
         // "The two ministers": the persons of the event in scope; "the two sides", "the two navies": all its parties.
         const inScope = focus ?? scope ?? main;
-        subjects = /\b(?:sides|delegations|navies|forces|countries|armies)\b/i.test(group[0]) && inScope
-          ? [...inScope.participants.keys()].map((key) => ({ key, kind: (ctx.persons.has(key) ? 'person' : 'organization') as ActorRef['kind'], start: cStart, end: cStart, nested: false }))
-          : personRefs(scope ?? focus ?? main, cStart);
+        const all = (m: Meeting) => [...m.participants.keys()].map((key) => ({ key, kind: (ctx.persons.has(key) ? 'person' : 'organization') as ActorRef['kind'], start: cStart, end: cStart, nested: false }));
+        // "The two navies": the bodies among the parties of the event in scope, or of the main event.
+        const bodies = (m: Meeting | undefined) => (m ? all(m).filter((x) => /\b(?:Navy|Army|Forces?|Guard|Corps|Fleet|Command|Region)\b/.test(ctx.organizations.get(x.key)?.name ?? '')) : []);
+        subjects = /\b(?:navies|forces|armies)\b/i.test(group[0]) && (bodies(inScope).length || bodies(main).length)
+          ? (bodies(inScope).length ? bodies(inScope) : bodies(main))
+          : /\b(?:sides|delegations|navies|forces|countries|armies)\b/i.test(group[0]) && inScope ? all(inScope) : personRefs(scope ?? focus ?? main, cStart);
       }
       const role = subjects.length ? null : ROLE_SUBJECT.exec(subjectText);
       if (role) {
@@ -271,6 +274,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
       const objects = objectsAll.filter((x) => x.kind === 'person');
+      // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
+      if (!objects.length && (v.role === 'meet' || v.role === 'host')) {
+        const body = objectsAll.find((x) => x.kind === 'organization' && !x.nested && /^\s*(?:the\s+)?(?:(?:leaders?|leadership|representatives?|officials?|heads?)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(v.end, x.start)));
+        if (body) objects.push(body);
+      }
       // "received the German guest", "met his Lao counterpart": the person the role words mean.
       const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|admiral)\b/iu.exec(text.slice(v.end, cEnd));
       if (objectRole && v.role !== 'visit') {
@@ -278,7 +286,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (key && !subjects.some((x) => x.key === key)) objects.push({ key, kind: 'person', start: v.end, end: v.end, nested: false });
       }
       const nounBefore = v.role === 'chaired-by' || v.role === 'attended-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
-      const nounAfter = nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd);
+      // (A verb that holds its own event noun, "held a passing exercise", names no other after it.)
+      const nounAfter = v.role === 'hold' ? undefined : nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd);
       // "The seminar ... opened on June 3, presided over by X": the event the passive clause is about, told before.
       const refBefore = (v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore
         ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && n.anaphoric) : undefined;
@@ -287,7 +296,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && GATHERING.test(text.slice(x.start, x.end))) : undefined;
       if (gathering) kind = 'conference';
       // "The department and the attaché office launched an exchange ...", "The frigate of the French Navy docked at ...": bodies act.
-      if (v.role === 'hold' || v.role === 'dock') subjects = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
+      if (v.role === 'hold' || v.role === 'dock') {
+        const bodies = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
+        if (bodies.length || !group) subjects = bodies;
+      }
       // An arrival is a port call when a ship arrives, or when it is at a port.
       if (v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80))) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
@@ -336,7 +348,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
         participate(target, [...subjects.slice(0, 1), ...visited], si);
       } else if (v.role === 'attend' && !nounAfter && !objectsAll.length) {
-        continue;
+        // "attended the opening ceremony": a ceremony of the event told, whose guests take part in it.
+        if (!(focus ?? main) || !/^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(?:ceremony|celebration|reception)\b/iu.test(text.slice(v.end, cEnd))) continue;
+        target = (focus ?? main)!;
       } else if (nounBefore && main && anchored(main) && (nounBefore.ordinal ?? main.ordinal) !== main.ordinal) {
         target = create(kind, si, nounBefore.phrase);
       } else if (!main || (!anchored(main) && main.participants.size === 0) || (nounBefore && !anchored(main))) {
@@ -446,7 +460,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (handled.has(n)) continue;
       if (tracing) rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
       if (claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
-        if (n.anaphoric) hint(scope ?? main ?? create(n.kind, si, ''), n.kind, si);
+        // "held a passing exercise after the visit": the visit is another event, told as a time.
+        if (n.anaphoric && !/\b(?:after|before|following|since|prior to|ahead of)\s*$/i.test(n.lead)) hint(scope ?? main ?? create(n.kind, si, ''), n.kind, si);
         continue;
       }
       const nEnd = n.end + n.after.length;

@@ -91,12 +91,13 @@ function edgeLines(text: string, n: number): string[] {
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
 const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/iu;
 const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?((?:19|20)\d{2})-(\d{2})-(\d{2})\b/i;
 
 /**
  * The date the article carries in its own text: `date 2019-07-06`, a dateline ("HANOI, March 4, 2025 -",
- * "Thursday, 03/12/2020") or a byline on a line of its own ("Published: 2024-04-24"). Numeric dates
+ * "Media release, 5 June 2024", "Thursday, 03/12/2020") or a byline on a line of its own ("Published: 2024-04-24"). Numeric dates
  * are read day first, as the genre's outlets write them. Only the first and the last three lines count.
  */
 export function dateLine(text: string): string | undefined {
@@ -107,6 +108,9 @@ export function dateLine(text: string): string | undefined {
     let iso: string | undefined;
     const named = DATELINE_MONTH.exec(line);
     if (named) iso = `${named[3]}-${pad(MONTH_NAMES.indexOf(named[1].slice(0, 3).toLowerCase()) + 1)}-${pad(+named[2])}`;
+    // "Media release, 5 June 2024", "Canberra, 5 June 2024": day before month.
+    const dayFirst = iso ? null : DATELINE_DAY_MONTH.exec(line);
+    if (dayFirst) iso = `${dayFirst[3]}-${pad(MONTH_NAMES.indexOf(dayFirst[2].slice(0, 3).toLowerCase()) + 1)}-${pad(+dayFirst[1])}`;
     const numeric = iso ? null : DATELINE_NUMERIC.exec(line);
     if (numeric) iso = `${numeric[3]}-${pad(+numeric[2])}-${pad(+numeric[1])}`;
     const isoM = iso ? null : DATELINE_ISO.exec(line);
