@@ -340,5 +340,44 @@ describe('extraction: events', () => {
     assert.equal(r.meetings[0].date?.value, '2025-03-12');
     assert.ok(![...r.organizations.values()].some((o) => o.name === 'People\'s Committee'), 'a kind of body is no body');
   });
+
+  it('"under the co-chair of A and B": both chair; a dialogue planned for later is none; "the last call between the two ministers" is between their countries', () => {
+    const r = x('The fourth Vietnam-Korea Defence Strategic Dialogue took place in Seoul on May 2 under the co-chair of Senior Lieutenant General Nguyen Truong Thang and Korean Vice Minister of National Defense Kim Seon-ho. ' +
+      'The two sides agreed to organise the fifth dialogue in Hanoi next year. ' +
+      'Thang recalled that the last phone call between the two defence ministers in 2023 gave new impetus to ties.');
+    assert.equal(r.meetings.length, 2);
+    const [dialogue, call] = r.meetings;
+    assert.deepEqual([...dialogue.chairs.keys()].sort(), ['kim-seon-ho', 'nguyen-truong-thang']);
+    assert.equal(call.kind, 'call');
+    assert.equal(call.date?.value, '2023');
+    assert.deepEqual(people(call), ['republic-of-korea', 'vietnam']);
+  });
+
+  it('guests of different countries received together are met one by one; a Director General is no General; an expo dated by the year in its name', () => {
+    const r = x('The Vietnam International Defence Expo 2026 opened in Hanoi on December 8. ' +
+      'On the sidelines of the expo, General Phan Van Giang received Serbian Defence Minister Bratislav Gasic and Indonesian Defence Ministry Director General Yusuf Hidayat.');
+    const [expo, ...receptions] = r.meetings;
+    assert.equal(expo.label, 'Vietnam International Defence Expo 2026');
+    assert.equal(expo.date?.value, '2026-12-08');
+    assert.deepEqual(receptions.map(people), [['bratislav-gasic', 'phan-van-giang'], ['phan-van-giang', 'yusuf-hidayat']]);
+    for (const m of receptions) assert.equal(m.kind, 'reception');
+    const dg = r.persons.get('yusuf-hidayat')!;
+    assert.deepEqual([...dg.ranks.keys()], []);
+    assert.equal(dg.nationality?.key, 'indonesia');
+  });
+
+  it('a welcome ceremony followed by talks is the talks, with the delegation\'s head; "the two ministers last met" is an earlier meeting; units keep their numbers', () => {
+    const r = x('A delegation of the Vietnam People\'s Army led by General Nguyen Tan Cuong paid an official visit to Malaysia from March 3 to 6, 2025. ' +
+      'On March 4, General Mohd Nizam Jaffar hosted an official welcome ceremony for the Vietnamese delegation, after which the two sides held talks. ' +
+      'The two generals last met in Hanoi in June 2024. ' +
+      'The delegation also visited the 10th Parachute Brigade.');
+    const kinds = r.meetings.map((m) => m.kind);
+    assert.deepEqual(kinds, ['visit', 'talks', 'meeting', 'visit']);
+    const [, talks, earlier] = r.meetings;
+    assert.deepEqual(people(talks), ['mohd-nizam-jaffar', 'nguyen-tan-cuong', 'vietnam']);
+    assert.equal(talks.date?.text, 'March 4');
+    assert.equal(earlier.date?.value, '2024-06');
+    assert.ok([...r.organizations.values()].some((o) => o.name === '10th Parachute Brigade'));
+  });
 });
 

@@ -148,7 +148,7 @@ export function knownOrganization(name: string): OrgEntry | undefined {
 
 export const ORG_HEADS = new Set(
   ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
-    'College Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
+    'College Hospital Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
     'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission')
     .split(' '),
 );
@@ -197,7 +197,11 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   name = name.replace(SHIP_OF, '');
   if (SHIP_NAME.test(name)) return undefined;
   // "19th ASEAN Chiefs of Defence Forces' Meeting": the body's meeting is named with the body's name.
-  name = name.replace(/^(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+(?=\p{Lu})/u, '');
+  // (A unit keeps its number: "367th Air Defence Division".)
+  if (!/\b(?:Division|Brigade|Regiment|Corps|Battalion|Squadron|Fleet|Region|Zone|Hospital)\b/.test(name)) name = name.replace(/^(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+(?=\p{Lu})/u, '');
+  // "Deputy Secretary General for Political Affairs of the European External Action Service": the body after the office.
+  const leading = [...name.matchAll(POSITION_INSIDE)].pop();
+  if (leading && /^\s*$/.test(name.slice(0, leading.index)) && name.length > leading.index + leading[0].length) name = name.slice(leading.index + leading[0].length);
   // "Vice President of the European Commission", "Director of the Ministry ...": a position, then the body.
   for (let prev = ''; prev !== name; ) {
     prev = name;
@@ -344,7 +348,7 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
       if ((((low === 'of' || low === 'for' || low === 'on' || low === 'the') && (isCapitalized(toks[j + 2]?.text ?? '') || toks[j + 2]?.text === 'the')) ||
         (low === 'and' && !ORG_HEADS.has(toks[last].text) && !countryOfForm(toks[last].text) && isCapitalized(toks[j + 2]?.text ?? '') &&
           // "Admiral X and the Vietnam Coast Guard": a rank makes the left part a person, not a body's name.
-          !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text)))) && j + 2 < toks.length) {
+          !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text) || TITLE_WORDS.has(t.text) || t.text === 'Minister'))) && j + 2 < toks.length) {
         j++;
         continue;
       }
@@ -481,7 +485,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     }
     const before = text.slice(from, start);
     const after = text.slice(end);
-    const rankM = rankAtEnd(before);
+    let rankM = rankAtEnd(before);
+    // "Director General", "Secretary General": an office, not the rank General.
+    if (rankM && /^General\b/.test(rankM.text.trim()) && /\b(?:Director|Secretary|Inspector|Attorney|Consul|Governor|Surgeon|Auditor|Controller)\s*$/.test(before.slice(0, rankM.index))) rankM = undefined;
     const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
     // "the head of the Federal Service for Military-Technical Cooperation, Dmitry Shugaev": a lowercase office of a body, then the name.
     const roleOf = rankM || !/,\s*$/.test(before) || !before.includes(' of ') ? null : ROLE_OF_BODY.exec(before.slice(-160));

@@ -248,6 +248,11 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       const beforeRank = m.rank ? /(\p{Lu}[\p{L}]+)\s+$/u.exec(r.text.slice(Math.max(0, m.end - m.reference.length - 30), m.end - m.reference.length)) : null;
       const nat = demonym ? countryOfForm(demonym[1]) : genitive ? countryOfForm(genitive[1]) : beforeRank ? countryOfForm(beforeRank[1]) : undefined;
       if (nat && !p.nationality) p.nationality = { key: slug(nat), evidence: [si] };
+      // "Vietnam Coast Guard Commander Lieutenant General X", "Israeli Defense Ministry Director General Y": the body the title opens with.
+      if (!p.affiliation && (m.rank || m.positions.length)) {
+        const body = r.orgs.find((o) => o.end < m.start && /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,6}$/u.test(r.text.slice(o.end, m.start)));
+        if (body) p.affiliation = { key: body.key, evidence: [si] };
+      }
       resolved.push({ ...m, key: p.key });
     }
     const actors: ActorRef[] = [];

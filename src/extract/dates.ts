@@ -64,7 +64,7 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; read: (m: RegExpExecArray, 
   },
   {
     // "met ... in Canberra today", "earlier today": the article's date; "today's world", "Vietnam today" are no dates.
-    re: /(?<=\b(?:[a-z]+ed|in(?: \p{Lu}[\p{L}-]*)+|earlier|later)\s)today\b(?!['’]s)/gu,
+    re: /(?<=\b(?:[a-z]+ed|(?:in|at)(?: the)?(?: \p{Lu}[\p{L}-]*)+|earlier|later)\s)today\b(?!['’]s)/gu,
     digits: false,
     read: (_m, ref) => relativeDay(0, ref),
   },

@@ -13,17 +13,17 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:phone talks|phone call|telephone (?:talks|call|conversation)|phone conversation)$/i, 'call'],
   [/^(?:dialogue|strategic dialogue|policy dialogue|consultation)$/i, 'dialogue'],
   [/^reception$/i, 'reception'],
-  [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat)$/i, 'conference'],
+  [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat|expo|exhibition)$/i, 'conference'],
   [/^(?:talks|discussions?)$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
   [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
   [/^(?:signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange)\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition)\b/gi;
 
-export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|to hold|to co-chair)\b[^.;]{0,60}$/i;
-export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected)/i;
+export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
+export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
 export const SPEECH = /^(?:,[^,]{3,120},)?\s*(?:(?:also|then|highly|warmly|strongly|sincerely|greatly|once again|further|briefly|firmly|repeatedly|particularly|especially|for (?:his|her) part,?) )*(?:said|says|affirmed|stressed|noted|suggested|hoped|voiced|expressed|highlighted|emphasi[sz]ed|agreed|proposed|thanked|congratulated|invited|accepted|welcomed|told|called|laid|spoke|passed|added|asked|pledged|briefed|informed|reviewed|lauded|praised|appreciated|shared|underlined|underscored|reiterated|confirmed|met|paid|visited|signed|talked|held|received|hosted|attended|led|wished|urged|proposed|presented|outlined|mentioned|applauded|valued|acknowledged|recalled|co-chaired|chaired|reaffirmed|vowed|hailed|spoke|conveyed|explained|assured|admitted|promised|announced|reported|introduced|stated|requested|recommended|committed|discussed|exchanged|consented|concurred|extended|described|considered|believed|pointed)\b/i;
 export const INVERTED_SPEECH = /\b(?:said|noted|concluded|stressed|added|affirmed|according to)\s*$/i;
 export const AT_EVENT_CAPTION = /\bat the (?:event|meeting|conference|dialogue|talks|reception|ceremony|teleconference|session|forum|seminar)\b/i;
@@ -47,6 +47,8 @@ export interface EventMention {
   lead: string;
   /** "Giang's visit": where the possessor's name ends in the sentence (before the "'s"). */
   possessorEnd?: number;
+  /** A year written after the noun, as part of the event's name: "Defence Expo 2024". */
+  year?: string;
 }
 
 export function kindOfNoun(noun: string): MeetingKind {
@@ -114,8 +116,9 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const anaphoric = ['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(det) && !ordinal && generic &&
       !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after));
     const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)/)[0];
-    const phrase = mods ? `${mods} ${noun}` : noun;
-    out.push({ start: start - (mods ? mods.length + 1 : 0), end, kind: kindOfNoun(noun), noun, modifiers: mods, ordinal, anaphoric, det, phrase, after: afterClause, lead, possessorEnd });
+    const year = /^\s+((?:19|20)\d{2})\b(?![-–\/]\d)/.exec(after)?.[1];
+    const phrase = `${mods ? `${mods} ${noun}` : noun}${year && /\p{Lu}/u.test(noun + mods) ? ` ${year}` : ''}`;
+    out.push({ start: start - (mods ? mods.length + 1 : 0), end, kind: kindOfNoun(noun), noun, modifiers: mods, ordinal, anaphoric, det, phrase, after: afterClause, lead, possessorEnd, year: year && /\p{Lu}/u.test(noun + mods) ? year : undefined });
   }
   return out;
 }

@@ -269,7 +269,7 @@ export const RANKS = [
   'Major General', 'Maj. Gen.', 'Maj Gen', 'Brigadier General', 'Brig. Gen.', 'General of the Army', 'General', 'Gen.',
   'Senior Colonel', 'Sen. Col.', 'Lieutenant Colonel', 'Lt. Col.', 'Colonel', 'Col.', 'Major', 'Maj.', 'Captain', 'Capt.',
   'Admiral', 'Vice Admiral', 'Rear Admiral', 'Adm.', 'Vice Adm.', 'Rear Adm.', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal',
-  'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Fleet Admiral', 'Admiral of the Fleet',
+  'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Army Corps General', 'Division General', 'Brigade General', 'Fleet Admiral', 'Admiral of the Fleet',
   'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
 ];

@@ -32,15 +32,17 @@ function clauseEnd(text: string, from: number): number {
 function clauseStart(text: string, at: number): number {
   const before = text.slice(0, at);
   let best = 0;
-  for (const m of execAll(/;\s|\bthat\s|\bwhen\s|\bwhile\s/g, before)) best = m.index + m[0].length;
+  for (const m of execAll(/;\s|\bthat\s|\bwhen\s|\bwhile\s|\b(?:after|during|before|following) which\s/g, before)) best = m.index + m[0].length;
   return best;
 }
 
-const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guest|host|visitor|commander|chief))\b/i;
+const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guest|host|visitor|commander|chief|delegation))\b/i;
 /** Role words that say nothing of a title: "the German guest" is any German. */
-const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate']);
+const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
+/** "The two ministers last met ...", "had previously met": an earlier meeting. */
+const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
 const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this)|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
 /**
@@ -155,7 +157,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const resolveRole = (phrase: string): string | undefined => {
     const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
     const persons = (m: Meeting | undefined) => (m ? [...m.participants.keys()].filter((k) => ctx.persons.has(k)) : []);
-    if (/\b(?:guest|visitor|visiting)\b/.test(phrase.toLowerCase()) && main) {
+    if (/\b(?:guest|visitor|visiting|delegation)\b/.test(phrase.toLowerCase()) && main) {
       const guests = persons(main).filter((k) => !main!.hosts.has(k));
       if (guests.length === 1) return guests[0];
     }
@@ -189,6 +191,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   /** Events told as background, before the one reported; and gatherings on whose sidelines the reported ones took place. */
   const background = new Set<Meeting>();
   const gatherings = new Set<Meeting>();
+  /** Events told as a welcome ceremony ("hosted an official welcome ceremony for ..."). */
+  const welcomes = new Set<Meeting>();
   /** The event the article is telling about at this point: the one the last sentence with an event was about. */
   let focus: Meeting | undefined;
 
@@ -259,7 +263,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const group = subjects.length ? null : GROUP_SUBJECT.exec(subjectText);
       if (group) {
         // "The two ministers": the persons of the event in scope; "the two sides", "the two navies": all its parties.
-        const inScope = focus ?? scope ?? main;
+        const inScope = scope ?? focus ?? main;
         const all = (m: Meeting) => [...m.participants.keys()].map((key) => ({ key, kind: (ctx.persons.has(key) ? 'person' : 'organization') as ActorRef['kind'], start: cStart, end: cStart, nested: false }));
         // "The two navies": the bodies among the parties of the event in scope, or of the main event.
         const bodies = (m: Meeting | undefined) => (m ? all(m).filter((x) => /\b(?:Navy|Army|Forces?|Guard|Corps|Fleet|Command|Region)\b/.test(ctx.organizations.get(x.key)?.name ?? '')) : []);
@@ -280,7 +284,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (body) objects.push(body);
       }
       // "received the German guest", "met his Lao counterpart": the person the role words mean.
-      const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|admiral)\b/iu.exec(text.slice(v.end, cEnd));
+      const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|delegation|admiral)\b/iu.exec(text.slice(v.end, cEnd));
       if (objectRole && v.role !== 'visit') {
         const key = /counterpart/i.test(objectRole[0]) ? undefined : resolveRole(objectRole[0].trim());
         if (key && !subjects.some((x) => x.key === key)) objects.push({ key, kind: 'person', start: v.end, end: v.end, nested: false });
@@ -318,10 +322,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (/held virtually|held online|via video/i.test(text.slice(v.end, Math.min(text.length, cEnd + 30)))) kind = 'teleconference';
       let target: Meeting | undefined;
       // "had bilateral meetings with A, B and C": one meeting with each.
-      if (v.role === 'meet' && /\b(?:meetings|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end)) && objects.length >= 2 && subjects.length === 1) {
+      // "received Belarusian Minister A and Israeli Director General B": guests of different countries, one meeting each.
+      const nations = objects.map((o) => {
+        const p = ctx.persons.get(o.key);
+        return p?.nationality?.key ?? (p?.affiliation ? ctx.organizations.get(p.affiliation.key)?.countryKey : undefined);
+      });
+      const apart = (v.role === 'meet' || v.role === 'host') && nations.every(Boolean) && new Set(nations).size === objects.length;
+      if ((v.role === 'meet' || v.role === 'host') && (apart || /\b(?:meetings|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
         for (const o of objects) {
-          const each = toldWith([subjects[0].key, o.key], 'meeting') ?? create('meeting', si, '');
+          const each = toldWith([subjects[0].key, o.key], kind) ?? create(kind, si, '');
           participate(each, [subjects[0], o], si);
+          if (v.role === 'host') addRole(each, 'hosts', subjects[0].key, si);
           if (!each.evidence.includes(si)) each.evidence.push(si);
           setDate(each, a, cStart, cEnd, v.start);
           if (!each.partOf && focus && gatherings.has(focus)) each.partOf = { id: focus.id, evidence: [si] };
@@ -332,9 +343,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         continue;
       }
       // The same persons meeting again in the text ("Meeting Kihara, Chien proposed ..."): the event already told.
+      // "hosted a welcome ceremony for the delegation, after which the two sides held talks": one event, the talks.
+      const ceremony = group && scope && welcomes.has(scope) && /\b(?:after|following) which\b/.test(text.slice(0, v.start)) ? scope : undefined;
       const again = (v.role === 'meet' || v.role === 'host') && !EARLIER_LEAD.test(text) && !a.dates.some((d) => d.start >= cStart && d.end <= cEnd && datesEvent(text, d))
         ? toldWith([...subjects, ...objects].filter((x) => x.kind === 'person').map((x) => x.key), kind) : undefined;
-      if (again && again !== main) {
+      if (ceremony) {
+        target = ceremony;
+        hint(target, kind, si);
+      } else if (again && again !== main) {
         target = again;
         hint(target, kind, si);
       } else if (v.role === 'visit') {
@@ -376,11 +392,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const nat = ctx.persons.get(s.key)?.nationality;
           if (nat) addRole(target, 'participants', nat.key, si);
         }
-      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) ||
+      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
-        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text)) background.add(target);
+        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
         if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
@@ -399,6 +415,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         hint(main, kind, si);
       }
       if (v.role === 'dock') lastVisit = target;
+      if (/welcom/.test(text.slice(v.start, v.end)) && v.role === 'host') welcomes.add(target);
       claimed.push([v.start, cEnd]);
       scope ??= target;
       if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, [...subjects, ...objects], si);
@@ -444,7 +461,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (ord) target.ordinal ??= +ord[1];
       }
       if (/\bdelegation\b/.test(text.slice(cStart, v.start))) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= cStart && x.end <= v.start), si);
-      setDate(target, a, cStart, cEnd, v.start);
+      // "... on Monday, after which the two sides held talks": the day of the clause before.
+      setDate(target, a, /\b(?:after|following|during) which\s$/.test(text.slice(0, cStart)) ? clauseStart(text, cStart - 12) : cStart, cEnd, v.start);
       // "later the same day", "that day": the date of the event told just before.
       const before = focus ?? main;
       if (!target.date && before && before !== target && before.date && /\b(?:the same day|that day|on the same occasion)\b/i.test(text)) {
@@ -476,6 +494,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const betweenM = /^\s*between\s/.exec(n.after);
       const betweenEnd = betweenM ? n.end + (/,\s*as well as\b|;|\.\s/.exec(n.after)?.index ?? n.after.length) : n.end;
       let betweenPersons = betweenM ? actorsIn(a, n.end, betweenEnd) : [];
+      // "between the two defence ministers": the countries of the two sides of the event told.
+      if (betweenM && !betweenPersons.length && /^\s*between (?:the|their) two (?:[a-z]+ ){0,2}(?:ministers|sides|chiefs|leaders|countries|commanders)\b/.test(n.after) && main) {
+        const sides = new Set([...main.participants.keys()].map((k) => ctx.persons.get(k)?.nationality?.key).filter((k): k is string => !!k));
+        if (sides.size === 2) for (const c of sides) betweenPersons.push({ key: c, kind: 'country', start: n.end, end: n.end, nested: false });
+      }
       // "In a phone call with Wei, Lich said ...", "during his talks with Y": the persons "with" whom.
       const withM = /^\s*with\s/.exec(n.after);
       if (withM && !betweenPersons.length) {
@@ -511,7 +534,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           (n.ordinal !== undefined && m.ordinal === n.ordinal && kindHints.get(m)!.has(n.kind)) ||
           (n.kind === 'visit' && m.kind === 'visit' && destination !== null && m.label.includes(destination[1]) && (!dateValue || m.date?.value === dateValue) &&
             (!agent.length || m.participants.has(agent[0].key))));
-        if (!target && main && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key))) target = main;
+        if (!target && main && !earlier && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key))) target = main;
         if (!target && main && !anchored(main) && !earlier && n.kind !== 'visit' && n.det !== 'a' && n.det !== 'an') {
           target = main;
           hint(main, n.kind, si);
@@ -535,7 +558,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!target.evidence.includes(si)) target.evidence.push(si);
       // Another event named inside the sentence ("... most notably the recent phone talks between A and B")
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
-      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || n.start < 25) scope ??= target;
+      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || (n.start < 25 && /^\s*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
       participate(target, betweenPersons, si);
       // "Vietnam and Australia held their fifth Defence Ministers' Meeting": those who held it take part.
       const heldBy = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
@@ -568,7 +591,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (!target.label.includes(destination[1])) target.label = `${n.phrase} to ${destination[1]}`;
         lastVisit = target;
         const cs = clauseStart(text, n.start);
-        if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|made|makes|began|begins|concluded|started|wrapped up)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
+        if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|paying|made|makes|making|began|begins|beginning|concluded|concluding|started|starting|kicked off|kicking off|wrapped up|wrapping up|continued|continuing)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
           // "Y, who is on an official visit to ...": the person the relative clause is about.
           const rel = /,\s*who\s+(?:is|was|are|were)\s+(?:on|paying|making)\b[^,;]*$/.exec(text.slice(0, n.start));
           let visitor = rel ? actorsIn(a, 0, rel.index).slice(-1) : actorsIn(a, cs, n.start).slice(0, 1);
@@ -593,6 +616,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         main.partOf = { id: target.id, evidence: [si] };
       }
       setDate(target, a, n.end, refersBack ? Math.min(nEnd, n.end + 40) : nEnd, n.end);
+      // "Defence Expo 2024 opened on December 19": the year in the event's name dates it.
+      if (n.year && !refersBack) {
+        if (!target.date) target.date = { value: n.year, text: n.year };
+        else if (!target.date.value) target.date = inYear(target.date, n.year);
+        target.dateEvidence ??= [si];
+      }
       if (target === main && !refersBack) {
         setDate(target, a, clauseStart(text, n.start), clauseEnd(text, n.end), n.end);
         setPlace(target, a, 0, text.length);
@@ -643,10 +672,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (with_) participate(about, a.actors.filter((x) => x.kind === 'country' && !x.nested && x.start > with_.index), si);
       // "under the presidency of General X": the chair.
       if (tracing) rule = 'chair: "under the presidency of"';
-      const under = /\bunder the (?:co-)?(?:presidency|chairmanship|chair|co-chair|chairing) of\b/i.exec(text);
+      const under = /\bunder the (co-)?(?:presidency|chairmanship|chair|co-chair|chairing) of\b/i.exec(text);
       if (under) {
-        const chair = a.actors.find((x) => x.kind === 'person' && x.start > under.index);
-        if (chair) {
+        // "under the co-chair of A and B": each of them.
+        const named = a.actors.filter((x) => x.kind === 'person' && x.start > under.index && x.start < clauseEnd(text, under.index + under[0].length));
+        for (const chair of /co-?chair/i.test(under[0]) ? named : named.slice(0, 1)) {
           addRole(about, 'chairs', chair.key, si);
           addRole(about, 'participants', chair.key, si);
         }
