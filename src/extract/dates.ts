@@ -19,7 +19,7 @@ const DAY = '(\\d{1,2})(?:st|nd|rd|th)?';
 const YEAR = '((?:19|20)\\d{2})';
 
 /** The date patterns, in order of precedence; `digits`: the pattern needs a day or a year, so it is tried only on a text with a digit. */
-const PATTERNS: Array<{ re: RegExp; digits: boolean; read: (m: RegExpExecArray, ref?: string) => Omit<DateValue, 'text'> }> = [
+const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: RegExpExecArray, ref?: string) => Omit<DateValue, 'text'> }> = [
   {
     // from July 1 to 4 / from July 30 to August 2, 2019 / between ... and ...
     re: new RegExp(`\\b(?:from|between) ${MONTH} ${DAY}(?:, ${YEAR})? (?:to|and|until|till|-|–) (?:${MONTH} )?${DAY}(?:,? ${YEAR})?`, 'g'),
@@ -60,12 +60,14 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; read: (m: RegExpExecArray, 
     // yesterday: the day before the article's date
     re: /\b(yesterday)\b/gi,
     digits: false,
+    word: 'yesterday',
     read: (_m, ref) => relativeDay(-1, ref),
   },
   {
     // "met ... in Canberra today", "earlier today": the article's date; "today's world", "Vietnam today" are no dates.
     re: /(?<=\b(?:[a-z]+ed|(?:in|at)(?: the)?(?: \p{Lu}[\p{L}-]*)+|earlier|later)\s)today\b(?!['’]s)/gu,
     digits: false,
+    word: 'today',
     read: (_m, ref) => relativeDay(0, ref),
   },
   {
@@ -141,8 +143,8 @@ function weekday(name: string, ref?: string) {
 export function findDates(text: string, ref?: string): DateMention[] {
   const out: DateMention[] = [];
   const digits = /\d/.test(text);
-  for (const { re, read, digits: needsDigit } of PATTERNS) {
-    if (needsDigit && !digits) continue;
+  for (const { re, read, digits: needsDigit, word } of PATTERNS) {
+    if ((needsDigit && !digits) || (word !== undefined && !text.includes(word))) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const start = m.index;

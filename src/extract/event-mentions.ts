@@ -20,7 +20,7 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?)|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition)\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition)\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
@@ -157,7 +157,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\bmet with\b|\bmet\b|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'meeting', 'meet'],
   [/\b(?:held|had|holds|has had) (?:separate |bilateral |separate bilateral |several |a series of (?:bilateral )?)?(?:meetings|talks) with\b/g, 'meeting', 'meet'],
   [/\bvisited\b/g, 'visit', 'visit'],
-  [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:witnessed|observed|watched|reviewed)\b(?=\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:patrols?|exercises?|drills?|parade|demonstration|performance)\b)/gu, 'meeting', 'attend'],
+  [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b/g, 'meeting', 'attend', ['attended', 'part in', 'participated']],
+  [/\b(?:witnessed|observed|watched|reviewed)\b(?=\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:patrols?|exercises?|drills?|parade|demonstration|performance)\b)/gu, 'meeting', 'attend', ['witnessed', 'observed', 'watched', 'reviewed']],
 ];
 
 /**
