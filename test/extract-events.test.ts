@@ -379,5 +379,28 @@ describe('extraction: events', () => {
     assert.equal(earlier.date?.value, '2024-06');
     assert.ok([...r.organizations.values()].some((o) => o.name === '10th Parachute Brigade'));
   });
+
+  it('a patrol of two navies named by the verb that holds it, with the bodies that took part; a dialogue "via videoconference" is one event', () => {
+    const r = x('Thai and Vietnamese naval ships conducted the 12th joint patrol in the Gulf of Thailand from April 2 to 4. ' +
+      'Two ships from the Royal Thai Navy and two from the Vietnam People\'s Navy took part in the patrol. ' +
+      'The second Vietnam-Thailand Defence Policy Dialogue via videoconference took place on May 5, 2021.');
+    const [patrol, dialogue] = r.meetings;
+    assert.equal(r.meetings.length, 2);
+    assert.equal(patrol.label, '12th joint patrol');
+    assert.deepEqual(people(patrol), ['royal-thai-navy', 'thailand', 'vietnam', 'vietnam-people-navy']);
+    assert.equal(dialogue.kind, 'dialogue');
+  });
+
+  it('a person\'s arrival in another country is a visit; a date in a relative clause dates the arrival, not the meeting; a site named like a person is no person', () => {
+    const r = x('General Phan Van Giang, who arrived in Japan on May 3, also met Prime Minister Fumio Kishida. ' +
+      'Giang laid a wreath at the Phan Boi Chau memorial.');
+    const [visit, meeting] = r.meetings;
+    assert.equal(visit.kind, 'visit');
+    assert.deepEqual(people(visit), ['phan-van-giang']);
+    assert.equal(visit.location?.key, 'country:japan');
+    assert.deepEqual(people(meeting), ['fumio-kishida', 'phan-van-giang']);
+    assert.equal(meeting.date, undefined, 'the arrival day is not the day of the meeting');
+    assert.ok(!r.persons.has('phan-boi-chau'));
+  });
 });
 

@@ -499,7 +499,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
     const full = words.length >= 2 && words.length <= 5 && (trigger || vietnamese || known);
     const single = words.length === 1;
-    if (full || single) {
+    // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
+    const place = !rank && !preTitle && /^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after);
+    if ((full || single) && !place) {
       const positions = [preTitle, postTitle].filter((p): p is string => !!p);
       const refStart = rankM ? from + rankM.index : start;
       out.push({

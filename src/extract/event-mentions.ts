@@ -74,6 +74,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const after = text.slice(end);
     // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
     if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
+    // "a dialogue via videoconference": the means of an event, not another event.
+    if (/\b(?:via|by|through|over)\s+$/i.test(before)) continue;
     if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
     // "an exchange of views", "the exchange in training": an exchange is an event only as a named one or told again.
     if (/^exchange$/i.test(noun) && /^\s*(?:of\b|(?:in|on)\s+[a-z]|(?:programmes?|programs?|students?|officers?|activities)\b)/.test(after)) continue;

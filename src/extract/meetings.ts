@@ -121,7 +121,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined || [...m.participants.keys()].some((k) => ctx.persons.has(k));
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
     if (m.date) return;
-    const ds = a.dates.filter((d) => d.start >= from && d.end <= to && datesEvent(a.text, d));
+    // "Giang, who arrived in India on June 6, also met ...": a date in a relative clause dates what the clause tells.
+    const relatives = execAll(/,\s*(?:who|which)\s[^,;]*,/g, a.text).map((r) => [r.index, r.index + r[0].length]);
+    const ds = a.dates.filter((d) => d.start >= from && d.end <= to && datesEvent(a.text, d) &&
+      !relatives.some(([s, e]) => d.start >= s && d.end <= e && !(near >= s && near <= e)));
     if (!ds.length) return;
     const d = ds.sort((x, y) => Math.abs(x.start - near) - Math.abs(y.start - near))[0];
     m.date = { ...d.date };
@@ -300,12 +303,19 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && GATHERING.test(text.slice(x.start, x.end))) : undefined;
       if (gathering) kind = 'conference';
       // "The department and the attaché office launched an exchange ...", "The frigate of the French Navy docked at ...": bodies act.
-      if (v.role === 'hold' || v.role === 'dock') {
+      if (v.role === 'hold' || v.role === 'dock' || (v.role === 'attend' && !subjects.length)) {
+        // "Two vessels from the X Navy and two from the Y Navy took part in the patrol": bodies take part too.
         const bodies = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
         if (bodies.length || !group) subjects = bodies;
       }
+      /** "conducted the 36th joint patrol": the event noun inside the verb phrase names the event. */
+      const ownNoun = v.role === 'hold' ? nouns.find((n) => n.start >= v.start && n.end <= v.end) : undefined;
+      if (ownNoun) handled.add(ownNoun);
       // An arrival is a port call when a ship arrives, or when it is at a port.
-      if (v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80))) continue;
+      // A person's arrival in another country starts a visit: "Giang, who arrived in India on June 6, ...".
+      const arrivedIn = v.role === 'dock' && /^arriv/.test(text.slice(v.start)) ? a.actors.find((x) => x.kind === 'country' && !x.nested && x.start >= v.end && x.start - v.end <= 5) : undefined;
+      const arrivingPerson = arrivedIn && subjects.find((x) => x.kind === 'person' && ctx.persons.get(x.key)?.nationality?.key !== arrivedIn.key);
+      if (v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
       // "activities chaired by the ministry": only an event is chaired.
       // "called on the minister" is a courtesy call; "called on Vietnam to support ..." is a request.
@@ -415,10 +425,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         hint(main, kind, si);
       }
       if (v.role === 'dock') lastVisit = target;
+      if (ownNoun && !ownNoun.anaphoric) {
+        if (!target.label) target.label = ownNoun.phrase;
+        if (ownNoun.ordinal !== undefined) target.ordinal ??= ownNoun.ordinal;
+      }
       if (/welcom/.test(text.slice(v.start, v.end)) && v.role === 'host') welcomes.add(target);
       claimed.push([v.start, cEnd]);
       scope ??= target;
-      if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, [...subjects, ...objects], si);
+      if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, v.role === 'dock' ? subjects : [...subjects, ...objects], si);
       if (v.role === 'attended-by') participate(target, actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']), si);
       const speakers = subjects.filter((x) => x.kind === 'person');
       if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
@@ -787,7 +801,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (m.partOf) {
       const parent = meetings.find((x) => x.id === m.partOf!.id);
       if (parent) {
-        if (!m.date && parent.date) {
+        // A visit's single day is the day it began ("arrived on June 6"), not the day of each of its events.
+        const pd = parent.date;
+        const arrivalDay = parent.kind === 'visit' && pd !== undefined && !pd.start &&
+          (pd.value ? pd.value.length === 10 : /(?:^|\s)\d{1,2}(?:st|nd|rd|th)?\b|day\b/i.test(pd.text) && !/\d{4}/.test(pd.text));
+        if (!m.date && parent.date && !arrivalDay) {
           m.date = { ...parent.date };
           m.dateEvidence = parent.dateEvidence;
           if (tracing) rule = 'part of: an event during a visit takes its date';
