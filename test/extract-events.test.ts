@@ -402,5 +402,37 @@ describe('extraction: events', () => {
     assert.equal(meeting.date, undefined, 'the arrival day is not the day of the meeting');
     assert.ok(!r.persons.has('phan-boi-chau'));
   });
+
+  it('"Talks were held ... between A and B"; "A reception was later hosted by X for the <demonym> minister"', () => {
+    const r = x('Talks were held in Hanoi on Monday between General Phan Van Giang and Malaysian Defence Minister Mohamed Khaled Nordin. ' +
+      'A reception was later hosted by Prime Minister Pham Minh Chinh for the Malaysian minister.');
+    const [talks, reception] = r.meetings;
+    assert.equal(talks.kind, 'talks');
+    assert.deepEqual(people(talks), ['mohamed-khaled-nordin', 'phan-van-giang']);
+    assert.equal(reception.kind, 'reception');
+    assert.deepEqual(people(reception), ['mohamed-khaled-nordin', 'pham-minh-chinh']);
+    assert.deepEqual([...reception.hosts.keys()], ['pham-minh-chinh']);
+  });
+
+  it('talks "as part of his official visit" are part of that visit, a separate event; a port call "as part of a visit" is that visit', () => {
+    const r = x('General Phan Van Giang held talks with Spanish Defence Minister Margarita Robles in Madrid as part of his official visit to Spain from May 6-9. ' +
+      'The Spanish Navy frigate Mendez Nunez docked at Cam Ranh port on June 2 as part of a three-day visit.');
+    const [talks, visit, portCall] = r.meetings;
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['talks', 'visit', 'visit']);
+    assert.equal(talks.partOf?.id, visit.id);
+    assert.deepEqual(people(visit), ['phan-van-giang']);
+    assert.equal(visit.location?.key, 'country:spain');
+    assert.equal(portCall.label, 'three-day visit');
+    assert.deepEqual(people(portCall), ['spain-spanish-navy']);
+  });
+
+  it('"the <demonym> delegation was led by X": X took part where that delegation did', () => {
+    const r = x('A Vietnamese delegation attended the 12th meeting of the ADMM-Plus Experts\' Working Group on Peacekeeping Operations in Jakarta on May 14, 2025. ' +
+      'Participants reviewed a table-top exercise held in 2024. ' +
+      'The Vietnamese delegation was led by Senior Colonel Pham Manh Thang.');
+    const [meeting] = r.meetings;
+    assert.ok(meeting.participants.has('pham-manh-thang'));
+    assert.ok(meeting.participants.has('vietnam'));
+  });
 });
 

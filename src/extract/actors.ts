@@ -244,6 +244,8 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   }
   const words = name.split(/\s+/);
   if (words.length === 1 && GENERIC_ORGS.has(words[0])) return undefined;
+  // "the Cambodian News Agency AKP", "Xinhua News Agency": a source of the news, not an actor of it.
+  if (/\bNews Agency\b|\b(?:Broadcasting|Television|Radio|Newspaper|Press)\b(?! Office)/.test(name)) return undefined;
   // "the provincial People's Committee": a kind of body, not a named one.
   if (/^People['’]s (?:Committee|Council|Court|Procuracy)$/.test(name)) return undefined;
   if (countryOfForm(name)) return undefined;

@@ -41,6 +41,8 @@ const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|offic
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
+/** Words before an event that frames the one a clause tells: "as part of his official visit to France". */
+const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of)\s*$/i;
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
 const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
@@ -288,13 +290,18 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       // "received the German guest", "met his Lao counterpart": the person the role words mean.
       const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|delegation|admiral)\b/iu.exec(text.slice(v.end, cEnd));
+      // "A reception was hosted by X for the Singaporean minister": the guest, named by role.
+      const forRole = v.role === 'hosted-by' ? /\bfor\s+((?:the|his|her)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation|admiral))\b/iu.exec(text.slice(v.end, cEnd)) : null;
+      const guestKey = forRole ? resolveRole(forRole[1]) : undefined;
+      if (guestKey && !objects.some((o) => o.key === guestKey)) subjects = [...subjects, { key: guestKey, kind: 'person', start: v.end, end: v.end, nested: false }];
       if (objectRole && v.role !== 'visit') {
         const key = /counterpart/i.test(objectRole[0]) ? undefined : resolveRole(objectRole[0].trim());
         if (key && !subjects.some((x) => x.key === key)) objects.push({ key, kind: 'person', start: v.end, end: v.end, nested: false });
       }
       const nounBefore = v.role === 'chaired-by' || v.role === 'attended-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
       // (A verb that holds its own event noun, "held a passing exercise", names no other after it.)
-      const nounAfter = v.role === 'hold' ? undefined : nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd);
+      // (Nor is an event that frames the one told, "as part of his official visit".)
+      const nounAfter = v.role === 'hold' ? undefined : nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd && !(FRAME_BEFORE.test(n.lead) && n.kind !== v.kind));
       // "The seminar ... opened on June 3, presided over by X": the event the passive clause is about, told before.
       const refBefore = (v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore
         ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && n.anaphoric) : undefined;
@@ -491,7 +498,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     for (const n of nouns) {
       if (handled.has(n)) continue;
       if (tracing) rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
-      if (claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
+      if (claimed.some(([s, e]) => n.start >= s && n.end <= e) && !FRAME_BEFORE.test(n.lead)) {
         // "held a passing exercise after the visit": the visit is another event, told as a time.
         if (n.anaphoric && !/\b(?:after|before|following|since|prior to|ahead of)\s*$/i.test(n.lead)) hint(scope ?? main ?? create(n.kind, si, ''), n.kind, si);
         continue;
@@ -505,7 +512,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const destination = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
       const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead);
       // "the recent phone talks between A and B": the persons named in the "between" phrase.
-      const betweenM = /^\s*between\s/.exec(n.after);
+      // ("Talks were held in Hanoi on Thursday between A and B": the same, after a passive "held".)
+      const betweenM = /^\s*(?:(?:was|were) held\b[^,;]*?\s)?between\s/.exec(n.after);
       const betweenEnd = betweenM ? n.end + (/,\s*as well as\b|;|\.\s/.exec(n.after)?.index ?? n.after.length) : n.end;
       let betweenPersons = betweenM ? actorsIn(a, n.end, betweenEnd) : [];
       // "between the two defence ministers": the countries of the two sides of the event told.
@@ -668,7 +676,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           if (!elsewhere) addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
         }
-        if (/\b(?:led|headed) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) addRole(about, 'participants', p.key, si);
+        if (/\b(?:led|headed) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) {
+          // "The Vietnamese delegation was led by X": X took part where that country's delegation did.
+          const country = /\b(\p{Lu}[\p{L}]+) delegation (?:was|is) (?:led|headed) by\b/u.exec(before)?.[1];
+          const ck = country ? countryOfForm(country) : undefined;
+          const where = ck && !about.participants.has(slug(ck)) ? meetings.find((m) => m.participants.has(slug(ck))) : undefined;
+          addRole(where ?? about, 'participants', p.key, si);
+        }
       }
       for (const o of a.actors.filter((x) => x.kind === 'organization' && !x.nested)) {
         if (/\b(?:hosted|organi[sz]ed) by\s+(?:the\s+)?$/i.test(text.slice(0, o.start))) {
