@@ -434,5 +434,27 @@ describe('extraction: events', () => {
     assert.ok(meeting.participants.has('pham-manh-thang'));
     assert.ok(meeting.participants.has('vietnam'));
   });
+
+  it('"A and B signed an agreement on ... in <city> on <day>" is a signing event; "after talks between the two ministers" is the talks of those two', () => {
+    const r = x('General Phan Van Giang and Czech Defence Minister Jana Cernochova signed an agreement on defence cooperation in Prague on March 7. ' +
+      'The signing took place after talks between the two ministers. ' +
+      'Giang is on an official visit to the Czech Republic from March 6-8.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['meeting', 'talks', 'visit']);
+    const [signing, talks] = r.meetings;
+    assert.equal(signing.label, 'signing ceremony');
+    assert.deepEqual(people(signing), ['jana-cernochova', 'phan-van-giang']);
+    assert.deepEqual(people(talks), ['jana-cernochova', 'phan-van-giang']);
+    const [agreement] = r.agreements.values();
+    assert.equal(agreement.name, 'agreement on defence cooperation', 'the place and day of signing are not part of the name');
+    assert.equal(agreement.status, 'signed');
+  });
+
+  it('"the two sides signed a memorandum" after talks is no event of its own; a body that hosts a reception takes part in it', () => {
+    const r = x('General Phan Van Giang held talks with Greek Defence Minister Nikos Dendias in Athens on April 2. ' +
+      'The two sides signed a memorandum of understanding on defence cooperation. ' +
+      'The Ministry of National Defence hosted a reception in Hanoi on April 20 for foreign defence attachés.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['talks', 'reception']);
+    assert.deepEqual([...r.meetings[1].participants.keys()].map((k) => r.organizations.get(k)?.name), ['Ministry of National Defence']);
+  });
 });
 

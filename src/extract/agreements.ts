@@ -6,7 +6,8 @@
  * proposed, in force, or only mentioned).
  */
 import type { AgreementKind, AgreementStatus } from '../vocab.js';
-import { findAcronymPhrases, type Span } from './actors.js';
+import { findAcronymPhrases, findCountries, findPlaces, type Span } from './actors.js';
+import { MONTHS, WEEKDAYS } from './lexicon.js';
 import { execAll, slug } from './tokens.js';
 
 export interface AgreementMention extends Span {
@@ -32,7 +33,7 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
 ];
 
 const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
-const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+((?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|protocol))\b(?!s)/g;
+const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+((?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership)\b)|protocol))\b(?!s)/g;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
 const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
@@ -80,6 +81,22 @@ export function statusNear(text: string, start: number, end: number): AgreementS
   return 'mentioned';
 }
 
+const WHEN = new RegExp(`\\s+(?:on|in)\\s+(?:${[...MONTHS, ...WEEKDAYS].join('|')})\\b`);
+/**
+ * A lowercase description ends where the sentence says where or when it was signed: "an agreement on
+ * defence cooperation in Budapest on October 18" is "an agreement on defence cooperation".
+ */
+function placeTimeCut(tail: string): string {
+  const when = WHEN.exec(tail);
+  if (when) tail = tail.slice(0, when.index);
+  for (const m of execAll(/\s+(?:in|at)\s+/g, tail)) {
+    const rest = tail.slice(m.index + m[0].length);
+    const at = (x: { start: number }) => x.start === 0;
+    if (findPlaces(rest).some(at) || findCountries(rest).some(at)) return tail.slice(0, m.index);
+  }
+  return tail;
+}
+
 /** Agreements named in a cleaned sentence. */
 export function findAgreements(text: string): AgreementMention[] {
   const out: AgreementMention[] = [];
@@ -115,7 +132,7 @@ export function findAgreements(text: string): AgreementMention[] {
     const headStart = m.index + m[0].length - m[1].length;
     const headEnd = m.index + m[0].length;
     const tailM = TAIL.exec(text.slice(headEnd));
-    const tail = tailM ? trimTail(tailM[1]) : '';
+    const tail = tailM ? placeTimeCut(trimTail(tailM[1])) : '';
     // A bare description names a document only when the sentence signs it: "the signing of the joint vision statement".
     if (!tail && !/draft statement/.test(m[1]) && !(/^(?:joint vision statement|memorandum of understanding|letter of intent)$/.test(m[1]) && statusNear(text, headStart, headEnd) === 'signed')) continue;
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length));

@@ -37,7 +37,7 @@ export interface SentenceAnalysis {
 }
 
 const overlaps = (a: Span, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
-const ROLE_WORD = /\b(?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest)s?\b/;
+const ROLE_WORD = /\b(?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest|attach[ée])s?\b/;
 const VIETNAMESE_NAME_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${[...VIETNAMESE_SURNAMES].join('|')})(?: \\p{Lu}\\p{Ll}+){1,2} $`, 'u');
 const MONTH_START = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d/;
 
@@ -241,7 +241,7 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       if (!m.full && m.name !== ref) addEvidence(p.aliases, m.name, si);
       // "his Indian counterpart Rajnath Singh", "the Lao officer Thongloun": the demonym before the role gives the nationality.
       const window = r.text.slice(Math.max(0, m.start - 100), m.start);
-      const demonym = ROLE_WORD.test(window) ? /\b(\p{Lu}[\p{L}]+) (?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest)s?,?\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(window.slice(-80)) : null;
+      const demonym = ROLE_WORD.test(window) ? /\b(\p{Lu}[\p{L}]+) (?:(?:defen[cs]e |military |naval |army |air )?(?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest|attach[ée]))s?,?\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(window.slice(-80)) : null;
       // "New Zealand's Secretary of Defence Andrew Bridgman": a country in the genitive before the title.
       const genitive = demonym || !/['\u2019]s\s/.test(window) ? null : /\b((?:\p{Lu}[\p{L}]+ ){0,2}\p{Lu}[\p{L}]+)['\u2019]s\s+(?:(?:\p{Lu}[\p{L}-]*|of|for|the|and)\s+){1,8}$/u.exec(window);
       // "Lao Lieutenant General Vongkham Phommakone": a demonym just before the rank.

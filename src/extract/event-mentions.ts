@@ -20,7 +20,7 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition)\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
@@ -108,7 +108,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     }
     const modWords = det ? words.slice(k + 1) : [];
     const lead = det ? words.slice(0, k).join(' ') : before;
-    if (!det && !/^\s*(?:took place|was held|were held|held|has wrapped|wrapped|opened|closed|concluded)\b/i.test(after)) continue;
+    // Without a determiner, a noun names an event when it is said to take place, or whom it was between ("after talks between the two ministers").
+    if (!det && !/^\s*(?:took place|was held|were held|held|has wrapped|wrapped|opened|closed|concluded|between)\b/i.test(after)) continue;
     const mods = modWords.join(' ');
     // "the fifth such exchange": a kind of event counted, not an event told.
     if (/\bsuch\b/i.test(mods)) continue;
@@ -151,6 +152,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', ['phone']],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal )?(?:talks|discussions)\b/g, 'talks', 'meet'],
   [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
+  // "A and B signed an agreement on ... in Budapest on October 18": a signing told as an event (meetings.ts decides).
+  [/\b(?:signed|inked)\b(?=\s+(?:an?|the|their)\s+(?:[\p{L}\d-]+\s+){0,6}?(?:agreement|memorandum|MoU|MOU|protocol|plan|statement|declaration|letter of intent|treaty|arrangement)\b)/gu, 'meeting', 'sign', ['signed', 'inked']],
   [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out)\s+(?:an?|the|their|its)\s+(?:(?!(?:to|of|with|in|on|for|at|by|the|an?|which|that)\s)[\p{L}\d-]+\s+){0,8}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/gu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried']],
   [/\b(?:held|had)\s+(?:an?|the|their)\s+(?:[\p{L}-]+\s+){0,2}?meeting\b(?!\s+with)/gu, 'meeting', 'meet'],
   // A port call: "docked at Cam Ranh Port", "arrived in Manila" (meetings.ts keeps an arrival only when a ship or a port is named).

@@ -310,7 +310,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && GATHERING.test(text.slice(x.start, x.end))) : undefined;
       if (gathering) kind = 'conference';
       // "The department and the attaché office launched an exchange ...", "The frigate of the French Navy docked at ...": bodies act.
-      if (v.role === 'hold' || v.role === 'dock' || (v.role === 'attend' && !subjects.length)) {
+      if (v.role === 'hold' || v.role === 'dock' || ((v.role === 'attend' || v.role === 'host') && !subjects.length)) {
         // "Two vessels from the X Navy and two from the Y Navy took part in the patrol": bodies take part too.
         const bodies = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
         if (bodies.length || !group) subjects = bodies;
@@ -364,6 +364,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const ceremony = group && scope && welcomes.has(scope) && /\b(?:after|following) which\b/.test(text.slice(0, v.start)) ? scope : undefined;
       const again = (v.role === 'meet' || v.role === 'host') && !EARLIER_LEAD.test(text) && !a.dates.some((d) => d.start >= cStart && d.end <= cEnd && datesEvent(text, d))
         ? toldWith([...subjects, ...objects].filter((x) => x.kind === 'person').map((x) => x.key), kind) : undefined;
+      // "The two sides signed a memorandum": a signing is an event of its own only as the article's first event, or
+      // where the clause gives it its own place or day ("signed ... in Budapest on October 18").
+      const signedHere = v.role === 'sign' && /^(?:signed|inked)$/.test(text.slice(v.start, v.end));
+      const signatories = subjects.filter((x) => x.kind === 'person').length >= 2 || (group !== null && subjects.length >= 2);
+      const ownDay = a.dates.some((d) => d.start >= v.end && d.end <= cEnd && datesEvent(text, d) && (d.date.value ? d.date.value.length === 10 : /\d{1,2}(?!\d)|day\b/.test(d.date.text)));
+      if (signedHere && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) continue;
       if (ceremony) {
         target = ceremony;
         hint(target, kind, si);
@@ -387,7 +393,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       } else if (nounBefore && main && anchored(main) && (nounBefore.ordinal ?? main.ordinal) !== main.ordinal) {
         target = create(kind, si, nounBefore.phrase);
       } else if (!main || (!anchored(main) && main.participants.size === 0) || (nounBefore && !anchored(main))) {
-        main ??= create(kind, si, '');
+        main ??= create(kind, si, signedHere ? 'signing ceremony' : '');
         hint(main, kind, si);
         target = main;
       } else if (v.role === 'hold' && /\b(?:the|this|that|such)\s+\S+$/i.test(text.slice(v.start, v.end))) {
@@ -405,12 +411,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "the ministers witnessed the signing of ...": a signing ceremony of its own.
         target = create('meeting', si, 'signing ceremony');
         if (main.partOf) target.partOf = { ...main.partOf };
+        else if (signedHere && lastVisit && target !== lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
         for (const s of subjects) {
           const nat = ctx.persons.get(s.key)?.nationality;
           if (nat) addRole(target, 'participants', nat.key, si);
         }
       } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) ||
-        (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))))) {
+        (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))) ||
+        // "The Ministry hosted a reception ..." after talks of others: a host new to the article holds its own event.
+        (v.role === 'host' && subjects.length > 0 && main.participants.size > 0 && subjects.every((x) => !main!.participants.has(x.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
         if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
@@ -510,14 +519,20 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "Giang's visit": the possessor is the agent.
       if (n.possessorEnd !== undefined) agent = a.actors.filter((x) => x.kind === 'person' && x.end >= n.possessorEnd! - 1 && x.end <= n.possessorEnd! + 2).slice(0, 1);
       const destination = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
-      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead);
+      // "the recent talks", "since the dialogue", "took place after talks between ...": an event other than the one told.
+      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead) || (!n.anaphoric && n.det === '' && /\b(?:after|before|following|prior to)\s*$/i.test(n.lead));
       // "the recent phone talks between A and B": the persons named in the "between" phrase.
       // ("Talks were held in Hanoi on Thursday between A and B": the same, after a passive "held".)
       const betweenM = /^\s*(?:(?:was|were) held\b[^,;]*?\s)?between\s/.exec(n.after);
       const betweenEnd = betweenM ? n.end + (/,\s*as well as\b|;|\.\s/.exec(n.after)?.index ?? n.after.length) : n.end;
       let betweenPersons = betweenM ? actorsIn(a, n.end, betweenEnd) : [];
       // "between the two defence ministers": the countries of the two sides of the event told.
-      if (betweenM && !betweenPersons.length && /^\s*between (?:the|their) two (?:[a-z]+ ){0,2}(?:ministers|sides|chiefs|leaders|countries|commanders)\b/.test(n.after) && main) {
+      const inFocus = focus ?? main;
+      const focusPersons = inFocus ? [...inFocus.participants.keys()].filter((k) => ctx.persons.has(k)) : [];
+      if (betweenM && !betweenPersons.length && /^\s*between (?:the|their) two (?:[a-z]+ ){0,2}(?:ministers|chiefs|leaders|commanders|generals)\b/.test(n.after) && !OTHER_EVENT.test(n.modifiers) && focusPersons.length === 2) {
+        // "talks between the two ministers" (the ministers just told of): those two persons.
+        for (const k of focusPersons) betweenPersons.push({ key: k, kind: 'person', start: n.end, end: n.end, nested: false });
+      } else if (betweenM && !betweenPersons.length && /^\s*between (?:the|their) two (?:[a-z]+ ){0,2}(?:ministers|sides|chiefs|leaders|countries|commanders)\b/.test(n.after) && main) {
         const sides = new Set([...main.participants.keys()].map((k) => ctx.persons.get(k)?.nationality?.key).filter((k): k is string => !!k));
         if (sides.size === 2) for (const c of sides) betweenPersons.push({ key: c, kind: 'country', start: n.end, end: n.end, nested: false });
       }
@@ -580,7 +595,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!target.evidence.includes(si)) target.evidence.push(si);
       // Another event named inside the sentence ("... most notably the recent phone talks between A and B")
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
-      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || (n.start < 25 && /^\s*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
+      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || (n.start < 25 && /^[\s"“'‘(]*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
       participate(target, betweenPersons, si);
       // "Vietnam and Australia held their fifth Defence Ministers' Meeting": those who held it take part.
       const heldBy = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
