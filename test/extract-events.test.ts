@@ -456,5 +456,17 @@ describe('extraction: events', () => {
     assert.deepEqual(r.meetings.map((m) => m.kind), ['talks', 'reception']);
     assert.deepEqual([...r.meetings[1].participants.keys()].map((k) => r.organizations.get(k)?.name), ['Ministry of National Defence']);
   });
+
+  it('farewell calls, dinners in honour of a guest, dialogues "held" by two countries and co-chaired, titles with "for" before a foreign body', () => {
+    const r = x('Vietnam and Italy held their second defence policy dialogue in Rome on June 4, co-chaired by Senior Lieutenant General Nguyen Truong Thang and Secretary General for Defence of the Italian Ministry of Defence Luciano Portolano. ' +
+      'Italian Defence Minister Guido Crosetto hosted a dinner in honour of the Vietnamese delegation the same day. ' +
+      'Before leaving, Thang paid a farewell call on Italian Ambassador Antonio Alessandro.');
+    const [dialogue, dinner, farewell] = r.meetings;
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['dialogue', 'reception', 'meeting']);
+    assert.deepEqual(people(dialogue), ['italy', 'luciano-portolano', 'nguyen-truong-thang', 'vietnam']);
+    assert.ok(dinner.participants.has('guido-crosetto') && dinner.participants.has('nguyen-truong-thang'));
+    assert.deepEqual(people(farewell), ['antonio-alessandro', 'nguyen-truong-thang']);
+    assert.ok(!r.persons.has('defence'), 'a word of a title is no person');
+  });
 });
 

@@ -158,7 +158,8 @@ const PERSON_RANKS = new Set(['Admiral', 'Colonel', 'Col.', 'Lieutenant', 'Lieut
 /** Titles that, right after the head of a body's name, begin a person's title rather than continue the name. */
 const TITLE_WORDS = new Set(['Commander', 'Commandant', 'Spokesperson', 'Spokesman', 'Chairman', 'President', 'Head', 'Ambassador', 'Attaché', 'Attache']);
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', "'s", '&']);
-const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry', 'Council', 'Committee', 'Department', 'Office', 'Group', 'Police', 'Region', 'Zone']);
+const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry', 'Council', 'Committee', 'Department', 'Office', 'Group', 'Police', 'Region', 'Zone',
+  'Administration', 'Command', 'Directorate', 'Headquarters', 'Mission', 'Service', 'Secretariat', 'Agency', 'Academy', 'Bureau', 'Commission']);
 
 /** Ship types and prefixes: "Frigate X of the French Navy", "HMS X". */
 const SHIP_WORDS = '(?:Frigate|Corvette|Destroyer|Submarine|Cruiser|Ship|Vessel|Patrol Vessel|Training Ship|HMS|USS|INS|KRI|HMAS|HMNZS|JS|ROKS|FS|BRP|RSS|KD|HTMS|CNS)';
@@ -350,7 +351,9 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
       if ((((low === 'of' || low === 'for' || low === 'on' || low === 'the') && (isCapitalized(toks[j + 2]?.text ?? '') || toks[j + 2]?.text === 'the')) ||
         (low === 'and' && !ORG_HEADS.has(toks[last].text) && !countryOfForm(toks[last].text) && isCapitalized(toks[j + 2]?.text ?? '') &&
           // "Admiral X and the Vietnam Coast Guard": a rank makes the left part a person, not a body's name.
-          !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text) || TITLE_WORDS.has(t.text) || t.text === 'Minister'))) && j + 2 < toks.length) {
+          !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text) || TITLE_WORDS.has(t.text) || t.text === 'Minister') &&
+          // "X and Secretary General for Administration Y": a title after "and" starts a person.
+          !RANK_WORDS.has(toks[j + 2].text) && !TITLE_WORDS.has(toks[j + 2].text))) && j + 2 < toks.length) {
         j++;
         continue;
       }
@@ -500,7 +503,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const known = VIETNAMESE_NAMES[words.join(' ')] !== undefined;
     const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
     const full = words.length >= 2 && words.length <= 5 && (trigger || vietnamese || known);
-    const single = words.length === 1;
+    // (A body's head word alone is no name: "Secretary General for Administration".)
+    const single = words.length === 1 && !ORG_HEADS.has(words[0]);
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && /^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after);
     if ((full || single) && !place) {

@@ -265,7 +265,7 @@ export const NOT_ORGANIZATIONS = new Set(['VNA', 'VOV', 'VOVWORLD', 'VNS', 'VNP'
 
 /** Military and civil ranks and honorifics, longest first when matched. */
 export const RANKS = [
-  'Senior Lieutenant General', 'Sen. Lieut. Gen.', 'Sen. Lieut. Gen', 'Sen Lieut Gen', 'Lieutenant General', 'Lieut. Gen.', 'Lt. Gen.', 'Lt Gen',
+  'Senior Lieutenant General', 'Sen. Lieut. Gen.', 'Sen. Lieut. Gen', 'Sen Lieut Gen', 'Sen. Lt. Gen.', 'Sen. Lt. Gen', 'Sen Lt Gen', 'Lieutenant General', 'Lieut. Gen.', 'Lt. Gen.', 'Lt Gen',
   'Major General', 'Maj. Gen.', 'Maj Gen', 'Brigadier General', 'Brig. Gen.', 'General of the Army', 'General', 'Gen.',
   'Senior Colonel', 'Sen. Col.', 'Lieutenant Colonel', 'Lt. Col.', 'Colonel', 'Col.', 'Major', 'Maj.', 'Captain', 'Capt.',
   'Admiral', 'Vice Admiral', 'Rear Admiral', 'Adm.', 'Vice Adm.', 'Rear Adm.', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal',
@@ -279,6 +279,7 @@ export function canonicalRank(rank: string): string {
   const r = rank.replace(/\s+/g, ' ').trim();
   const map: Record<string, string> = {
     'Sen. Lieut. Gen.': 'Senior Lieutenant General', 'Sen. Lieut. Gen': 'Senior Lieutenant General', 'Sen Lieut Gen': 'Senior Lieutenant General',
+    'Sen. Lt. Gen.': 'Senior Lieutenant General', 'Sen. Lt. Gen': 'Senior Lieutenant General', 'Sen Lt Gen': 'Senior Lieutenant General',
     'Lieut. Gen.': 'Lieutenant General', 'Lt. Gen.': 'Lieutenant General', 'Lt Gen': 'Lieutenant General',
     'Maj. Gen.': 'Major General', 'Maj Gen': 'Major General', 'Brig. Gen.': 'Brigadier General', 'Gen.': 'General',
     'Sen. Col.': 'Senior Colonel', 'Lt. Col.': 'Lieutenant Colonel', 'Col.': 'Colonel', 'Maj.': 'Major', 'Capt.': 'Captain',

@@ -454,6 +454,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
       if (v.role === 'chair') for (const s of subjects) addRole(target, 'chairs', s.key, si);
       if (nounBefore) {
+        // "Vietnam and France held their fourth dialogue ..., co-chaired by A and B": those who held it take part.
+        const heldIt = /\b(?:held|holds|hold|convened|organi[sz]ed|co-organi[sz]ed)\s*$/i.exec(nounBefore.lead);
+        if (heldIt) participate(target, a.actors.filter((x) => !x.nested && x.start >= clauseStart(text, heldIt.index) && x.end <= heldIt.index), si);
         if (!target.label) target.label = nounBefore.phrase;
         if (nounBefore.ordinal) target.ordinal ??= nounBefore.ordinal;
         participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start >= nounBefore.start && x.end <= nounBefore.end), si);
