@@ -468,5 +468,14 @@ describe('extraction: events', () => {
     assert.deepEqual(people(farewell), ['antonio-alessandro', 'nguyen-truong-thang']);
     assert.ok(!r.persons.has('defence'), 'a word of a title is no person');
   });
+
+  it('a photo caption above the text ("A and B at the dialogue") and the dialogue the text then names are one event', () => {
+    const r = extractArticle('t.txt', 'Vietnam, Norway hold defence dialogue\n' +
+      'Deputy Minister Hoang Xuan Chien (R) and Norwegian State Secretary Andreas Motzfeldt Kravik at the dialogue. (Photo: VNA)\n' +
+      'The third Vietnam-Norway Defence Policy Dialogue took place in Oslo on May 6 under the co-chair of Deputy Minister Hoang Xuan Chien and State Secretary Andreas Motzfeldt Kravik.\n');
+    assert.equal(r.meetings.length, 1);
+    assert.equal(r.meetings[0].label, 'third Vietnam-Norway Defence Policy Dialogue');
+    assert.equal(r.meetings[0].ordinal, 3);
+  });
 });
 

@@ -120,7 +120,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const participate = (m: Meeting, refs: ActorRef[], si: number) => {
     for (const r of refs) addRole(m, 'participants', r.key, si);
   };
-  const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined || [...m.participants.keys()].some((k) => ctx.persons.has(k));
+  /** Events made from a photo caption ("X and Y at the dialogue"): the body names them properly later. */
+  const fromCaption = new Set<Meeting>();
+  const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined ||
+    (!fromCaption.has(m) && [...m.participants.keys()].some((k) => ctx.persons.has(k)));
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
     if (m.date) return;
     // "Giang, who arrived in India on June 6, also met ...": a date in a relative clause dates what the clause tells.
@@ -222,7 +225,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // Captions never create events, but "X at the meeting" shows who took part.
       const at = AT_EVENT_CAPTION.exec(text);
       if (at) {
-        main ??= create(kindOfNoun(at[0].replace(/^at the /i, '')), si, '');
+        if (!main) fromCaption.add(main = create(kindOfNoun(at[0].replace(/^at the /i, '')), si, ''));
         participate(main, a.actors.filter((x) => !x.nested), si);
       }
       if (!main) {
