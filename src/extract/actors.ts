@@ -507,7 +507,10 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const single = words.length === 1 && !ORG_HEADS.has(words[0]);
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && /^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after);
-    if ((full || single) && !place) {
+    // A name of two to four words with nothing to say it is a person's ("Tea Seiha" again, without a title)
+    // is kept as a mention that only resolves to a person the article names in full.
+    const again = !full && !single && words.length >= 2 && words.length <= 4;
+    if ((full || single || again) && !place) {
       const positions = [preTitle, postTitle].filter((p): p is string => !!p);
       const refStart = rankM ? from + rankM.index : start;
       out.push({

@@ -220,7 +220,9 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     if (singles.has(name)) return singles.get(name);
     const n = fold(name);
     const candidates = [...persons.values()].filter((p) => {
-      const parts = fold(p.name).split(' ');
+      const full = fold(p.name);
+      if (n.includes(' ')) return full === n;
+      const parts = full.split(' ');
       return parts[parts.length - 1] === n || parts[0] === n;
     });
     const found = candidates.length === 1 ? candidates[0] : undefined;
