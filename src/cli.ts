@@ -7,7 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError, messageOf } from './errors.js';
 import { didYouMean } from './suggest.js';
 
-const COMMANDS = ['build', 'query', 'export', 'summarize', 'explain', 'run', 'serve', 'push'];
+const COMMANDS = ['add', 'build', 'query', 'export', 'summarize', 'explain', 'run', 'serve', 'push'];
 
 const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
 
@@ -83,6 +83,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'add':
+        return await (await import('./commands/add.js')).addCommand(rest);
       case 'build':
         return await (await import('./commands/build.js')).buildCommand(rest);
       case 'query':
