@@ -16,6 +16,7 @@ import type { ArticleExtraction } from '../extract/model.js';
 import { DEFAULT_BASE } from '../vocab.js';
 import { HTTP_IRI } from '../extract/index.js';
 import { DATA_OPTION, dataLayout } from '../data-dir.js';
+import { countsOf } from '../report.js';
 
 export interface BuildResult {
   extractions: ArticleExtraction[];
@@ -149,13 +150,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** One line of counts: articles, persons, organizations, meetings, agreements, quads. */
+/** One line of counts: articles, persons, organizations, countries, meetings, agreements, quads. */
 export function describe(r: BuildResult): string {
-  const count = (f: (x: ArticleExtraction) => Iterable<string>) => new Set(r.extractions.flatMap((x) => [...f(x)])).size;
-  const persons = count((x) => x.persons.keys());
-  const orgs = count((x) => x.organizations.keys());
-  const countries = count((x) => x.countries.keys());
-  const agreements = count((x) => x.agreements.keys());
-  const meetings = r.extractions.reduce((n, x) => n + x.meetings.length, 0);
-  return `${r.extractions.length} articles: ${persons} persons, ${orgs} organizations, ${countries} countries, ${meetings} meetings, ${agreements} agreements; ${r.quads.length} quads`;
+  const c = countsOf(r.extractions, r.quads.length);
+  return `${c.articles} articles: ${c.persons} persons, ${c.organizations} organizations, ${c.countries} countries, ${c.events} meetings, ${c.agreements} agreements; ${c.quads} quads`;
 }
