@@ -60,7 +60,7 @@ export function readDocument(file: string): Document {
   }
   if (bytes.length > MAX_ARTICLE_BYTES) throw tooLarge(file, bytes.length);
   const text = decodeArticle(bytes, file);
-  return { file, text: text.endsWith('\n') ? text : `${text}\n`, headline: firstLine(text), meta: sidecar, notes: [] };
+  return { file, text, headline: firstLine(text), meta: sidecar, notes: [] };
 }
 
 /** A URL (as pageUrl gives it) as compared for duplicates: without `www.`, scheme or trailing slash, host in lower case. */
