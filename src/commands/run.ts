@@ -41,10 +41,11 @@ function size(r: QueryResult): string {
   return `${n} ${what}${n === 1 ? '' : 's'}`;
 }
 
-/** `minimum=1 (default)`, or `no parameters`. */
+/** `minimum=1 (default)`, `phrase="maritime security" home=country/vietnam (defaults)`, or `no parameters`. */
 function paramsText(a: Answered): string {
   if (!a.params.length) return 'no parameters';
-  return `${a.params.map((p) => `${p.name}=${p.value ?? '(unbound)'}`).join(' ')} (default${a.params.length === 1 ? '' : 's'})`;
+  const value = (v?: string) => (v === undefined ? '(unbound)' : /[\s"]/.test(v) ? JSON.stringify(v) : v);
+  return `${a.params.map((p) => `${p.name}=${value(p.value)}`).join(' ')} (default${a.params.length === 1 ? '' : 's'})`;
 }
 
 /**
