@@ -105,6 +105,11 @@ describe('saved pages: reading one', () => {
     assert.throws(() => readPage(readFileSync(page('no-article.html')), 'no-article.html'), /^UserError: no-article\.html: an HTML page with no article text/);
     assert.throws(() => readPage(Buffer.alloc(0), 'empty.html'), /empty\.html: the page is empty/);
     assert.throws(() => readPage(Buffer.from('<html><head><meta charset="x-klingon"></head><body><p>Qapla</p></body></html>'), 'k.html'), /k\.html: the page declares the character encoding "x-klingon"/);
+    // Hostile nesting is refused at once, not after minutes in Readability.
+    const deep = `<html><body>${'<div>'.repeat(20000)}<p>Deep words in a paragraph.</p>${'</div>'.repeat(20000)}</body></html>`;
+    const t = performance.now();
+    assert.throws(() => readPage(Buffer.from(deep), 'deep.html'), /deep\.html: elements nested more than 400 deep/);
+    assert.ok(performance.now() - t < 10000);
   });
 
   it('detects HTML by its content, and reads dates and URLs as pages write them', () => {

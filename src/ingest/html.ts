@@ -21,7 +21,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { UserError } from '../errors.js';
+import { UserError, messageOf } from '../errors.js';
 import { isIsoDate } from '../extract/dates.js';
 import { HTTP_IRI } from '../extract/index.js';
 
@@ -256,7 +256,35 @@ function blockLines(root: El): string[] {
  */
 export function readPage(bytes: Uint8Array, file: string): Page {
   const { html, encoding } = decodePage(bytes, file);
+  try {
+    return pageOf(html, encoding, file);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    // The HTML parser or Readability failing on a page (hostile or broken markup) is the page's fault.
+    throw new UserError(`${file}: cannot read the HTML page: ${messageOf(error)}`, { cause: error });
+  }
+}
+
+/** The deepest nesting of elements read: real pages nest a few dozen deep; Readability's time grows fast with depth. */
+const MAX_DEPTH = 400;
+
+/** How deep elements nest under `root` (counted without recursion), stopping past `limit`. */
+function depthOf(root: El, limit: number): number {
+  let max = 0;
+  const stack: Array<[El, number]> = [[root, 1]];
+  while (stack.length && max <= limit) {
+    const [el, d] = stack.pop()!;
+    if (d > max) max = d;
+    for (const child of Array.from(el.children)) stack.push([child as El, d + 1]);
+  }
+  return max;
+}
+
+function pageOf(html: string, encoding: string, file: string): Page {
   const { document: doc } = parseHTML(html);
+  if (doc.documentElement && depthOf(doc.documentElement as El, MAX_DEPTH) > MAX_DEPTH) {
+    throw new UserError(`${file}: elements nested more than ${MAX_DEPTH} deep; this is not a news page that can be read`);
+  }
   const ld = jsonLdArticles(doc);
   const fromLd = (key: string, ...sub: string[]) => ld.map((o) => jsonString(o[key], ...sub)).find((v) => v !== undefined);
   const publisher = fromLd('publisher', 'name') ?? metaContent(doc, 'og:site_name', 'publisher', 'application-name');
