@@ -90,7 +90,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
     'no-cache': { type: 'boolean' },
   }, 1);
   if (values.help) {
-    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --data DIR] [--no-cache] [--verbose] | --endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
+    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --data DIR] [--no-cache] [--verbose] [--endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
     return 0;
   }
   if (values.list) {
@@ -129,7 +129,7 @@ function withoutNames(q: StoredQuery, params: Record<string, string>): Record<st
 
 /**
  * The answer over a local graph file: from the answer cache when it holds one for these very bytes
- * and this query text (said on stderr; the graph and the engine are then never loaded), else
+ * and this query text (the graph and the engine are then never loaded), else
  * evaluated and, with `useCache`, stored for next time (src/query/answer-cache.ts). Names and IRIs
  * given for node parameters are checked against the graph first (src/query/names.ts); an answer is
  * kept only once they were, so a kept answer's IRIs name something. The note that an answer came from
