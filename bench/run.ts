@@ -179,13 +179,13 @@ async function measureSize(size: number, o: BenchOptions, dir: string, jenaClass
 }
 
 /**
- * The wall time of a whole `diplograph query NAME [--param ...] --graph FILE` process answering from the answer cache
+ * The wall time of a whole `diplograph query NAME [--param ...] --graph FILE --verbose` process answering from the answer cache
  * (the engine process stored the answers), or undefined when it did not answer from the cache.
  */
 function cliFromCache(name: string, file: string): number | undefined {
   const started = performance.now();
   const params = Object.entries(BENCH_PARAMS[name] ?? {}).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
-  const r = spawnSync(process.execPath, [...NODE_FLAGS, join(projectRoot(), 'bin', 'diplograph.js'), 'query', name, ...params, '--graph', file], { encoding: 'utf8', maxBuffer: 256 * MB });
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, join(projectRoot(), 'bin', 'diplograph.js'), 'query', name, ...params, '--graph', file, '--verbose'], { encoding: 'utf8', maxBuffer: 256 * MB });
   const ms = performance.now() - started;
   return r.status === 0 && /answered from the cache/.test(r.stderr) ? ms : undefined;
 }

@@ -49,7 +49,7 @@ function row(what: string, times: number[], goalMs: number): StartupRow {
 /** The wall time of one `diplograph query` process; throws when it fails or when the cache is not as expected. */
 function queryOnce(name: string, graph: string, cache: 'no-cache' | 'cached'): number {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [...NODE_FLAGS, BIN, 'query', name, '--graph', graph, ...(cache === 'no-cache' ? ['--no-cache'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [...NODE_FLAGS, BIN, 'query', name, '--graph', graph, '--verbose', ...(cache === 'no-cache' ? ['--no-cache'] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`diplograph query ${name}: ${r.stderr.trim()}`);
   if ((cache === 'cached') !== /answered from the cache/.test(r.stderr)) throw new Error(`diplograph query ${name}: expected ${cache === 'cached' ? 'an answer from the cache' : 'an evaluation'}`);

@@ -7,13 +7,17 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError, messageOf } from './errors.js';
 import { didYouMean } from './suggest.js';
 
-const COMMANDS = ['build', 'query', 'export', 'summarize', 'explain', 'run', 'serve', 'push'];
+const COMMANDS = ['add', 'build', 'query', 'export', 'summarize', 'explain', 'run', 'serve', 'push'];
 
 const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
 
 Usage:
+  diplograph add FILE... [--to data/documents] [--url URL]
+      Add articles: saved web pages (.html, or .txt holding HTML) become NAME.txt, their article text,
+      with NAME.source (URL, publication date, publisher taken from the page); plain .txt articles
+      are copied with their .source. An article already there (same URL or same text) is not added.
   diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip]
-      Extract every article (*.txt) of --in, validate the graph against ontology/shapes.ttl, and write
+      Extract every article (*.txt, *.html) of --in, validate the graph against ontology/shapes.ttl, and write
       Turtle (--out) and TriG with one named graph per article (--trig, default: --out with .trig).
       An article that cannot be read (empty, binary, not UTF-8, ...) fails the build and nothing is
       written, with every bad file named (--on-error fail, the default); --on-error skip reports each
@@ -25,7 +29,8 @@ Usage:
       (--endpoint repeated: federated over all of them). An actor, meeting or area parameter takes
       an IRI or, over a graph file, any of its names (--param partner="Viet Nam"), checked against
       the graph: a name or IRI that names nothing is an error with the closest ones. --dataset names the catalog that push wrote
-      (<base>graph/dataset); --default-graph/--named-graph give the dataset by hand.
+      (<base>graph/dataset); --default-graph/--named-graph give the dataset by hand. An answer kept
+      for the very same graph file is reused (--no-cache: evaluate again; --verbose: say so on stderr).
   diplograph query --list
       List the stored queries with their parameters.
   diplograph export --format jsonld|turtle|trig|ntriples|nquads [--frame meetings] [--graph FILE] [--out FILE]
@@ -35,8 +40,10 @@ Usage:
   diplograph explain <article.txt> [--format text|json]
       Show, sentence by sentence, what was extracted from one article and the rule behind each fact,
       then every event with why it got its type, date, place and participants.
-  diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip]
-      The main job: build, answer every stored query, write data/graph.jsonld.
+  diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip] [--verbose]
+      The main job (npm start): build, write data/graph.jsonld, answer every stored query into
+      data/answers/NAME.csv and NAME.json (SPARQL 1.1 results; parameters in index.json), and report
+      what was built, what needs attention and where the answers are (--verbose: print every answer).
   diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS]
                    [--max-rows N] [--max-body BYTES] [--base IRI]
       Publish the graph over HTTP: a read-only SPARQL 1.1 endpoint at /sparql, and every IRI under
@@ -49,6 +56,8 @@ Usage:
       --part K/N pushes one of N disjoint parts (for federation).
 
 Options:
+  --data DIR       the data folder (documents/, graph.*, answers/) of every command; by default the
+                   nearest data/ above the current folder, else the diplograph folder's data/
   -h, --help       this help
   -V, --version    the version
 `;
@@ -83,6 +92,8 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
+      case 'add':
+        return await (await import('./commands/add.js')).addCommand(rest);
       case 'build':
         return await (await import('./commands/build.js')).buildCommand(rest);
       case 'query':

@@ -61,24 +61,28 @@ describe('the answer cache', function () {
     assert.equal(cachedAnswer(graph, `${bindParams(listQueries()[0], {})} `, hash), undefined, 'another query text is a miss');
   });
 
-  it('diplograph query answers from it on the second run, says so, and --no-cache evaluates again', () => {
+  it('diplograph query answers from it on the second run, says so with --verbose only, and --no-cache evaluates again', () => {
     rmSync(cacheRoot(graph), { recursive: true, force: true });
     const first = cli(['query', 'co-chairs', '--graph', graph]);
     assert.equal(first.status, 0, first.stderr);
     assert.equal(first.stderr, '', 'a fresh answer says nothing');
     assert.match(first.stdout, /co-chaired|chairName/);
-    const second = cli(['query', 'co-chairs', '--graph', graph]);
+    const quiet = cli(['query', 'co-chairs', '--graph', graph]);
+    assert.equal(quiet.status, 0, quiet.stderr);
+    assert.equal(quiet.stderr, '', 'no cache note without --verbose');
+    assert.equal(quiet.stdout, first.stdout);
+    const second = cli(['query', 'co-chairs', '--graph', graph, '--verbose']);
     assert.equal(second.status, 0, second.stderr);
     assert.match(second.stderr, NOTE);
     assert.equal(second.stdout, first.stdout);
-    const json = cli(['query', 'co-chairs', '--graph', graph, '--format', 'json']);
+    const json = cli(['query', 'co-chairs', '--graph', graph, '--format', 'json', '-v']);
     assert.match(json.stderr, NOTE, 'one entry serves every format');
     assert.ok(JSON.parse(json.stdout).results.bindings.length > 0);
-    const bypass = cli(['query', 'co-chairs', '--graph', graph, '--no-cache']);
+    const bypass = cli(['query', 'co-chairs', '--graph', graph, '--no-cache', '--verbose']);
     assert.equal(bypass.status, 0, bypass.stderr);
     assert.equal(bypass.stderr, '');
     assert.equal(bypass.stdout, first.stdout);
-    const param = cli(['query', 'partner-meetings', '--graph', graph, '--param', 'from=2030-01-01']);
+    const param = cli(['query', 'partner-meetings', '--graph', graph, '--param', 'from=2030-01-01', '--verbose']);
     assert.equal(param.stderr, '', 'other parameter values are another question');
   });
 
@@ -91,13 +95,13 @@ describe('the answer cache', function () {
   <https://w3id.org/diplograph/id/article/zz_extra> a <https://w3id.org/diplograph/ontology#Article> ; <http://purl.org/dc/terms/identifier> "zz_extra.txt" .
   <https://w3id.org/diplograph/id/person/nguyen-chi-vinh> a <https://w3id.org/diplograph/ontology#Person> .
 }\n`);
-    const after = cli(['query', 'persons-in-several-articles', '--graph', graph, '--format', 'csv']);
+    const after = cli(['query', 'persons-in-several-articles', '--graph', graph, '--format', 'csv', '--verbose']);
     assert.equal(after.status, 0, after.stderr);
     assert.equal(after.stderr, '', 'not from the cache');
     assert.notEqual(after.stdout, before.stdout);
     assert.match(after.stdout, /zz_extra\.txt/);
     assert.deepEqual(readdirSync(cacheRoot(graph)), [fileHash(graph).slice(0, 32)]);
-    assert.match(cli(['query', 'persons-in-several-articles', '--graph', graph]).stderr, NOTE);
+    assert.match(cli(['query', 'persons-in-several-articles', '--graph', graph, '--verbose']).stderr, NOTE);
   });
   it('diplograph serve answers a stored-query page from the answers kept for its graph file, and says so', async () => {
     rmSync(cacheRoot(graph), { recursive: true, force: true });
@@ -120,7 +124,7 @@ describe('the answer cache', function () {
       const second = await get();
       assert.match(second, note);
       assert.equal(second.replace(/<p class="note">[^<]*<\/p>/, ''), first, 'the same page otherwise');
-      const cli2 = cli(['query', 'co-chairs', '--graph', graph]);
+      const cli2 = cli(['query', 'co-chairs', '--graph', graph, '--verbose']);
       assert.match(cli2.stderr, NOTE, "the server keeps answers for diplograph query too");
     } finally {
       child.kill('SIGTERM');

@@ -136,7 +136,7 @@ describe('the command line', function () {
 
     it('a folder without articles', () => {
       const d = mkdtempSync(join(dir, 'none-'));
-      assertUserError(cli(['build', '--in', d, '--out', out]), /no article files \(\*\.txt\) in this folder/);
+      assertUserError(cli(['build', '--in', d, '--out', out]), /no article files \(\*\.txt, \*\.html\) in this folder/);
       unchanged();
     });
 
@@ -178,24 +178,36 @@ describe('the command line', function () {
 
 describe('npm start (the main job)', function () {
   this.timeout(120000);
-  it('builds data/graph.ttl, data/graph.trig and data/graph.jsonld and prints every stored query', () => {
+  it('builds data/graph.ttl, data/graph.trig and data/graph.jsonld, writes every answer to answers/ and prints a short report', () => {
     const d = mkdtempSync(join(tmpdir(), 'diplograph-run-'));
     mkdirSync(join(d, 'out'));
     const r = cli(['run', '--in', SEEDS, '--out-dir', join(d, 'out')]);
     assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stderr, '', 'nothing on stderr');
     for (const f of ['graph.ttl', 'graph.trig', 'graph.jsonld']) assert.ok(existsSync(join(d, 'out', f)), f);
-    assert.match(r.stdout, /## meetings-timeline: Timeline of meetings/);
-    assert.match(r.stdout, /## partner-construct: Everything about one partner\n@prefix/);
+    assert.match(r.stdout, /^Built from .*documents: 5 articles, 12 events, \d+ actors \(14 persons, \d+ organizations, 7 countries\), 11 agreements; \d+ quads$/m);
+    assert.match(r.stdout, /^Needs attention:$/m);
+    assert.match(r.stdout, /^ {2}meetings-timeline +12 rows +home=country\/vietnam \(default\)$/m);
+    assert.match(r.stdout, /^ {2}partner-construct +\d+ triples +partner=country\/france \(default\)$/m);
+    // A report, not the answers: no stored query in full, no Turtle.
+    assert.doesNotMatch(r.stdout, /## meetings-timeline|@prefix/);
+    assert.ok(r.stdout.split('\n').length < 60, `a short report, got ${r.stdout.split('\n').length} lines`);
+    for (const f of ['meetings-timeline.csv', 'meetings-timeline.json', 'partner-construct.ttl', 'index.json']) assert.ok(existsSync(join(d, 'out', 'answers', f)), f);
     // The files are those a build writes, byte for byte.
     for (const f of ['graph.ttl', 'graph.trig', 'graph.jsonld']) assert.ok(readFileSync(join(d, 'out', f)).equals(readFileSync(join(projectRoot(), 'data', f))), `${f} as in data/`);
-    // The answers it printed are kept for the TriG it wrote: a first query answers from the cache, as evaluated.
+    // The answers are kept for the TriG it wrote: a first query answers from the cache (said with --verbose), as evaluated.
     const graph = ['--graph', join(d, 'out', 'graph.trig'), '--format', 'json'];
-    const cached = cli(['query', 'meetings-timeline', ...graph]);
+    const cached = cli(['query', 'meetings-timeline', '--verbose', ...graph]);
     assert.equal(cached.code, 0, cached.stderr);
     assert.match(cached.stderr, /answered from the cache/);
     const fresh = cli(['query', 'meetings-timeline', '--no-cache', ...graph]);
     assert.doesNotMatch(fresh.stderr, /answered from the cache/);
     assert.equal(cached.stdout, fresh.stdout);
+    // --verbose prints every answer too, after the same report.
+    const verbose = cli(['run', '--in', SEEDS, '--out-dir', join(d, 'out'), '--verbose']);
+    assert.equal(verbose.code, 0, verbose.stderr);
+    assert.match(verbose.stdout, /## meetings-timeline: Timeline of meetings \(home=country\/vietnam \(default\)\)\n/);
+    assert.match(verbose.stdout, /## partner-construct: Everything about one partner \(partner=country\/france \(default\)\)\n@prefix/);
     rmSync(d, { recursive: true, force: true });
   });
 });

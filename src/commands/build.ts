@@ -15,6 +15,8 @@ import { writeQuadsAtomic } from '../export/stream-writer.js';
 import type { ArticleExtraction } from '../extract/model.js';
 import { DEFAULT_BASE } from '../vocab.js';
 import { HTTP_IRI } from '../extract/index.js';
+import { DATA_OPTION, dataLayout } from '../data-dir.js';
+import { countsOf } from '../report.js';
 
 export interface BuildResult {
   extractions: ArticleExtraction[];
@@ -98,8 +100,9 @@ export function onErrorOption(value: unknown): OnError {
   return value as OnError;
 }
 
-/** Reports the skipped articles on stderr, one line each. */
+/** Reports the notes on how articles were read (an HTML page saved as .txt), then the skipped articles, on stderr, one line each. */
 export function reportSkipped(r: BuildResult): void {
+  for (const x of r.extractions) for (const note of x.notes ?? []) process.stderr.write(`diplograph: note: ${note}\n`);
   for (const f of r.skipped) process.stderr.write(`diplograph: skipped ${f.message}\n`);
 }
 
@@ -109,7 +112,7 @@ export function summaryLine(r: BuildResult): string {
 }
 
 /** The usage line of `diplograph build`. */
-export const BUILD_USAGE = 'Usage: diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip] [--jobs N] [--quiet]';
+export const BUILD_USAGE = 'Usage: diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip] [--jobs N] [--quiet] [--data DIR]';
 
 /** The TriG file beside a Turtle file: `graph.ttl` -> `graph.trig`. */
 export function trigPathFor(out: string): string {
@@ -119,8 +122,9 @@ export function trigPathFor(out: string): string {
 /** `diplograph build`: see BUILD_USAGE; returns the exit code. */
 export async function buildCommand(argv: string[]): Promise<number> {
   const { values } = parse('build', argv, {
-    in: { type: 'string', default: 'data/documents' },
-    out: { type: 'string', default: 'data/graph.ttl' },
+    in: { type: 'string' },
+    out: { type: 'string' },
+    ...DATA_OPTION,
     trig: { type: 'string' },
     base: { type: 'string', default: DEFAULT_BASE },
     'on-error': { type: 'string', default: 'fail' },
@@ -131,13 +135,14 @@ export async function buildCommand(argv: string[]): Promise<number> {
     process.stdout.write(`${BUILD_USAGE}\n`);
     return 0;
   }
-  const out = values.out as string;
+  const data = dataLayout(values.data as string | undefined);
+  const out = (values.out as string | undefined) ?? data.ttl;
   const trigOut = (values.trig as string | undefined) ?? trigPathFor(out);
   const onError = onErrorOption(values['on-error']);
   const jobsText = values.jobs as string | undefined;
   if (jobsText !== undefined && !/^[1-9]\d*$/.test(jobsText)) throw new UserError(`--jobs: "${jobsText}" is not a positive integer`, { exitCode: 2 });
   const jobs = jobsText === undefined ? undefined : Math.min(Number(jobsText), 4 * defaultJobs());
-  const result = await buildGraph(values.in as string, values.base as string, { onError, jobs, progress: process.stderr, quiet: values.quiet as boolean, strings: false });
+  const result = await buildGraph((values.in as string | undefined) ?? data.documents, values.base as string, { onError, jobs, progress: process.stderr, quiet: values.quiet as boolean, strings: false });
   reportSkipped(result);
   await writeGraphFiles(result.quads, out, trigOut);
   process.stdout.write(`${describe(result)}\nwrote ${out} and ${trigOut}\n`);
@@ -145,13 +150,8 @@ export async function buildCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-/** One line of counts: articles, persons, organizations, meetings, agreements, quads. */
+/** One line of counts: articles, persons, organizations, countries, meetings, agreements, quads. */
 export function describe(r: BuildResult): string {
-  const count = (f: (x: ArticleExtraction) => Iterable<string>) => new Set(r.extractions.flatMap((x) => [...f(x)])).size;
-  const persons = count((x) => x.persons.keys());
-  const orgs = count((x) => x.organizations.keys());
-  const countries = count((x) => x.countries.keys());
-  const agreements = count((x) => x.agreements.keys());
-  const meetings = r.extractions.reduce((n, x) => n + x.meetings.length, 0);
-  return `${r.extractions.length} articles: ${persons} persons, ${orgs} organizations, ${countries} countries, ${meetings} meetings, ${agreements} agreements; ${r.quads.length} quads`;
+  const c = countsOf(r.extractions, r.quads.length);
+  return `${c.articles} articles: ${c.persons} persons, ${c.organizations} organizations, ${c.countries} countries, ${c.events} meetings, ${c.agreements} agreements; ${c.quads} quads`;
 }

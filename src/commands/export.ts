@@ -10,16 +10,18 @@ import { FRAMES, toJsonLd, type Frame } from '../export/jsonld.js';
 import { RDF_FORMATS, type RdfFormat } from '../export/rdf-writer.js';
 import { streamQuads, writeQuadsAtomic } from '../export/stream-writer.js';
 import { streamJsonLd, writeJsonLdAtomic } from '../export/jsonld-stream.js';
+import { DATA_OPTION, dataLayout } from '../data-dir.js';
 
 export async function exportCommand(argv: string[]): Promise<number> {
   const { values } = parse('export', argv, {
     format: { type: 'string', short: 'f' },
     frame: { type: 'string' },
-    graph: { type: 'string', default: 'data/graph.trig' },
+    graph: { type: 'string' },
     out: { type: 'string', short: 'o' },
+    ...DATA_OPTION,
   });
   if (values.help) {
-    process.stdout.write('Usage: diplograph export --format jsonld|turtle|trig|ntriples|nquads [--frame meetings] [--graph data/graph.trig] [--out FILE]\n');
+    process.stdout.write('Usage: diplograph export --format jsonld|turtle|trig|ntriples|nquads [--frame meetings] [--graph data/graph.trig | --data DIR] [--out FILE]\n');
     return 0;
   }
   const format = values.format as string | undefined;
@@ -29,7 +31,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const frame = values.frame as string | undefined;
   if (frame !== undefined && format !== 'jsonld') throw new UserError('--frame: framing applies to --format jsonld only', { exitCode: 2 });
   if (frame !== undefined && !FRAMES.includes(frame as Frame)) throw new UserError(`--frame: unknown frame "${frame}" (frames: ${FRAMES.join(', ')})`, { exitCode: 2 });
-  const store = loadStore(values.graph as string);
+  const store = loadStore((values.graph as string | undefined) ?? dataLayout(values.data as string | undefined).trig);
   if (format !== 'jsonld') {
     // Turtle, TriG, N-Triples, N-Quads: streamed in canonical order, never held whole as text.
     if (values.out) {

@@ -8,10 +8,11 @@ import { UserError } from '../errors.js';
 import { readGraphFile } from '../graph/load.js';
 import { checkGraphBase, planPush } from '../remote/plan.js';
 import { push } from '../remote/push.js';
+import { DATA_OPTION, dataLayout } from '../data-dir.js';
 
 /** The usage line of `diplograph push`. */
 export const PUSH_USAGE = `Usage: diplograph push --endpoint URL [--gsp URL|none] [--update URL] [--graph-base IRI]
-                       [--user U --password P] [--graph data/graph.trig] [--part K/N]
+                       [--user U --password P] [--graph data/graph.trig | --data DIR] [--part K/N]
 `;
 
 function httpUrl(option: string, value: string): string {
@@ -49,7 +50,8 @@ export async function pushCommand(argv: string[]): Promise<number> {
     'graph-base': { type: 'string' },
     user: { type: 'string', short: 'u' },
     password: { type: 'string' },
-    graph: { type: 'string', default: 'data/graph.trig' },
+    graph: { type: 'string' },
+    ...DATA_OPTION,
     part: { type: 'string' },
   });
   if (values.help) {
@@ -68,7 +70,7 @@ export async function pushCommand(argv: string[]): Promise<number> {
   }
   const graphBase = values['graph-base'] === undefined ? undefined : checkGraphBase(values['graph-base'] as string);
   const urls = storeUrls(values.endpoint as string, user !== undefined, values.gsp as string | undefined, values.update as string | undefined);
-  const plan = planPush(readGraphFile(values.graph as string), { graphBase, part });
+  const plan = planPush(readGraphFile((values.graph as string | undefined) ?? dataLayout(values.data as string | undefined).trig), { graphBase, part });
   const report = await push(plan, { ...urls, credentials: user === undefined ? undefined : { user, password: password! }, log: (l) => process.stderr.write(`diplograph: ${l}\n`) });
   const total = report.graphs.reduce((n, g) => n + g.triples, 0);
   const lines = [`pushed ${report.graphs.length} graphs (${total} triples) to ${urls.gsp ?? urls.update}`];

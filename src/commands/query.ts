@@ -9,6 +9,7 @@ import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { formatOf, loadStore, parseRdf } from '../graph/load.js';
 import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
+import { DATA_OPTION, dataLayout } from '../data-dir.js';
 import { datasetAt } from '../remote/dataset.js';
 import { run, type Source } from '../query/engine.js';
 import { OUTPUT_FORMATS, formatResult, type OutputFormat } from '../query/results.js';
@@ -78,7 +79,9 @@ export async function queryCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parse('query', argv, {
     param: { type: 'string', multiple: true, short: 'p' },
     format: { type: 'string', short: 'f' },
-    graph: { type: 'string', default: 'data/graph.trig' },
+    graph: { type: 'string' },
+    ...DATA_OPTION,
+    verbose: { type: 'boolean', short: 'v' },
     endpoint: { type: 'string', multiple: true },
     'default-graph': { type: 'string', multiple: true },
     'named-graph': { type: 'string', multiple: true },
@@ -87,7 +90,7 @@ export async function queryCommand(argv: string[]): Promise<number> {
     'no-cache': { type: 'boolean' },
   }, 1);
   if (values.help) {
-    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE [--no-cache] | --endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
+    process.stdout.write('Usage: diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld] [--graph FILE | --data DIR] [--no-cache] [--verbose] [--endpoint URL ... [--dataset IRI | --default-graph IRI ... --named-graph IRI ...]]\n       diplograph query --list\n');
     return 0;
   }
   if (values.list) {
@@ -102,7 +105,8 @@ export async function queryCommand(argv: string[]): Promise<number> {
   const params = parseParams((values.param as string[] | undefined) ?? []);
   bindParams(q, withoutNames(q, params)); // check the parameters before loading anything
   if (!values.endpoint) {
-    process.stdout.write(await formatResult(await localAnswer(q, params, values.graph as string, !values['no-cache']), format, q.name));
+    const graph = (values.graph as string | undefined) ?? dataLayout(values.data as string | undefined).trig;
+    process.stdout.write(await formatResult(await localAnswer(q, params, graph, !values['no-cache'], values.verbose as boolean | undefined), format, q.name));
     return 0;
   }
   if (hasNames(q, params)) {
@@ -125,18 +129,19 @@ function withoutNames(q: StoredQuery, params: Record<string, string>): Record<st
 
 /**
  * The answer over a local graph file: from the answer cache when it holds one for these very bytes
- * and this query text (said on stderr; the graph and the engine are then never loaded), else
+ * and this query text (the graph and the engine are then never loaded), else
  * evaluated and, with `useCache`, stored for next time (src/query/answer-cache.ts). Names and IRIs
  * given for node parameters are checked against the graph first (src/query/names.ts); an answer is
- * kept only once they were, so a kept answer's IRIs name something.
+ * kept only once they were, so a kept answer's IRIs name something. The note that an answer came from
+ * the cache is written only when `verbose`.
  */
-export async function localAnswer(q: StoredQuery, params: Record<string, string>, graph: string, useCache: boolean) {
+export async function localAnswer(q: StoredQuery, params: Record<string, string>, graph: string, useCache: boolean, verbose = false) {
   if (!existsSync(graph)) loadStore(graph); // the one-line "no such graph file" error
   const bytes = readFileSync(graph);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const cached = (text: string) => {
     const hit = useCache ? cachedAnswer(graph, text, hash) : undefined;
-    if (hit) process.stderr.write(`diplograph: answered from the cache (${hit.file}), kept for this very graph file; --no-cache evaluates the query again\n`);
+    if (hit && verbose) process.stderr.write(`diplograph: answered from the cache (${hit.file}), kept for this very graph file; --no-cache evaluates the query again\n`);
     return hit?.result;
   };
   const direct = hasNames(q, params) ? undefined : bindParams(q, params);

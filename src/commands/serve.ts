@@ -12,8 +12,9 @@ import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
 import { graphBase, rebaseQuads, servedPath } from '../server/linked-data.js';
 import { DEFAULTS, RESERVED_PATHS, startServer, type AnswerStore } from '../server/server.js';
 import { DG, RDF } from '../vocab.js';
+import { DATA_OPTION, dataLayout } from '../data-dir.js';
 
-export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI] [--workers N]\n';
+export const SERVE_USAGE = 'Usage: diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig | --data DIR] [--timeout SECONDS] [--max-rows N] [--max-body BYTES] [--base IRI] [--workers N]\n';
 
 function positiveNumber(option: string, value: string, integer: boolean, min = 1): number {
   const n = Number(value);
@@ -41,7 +42,8 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const { values } = parse('serve', argv, {
     port: { type: 'string', default: String(DEFAULTS.port) },
     host: { type: 'string', default: DEFAULTS.host },
-    graph: { type: 'string', default: 'data/graph.trig' },
+    graph: { type: 'string' },
+    ...DATA_OPTION,
     timeout: { type: 'string', default: String(DEFAULTS.timeoutMs / 1000) },
     'max-rows': { type: 'string', default: String(DEFAULTS.maxRows) },
     'max-body': { type: 'string', default: String(DEFAULTS.maxBodyBytes) },
@@ -65,7 +67,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     const clash = RESERVED_PATHS.find((r) => path.startsWith(r));
     if (clash) throw new UserError(`--base: "${given}" would be served under ${path}, which the web UI uses (${clash}); choose another path`, { exitCode: 2 });
   }
-  const graphFile = values.graph as string;
+  const graphFile = (values.graph as string | undefined) ?? dataLayout(values.data as string | undefined).trig;
   if (!existsSync(graphFile)) readGraphFile(graphFile); // the one-line "no such graph file" error
   const bytes = readFileSync(graphFile);
   const quads = parseRdf(bytes.toString('utf8'), formatOf(graphFile), graphFile);
@@ -83,7 +85,7 @@ export async function serveCommand(argv: string[]): Promise<number> {
     throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });
   }
   const root = server.url.replace(/\/$/, '');
-  process.stdout.write(`diplograph: serving ${values.graph} (${store.size} quads)\n  web UI:          ${server.url}\n  SPARQL endpoint: ${root}/sparql\n  resources:       ${root}${servedPath(base)}...  (IRIs ${base}...)\nPress Ctrl+C to stop.\n`);
+  process.stdout.write(`diplograph: serving ${graphFile} (${store.size} quads)\n  web UI:          ${server.url}\n  SPARQL endpoint: ${root}/sparql\n  resources:       ${root}${servedPath(base)}...  (IRIs ${base}...)\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

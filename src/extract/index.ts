@@ -33,8 +33,9 @@ export interface ArticleMetadata {
 export const HTTP_IRI = /^https?:\/\/[^\u0000-\u0020<>"{}|\\^`\u007f-\u009f]+$/;
 
 /**
- * Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD`. A URL that is not a
- * valid IRI, or a date that is not a real day, is a UserError naming `file` (the sidecar).
+ * Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD`, optionally with
+ * `<TAB>publisher=NAME` (fields in any order, each optional). A URL that is not a valid IRI, or a date
+ * that is not a real day, is a UserError naming `file` (the sidecar).
  */
 export function parseSourceSidecar(text: string, file = 'the .source file'): ArticleMetadata {
   const meta: ArticleMetadata = {};
@@ -49,8 +50,16 @@ export function parseSourceSidecar(text: string, file = 'the .source file'): Art
       if (!isIsoDate(m[1])) throw new UserError(`${file}: published=${JSON.stringify(m[1])} is not a date (write published=YYYY-MM-DD)`);
       meta.published = m[1];
     }
+    const p = /^publisher=(.*)$/.exec(field);
+    if (p && p[1].trim()) meta.publisher = p[1].trim();
   }
   return meta;
+}
+
+/** The `.source` sidecar line of an article's metadata (as parseSourceSidecar reads it), or '' when there is none. */
+export function formatSourceSidecar(meta: ArticleMetadata): string {
+  const fields = [meta.url, meta.published && `published=${meta.published}`, meta.publisher && `publisher=${meta.publisher.replace(/\s+/g, ' ').trim()}`].filter(Boolean);
+  return fields.length ? `${fields.join('\t')}\n` : '';
 }
 
 const PUBLISHERS: Array<[RegExp, string]> = [

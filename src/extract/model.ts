@@ -150,6 +150,8 @@ export interface ArticleExtraction {
   agreements: Map<string, Agreement>;
   /** Cooperation-area concept slugs found in the article, with their evidence. */
   areas: Map<string, Evidence>;
+  /** Notes for the user about how the file was read (an HTML page saved as `.txt`). */
+  notes?: string[];
 }
 
 /** Adds evidence to a map entry, creating it. */

@@ -248,7 +248,7 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
 }
 
 /** A readable label: the event's own name where the text gives one, else its kind and who met. */
-function meetingLabel(m: Meeting, x: ArticleExtraction): string {
+export function meetingLabel(m: Meeting, x: ArticleExtraction): string {
   if (m.label) {
     const label = m.label.replace(/\s+/g, ' ').trim();
     return label.charAt(0).toUpperCase() + label.slice(1);
