@@ -477,5 +477,18 @@ describe('extraction: events', () => {
     assert.equal(r.meetings[0].label, 'third Vietnam-Norway Defence Policy Dialogue');
     assert.equal(r.meetings[0].ordinal, 3);
   });
+
+  it('"Attending the meeting were A and B"; "a delegation of the <body> led by X"; a title-less full name again; "Two <body> ships"', () => {
+    const r = x('The fifth meeting of defence ministers of Vietnam, Laos and Cambodia was held in Phnom Penh on May 20, chaired by Cambodian Defence Minister General Tea Seiha. ' +
+      'Attending the meeting were Lao Defence Minister General Chansamone Chanyalath and Vietnamese Defence Minister General Phan Van Giang. ' +
+      'Before the meeting, Giang held bilateral talks with Tea Seiha and Chansamone Chanyalath.');
+    const [meeting, ...talks] = r.meetings;
+    for (const k of ['tea-seiha', 'chansamone-chanyalath', 'phan-van-giang']) assert.ok(meeting.participants.has(k), k);
+    assert.deepEqual(talks.map(people), [['phan-van-giang', 'tea-seiha'], ['chansamone-chanyalath', 'phan-van-giang']]);
+    const d = x('General Phan Van Giang received a delegation of the Mongolian Armed Forces led by Major General Gankhuyag Dashdondog in Hanoi on May 2. ' +
+      'Two Mongolian Armed Forces officers later visited the Military Zone 1 Command.');
+    assert.ok([...d.meetings[0].participants.keys()].some((k) => d.organizations.get(k)?.name === 'Mongolian Armed Forces'));
+    assert.ok(![...d.organizations.values()].some((o) => /^Two /.test(o.name)));
+  });
 });
 

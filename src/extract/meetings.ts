@@ -281,7 +281,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       const role = subjects.length ? null : ROLE_SUBJECT.exec(subjectText);
       if (role) {
-        const key = resolveRole(role[0]) ?? lastSubject;
+        // ("the delegation" is its head, never merely the last speaker.)
+        const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) ? undefined : lastSubject);
         if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
       }
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
@@ -393,6 +394,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "attended the opening ceremony": a ceremony of the event told, whose guests take part in it.
         if (!(focus ?? main) || !/^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(?:ceremony|celebration|reception)\b/iu.test(text.slice(v.end, cEnd))) continue;
         target = (focus ?? main)!;
+        // "presided over the welcome ceremony": the host side.
+        if (/^(?:presided|chaired)/.test(text.slice(v.start, v.end))) for (const s of subjects) if (s.kind === 'person') addRole(target, 'hosts', s.key, si);
       } else if (nounBefore && main && anchored(main) && (nounBefore.ordinal ?? main.ordinal) !== main.ordinal) {
         target = create(kind, si, nounBefore.phrase);
       } else if (!main || (!anchored(main) && main.participants.size === 0) || (nounBefore && !anchored(main))) {
@@ -715,6 +718,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (tracing) rule = 'party: "the French delegation" presents its country as a party';
       for (const c of a.actors) {
         if (c.kind === 'country' && !c.nested && /^\s+(?:(?:military|defen[cs]e|high-ranking|high-level|official|naval|army)\s+)?delegations?\b/i.test(text.slice(c.end, c.end + 40))) addRole(about, 'participants', c.key, si);
+        // "a delegation of the Royal Cambodian Armed Forces led by ...": the body the delegation is of.
+        if (c.kind === 'organization' && !c.nested && /\bdelegations? of (?:the\s+)?$/i.test(text.slice(Math.max(0, c.start - 40), c.start))) addRole(about, 'participants', c.key, si);
       }
       if (tracing) rule = 'party: "with the participation of" countries';
       const with_ = /\bparticipation of\b/i.exec(text);
