@@ -490,5 +490,16 @@ describe('extraction: events', () => {
     assert.ok([...d.meetings[0].participants.keys()].some((k) => d.organizations.get(k)?.name === 'Mongolian Armed Forces'));
     assert.ok(![...d.organizations.values()].some((o) => /^Two /.test(o.name)));
   });
+
+  it('a handover ceremony attended by A and B; a workshop co-organised by two bodies; a guest "leading a delegation on an official visit"', () => {
+    const r = x('The handover ceremony was attended by Japanese Ambassador to Vietnam Ito Naoki and Vietnam Coast Guard Commander Lieutenant General Le Quang Dao in Hai Phong on June 3.');
+    assert.equal(r.meetings.length, 1);
+    assert.ok(r.persons.has('ito-naoki') && r.meetings[0].participants.has('ito-naoki') && r.meetings[0].participants.has('le-quang-dao'));
+    const w = x('A workshop on military medicine opened in Hanoi on March 8, co-organised by the Military Medical Department and the Australian Embassy in Vietnam.');
+    assert.equal(w.meetings[0].participants.size, 2);
+    const v = x('General Phan Van Giang received Bangladeshi Chief of Army Staff General Waker-Uz-Zaman in Hanoi on July 2. ' +
+      'The Bangladeshi general, who is leading a delegation on an official visit to Vietnam, also met President Luong Cuong.');
+    assert.ok(byKind(v.meetings, 'visit')[0].participants.has('waker-uz-zaman'));
+  });
 });
 

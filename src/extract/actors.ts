@@ -352,6 +352,8 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
       const low = next.toLowerCase();
       if ((((low === 'of' || low === 'for' || low === 'on' || low === 'the') && (isCapitalized(toks[j + 2]?.text ?? '') || toks[j + 2]?.text === 'the')) ||
         (low === 'and' && !ORG_HEADS.has(toks[last].text) && !countryOfForm(toks[last].text) && isCapitalized(toks[j + 2]?.text ?? '') &&
+          // Only inside a body's complement: "Ministry of Science and Technology", "Institute for Defence Strategy and ...".
+          toks.slice(i, j).some((t, k, run) => ORG_HEADS.has(t.text) && /^(?:of|for|on)$/.test(run[k + 1]?.text ?? '')) &&
           // "Admiral X and the Vietnam Coast Guard": a rank makes the left part a person, not a body's name.
           !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text) || TITLE_WORDS.has(t.text) || t.text === 'Minister') &&
           // "X and Secretary General for Administration Y": a title after "and" starts a person.

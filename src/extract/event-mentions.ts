@@ -17,10 +17,10 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:talks|discussions?)$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
   [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
-  [/^(?:signing ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
+  [/^(?:signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;

@@ -637,9 +637,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (!target.label.includes(destination[1])) target.label = `${n.phrase} to ${destination[1]}`;
         lastVisit = target;
         const cs = clauseStart(text, n.start);
-        if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:paid|pays|paying|made|makes|making|began|begins|beginning|concluded|concluding|started|starting|kicked off|kicking off|wrapped up|wrapping up|continued|continuing)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
+        if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:leading|heading) (?:an?|the) (?:[A-Za-z-]+ ){0,3}delegation on\b|\b(?:paid|pays|paying|made|makes|making|began|begins|beginning|concluded|concluding|started|starting|kicked off|kicking off|wrapped up|wrapping up|continued|continuing)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
           // "Y, who is on an official visit to ...": the person the relative clause is about.
-          const rel = /,\s*who\s+(?:is|was|are|were)\s+(?:on|paying|making)\b[^,;]*$/.exec(text.slice(0, n.start));
+          const rel = /,\s*who\s+(?:is|was|are|were)\s+(?:(?:leading|heading)\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}delegation\s+)?(?:on|paying|making)\b[^,;]*$/u.exec(text.slice(0, n.start));
           let visitor = rel ? actorsIn(a, 0, rel.index).slice(-1) : actorsIn(a, cs, n.start).slice(0, 1);
           // "The Army chief, who is on ...": the person the role words mean.
           const roleWords = rel && !visitor.length ? ROLE_SUBJECT.exec(text.slice(clauseStart(text, rel.index), rel.index)) : null;
@@ -709,7 +709,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
       }
       for (const o of a.actors.filter((x) => x.kind === 'organization' && !x.nested)) {
-        if (/\b(?:hosted|organi[sz]ed) by\s+(?:the\s+)?$/i.test(text.slice(0, o.start))) {
+        // "co-organised by the department and the UK Embassy": each body named.
+        if (/\b(?:co-)?(?:hosted|organi[sz]ed) by\s+(?:the\s+)?(?:[^,;.]*?\band\s+(?:the\s+)?)?$/i.test(text.slice(Math.max(0, o.start - 160), o.start))) {
           addRole(about, 'participants', o.key, si);
           addRole(about, 'hosts', o.key, si);
         }
