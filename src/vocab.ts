@@ -65,7 +65,8 @@ export const DG: Terms<DgTerm> = namespace(DG_NS, DG_TERMS);
 
 export const RDF = namespace(PREFIXES.rdf, ['type', 'Statement', 'subject', 'predicate', 'object', 'value', 'first', 'rest', 'nil'] as const);
 export const RDFS = namespace(PREFIXES.rdfs, ['label', 'comment', 'subClassOf', 'subPropertyOf', 'domain', 'range'] as const);
-export const XSD = namespace(PREFIXES.xsd, ['string', 'date', 'gYearMonth', 'gYear', 'integer', 'nonNegativeInteger'] as const);
+export const OWL = namespace(PREFIXES.owl, ['sameAs'] as const);
+export const XSD = namespace(PREFIXES.xsd, ['string', 'date', 'dateTime', 'gYearMonth', 'gYear', 'integer', 'nonNegativeInteger'] as const);
 export const SKOS = namespace(PREFIXES.skos, ['Concept', 'ConceptScheme', 'prefLabel', 'altLabel', 'inScheme', 'broader', 'narrower', 'topConceptOf', 'hasTopConcept', 'notation'] as const);
 export const PROV = namespace(PREFIXES.prov, ['Entity', 'Agent', 'Activity', 'wasDerivedFrom', 'wasGeneratedBy', 'generatedAtTime'] as const);
 export const OA = namespace(PREFIXES.oa, ['SpecificResource', 'TextQuoteSelector', 'TextPositionSelector', 'hasSource', 'hasSelector', 'exact', 'prefix', 'suffix', 'start', 'end'] as const);

@@ -17,7 +17,7 @@ import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
 import { UserError } from '../errors.js';
 import { closest, fold } from '../suggest.js';
-import { DEFAULT_BASE, DG, PREFIXES, RDF as RDFV, RDFS, SKOS, factory } from '../vocab.js';
+import { DEFAULT_BASE, DG, OWL, PREFIXES, RDF as RDFV, RDFS, SKOS, factory } from '../vocab.js';
 import { paramTerm, type ParamType, type QueryParam, type StoredQuery } from './stored-queries.js';
 
 /** The parameter types whose values are nodes of the graph, with the class each must be an instance of. */
@@ -95,9 +95,12 @@ function resolveOne(p: QueryParam, value: string, store: Store, base: string): s
   // An IRI: with a path under the graph's base (which `serve --base` may have changed).
   const path = !/^<|^[A-Za-z][\w.-]*:/.test(value) ? value.replace(/^\/+/, '') : undefined;
   const node = path !== undefined ? factory.namedNode(base + path) : paramTerm(p, value) as RDF.NamedNode;
-  const known = kind.cls ? store.countQuads(node, RDFV.type, kind.cls, null) > 0
-    : store.countQuads(node, null, null, null) + store.countQuads(null, node, null, null) + store.countQuads(null, null, node, null) > 0;
-  if (known) return `<${node.value}>`;
+  const known = (n: RDF.Term) => kind.cls ? store.countQuads(n, RDFV.type, kind.cls, null) > 0
+    : store.countQuads(n, null, null, null) + store.countQuads(null, n, null, null) + store.countQuads(null, null, n, null) > 0;
+  // A report merged into an event, or a node merged by a correction, stands for the node it is owl:sameAs.
+  const same = store.getObjects(node, OWL.sameAs, null).find((o) => o.termType === 'NamedNode' && known(o));
+  if (same) return `<${same.value}>`;
+  if (known(node)) return `<${node.value}>`;
   const what = kind.cls && store.countQuads(node, null, null, null) > 0 ? `is in the graph but is no ${kind.what}` : `names no ${kind.what} in the graph`;
   throw new UserError(`parameter "${p.name}": <${node.value}> ${what}${suggestions(path ?? node.value, list, base)}`);
 }
