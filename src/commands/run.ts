@@ -12,7 +12,7 @@ import { run } from '../query/engine.js';
 import { bindParams, listQueries } from '../query/stored-queries.js';
 import { formatResult } from '../query/results.js';
 import { defaultFormat } from './query.js';
-import { buildGraph, describe, onErrorOption, reportSkipped, summaryLine, writeGraphFiles } from './build.js';
+import { CORRECTION_OPTIONS, buildGraph, correctionsLine, describe, onErrorOption, reportSkipped, summaryLine, writeGraphFiles } from './build.js';
 
 /** `diplograph run`: build (with `--on-error` as for build), write the three files, answer every stored query. */
 export async function runCommand(argv: string[]): Promise<number> {
@@ -20,14 +20,15 @@ export async function runCommand(argv: string[]): Promise<number> {
     in: { type: 'string', default: 'data/documents' },
     'out-dir': { type: 'string', default: 'data' },
     'on-error': { type: 'string', default: 'fail' },
+    ...CORRECTION_OPTIONS,
   });
   if (values.help) {
-    process.stdout.write('Usage: diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip]\n');
+    process.stdout.write('Usage: diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip] [--corrections data/corrections.ttl] [--strict]\n');
     return 0;
   }
   const dir = values['out-dir'] as string;
   const onError = onErrorOption(values['on-error']);
-  const result = await buildGraph(values.in as string, undefined, { onError, strings: false });
+  const result = await buildGraph(values.in as string, undefined, { onError, strings: false, corrections: values.corrections as string, strictCorrections: values.strict as boolean });
   reportSkipped(result);
   const files = { ttl: join(dir, 'graph.ttl'), trig: join(dir, 'graph.trig'), jsonld: join(dir, 'graph.jsonld') };
   await writeGraphFiles(result.quads, files.ttl, files.trig);
@@ -37,7 +38,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   // it answers at once.
   const store = loadStore(files.trig);
   await writeJsonLdAtomic(files.jsonld, store);
-  process.stdout.write(`${describe(result)}\nwrote ${files.ttl}, ${files.trig} and ${files.jsonld}\n`);
+  process.stdout.write(`${describe(result)}\n${correctionsLine(result)}wrote ${files.ttl}, ${files.trig} and ${files.jsonld}\n`);
   if (onError === 'skip') process.stdout.write(`${summaryLine(result)}\n`);
   const hash = fileHash(files.trig);
   for (const q of listQueries()) {

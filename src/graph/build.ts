@@ -12,7 +12,7 @@ import { loadOntologyFile } from '../ontology-files.js';
 import {
   AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DG, EN, MEETING_KINDS, OA, OWL, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, VI, XSD, DEFAULT_BASE, factory,
 } from '../vocab.js';
-import { Minter } from './iris.js';
+import { Minter, rebaseTerm } from './iris.js';
 import { dayRange, sameEvents, type Events, type LeadFact } from './events.js';
 import { ontologyQuads, withSuperclasses } from './ontology-graph.js';
 import { unifyAgreements, unifyNames } from './resolve.js';
@@ -65,8 +65,7 @@ function schemeQuads(base: string): RDF.Quad[] {
 }
 
 function parseSchemes(base: string): RDF.Quad[] {
-  const rebase = (t: RDF.Term): RDF.Term =>
-    t.termType === 'NamedNode' && t.value.startsWith(DEFAULT_BASE) ? factory.namedNode(base + t.value.slice(DEFAULT_BASE.length)) : t;
+  const rebase = (t: RDF.Term): RDF.Term => rebaseTerm(t, base);
   const areas = new Parser().parse(loadOntologyFile('areas.ttl'));
   const out = areas.map((q) => quad(rebase(q.subject) as RDF.Quad_Subject, q.predicate, rebase(q.object) as RDF.Quad_Object));
   const onto = new Parser().parse(loadOntologyFile('diplograph.ttl'));

@@ -80,7 +80,7 @@ function suggestions(word: string, list: Candidate[], base: string): string {
   return top.length ? `; did you mean ${top.join(', or ')}?` : '';
 }
 
-function resolveOne(p: QueryParam, value: string, store: Store, base: string): string {
+function resolveOne(p: QueryParam, value: string, store: Store, base: string, what = `parameter "${p.name}"`): string {
   const kind = NODE_TYPES[p.type]!;
   const list = candidates(store, kind.cls);
   if (isName(p, value)) {
@@ -88,9 +88,9 @@ function resolveOne(p: QueryParam, value: string, store: Store, base: string): s
     const found = wanted ? list.filter((c) => c.names.some((n) => fold(n) === wanted)) : [];
     if (found.length === 1) return `<${found[0].node.value}>`;
     if (found.length > 1) {
-      throw new UserError(`parameter "${p.name}": "${value}" is ambiguous: it names ${found.length} ${kind.what === 'node' ? 'nodes' : `${kind.what.replace(/ \(.*/, '')}s`}: ${found.slice(0, 8).map((c) => shown(c, base)).join(', ')}; give one of them by its IRI`);
+      throw new UserError(`${what}: "${value}" is ambiguous: it names ${found.length} ${kind.what === 'node' ? 'nodes' : `${kind.what.replace(/ \(.*/, '')}s`}: ${found.slice(0, 8).map((c) => shown(c, base)).join(', ')}; give one of them by its IRI`);
     }
-    throw new UserError(`parameter "${p.name}": no ${kind.what} in the graph is named "${value}"${suggestions(value, list, base)}`);
+    throw new UserError(`${what}: no ${kind.what} in the graph is named "${value}"${suggestions(value, list, base)}`);
   }
   // An IRI: with a path under the graph's base (which `serve --base` may have changed).
   const path = !/^<|^[A-Za-z][\w.-]*:/.test(value) ? value.replace(/^\/+/, '') : undefined;
@@ -101,8 +101,20 @@ function resolveOne(p: QueryParam, value: string, store: Store, base: string): s
   const same = store.getObjects(node, OWL.sameAs, null).find((o) => o.termType === 'NamedNode' && known(o));
   if (same) return `<${same.value}>`;
   if (known(node)) return `<${node.value}>`;
-  const what = kind.cls && store.countQuads(node, null, null, null) > 0 ? `is in the graph but is no ${kind.what}` : `names no ${kind.what} in the graph`;
-  throw new UserError(`parameter "${p.name}": <${node.value}> ${what}${suggestions(path ?? node.value, list, base)}`);
+  const problem = kind.cls && store.countQuads(node, null, null, null) > 0 ? `is in the graph but is no ${kind.what}` : `names no ${kind.what} in the graph`;
+  throw new UserError(`${what}: <${node.value}> ${problem}${suggestions(path ?? node.value, list, base)}`);
+}
+
+/**
+ * A node of the graph given by a name or an IRI (as a node parameter takes it), checked: an error that
+ * starts with `what` when it names nothing, or several nodes.
+ *
+ * @example
+ * resolveNode('merge: the node to keep', 'Ngo Xuan Lich', store); // <https://w3id.org/diplograph/id/person/ngo-xuan-lich>
+ */
+export function resolveNode(what: string, value: string, store: Store, type: ParamType = 'iri', base = DEFAULT_BASE): RDF.NamedNode {
+  const iri = resolveOne({ name: what, type, description: '' }, value, store, base, what);
+  return factory.namedNode(iri.slice(1, -1));
 }
 
 /**
