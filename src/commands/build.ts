@@ -85,7 +85,11 @@ export async function buildGraph(inDir: string, base = DEFAULT_BASE, options: Bu
   const validate = seconds(t);
   if (!report.conforms) {
     const named = new Set(report.results.flatMap((r) => [r.focusNode, r.value ?? '']));
-    const culprits = applied.filter((c) => touchedNodes(c).some((n) => named.has(n) || named.has(`<${n}>`)));
+    const near = applied.filter((c) => touchedNodes(c).some((n) => named.has(n) || named.has(`<${n}>`)));
+    // Of those, the ones whose fact has the property a violation is about, when there are such.
+    const local = (iri: string) => iri.replace(/.*[#/:]/, '');
+    const onPath = near.filter((c) => c.fact && report.results.some((r) => r.path !== undefined && local(r.path) === local(c.fact!.predicate.value)));
+    const culprits = onPath.length ? onPath : near;
     const which = culprits.length ? ` because of the correction${culprits.length === 1 ? '' : 's'} ${culprits.map((c) => correctionName(c, base)).join(', ')} of ${file} (fix or remove ${culprits.length === 1 ? 'it' : 'them'})`
       : applied.length ? ` (with the ${applied.length} corrections of ${file} applied)` : '';
     throw new UserError(`the graph does not conform to ontology/shapes.ttl${which}; nothing was written:\n${formatReport(report)}`);
@@ -187,12 +191,14 @@ export async function buildCommand(argv: string[]): Promise<number> {
 
 /** One line of counts: articles, persons, organizations, meetings, agreements, quads. */
 export function describe(r: BuildResult): string {
-  const count = (f: (x: ArticleExtraction) => Iterable<string>) => new Set(r.extractions.flatMap((x) => [...f(x)])).size;
-  const persons = count((x) => x.persons.keys());
-  const orgs = count((x) => x.organizations.keys());
-  const countries = count((x) => x.countries.keys());
-  const agreements = count((x) => x.agreements.keys());
-  // Events, not reports: the reports of one event in several articles are one node (graph/events.ts).
-  const meetings = new Set(r.quads.filter((q) => q.predicate.equals(RDFNS.type) && q.object.equals(DG.Meeting)).map((q) => q.subject.value)).size;
-  return `${r.extractions.length} articles: ${persons} persons, ${orgs} organizations, ${countries} countries, ${meetings} meetings, ${agreements} agreements; ${r.quads.length} quads`;
+  // Counted in the graph: the reports of one event in several articles are one meeting (graph/events.ts), and corrections may merge nodes.
+  const typed = new Map<string, Set<string>>();
+  for (const q of r.quads) {
+    if (!q.predicate.equals(RDFNS.type)) continue;
+    let set = typed.get(q.object.value);
+    if (!set) typed.set(q.object.value, (set = new Set()));
+    set.add(q.subject.value);
+  }
+  const count = (c: RDF.NamedNode) => typed.get(c.value)?.size ?? 0;
+  return `${r.extractions.length} articles: ${count(DG.Person)} persons, ${count(DG.Organization)} organizations, ${count(DG.Country)} countries, ${count(DG.Meeting)} meetings, ${count(DG.Agreement)} agreements; ${r.quads.length} quads`;
 }

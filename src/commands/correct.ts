@@ -5,13 +5,12 @@
  * would change nothing or break the shapes. The file is rewritten atomically (a temporary file renamed
  * over it), so it is never left half-written.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type * as RDF from '@rdfjs/types';
 import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
-import { applyCorrections, parseCorrections, readCorrections, type Correction } from '../graph/corrections.js';
+import { applyCorrections, correctionsText, parseCorrections, readCorrections, type Correction } from '../graph/corrections.js';
 import { readGraphFile } from '../graph/load.js';
 import { ontologyQuads } from '../graph/ontology-graph.js';
 import { formatReport, validateShapes } from '../graph/validate.js';
@@ -79,7 +78,7 @@ export async function correctCommand(argv: string[]): Promise<number> {
   const quads = readGraphFile(values.graph as string);
   const store = new Store(quads);
   const body = describeCorrection(action, args, store);
-  const existing = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const existing = correctionsText(file);
   const earlier = parseCorrections(existing, file);
   const n = Math.max(0, ...earlier.map((c) => Number(/correction\/(\d+)$/.exec(c.iri.value)?.[1] ?? 0))) + 1;
   const analyst = `analyst/${slug(by)}`;

@@ -19,7 +19,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type * as RDF from '@rdfjs/types';
-import { UserError } from '../errors.js';
+import { UserError, messageOf } from '../errors.js';
 import { DEFAULT_BASE, DG, OWL, PREFIXES, PROV, RDF as RDFNS, RDFS, SKOS, XSD, factory } from '../vocab.js';
 import { rebaseTerm, termKey } from './iris.js';
 import { parseRdf } from './load.js';
@@ -69,8 +69,18 @@ export function correctionName(c: Correction, base: string = DEFAULT_BASE): stri
 
 /** The corrections of a file, in the order of the file; none when it does not exist. Errors name the file and the line. */
 export function readCorrections(path: string, base: string = DEFAULT_BASE): Correction[] {
-  if (!existsSync(path)) return [];
-  return parseCorrections(readFileSync(path, 'utf8'), path, base);
+  return parseCorrections(correctionsText(path), path, base);
+}
+
+/** The text of a corrections file ('' when there is none); an error that names it when it cannot be read. */
+export function correctionsText(path: string): string {
+  if (!existsSync(path)) return '';
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`${path}: cannot read the corrections file: ${code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : messageOf(error)}`, { cause: error });
+  }
 }
 
 /** The corrections of a Turtle text (see readCorrections); `where` names it in errors. */
