@@ -6,6 +6,7 @@
  * could be either of two meetings) do. The articles are composed here.
  */
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +24,7 @@ import { compileWithJena, javacAvailable, jena, rdflib, rdflibAvailable, require
 const ID = 'https://w3id.org/diplograph/id/';
 const PREFIX = 'PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n';
 
-/** The articles: a1 and a2 tell one meeting (a day, and its month; other areas), d1 and d2 one reception (d2 says only "Monday"). */
+/** The articles: a1 and a2 tell one meeting (a day, and its month; other areas), d1 and d2 one reception (d2 says a meeting, on "Monday"). */
 const ARTICLES: Record<string, string> = {
   'a1.txt': `Vietnam and France agree to deepen defence ties
 
@@ -72,6 +73,26 @@ Hanoi, December 30, 2019 - Minister of National Defence General Ngo Xuan Lich he
 
 They discussed peacekeeping.
 `,
+  // f2 gives no date: it joins f1, the same reception of the same two persons in the week before f2 was
+  // published; f3, months later, stays apart.
+  'f1.txt': `Minister receives Korean ambassador
+
+Hanoi, July 11, 2019 - Minister of National Defence General Ngo Xuan Lich received South Korean Ambassador Kim Do Hyun in Hanoi on July 10, 2019.
+
+They discussed training cooperation.
+`,
+  'f2.txt': `Korea and Vietnam to boost defence ties
+
+Seoul, July 13, 2019 - Defence Minister Ngo Xuan Lich received South Korean Ambassador Kim Do Hyun, the embassy said.
+
+The two sides discussed cooperation in military medicine.
+`,
+  'f3.txt': `Korean ambassador meets Vietnamese minister again
+
+Hanoi, September 20, 2019 - Defence Minister Ngo Xuan Lich received South Korean Ambassador Kim Do Hyun.
+
+They discussed peacekeeping.
+`,
   'e2.txt': `Vietnam and France hold talks in Paris
 
 Paris, October 3, 2019 - Minister of National Defence General Ngo Xuan Lich held talks with French Minister of the Armed Forces Florence Parly in Paris on October 2, 2019.
@@ -96,15 +117,15 @@ describe('events reported by several articles', function () {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('counts events, not reports: 8 reports are 6 meetings', async () => {
+  it('counts events, not reports: 11 reports are 8 meetings', async () => {
     const reports = built.extractions.reduce((n, x) => n + x.meetings.length, 0);
-    assert.equal(reports, 8);
+    assert.equal(reports, 11);
     const [row] = await ask('SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a dg:Meeting }');
-    assert.equal(row.n.value, '6');
+    assert.equal(row.n.value, '8');
     const timeline = await select(bindParams(getQuery('meetings-timeline'), {}), store);
-    assert.deepEqual(timeline.rows.map((r) => r.meeting.value.slice(ID.length)).sort(), ['meeting/a1-1', 'meeting/b1-1', 'meeting/c1-1', 'meeting/d1-1', 'meeting/e1-1', 'meeting/e2-1']);
+    assert.deepEqual(timeline.rows.map((r) => r.meeting.value.slice(ID.length)).sort(), ['meeting/a1-1', 'meeting/b1-1', 'meeting/c1-1', 'meeting/d1-1', 'meeting/e1-1', 'meeting/e2-1', 'meeting/f1-1', 'meeting/f3-1']);
     const byYear = await select(bindParams(getQuery('meetings-by-year'), {}), store);
-    assert.deepEqual(byYear.rows.map((r) => `${r.year.value} ${r.kind.value} ${r.meetings.value}`), ['2019 reception 1', '2019 talks 4', '2020 talks 1']);
+    assert.deepEqual(byYear.rows.map((r) => `${r.year.value} ${r.kind.value} ${r.meetings.value}`), ['2019 reception 2', '2019 talks 4', '2020 talks 1']);
   });
 
   it('makes two reports of one meeting one node, with the precise day, and each article keeps its facts and sentences', async () => {
@@ -125,16 +146,25 @@ describe('events reported by several articles', function () {
     assert.deepEqual(articles.map((r) => r.g.value.slice(ID.length)).sort(), ['article/a1', 'article/a2']);
   });
 
-  it('joins an undated report to the dated one in the week before it was published, with the same persons', async () => {
+  it('joins a generic meeting on "Monday" to the reception that day, and the kind is the reception', async () => {
     assert.deepEqual((await ask(`SELECT ?a WHERE { <${ID}meeting/d2-1> owl:sameAs ?a }`)).map((r) => r.a.value), [`${ID}meeting/d1-1`]);
     const [row] = await ask(`SELECT ?date ?text WHERE { ${m('d1-1')} dg:date ?date ; dg:dateText ?text }`);
     assert.equal(row.date.value, '2019-06-03');
     assert.equal(row.text.value, 'June 3, 2019');
+    assert.deepEqual((await ask(`SELECT ?t WHERE { ${m('d1-1')} a ?t }`)).map((r) => r.t.value.replace(/.*#/, '')).sort(), ['Meeting', 'Reception']);
+  });
+
+  it('joins an undated report to the dated one in the week before it was published, with the same persons; not months later', async () => {
+    assert.deepEqual((await ask(`SELECT ?a WHERE { <${ID}meeting/f2-1> owl:sameAs ?a }`)).map((r) => r.a.value), [`${ID}meeting/f1-1`]);
+    const areas = await ask(`SELECT ?area WHERE { ${m('f1-1')} dg:discusses ?area }`);
+    assert.equal(areas.length, 2, 'training from f1, military medicine from f2');
+    assert.equal((await ask(`SELECT * WHERE { ${m('f3-1')} owl:sameAs|^owl:sameAs ?x }`)).length, 0);
+    assert.equal((await ask(`SELECT * WHERE { ${m('f3-1')} dg:date ?d }`)).length, 0);
   });
 
   it('keeps apart the same ministers a year later, another counterpart the same day, and a report that could be either of two meetings', async () => {
     const sameAs = await ask('SELECT ?a ?b WHERE { ?a owl:sameAs ?b }');
-    assert.deepEqual(sameAs.map((r) => `${r.a.value.slice(ID.length)} ${r.b.value.slice(ID.length)}`).sort(), ['meeting/a2-1 meeting/a1-1', 'meeting/d2-1 meeting/d1-1']);
+    assert.deepEqual(sameAs.map((r) => `${r.a.value.slice(ID.length)} ${r.b.value.slice(ID.length)}`).sort(), ['meeting/a2-1 meeting/a1-1', 'meeting/d2-1 meeting/d1-1', 'meeting/f2-1 meeting/f1-1']);
     const dates = await ask(`SELECT ?m ?date WHERE { VALUES ?m { ${m('b1-1')} ${m('c1-1')} ${m('e2-1')} } ?m dg:date ?date }`);
     assert.deepEqual(dates.map((r) => `${r.m.value.slice(ID.length)} ${r.date.value}`).sort(), ['meeting/b1-1 2020-03-11', 'meeting/c1-1 2019-03-14', 'meeting/e2-1 2019-10-02']);
     const [e1] = await ask(`SELECT ?date WHERE { ${m('e1-1')} dg:date ?date }`);
@@ -144,6 +174,16 @@ describe('events reported by several articles', function () {
   it('finds a merged report by its own IRI as a meeting parameter', () => {
     const given = resolveParams(getQuery('meeting-participants'), { meeting: 'meeting/a2-1' }, store);
     assert.equal(given.meeting, `<${ID}meeting/a1-1>`);
+  });
+
+  it('leaves each article its own meeting, date and label in the per-article evaluation summaries', () => {
+    const out = join(dir, 'summaries');
+    const r = spawnSync(process.execPath, [join(projectRoot(), 'bin', 'diplograph.js'), 'summarize', dir, '--out', out], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    const summary = (id: string) => JSON.parse(readFileSync(join(out, `${id}.json`), 'utf8')) as { meetings: Array<{ type: string; date: string | null; dateText: string | null }> };
+    assert.deepEqual(summary('a2').meetings.map((x) => [x.type, x.date, x.dateText]), [['talks', '2019-03', 'March 2019']]);
+    assert.deepEqual(summary('a1').meetings.map((x) => [x.type, x.date]), [['talks', '2019-03-14']]);
+    assert.deepEqual(summary('d2').meetings.map((x) => [x.type, x.dateText]), [['meeting', 'Monday']], 'd2 says a meeting; the event, with d1, is a reception');
   });
 
   it('gives the same bytes whatever the order the articles are read in', async () => {
@@ -160,18 +200,18 @@ describe('events reported by several articles', function () {
       writeFileSync(join(dir, 'events.rq'), COUNT);
     });
 
-    it('Jena ARQ counts 6 meetings over the TriG with a union default graph', function () {
+    it('Jena ARQ counts 8 meetings over the TriG with a union default graph', function () {
       requireTool(this, javacAvailable(), 'Apache Jena with javac', 'apt-get install libapache-jena-java openjdk-17-jdk-headless');
       const classes = compileWithJena(join(projectRoot(), 'test', 'support', 'jena', 'StoredQueries.java'));
       const r = jena('StoredQueries', [join(dir, 'graph.trig'), dir, join(dir, 'events.rq'), getQuery('meetings-timeline').path], classes);
       rmSync(classes, { recursive: true, force: true });
       assert.equal(r.code, 0, r.stderr);
       const json = (name: string) => JSON.parse(readFileSync(join(dir, `${name}.srj`), 'utf8')) as { results: { bindings: Array<Record<string, { value: string }>> } };
-      assert.equal(json('events').results.bindings[0].n.value, '6');
-      assert.equal(json('meetings-timeline').results.bindings.length, 6);
+      assert.equal(json('events').results.bindings[0].n.value, '8');
+      assert.equal(json('meetings-timeline').results.bindings.length, 8);
     });
 
-    it('rdflib counts 6 meetings over the TriG read as a Dataset with a union default graph', function () {
+    it('rdflib counts 8 meetings over the TriG read as a Dataset with a union default graph', function () {
       requireTool(this, rdflibAvailable(), 'rdflib', 'apt-get install python3-rdflib (for /usr/bin/python3)');
       const script = [
         'import sys, warnings',
@@ -183,7 +223,7 @@ describe('events reported by several articles', function () {
       ].join('\n');
       const r = rdflib(script, [join(dir, 'graph.trig'), join(dir, 'events.rq')]);
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(r.stdout.trim(), '6');
+      assert.equal(r.stdout.trim(), '8');
     });
   });
 });

@@ -51,6 +51,8 @@ export interface BuildOptions {
   corrections?: string;
   /** A correction that matches nothing fails the build (nothing is written) instead of being reported. */
   strictCorrections?: boolean;
+  /** Make the reports of one event in several articles one node (default true; the evaluation summaries say false). */
+  mergeEvents?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export async function buildGraph(inDir: string, base = DEFAULT_BASE, options: Bu
   t = performance.now();
   const file = options.corrections;
   const list = file ? readCorrections(file, base) : [];
-  const { quads, applied, stale } = applyCorrections(buildDataset(extractions, base), list, base);
+  const { quads, applied, stale } = applyCorrections(buildDataset(extractions, base, { mergeEvents: options.mergeEvents }), list, base);
   if (options.strictCorrections && stale.length) {
     throw new UserError(`${stale.length} correction${stale.length === 1 ? '' : 's'} of ${file} no longer appl${stale.length === 1 ? 'ies' : 'y'}; nothing was written:\n${stale.map((x) => `  ${staleLine(x, file!, base)}`).join('\n')}`);
   }

@@ -38,18 +38,23 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** Builds the quads of all articles. Articles are processed in the order given (sort them for stable output). */
-export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): RDF.Quad[] {
+export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE, options: DatasetOptions = {}): RDF.Quad[] {
   const out: RDF.Quad[] = [];
-  for (const chunk of datasetChunks(extractions, base)) for (const q of chunk) out.push(q);
+  for (const chunk of datasetChunks(extractions, base, options)) for (const q of chunk) out.push(q);
   return out;
 }
 
+export interface DatasetOptions {
+  /** Make the reports of one event in several articles one node (events.ts; default true). */
+  mergeEvents?: boolean;
+}
+
 /** The same quads as buildDataset, one chunk at a time (the schemes, then each article's graph), after cross-article resolution. */
-export function* datasetChunks(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): Generator<RDF.Quad[]> {
+export function* datasetChunks(extractions: ArticleExtraction[], base: string = DEFAULT_BASE, options: DatasetOptions = {}): Generator<RDF.Quad[]> {
   const mint = new Minter(base);
   unifyAgreements(extractions);
   unifyNames(extractions);
-  const events = sameEvents(extractions, mint);
+  const events = sameEvents(extractions, mint, options.mergeEvents ?? true);
   yield schemeQuads(base);
   yield ontologyQuads();
   for (const x of extractions) yield withSuperclasses(articleQuads(x, mint, events));

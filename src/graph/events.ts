@@ -93,6 +93,18 @@ function report(x: ArticleExtraction, m: Meeting, order: number): Report {
   return { x, m, order, days: d, width: d ? days(d.first, d.last) : Infinity, persons, countries, actors, place };
 }
 
+/** The months (YYYY-MM) that a span of days touches. */
+function months(d: { first: string; last: string }): string[] {
+  const out: string[] = [];
+  let [y, m] = d.first.split('-').map(Number);
+  const [ly, lm] = d.last.split('-').map(Number);
+  while ((y < ly || (y === ly && m <= lm)) && out.length < 10_000) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
 const within = (a: Set<string>, b: Set<string>) => [...a].every((k) => b.has(k));
 const nested = (a: Set<string>, b: Set<string>) => !a.size || !b.size || within(a, b) || within(b, a);
 
@@ -196,27 +208,51 @@ const key = (articleId: string, meetingId: number) => `${articleId}\u0000${meeti
 
 /**
  * Groups the reports of every article into events (see the module comment). The result depends only
- * on the set of articles and their file names, not on the order of `extractions`.
+ * on the set of articles and their file names, not on the order of `extractions`. With `merge` false,
+ * every report is an event of its own (the per-article evaluation summaries: what each article says).
  */
-export function sameEvents(extractions: ArticleExtraction[], mint: Minter): Events {
+export function sameEvents(extractions: ArticleExtraction[], mint: Minter, merge = true): Events {
   const articles = extractions.slice().sort((a, b) => (a.article.id < b.article.id ? -1 : a.article.id > b.article.id ? 1 : 0));
   const reports = articles.flatMap((x, i) => x.meetings.map((m) => report(x, m, i * 1_000_000 + m.id)));
   // The most precisely dated first; undated last.
   reports.sort((a, b) => a.width - b.width || a.order - b.order);
   const groups: { reports: Report[]; closed: boolean }[] = [];
+  // Where to look, so that a large corpus is not compared pair by pair: a dated report agrees only with
+  // reports whose days overlap its own (the months it spans); an undated one only with reports that have
+  // all its persons (its rarest person's), or its ordinal and kind.
+  const index = new Map<string, number[]>();
+  const look = (k: string) => index.get(k) ?? [];
+  const file = (k: string, g: number) => {
+    const list = index.get(k);
+    if (!list) index.set(k, [g]);
+    else if (list[list.length - 1] !== g) list.push(g);
+  };
+  const keysOf = (r: Report): string[] => [
+    ...(r.days ? months(r.days).map((m) => `month ${m}`) : []),
+    ...[...r.persons].map((p) => `person ${p}`),
+    ...(r.m.ordinal !== undefined ? [`ordinal ${r.m.kind} ${r.m.ordinal}`] : []),
+  ];
   for (const r of reports) {
+    let where: number[];
+    if (r.days) where = months(r.days).flatMap((m) => look(`month ${m}`));
+    else {
+      const rarest = [...r.persons].map((p) => look(`person ${p}`)).sort((a, b) => a.length - b.length)[0] ?? [];
+      where = [...rarest, ...(r.m.ordinal !== undefined ? look(`ordinal ${r.m.kind} ${r.m.ordinal}`) : [])];
+    }
     let best = 0;
-    let candidates: (typeof groups)[number][] = [];
-    for (const g of groups) {
+    let candidates: number[] = [];
+    for (const i of new Set(where)) {
+      const g = groups[i];
       if (g.closed) continue;
       const scores = g.reports.map((o) => agreement(r, o));
-      if (scores.some((s) => s === 0)) continue;
-      const s = Math.min(...scores);
-      if (s > best) [best, candidates] = [s, [g]];
-      else if (s === best) candidates.push(g);
+      if (scores.some((x) => x === 0)) continue;
+      const score = Math.min(...scores);
+      if (score > best) [best, candidates] = [score, [i]];
+      else if (score === best) candidates.push(i);
     }
-    if (candidates.length === 1) candidates[0].reports.push(r);
-    else groups.push({ reports: [r], closed: candidates.length > 1 });
+    const at = candidates.length === 1 && merge ? candidates[0] : groups.push({ reports: [], closed: candidates.length > 1 }) - 1;
+    groups[at].reports.push(r);
+    for (const k of keysOf(r)) file(k, at);
   }
   const events = new Events();
   for (const g of groups.sort((a, b) => Math.min(...a.reports.map((r) => r.order)) - Math.min(...b.reports.map((r) => r.order)))) events.add(g.reports, mint);
