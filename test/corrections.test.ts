@@ -14,6 +14,7 @@ import { readGraphFile } from '../src/graph/load.js';
 import { parseCorrections } from '../src/graph/corrections.js';
 import { projectRoot } from '../src/ontology-files.js';
 import { select } from '../src/query/engine.js';
+import { rdflib, rdflibAvailable, requireTool } from './support/external-tools.js';
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
 const ID = 'https://w3id.org/diplograph/id/';
@@ -101,7 +102,8 @@ describe('corrections', function () {
     // merge: the meeting of p2 has the minister; the misspelling is his other name and owl:sameAs him
     const lich = `<${ID}person/ngo-xuan-lich>`;
     assert.equal((await ask(`SELECT * WHERE { <${ID}meeting/p2-1> dg:participant ${lich} }`)).length, 1);
-    assert.equal((await ask(`SELECT * WHERE { ?s ?p <${ID}person/ngo-xuan-lick> }`)).length, 1 + 1, 'only the owl:sameAs and its statement\'s object name it');
+    assert.equal((await ask(`SELECT * WHERE { ?s ?p <${ID}person/ngo-xuan-lick> }`)).length, 1 + 1, 'only the correction (dg:duplicate) and the statement of the owl:sameAs (rdf:subject) name it');
+    assert.deepEqual((await ask(`SELECT ?p WHERE { <${ID}person/ngo-xuan-lick> ?p ?o }`)).map((x) => x.p.value), ['http://www.w3.org/2002/07/owl#sameAs']);
     assert.deepEqual((await ask(`SELECT ?s WHERE { <${ID}person/ngo-xuan-lick> owl:sameAs ?s }`)).map((x) => x.s.value), [`${ID}person/ngo-xuan-lich`]);
     assert.deepEqual((await ask(`SELECT ?l WHERE { ${lich} rdfs:label ?l FILTER(lang(?l) = "en") }`)).map((x) => x.l.value), ['Ngo Xuan Lich']);
     assert.ok((await ask(`SELECT ?l WHERE { ${lich} skos:altLabel ?l }`)).some((x) => x.l.value === 'Ngo Xuan Lick'));
@@ -122,6 +124,25 @@ describe('corrections', function () {
     assert.ok((await ask(`SELECT ?l WHERE { ${chittick} skos:altLabel ?l }`)).some((x) => x.l.value === 'Craig Chittick'));
     // the relabelled person is found by the new name
     assert.equal((await ask(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${ID}graph/corrections> { ?c a dg:Correction } }`))[0].n.value, '4');
+  });
+
+  it('reads the same in rdflib: the duplicate only as owl:sameAs, four corrections with who, when and why', function () {
+    requireTool(this, rdflibAvailable(), 'rdflib', 'apt-get install python3-rdflib (for /usr/bin/python3)');
+    const script = [
+      'import sys, warnings',
+      'warnings.filterwarnings("ignore", category=DeprecationWarning)',
+      'from rdflib import Dataset',
+      'd = Dataset(default_union=True)',
+      'd.parse(sys.argv[1], format="trig")',
+      `P = ${JSON.stringify(PREFIX)}`,
+      `dup = list(d.query(P + "SELECT ?p WHERE { { ?s ?p <${ID}person/ngo-xuan-lick> } UNION { <${ID}person/ngo-xuan-lick> ?p ?o } }"))`,
+      `c = list(d.query(P + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH <${ID}graph/corrections> { ?c a dg:Correction ; prov:wasAttributedTo ?who ; prov:generatedAtTime ?when ; rdfs:comment ?why } }"))`,
+      'print(sorted(set(str(r[0]) for r in dup)), int(c[0][0]))',
+    ].join('\n');
+    const r = rdflib(script, [path('graph.trig')]);
+    assert.equal(r.code, 0, r.stderr);
+    // as subject: owl:sameAs only; as object: the correction's dg:duplicate and the rdf:subject of the sameAs statement
+    assert.equal(r.stdout.trim(), "['http://www.w3.org/1999/02/22-rdf-syntax-ns#subject', 'http://www.w3.org/2002/07/owl#sameAs', 'https://w3id.org/diplograph/ontology#duplicate'] 4");
   });
 
   it('survives a rebuild: the same bytes again', () => {

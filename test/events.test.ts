@@ -19,7 +19,8 @@ import { select } from '../src/query/engine.js';
 import { resolveParams } from '../src/query/names.js';
 import { bindParams, getQuery } from '../src/query/stored-queries.js';
 import { projectRoot } from '../src/ontology-files.js';
-import { compileWithJena, javacAvailable, jena, rdflib, rdflibAvailable, requireTool } from './support/external-tools.js';
+import { compileWithJena, javacAvailable, jena, rdflib, rdflibAsync, rdflibAvailable, requireTool, sparqlWrapperAvailable } from './support/external-tools.js';
+import { startServer } from '../src/server/server.js';
 
 const ID = 'https://w3id.org/diplograph/id/';
 const PREFIX = 'PREFIX dg: <https://w3id.org/diplograph/ontology#> PREFIX owl: <http://www.w3.org/2002/07/owl#> PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n';
@@ -209,6 +210,25 @@ describe('events reported by several articles', function () {
       const json = (name: string) => JSON.parse(readFileSync(join(dir, `${name}.srj`), 'utf8')) as { results: { bindings: Array<Record<string, { value: string }>> } };
       assert.equal(json('events').results.bindings[0].n.value, '8');
       assert.equal(json('meetings-timeline').results.bindings.length, 8);
+    });
+
+    it('rdflib\'s SPARQLWrapper counts 8 meetings through `serve`', async function () {
+      requireTool(this, sparqlWrapperAvailable(), 'rdflib with SPARQLWrapper', 'apt-get install python3-rdflib python3-sparqlwrapper');
+      const server = await startServer({ store, port: 0 });
+      try {
+        const script = [
+          'import sys',
+          'from SPARQLWrapper import SPARQLWrapper, JSON',
+          'sw = SPARQLWrapper(sys.argv[1]); sw.setQuery(open(sys.argv[2]).read()); sw.setReturnFormat(JSON)',
+          'print(sw.query().convert()["results"]["bindings"][0]["n"]["value"])',
+        ].join('\n');
+        // The server runs in this process: the client must not block the event loop.
+        const r = await rdflibAsync(script, [new URL('/sparql', server.url).href, join(dir, 'events.rq')]);
+        assert.equal(r.code, 0, r.stderr);
+        assert.equal(r.stdout.trim(), '8');
+      } finally {
+        await server.close();
+      }
     });
 
     it('rdflib counts 8 meetings over the TriG read as a Dataset with a union default graph', function () {
