@@ -14,7 +14,7 @@ import { readGraphFile } from '../src/graph/load.js';
 import { parseCorrections } from '../src/graph/corrections.js';
 import { projectRoot } from '../src/ontology-files.js';
 import { select } from '../src/query/engine.js';
-import { rdflib, rdflibAvailable, requireTool } from './support/external-tools.js';
+import { RDFLIB_DATASET, rdflib, rdflibAvailable, requireTool } from './support/external-tools.js';
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
 const ID = 'https://w3id.org/diplograph/id/';
@@ -129,11 +129,7 @@ describe('corrections', function () {
   it('reads the same in rdflib: the duplicate only as owl:sameAs, four corrections with who, when and why', function () {
     requireTool(this, rdflibAvailable(), 'rdflib', 'apt-get install python3-rdflib (for /usr/bin/python3)');
     const script = [
-      'import sys, warnings',
-      'warnings.filterwarnings("ignore", category=DeprecationWarning)',
-      'from rdflib import Dataset',
-      'd = Dataset(default_union=True)',
-      'd.parse(sys.argv[1], format="trig")',
+      ...RDFLIB_DATASET,
       `P = ${JSON.stringify(PREFIX)}`,
       `dup = list(d.query(P + "SELECT ?p WHERE { { ?s ?p <${ID}person/ngo-xuan-lick> } UNION { <${ID}person/ngo-xuan-lick> ?p ?o } }"))`,
       `c = list(d.query(P + "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { GRAPH <${ID}graph/corrections> { ?c a dg:Correction ; prov:wasAttributedTo ?who ; prov:generatedAtTime ?when ; rdfs:comment ?why } }"))`,

@@ -19,7 +19,7 @@ import { select } from '../src/query/engine.js';
 import { resolveParams } from '../src/query/names.js';
 import { bindParams, getQuery } from '../src/query/stored-queries.js';
 import { projectRoot } from '../src/ontology-files.js';
-import { compileWithJena, javacAvailable, jena, rdflib, rdflibAsync, rdflibAvailable, requireTool, sparqlWrapperAvailable } from './support/external-tools.js';
+import { RDFLIB_DATASET, compileWithJena, javacAvailable, jena, rdflib, rdflibAsync, rdflibAvailable, requireTool, sparqlWrapperAvailable } from './support/external-tools.js';
 import { startServer } from '../src/server/server.js';
 
 const ID = 'https://w3id.org/diplograph/id/';
@@ -234,11 +234,7 @@ describe('events reported by several articles', function () {
     it('rdflib counts 8 meetings over the TriG read as a Dataset with a union default graph', function () {
       requireTool(this, rdflibAvailable(), 'rdflib', 'apt-get install python3-rdflib (for /usr/bin/python3)');
       const script = [
-        'import sys, warnings',
-        'warnings.filterwarnings("ignore", category=DeprecationWarning)',
-        'from rdflib import Dataset',
-        'd = Dataset(default_union=True)',
-        'd.parse(sys.argv[1], format="trig")',
+        ...RDFLIB_DATASET,
         'print(int(list(d.query(open(sys.argv[2]).read()))[0][0]))',
       ].join('\n');
       const r = rdflib(script, [join(dir, 'graph.trig'), join(dir, 'events.rq')]);
