@@ -14,6 +14,9 @@ import { Store } from 'n3';
 import { buildGraph, type BuildResult } from '../src/commands/build.js';
 import { serializeQuads } from '../src/export/rdf-writer.js';
 import { buildDataset } from '../src/graph/build.js';
+import { applyCorrections, parseCorrections } from '../src/graph/corrections.js';
+import { formatReport, validateShapes } from '../src/graph/validate.js';
+import { CORRECTIONS_HEADER } from '../src/commands/correct.js';
 import { extractFolder } from '../src/graph/corpus.js';
 import { select } from '../src/query/engine.js';
 import { resolveParams } from '../src/query/names.js';
@@ -170,6 +173,24 @@ describe('events reported by several articles', function () {
     assert.deepEqual(dates.map((r) => `${r.m.value.slice(ID.length)} ${r.date.value}`).sort(), ['meeting/b1-1 2020-03-11', 'meeting/c1-1 2019-03-14', 'meeting/e2-1 2019-10-02']);
     const [e1] = await ask(`SELECT ?date WHERE { ${m('e1-1')} dg:date ?date }`);
     assert.equal(e1.date.value, '2019');
+  });
+
+  it('lets an analyst merge a report the rules keep apart: the kept meeting\'s date and label win, and the graph conforms', async () => {
+    const text = `${CORRECTIONS_HEADER}
+<correction/1> a dg:Correction ; dg:action dg:Merge ; dg:node <meeting/a1-1> ; dg:duplicate <meeting/e1-1> ;
+  rdfs:comment "the year in review recalls the March talks"@en ; prov:wasAttributedTo <analyst/a> ; prov:generatedAtTime "2026-12-04T09:00:00Z"^^xsd:dateTime .
+`;
+    const r = applyCorrections(built.quads, parseCorrections(text, 'corrections.ttl'));
+    assert.deepEqual([r.applied.length, r.stale.length], [1, 0]);
+    const report = await validateShapes(r.quads);
+    assert.ok(report.conforms, formatReport(report));
+    const merged = new Store(r.quads);
+    const rows = async (q: string) => (await select(PREFIX + q, merged)).rows;
+    assert.equal((await rows('SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a dg:Meeting }'))[0].n.value, '7');
+    assert.deepEqual((await rows(`SELECT ?d WHERE { ${m('a1-1')} dg:date ?d }`)).map((x) => x.d.value), ['2019-03-14']);
+    assert.equal((await rows(`SELECT ?l WHERE { ${m('a1-1')} rdfs:label ?l }`)).length, 1);
+    assert.equal((await rows(`SELECT * WHERE { ?st rdf:subject ${m('a1-1')} ; rdf:predicate dg:date ; rdf:object "2019"^^<http://www.w3.org/2001/XMLSchema#gYear> }`)).length, 0, 'the year e1 gave went with its statement');
+    assert.deepEqual((await rows(`SELECT ?g WHERE { GRAPH ?g { ${m('a1-1')} a dg:Talks } }`)).map((x) => x.g.value.slice(ID.length)).sort(), ['article/a1', 'article/a2', 'article/e1']);
   });
 
   it('finds a merged report by its own IRI as a meeting parameter', () => {

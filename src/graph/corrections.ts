@@ -278,9 +278,26 @@ function toAltLabels(quads: RDF.Quad[], demoted: Triple[]): RDF.Quad[] {
   });
 }
 
-function merge(quads: RDF.Quad[], keep: RDF.NamedNode, dup: RDF.NamedNode): { quads: RDF.Quad[]; add: Triple[] } | string {
-  if (!appears(quads, dup)) return `the duplicate <${dup.value}> is in no fact of the graph (already one node, or named otherwise now)`;
-  if (!appears(quads, keep)) return `the node to keep <${keep.value}> is in no fact of the graph`;
+/** The properties a node has one value of (the shapes say so): in a merge, the kept node's value wins. */
+const SINGLE = [DG.date, DG.startDate, DG.endDate, DG.dateText, DG.ordinal, DG.location, DG.partOf, DG.nationality];
+
+/** The kinds of which a node has one (a meeting is a talks or a visit, an agreement a charter or a memorandum): in a merge, the kept node's kind wins. */
+const KINDED = [DG.Meeting, DG.Agreement];
+
+function merge(input: RDF.Quad[], keep: RDF.NamedNode, dup: RDF.NamedNode): { quads: RDF.Quad[]; add: Triple[] } | string {
+  if (!appears(input, dup)) return `the duplicate <${dup.value}> is in no fact of the graph (already one node, or named otherwise now)`;
+  if (!appears(input, keep)) return `the node to keep <${keep.value}> is in no fact of the graph`;
+  // The duplicate's value of a single-valued property the kept node has, and its kind when both are
+  // meetings (or agreements) of different kinds, give way to the kept node's, with their statements.
+  const keepProps = new Set(input.filter((q) => q.subject.equals(keep)).map((q) => q.predicate.value));
+  const types = (n: RDF.Term) => new Set(input.filter((q) => q.subject.equals(n) && q.predicate.equals(RDFNS.type)).map((q) => q.object.value));
+  const [keepTypes, dupTypes] = [types(keep), types(dup)];
+  const kinded = KINDED.some((c) => keepTypes.has(c.value) && dupTypes.has(c.value));
+  const yields = (q: RDF.Quad) => q.subject.equals(dup)
+    && ((keepProps.has(q.predicate.value) && SINGLE.some((p) => q.predicate.equals(p))) || (kinded && q.predicate.equals(RDFNS.type) && !keepTypes.has(q.object.value)));
+  const gone = input.filter(yields).map((q) => ({ subject: q.subject, predicate: q.predicate, object: q.object }));
+  const statements = recording(input, gone);
+  const quads = gone.length ? input.filter((q) => !yields(q) && !statements.has(termKey(q.subject))) : input;
   const labelP = labelPredicate(quads, keep);
   const langs = new Set(quads.filter((q) => q.subject.equals(keep) && q.predicate.equals(labelP) && q.object.termType === 'Literal').map((q) => (q.object as RDF.Literal).language));
   const swap = <T extends RDF.Term>(t: T): T => (t.equals(dup) ? (keep as unknown as T) : t);
