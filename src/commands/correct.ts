@@ -72,8 +72,8 @@ export async function correctCommand(argv: string[]): Promise<number> {
   }
   const why = (values.why as string | undefined)?.trim();
   if (!why) throw new UserError(`correct ${action}: --why is required: say why the graph is wrong (it is kept with the correction)`, { exitCode: 2 });
-  const by = ((values.by as string | undefined) ?? process.env.DIPLOGRAPH_ANALYST ?? userInfo().username).trim();
-  if (!slug(by)) throw new UserError(`correct ${action}: --by "${by}" has no letter or digit to name the analyst by`, { exitCode: 2 });
+  const by = ((values.by as string | undefined) ?? process.env.DIPLOGRAPH_ANALYST ?? loginName()).trim();
+  if (!slug(by)) throw new UserError(`correct ${action}: ${by ? `--by "${by}" has no letter or digit to name the analyst by` : 'say who makes the correction: --by NAME (or DIPLOGRAPH_ANALYST)'}`, { exitCode: 2 });
 
   const quads = readGraphFile(values.graph as string);
   const store = new Store(quads);
@@ -94,6 +94,15 @@ export async function correctCommand(argv: string[]): Promise<number> {
   writeFileAtomic(file, text);
   process.stdout.write(`recorded correction/${n} (${action}) in ${file}, line ${added.line}; \`diplograph build\` applies it\n`);
   return 0;
+}
+
+/** The login name of the user, or '' where the system has none (a container without a passwd entry). */
+function loginName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return process.env.USER ?? '';
+  }
 }
 
 /** The lines of a correction's description (without its reason and provenance), checked against the graph. */
