@@ -7,7 +7,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError, messageOf } from './errors.js';
 import { didYouMean } from './suggest.js';
 
-const COMMANDS = ['add', 'build', 'query', 'export', 'summarize', 'explain', 'run', 'serve', 'push'];
+const COMMANDS = ['add', 'build', 'query', 'export', 'summarize', 'explain', 'run', 'serve', 'push', 'correct'];
 
 const USAGE = `diplograph: defence-diplomacy news articles as an RDF knowledge graph
 
@@ -17,11 +17,19 @@ Usage:
       with NAME.source (URL, publication date, publisher taken from the page); plain .txt articles
       are copied with their .source. An article already there (same URL or same text) is not added.
   diplograph build [--in data/documents] [--out data/graph.ttl] [--trig FILE] [--base IRI] [--on-error fail|skip]
+                   [--corrections data/corrections.ttl] [--strict] [--data DIR]
       Extract every article (*.txt, *.html) of --in, validate the graph against ontology/shapes.ttl, and write
       Turtle (--out) and TriG with one named graph per article (--trig, default: --out with .trig).
       An article that cannot be read (empty, binary, not UTF-8, ...) fails the build and nothing is
       written, with every bad file named (--on-error fail, the default); --on-error skip reports each
       bad article on stderr, leaves it out and builds the others.
+      Analysts' corrections (--corrections, default data/corrections.ttl) are applied after extraction;
+      one that no longer matches anything is a warning naming its line (--strict: an error).
+  diplograph correct merge KEEP DUPLICATE | remove S P O | add S P O | relabel NODE LABEL --why TEXT [--by NAME]
+  diplograph correct list
+      Record a correction in data/corrections.ttl (--file) that every later build applies: nodes by
+      name or IRI, checked against the built graph (--graph data/graph.trig); refused when it would
+      change nothing or break the shapes.
   diplograph query <name|file.rq> [--param NAME=VALUE ...] [--format table|json|csv|tsv|turtle|jsonld]
                    [--graph data/graph.trig | --endpoint URL ... [--dataset IRI | --default-graph IRI
                    --named-graph IRI ...]]
@@ -40,10 +48,10 @@ Usage:
   diplograph explain <article.txt> [--format text|json]
       Show, sentence by sentence, what was extracted from one article and the rule behind each fact,
       then every event with why it got its type, date, place and participants.
-  diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip] [--verbose]
-      The main job (npm start): build, write data/graph.jsonld, answer every stored query into
-      data/answers/NAME.csv and NAME.json (SPARQL 1.1 results; parameters in index.json), and report
-      what was built, what needs attention and where the answers are (--verbose: print every answer).
+  diplograph run [--in data/documents] [--out-dir data] [--on-error fail|skip] [--corrections FILE] [--strict] [--verbose]
+      The main job (npm start): build (with the corrections), write data/graph.jsonld, answer every stored
+      query into data/answers/NAME.csv and NAME.json (SPARQL 1.1 results; parameters in index.json), and
+      report what was built, what needs attention and where the answers are (--verbose: print every answer).
   diplograph serve [--port 3000] [--host 127.0.0.1] [--graph data/graph.trig] [--timeout SECONDS]
                    [--max-rows N] [--max-body BYTES] [--base IRI]
       Publish the graph over HTTP: a read-only SPARQL 1.1 endpoint at /sparql, and every IRI under
@@ -110,6 +118,8 @@ export async function main(argv: string[]): Promise<number> {
         return await (await import('./commands/serve.js')).serveCommand(rest);
       case 'push':
         return await (await import('./commands/push.js')).pushCommand(rest);
+      case 'correct':
+        return await (await import('./commands/correct.js')).correctCommand(rest);
       case undefined:
       case '-h':
       case '--help':

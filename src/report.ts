@@ -14,6 +14,8 @@
  *
  * Everything is listed in file and event order, so the same build gives the same report.
  */
+import type * as RDF from '@rdfjs/types';
+import { DG, RDF as RDFNS } from './vocab.js';
 import type { ArticleExtraction, Meeting } from './extract/model.js';
 import { meetingLabel } from './graph/build.js';
 import { articleSlug } from './graph/iris.js';
@@ -32,20 +34,29 @@ export interface Counts {
 }
 
 /** What was built: distinct actors and agreements (one actor in several articles counts once). */
-export function countsOf(extractions: ArticleExtraction[], quads: number): Counts {
-  const count = (f: (x: ArticleExtraction) => Iterable<string>) => new Set(extractions.flatMap((x) => [...f(x)])).size;
-  const persons = count((x) => x.persons.keys());
-  const organizations = count((x) => x.organizations.keys());
-  const countries = count((x) => x.countries.keys());
+export function countsOf(extractions: ArticleExtraction[], quads: RDF.Quad[]): Counts {
+  // Counted in the graph: the reports of one event in several articles are one meeting (graph/events.ts),
+  // and corrections may merge nodes.
+  const typed = new Map<string, Set<string>>();
+  for (const q of quads) {
+    if (!q.predicate.equals(RDFNS.type)) continue;
+    let set = typed.get(q.object.value);
+    if (!set) typed.set(q.object.value, (set = new Set()));
+    set.add(q.subject.value);
+  }
+  const count = (c: RDF.NamedNode) => typed.get(c.value)?.size ?? 0;
+  const persons = count(DG.Person);
+  const organizations = count(DG.Organization);
+  const countries = count(DG.Country);
   return {
     articles: extractions.length,
-    events: extractions.reduce((n, x) => n + x.meetings.length, 0),
+    events: count(DG.Meeting),
     actors: persons + organizations + countries,
     persons,
     organizations,
     countries,
-    agreements: count((x) => x.agreements.keys()),
-    quads,
+    agreements: count(DG.Agreement),
+    quads: quads.length,
   };
 }
 

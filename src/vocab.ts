@@ -51,23 +51,29 @@ export const DG_TERMS = [
   'Meeting', 'Dialogue', 'Conference', 'Teleconference', 'Visit', 'Talks', 'Call', 'Reception',
   'Agreement', 'FrameworkAgreement', 'MemorandumOfUnderstanding', 'JointVisionStatement', 'JointStatement',
   'Convention', 'LetterOfIntent', 'Charter', 'Declaration', 'PolicyDocument',
-  'CooperationArea', 'AgreementStatus', 'Article', 'Evidence',
+  'CooperationArea', 'AgreementStatus', 'Article', 'Evidence', 'Correction', 'CorrectionAction',
   // object properties
   'participant', 'involves', 'chair', 'host', 'location', 'discusses', 'mentions', 'partOf',
   'party', 'status', 'concerns', 'affiliation', 'nationality', 'country', 'parentOrganization',
+  'action', 'node', 'duplicate', 'factSubject',
   // datatype properties
-  'date', 'startDate', 'endDate', 'dateText', 'ordinal', 'rank', 'position', 'acronym',
+  'date', 'startDate', 'endDate', 'dateText', 'ordinal', 'rank', 'position', 'acronym', 'newLabel',
+  // annotation properties
+  'factPredicate', 'factObject',
   // individuals: agreement status, and the concept schemes
   'Signed', 'Concluded', 'Negotiated', 'Proposed', 'InForce', 'Mentioned', 'AgreementStatusScheme',
+  // individuals: correction actions
+  'Merge', 'Remove', 'Add', 'Relabel',
 ] as const;
 export type DgTerm = (typeof DG_TERMS)[number];
 export const DG: Terms<DgTerm> = namespace(DG_NS, DG_TERMS);
 
 export const RDF = namespace(PREFIXES.rdf, ['type', 'Statement', 'subject', 'predicate', 'object', 'value', 'first', 'rest', 'nil'] as const);
 export const RDFS = namespace(PREFIXES.rdfs, ['label', 'comment', 'subClassOf', 'subPropertyOf', 'domain', 'range'] as const);
-export const XSD = namespace(PREFIXES.xsd, ['string', 'date', 'gYearMonth', 'gYear', 'integer', 'nonNegativeInteger'] as const);
+export const OWL = namespace(PREFIXES.owl, ['sameAs'] as const);
+export const XSD = namespace(PREFIXES.xsd, ['string', 'date', 'dateTime', 'gYearMonth', 'gYear', 'integer', 'nonNegativeInteger'] as const);
 export const SKOS = namespace(PREFIXES.skos, ['Concept', 'ConceptScheme', 'prefLabel', 'altLabel', 'inScheme', 'broader', 'narrower', 'topConceptOf', 'hasTopConcept', 'notation'] as const);
-export const PROV = namespace(PREFIXES.prov, ['Entity', 'Agent', 'Activity', 'wasDerivedFrom', 'wasGeneratedBy', 'generatedAtTime'] as const);
+export const PROV = namespace(PREFIXES.prov, ['Entity', 'Agent', 'Activity', 'wasDerivedFrom', 'wasGeneratedBy', 'generatedAtTime', 'wasAttributedTo'] as const);
 export const OA = namespace(PREFIXES.oa, ['SpecificResource', 'TextQuoteSelector', 'TextPositionSelector', 'hasSource', 'hasSelector', 'exact', 'prefix', 'suffix', 'start', 'end'] as const);
 export const SCHEMA = namespace(PREFIXES.schema, ['NewsArticle', 'headline', 'datePublished', 'publisher', 'url', 'articleBody', 'name'] as const);
 /** The SPARQL service description vocabulary: the dataset catalog `diplograph push` writes. */

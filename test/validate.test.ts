@@ -128,7 +128,7 @@ describe('SHACL validation', () => {
   it('reports a fact record without evidence', async () => {
     const fact = 'https://w3id.org/diplograph/id/article/example_01#f-0a1b2c3d4e5f';
     const lines = await linesAbout(edit((q) => q.subject.value === fact && q.predicate.value.endsWith('wasDerivedFrom')), fact);
-    assert.deepEqual(lines, [`  Violation: <${fact}> does not conform to "Fact provenance" at prov:wasDerivedFrom: every fact points to at least one evidence sentence (prov:wasDerivedFrom, a dg:Evidence)`]);
+    assert.deepEqual(lines, [`  Violation: <${fact}> does not conform to "Fact provenance" at prov:wasDerivedFrom: every fact points to where it came from (prov:wasDerivedFrom): at least one evidence sentence (dg:Evidence), or the analyst's correction that added it (dg:Correction)`]);
   });
 
   it('takes other shapes when given', async () => {

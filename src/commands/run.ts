@@ -20,9 +20,9 @@ import { bindParams, listQueries, type StoredQuery } from '../query/stored-queri
 import { formatResult } from '../query/results.js';
 import { attentionOf, countsOf, formatAttention, formatCounts } from '../report.js';
 import { defaultFormat } from './query.js';
-import { buildGraph, onErrorOption, reportSkipped, summaryLine, writeGraphFiles } from './build.js';
+import { CORRECTION_OPTIONS, buildGraph, correctionsLine, onErrorOption, reportSkipped, summaryLine, writeGraphFiles } from './build.js';
 
-export const RUN_USAGE = 'Usage: diplograph run [--data DIR] [--in DIR/documents] [--out-dir DIR] [--on-error fail|skip] [--verbose]\n';
+export const RUN_USAGE = 'Usage: diplograph run [--data DIR] [--in DIR/documents] [--out-dir DIR] [--on-error fail|skip] [--corrections FILE] [--strict] [--verbose]\n';
 
 /** One stored query's answer, as written to the answers folder. */
 interface Answered {
@@ -92,6 +92,7 @@ export async function runCommand(argv: string[]): Promise<number> {
     'on-error': { type: 'string', default: 'fail' },
     verbose: { type: 'boolean', short: 'v', default: false },
     ...DATA_OPTION,
+    ...CORRECTION_OPTIONS,
   });
   if (values.help) {
     process.stdout.write(RUN_USAGE);
@@ -102,7 +103,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const inDir = (values.in as string | undefined) ?? data.documents;
   const verbose = values.verbose as boolean;
   const onError = onErrorOption(values['on-error']);
-  const result = await buildGraph(inDir, undefined, { onError, strings: false });
+  const result = await buildGraph(inDir, undefined, { onError, strings: false, corrections: values.corrections as string, strictCorrections: values.strict as boolean });
   reportSkipped(result);
   const files = { ttl: join(dir, 'graph.ttl'), trig: join(dir, 'graph.trig'), jsonld: join(dir, 'graph.jsonld'), answers: join(dir, 'answers') };
   await writeGraphFiles(result.quads, files.ttl, files.trig);
@@ -127,7 +128,9 @@ export async function runCommand(argv: string[]): Promise<number> {
   await writeAnswers(files.answers, answers, files.trig, hash);
 
   const out: string[] = [];
-  out.push(`Built from ${inDir}: ${formatCounts(countsOf(result.extractions, result.quads.length))}`);
+  out.push(`Built from ${inDir}: ${formatCounts(countsOf(result.extractions, result.quads))}`);
+  const corrected = correctionsLine(result).trimEnd();
+  if (corrected) out.push(`  ${corrected}`);
   if (onError === 'skip') out.push(summaryLine(result));
   out.push(`  wrote ${files.ttl}, ${files.trig} and ${files.jsonld}`, '');
   out.push(formatAttention(attentionOf(result.extractions), verbose));

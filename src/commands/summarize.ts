@@ -22,7 +22,7 @@ export async function summarizeCommand(argv: string[]): Promise<number> {
   if (!inDir) throw new UserError('summarize: give the folder of articles, e.g. diplograph summarize data/documents --out out/', { exitCode: 2 });
   const out = values.out as string | undefined;
   if (!out) throw new UserError('summarize: --out <dir> is required (the folder to write one JSON summary per article to)', { exitCode: 2 });
-  const { extractions, quads } = await buildGraph(inDir, undefined, { strings: false });
+  const { extractions, quads } = await buildGraph(inDir, undefined, { strings: false, mergeEvents: false });
   const store = new Store(quads);
   const run: SelectFn = async (query) => (await select(query, store)).rows;
   const mint = new Minter();

@@ -10,9 +10,10 @@ import { Parser } from 'n3';
 import type { ArticleExtraction, Evidence, Meeting } from '../extract/model.js';
 import { loadOntologyFile } from '../ontology-files.js';
 import {
-  AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DG, EN, MEETING_KINDS, OA, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, VI, XSD, DEFAULT_BASE, factory,
+  AGREEMENT_KINDS, AGREEMENT_STATUSES, DCTERMS, DG, EN, MEETING_KINDS, OA, OWL, PROV, RDF as RDFNS, RDFS, SCHEMA, SKOS, VI, XSD, DEFAULT_BASE, factory,
 } from '../vocab.js';
-import { Minter } from './iris.js';
+import { Minter, rebaseTerm } from './iris.js';
+import { dayRange, sameEvents, type Events, type LeadFact } from './events.js';
 import { ontologyQuads, withSuperclasses } from './ontology-graph.js';
 import { unifyAgreements, unifyNames } from './resolve.js';
 
@@ -29,24 +30,7 @@ function dateLiteral(value: string): RDF.Literal {
   return literal(value, XSD.gYear);
 }
 
-/**
- * The first and the last day that an ISO date at its precision allows: 2018-03 is 2018-03-01 to
- * 2018-03-31, 2018 is 2018-01-01 to 2018-12-31, a day is itself.
- *
- * @example
- * dayRange('2024-02'); // { first: '2024-02-01', last: '2024-02-29' }
- */
-export function dayRange(value: string): { first: string; last: string } | undefined {
-  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
-  if (!m) return undefined;
-  const [, y, month, day] = m;
-  if (day) return { first: value, last: value };
-  if (month) {
-    const days = new Date(Date.UTC(Number(y), Number(month), 0)).getUTCDate();
-    return { first: `${y}-${month}-01`, last: `${y}-${month}-${String(days).padStart(2, '0')}` };
-  }
-  return { first: `${y}-01-01`, last: `${y}-12-31` };
-}
+export { dayRange };
 
 const KIND_LABEL: Record<string, string> = {
   meeting: 'Meeting', dialogue: 'Dialogue', conference: 'Conference', teleconference: 'Teleconference', visit: 'Visit', talks: 'Talks',
@@ -54,20 +38,26 @@ const KIND_LABEL: Record<string, string> = {
 };
 
 /** Builds the quads of all articles. Articles are processed in the order given (sort them for stable output). */
-export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): RDF.Quad[] {
+export function buildDataset(extractions: ArticleExtraction[], base: string = DEFAULT_BASE, options: DatasetOptions = {}): RDF.Quad[] {
   const out: RDF.Quad[] = [];
-  for (const chunk of datasetChunks(extractions, base)) for (const q of chunk) out.push(q);
+  for (const chunk of datasetChunks(extractions, base, options)) for (const q of chunk) out.push(q);
   return out;
 }
 
+export interface DatasetOptions {
+  /** Make the reports of one event in several articles one node (events.ts; default true). */
+  mergeEvents?: boolean;
+}
+
 /** The same quads as buildDataset, one chunk at a time (the schemes, then each article's graph), after cross-article resolution. */
-export function* datasetChunks(extractions: ArticleExtraction[], base: string = DEFAULT_BASE): Generator<RDF.Quad[]> {
+export function* datasetChunks(extractions: ArticleExtraction[], base: string = DEFAULT_BASE, options: DatasetOptions = {}): Generator<RDF.Quad[]> {
   const mint = new Minter(base);
   unifyAgreements(extractions);
   unifyNames(extractions);
+  const events = sameEvents(extractions, mint, options.mergeEvents ?? true);
   yield schemeQuads(base);
   yield ontologyQuads();
-  for (const x of extractions) yield withSuperclasses(articleQuads(x, mint));
+  for (const x of extractions) yield withSuperclasses(articleQuads(x, mint, events));
 }
 
 const schemes = new Map<string, RDF.Quad[]>();
@@ -80,8 +70,7 @@ function schemeQuads(base: string): RDF.Quad[] {
 }
 
 function parseSchemes(base: string): RDF.Quad[] {
-  const rebase = (t: RDF.Term): RDF.Term =>
-    t.termType === 'NamedNode' && t.value.startsWith(DEFAULT_BASE) ? factory.namedNode(base + t.value.slice(DEFAULT_BASE.length)) : t;
+  const rebase = (t: RDF.Term): RDF.Term => rebaseTerm(t, base);
   const areas = new Parser().parse(loadOntologyFile('areas.ttl'));
   const out = areas.map((q) => quad(rebase(q.subject) as RDF.Quad_Subject, q.predicate, rebase(q.object) as RDF.Quad_Object));
   const onto = new Parser().parse(loadOntologyFile('diplograph.ttl'));
@@ -90,7 +79,7 @@ function parseSchemes(base: string): RDF.Quad[] {
   return out;
 }
 
-function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
+function articleQuads(x: ArticleExtraction, mint: Minter, events: Events): RDF.Quad[] {
   const id = x.article.id;
   const g = mint.article(id);
   const out: RDF.Quad[] = [];
@@ -185,24 +174,31 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     for (const [area, ev] of a.areas) fact(s, DG.concerns, mint.entity('area', area), ev);
   }
   for (const m of x.meetings) {
-    const s = mint.meeting(id, m.id);
+    // The node of the event this report tells: its own, or that of the event's first report in another
+    // article (events.ts). A single-valued fact of an event is stated by one report, its lead for it.
+    const s = events.node(id, m.id);
+    const leads = (f: LeadFact) => events.leads(id, m.id, f);
+    const alias = events.alias(id, m.id);
+    if (alias) fact(alias, OWL.sameAs, s, m.evidence);
     fact(s, RDFNS.type, MEETING_KINDS[m.kind], m.evidence);
-    fact(s, RDFS.label, en(meetingLabel(m, x)), m.evidence);
-    if (m.ordinal !== undefined) fact(s, DG.ordinal, int(m.ordinal), m.evidence);
+    if (leads('label')) fact(s, RDFS.label, en(meetingLabel(m, x)), m.evidence);
+    if (m.ordinal !== undefined && leads('ordinal')) fact(s, DG.ordinal, int(m.ordinal), m.evidence);
     const dev = m.dateEvidence ?? m.evidence;
-    if (m.date?.value) fact(s, DG.date, dateLiteral(m.date.value), dev);
-    // Every dated meeting has a first and a last day as xsd:date, which sort in time order whatever the
-    // precision of dg:date: the range the text states, or the days its date allows.
-    // A date the text gives without its year is resolved against the article's publication date: it
-    // has no dg:date (the text does not state one) but sorts by its days.
-    const known = m.date?.value ? m.date : m.resolvedDate;
-    const days = known?.value ? dayRange(known.value) : undefined;
-    const start = known?.start ?? days?.first;
-    const end = known?.end ?? days?.last;
-    if (start) fact(s, DG.startDate, literal(start, XSD.date), dev);
-    if (end) fact(s, DG.endDate, literal(end, XSD.date), dev);
-    if (m.date?.text) fact(s, DG.dateText, literal(m.date.text), dev);
-    if (m.location) {
+    if (leads('date')) {
+      if (m.date?.value) fact(s, DG.date, dateLiteral(m.date.value), dev);
+      // Every dated meeting has a first and a last day as xsd:date, which sort in time order whatever the
+      // precision of dg:date: the range the text states, or the days its date allows.
+      // A date the text gives without its year is resolved against the article's publication date: it
+      // has no dg:date (the text does not state one) but sorts by its days.
+      const known = m.date?.value ? m.date : m.resolvedDate;
+      const days = known?.value ? dayRange(known.value) : undefined;
+      const start = known?.start ?? days?.first;
+      const end = known?.end ?? days?.last;
+      if (start) fact(s, DG.startDate, literal(start, XSD.date), dev);
+      if (end) fact(s, DG.endDate, literal(end, XSD.date), dev);
+      if (m.date?.text) fact(s, DG.dateText, literal(m.date.text), dev);
+    }
+    if (m.location && leads('location')) {
       const loc = place(m.location.key);
       if (loc) fact(s, DG.location, loc, m.location.evidence);
     }
@@ -212,7 +208,7 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     }
     for (const [k, ev] of m.involves) {
       const a = actor(k);
-      if (a && !m.participants.has(k)) fact(s, DG.involves, a, ev);
+      if (a && !events.participant(id, m.id, k)) fact(s, DG.involves, a, ev);
     }
     for (const [k, ev] of m.chairs) {
       const a = actor(k);
@@ -224,7 +220,7 @@ function articleQuads(x: ArticleExtraction, mint: Minter): RDF.Quad[] {
     }
     for (const [area, ev] of m.areas) fact(s, DG.discusses, mint.entity('area', area), ev);
     for (const [k, ev] of m.agreements) if (x.agreements.has(k)) fact(s, DG.mentions, mint.entity('agreement', k), ev);
-    if (m.partOf) fact(s, DG.partOf, mint.meeting(id, m.partOf.id), m.partOf.evidence);
+    if (m.partOf && leads('partOf')) fact(s, DG.partOf, events.node(id, m.partOf.id), m.partOf.evidence);
   }
 
   // The evidence sentences, as Web Annotation specific resources with quote and position selectors.

@@ -67,3 +67,8 @@ export function termKey(t: RDF.Term): string {
       return `?${t.value}`;
   }
 }
+
+/** An IRI under the default base moved under `base` (the build's --base); any other term as it is. */
+export function rebaseTerm(t: RDF.Term, base: string): RDF.Term {
+  return t.termType === 'NamedNode' && base !== DEFAULT_BASE && t.value.startsWith(DEFAULT_BASE) ? factory.namedNode(base + t.value.slice(DEFAULT_BASE.length)) : t;
+}

@@ -17,9 +17,9 @@ export function formatOf(path: string): string {
 }
 
 /** Parses RDF text into quads; a syntax error names `where` and the line. */
-export function parseRdf(text: string, format: string, where: string) {
+export function parseRdf(text: string, format: string, where: string, baseIRI?: string) {
   try {
-    return new Parser({ format }).parse(text);
+    return new Parser({ format, baseIRI }).parse(text);
   } catch (error) {
     const line = (error as { context?: { line?: number } }).context?.line;
     const msg = messageOf(error).replace(/ on line \d+\.?$/, '');

@@ -17,7 +17,7 @@ import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
 import { UserError } from '../errors.js';
 import { closest, fold } from '../suggest.js';
-import { DEFAULT_BASE, DG, PREFIXES, RDF as RDFV, RDFS, SKOS, factory } from '../vocab.js';
+import { DEFAULT_BASE, DG, OWL, PREFIXES, RDF as RDFV, RDFS, SKOS, factory } from '../vocab.js';
 import { paramTerm, type ParamType, type QueryParam, type StoredQuery } from './stored-queries.js';
 
 /** The parameter types whose values are nodes of the graph, with the class each must be an instance of. */
@@ -80,7 +80,7 @@ function suggestions(word: string, list: Candidate[], base: string): string {
   return top.length ? `; did you mean ${top.join(', or ')}?` : '';
 }
 
-function resolveOne(p: QueryParam, value: string, store: Store, base: string): string {
+function resolveOne(p: QueryParam, value: string, store: Store, base: string, what = `parameter "${p.name}"`): string {
   const kind = NODE_TYPES[p.type]!;
   const list = candidates(store, kind.cls);
   if (isName(p, value)) {
@@ -88,18 +88,33 @@ function resolveOne(p: QueryParam, value: string, store: Store, base: string): s
     const found = wanted ? list.filter((c) => c.names.some((n) => fold(n) === wanted)) : [];
     if (found.length === 1) return `<${found[0].node.value}>`;
     if (found.length > 1) {
-      throw new UserError(`parameter "${p.name}": "${value}" is ambiguous: it names ${found.length} ${kind.what === 'node' ? 'nodes' : `${kind.what.replace(/ \(.*/, '')}s`}: ${found.slice(0, 8).map((c) => shown(c, base)).join(', ')}; give one of them by its IRI`);
+      throw new UserError(`${what}: "${value}" is ambiguous: it names ${found.length} ${kind.what === 'node' ? 'nodes' : `${kind.what.replace(/ \(.*/, '')}s`}: ${found.slice(0, 8).map((c) => shown(c, base)).join(', ')}; give one of them by its IRI`);
     }
-    throw new UserError(`parameter "${p.name}": no ${kind.what} in the graph is named "${value}"${suggestions(value, list, base)}`);
+    throw new UserError(`${what}: no ${kind.what} in the graph is named "${value}"${suggestions(value, list, base)}`);
   }
   // An IRI: with a path under the graph's base (which `serve --base` may have changed).
   const path = !/^<|^[A-Za-z][\w.-]*:/.test(value) ? value.replace(/^\/+/, '') : undefined;
   const node = path !== undefined ? factory.namedNode(base + path) : paramTerm(p, value) as RDF.NamedNode;
-  const known = kind.cls ? store.countQuads(node, RDFV.type, kind.cls, null) > 0
-    : store.countQuads(node, null, null, null) + store.countQuads(null, node, null, null) + store.countQuads(null, null, node, null) > 0;
-  if (known) return `<${node.value}>`;
-  const what = kind.cls && store.countQuads(node, null, null, null) > 0 ? `is in the graph but is no ${kind.what}` : `names no ${kind.what} in the graph`;
-  throw new UserError(`parameter "${p.name}": <${node.value}> ${what}${suggestions(path ?? node.value, list, base)}`);
+  const known = (n: RDF.Term) => kind.cls ? store.countQuads(n, RDFV.type, kind.cls, null) > 0
+    : store.countQuads(n, null, null, null) + store.countQuads(null, n, null, null) + store.countQuads(null, null, n, null) > 0;
+  // A report merged into an event, or a node merged by a correction, stands for the node it is owl:sameAs.
+  const same = store.getObjects(node, OWL.sameAs, null).find((o) => o.termType === 'NamedNode' && known(o));
+  if (same) return `<${same.value}>`;
+  if (known(node)) return `<${node.value}>`;
+  const problem = kind.cls && store.countQuads(node, null, null, null) > 0 ? `is in the graph but is no ${kind.what}` : `names no ${kind.what} in the graph`;
+  throw new UserError(`${what}: <${node.value}> ${problem}${suggestions(path ?? node.value, list, base)}`);
+}
+
+/**
+ * A node of the graph given by a name or an IRI (as a node parameter takes it), checked: an error that
+ * starts with `what` when it names nothing, or several nodes.
+ *
+ * @example
+ * resolveNode('merge: the node to keep', 'Ngo Xuan Lich', store); // <https://w3id.org/diplograph/id/person/ngo-xuan-lich>
+ */
+export function resolveNode(what: string, value: string, store: Store, type: ParamType = 'iri', base = DEFAULT_BASE): RDF.NamedNode {
+  const iri = resolveOne({ name: what, type, description: '' }, value, store, base, what);
+  return factory.namedNode(iri.slice(1, -1));
 }
 
 /**

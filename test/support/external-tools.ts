@@ -96,6 +96,16 @@ export function jena(cls: string, args: string[], extraClasspath?: string): RunR
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** The first lines of an rdflib script that reads the TriG file sys.argv[1] as `d`, a Dataset whose default graph is the union of its graphs. */
+export const RDFLIB_DATASET = [
+  'import sys, warnings',
+  '# rdflib 6.1 on Python 3.11 warns about its own use of importlib.metadata when it loads its SPARQL plugin',
+  'warnings.filterwarnings("ignore", category=DeprecationWarning)',
+  'from rdflib import Dataset',
+  'd = Dataset(default_union=True)',
+  'd.parse(sys.argv[1], format="trig")',
+];
+
 /** Runs a Python script with Debian's rdflib; the script gets `args` as sys.argv[1:]. */
 export function rdflib(script: string, args: string[]): RunResult {
   const dir = join(tmpdir(), 'diplograph-rdflib');
