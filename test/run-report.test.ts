@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/ontology-files.js';
 import { findDataDir } from '../src/data-dir.js';
+import { formatAttention } from '../src/report.js';
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
 const PAGES = join(projectRoot(), 'test', 'fixtures', 'pages');
@@ -100,9 +101,12 @@ describe('diplograph run: the report and the answers', function () {
   it('lists what needs attention: articles and events with no date, events with one side, names seen once that look like a known actor', () => {
     const attention = report.stdout.slice(report.stdout.indexOf('Needs attention:\n'), report.stdout.indexOf('\nAnswers'));
     assert.match(attention, /^ {2}1 article with no date \(none in the text or its \.source\):\n {4}laos-talks\.txt$/m);
-    assert.match(attention, /^ {2}\d+ events with no date:$/m);
+    assert.match(attention, /^ {2}\d+ events? with no date:$/m);
     assert.match(attention, /^ {4}meeting\/laos-talks-1 {2}Reception between Tran Minh Khao and Somphone Vongsavath {2}\(laos-talks\.txt\)$/m);
-    assert.match(attention, /^ {4}\.\.\. and \d+ more \(--verbose lists them all\)$/m);
+    // At most five of a kind are listed; more are counted ("... and N more").
+    const undated = Number(/^ {2}(\d+) events? with no date:$/m.exec(attention)![1]);
+    if (undated > 5) assert.match(attention, new RegExp(`^ {4}\\.\\.\\. and ${undated - 5} more \\(--verbose lists them all\\)$`, 'm'));
+    else assert.doesNotMatch(attention, /^ {4}\.\.\. and \d+ more/m);
     assert.match(attention, /^ {2}\d+ events? with only one side known \(no partner identified\):$/m);
     assert.match(attention, /^ {2}1 name seen only once that looks like a known actor:\n {4}"Tran Minh Khao" \(laos-talks\.txt\) looks like the person "Tran Minh Khoa" \(named \d+ times\)$/m);
     // Dated articles and events are not listed.
@@ -201,5 +205,21 @@ describe('finding the data from any folder', function () {
       assert.match(r.stdout, /--data DIR/, command);
     }
     assert.match(cli(['--help']).stdout, /--data DIR {7}the data folder/);
+  });
+});
+
+describe('the report of what needs attention, as text', () => {
+  const events = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `meeting/a-${i + 1}`, label: `Talks ${i + 1}`, file: 'a.txt' }));
+  const attention = (undatedEvents: ReturnType<typeof events>) => ({ undatedArticles: [], undatedEvents, oneSided: [], lookAlikes: [] });
+
+  it('lists at most five of a kind and counts the rest, unless --verbose', () => {
+    const short = formatAttention(attention(events(7)), false);
+    assert.match(short, /^ {2}7 events with no date:$/m);
+    assert.equal((short.match(/^ {4}meeting\/a-\d+ /gm) ?? []).length, 5);
+    assert.match(short, /^ {4}\.\.\. and 2 more \(--verbose lists them all\)$/m);
+    const all = formatAttention(attention(events(7)), true);
+    assert.equal((all.match(/^ {4}meeting\/a-\d+ /gm) ?? []).length, 7);
+    assert.doesNotMatch(all, /more \(--verbose/);
+    assert.doesNotMatch(formatAttention(attention(events(5)), false), /\.\.\. and/);
   });
 });
