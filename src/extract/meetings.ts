@@ -30,9 +30,11 @@ function clauseEnd(text: string, from: number): number {
 }
 
 function clauseStart(text: string, at: number): number {
-  const before = text.slice(0, at);
-  let best = 0;
-  for (const m of execAll(/;\s|\bthat\s|\bwhen\s|\bwhile\s|\b(?:after|during|before|following) which\s/g, before)) best = m.index + m[0].length;
+  // Within the 600 characters before: a clause is shorter, and a run-on line stays linear.
+  const from = Math.max(0, at - 600);
+  const before = text.slice(from, at);
+  let best = from;
+  for (const m of execAll(/;\s|\bthat\s|\bwhen\s|\bwhile\s|\b(?:after|during|before|following) which\s/g, before)) best = from + m.index + m[0].length;
   return best;
 }
 
@@ -124,10 +126,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const fromCaption = new Set<Meeting>();
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined ||
     (!fromCaption.has(m) && [...m.participants.keys()].some((k) => ctx.persons.has(k)));
+  /** The ", who ... ," spans of each sentence, found once. */
+  const relativeSpans = new Map<SentenceAnalysis, number[][]>();
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
     if (m.date) return;
     // "Giang, who arrived in India on June 6, also met ...": a date in a relative clause dates what the clause tells.
-    const relatives = execAll(/,\s*(?:who|which)\s[^,;]*,/g, a.text).map((r) => [r.index, r.index + r[0].length]);
+    let relatives = relativeSpans.get(a);
+    if (!relatives) relativeSpans.set(a, (relatives = execAll(/,\s*(?:who|which)\s[^,;]*,/g, a.text).map((r) => [r.index, r.index + r[0].length])));
     const ds = a.dates.filter((d) => d.start >= from && d.end <= to && datesEvent(a.text, d) &&
       !relatives.some(([s, e]) => d.start >= s && d.end <= e && !(near >= s && near <= e)));
     if (!ds.length) return;
@@ -694,7 +699,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       for (const p of people) {
         const before = text.slice(0, p.start);
-        if (speaks.has(p) || INVERTED_SPEECH.test(before.replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
+        if (speaks.has(p) || INVERTED_SPEECH.test(before.slice(-200).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
           // With no event named in the sentence, one who already took part in another event spoke there, not at the last one told.
           const elsewhere = !scope && !about.participants.has(p.key) && meetings.some((m) => m !== about && m.participants.has(p.key));
           if (!elsewhere) addRole(about, 'participants', p.key, si);
