@@ -264,3 +264,23 @@ describe('events reported by several articles', function () {
     });
   });
 });
+
+describe('events: a report dated only by its publication date', function () {
+  this.timeout(120000);
+  it('joins the report that gives the year, and the date the text states is the one kept', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'diplograph-events-pub-'));
+    try {
+      writeFileSync(join(dir, 'g1.txt'), 'Vietnam, Chile hold defence talks\n\nHanoi, May 7, 2025 - General Phan Van Giang held talks with Chilean Defence Minister Adriana Delpiano in Hanoi on May 6, 2025.\n');
+      // "on Tuesday", in an article published on Thursday 2025-05-08: the days of Tuesday 2025-05-06.
+      writeFileSync(join(dir, 'g2.txt'), 'Chilean minister in Hanoi\n\nChilean Defence Minister Adriana Delpiano and General Phan Van Giang held talks on Tuesday.\n');
+      writeFileSync(join(dir, 'g2.source'), 'https://news.example/chile-hanoi\tpublished=2025-05-08\n');
+      const built = await buildGraph(dir);
+      const store = new Store(built.quads);
+      const rows = (await select(`${PREFIX}SELECT ?m ?date ?start WHERE { ?m a dg:Meeting ; dg:startDate ?start OPTIONAL { ?m dg:date ?date } }`, store)).rows;
+      assert.deepEqual(rows.map((r) => [r.m.value.slice(ID.length), r.date?.value, r.start.value]), [['meeting/g1-1', '2025-05-06', '2025-05-06']]);
+      assert.ok(store.getQuads(null, null, null, null).some((q) => q.predicate.value.endsWith('#sameAs') && q.subject.value === `${ID}meeting/g2-1`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

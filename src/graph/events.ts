@@ -49,9 +49,11 @@ export function dayRange(value: string): { first: string; last: string } | undef
 
 /** The first and last day of a meeting's date: the range the text states, or the days its date allows. */
 export function meetingDays(m: Meeting): { first: string; last: string } | undefined {
-  const days = m.date?.value ? dayRange(m.date.value) : undefined;
-  const first = m.date?.start ?? days?.first;
-  const last = m.date?.end ?? days?.last;
+  // (A date the text gives without its year counts by the days the publication date resolves it to.)
+  const known = m.date?.value ? m.date : m.resolvedDate;
+  const days = known?.value ? dayRange(known.value) : undefined;
+  const first = known?.start ?? days?.first;
+  const last = known?.end ?? days?.last;
   return first && last ? { first, last } : undefined;
 }
 
@@ -164,7 +166,8 @@ export class Events {
       sorted.map((r) => ({ r, s: score(r) })).filter((c) => c.s !== undefined).sort((a, b) => a.s! - b.s! || a.r.order - b.r.order)[0]?.r;
     const lead: Record<LeadFact, Report | undefined> = {
       // the most precise days; without any, the first date as written ("Monday")
-      date: pick((r) => (r.days ? r.width : r.m.date?.text ? 1e9 : undefined)),
+      // (a date the text states beats the same days read from a publication date)
+      date: pick((r) => (r.days ? r.width + (r.m.date?.value ? 0 : 0.5) : r.m.date?.text ? 1e9 : undefined)),
       label: pick((r) => (r.m.label ? 0 : 1e6) - r.m.participants.size),
       location: pick((r) => (r.place ? (r.place.key.startsWith('place:') ? 0 : 1) : undefined)),
       ordinal: pick((r) => (r.m.ordinal !== undefined ? 0 : undefined)),
