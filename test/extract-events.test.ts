@@ -501,5 +501,14 @@ describe('extraction: events', () => {
       'The Bangladeshi general, who is leading a delegation on an official visit to Vietnam, also met President Luong Cuong.');
     assert.ok(byKind(v.meetings, 'visit')[0].participants.has('waker-uz-zaman'));
   });
+
+  it('"had separate meetings with A and B on the sidelines of <gathering> on <day>": two meetings, the gathering named without the day, no empty event', () => {
+    const r = x('General Phan Van Giang had separate meetings with Indian Defence Minister Rajnath Singh and Japanese Defence Minister Gen Nakatani on the sidelines of the 12th ASEAN Defence Ministers\' Meeting-Plus in Kuala Lumpur on November 1. ' +
+      'In the meeting with Singh, the two sides discussed defence industry cooperation.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['meeting', 'meeting', 'conference']);
+    assert.ok(r.meetings.every((m) => m.participants.size > 0), 'no event without participants');
+    assert.ok(!/November/.test(r.meetings[2].label));
+    assert.ok(r.meetings[0].evidence.includes(2), '"the meeting with Singh" is the meeting with Singh');
+  });
 });
 

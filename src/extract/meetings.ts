@@ -363,6 +363,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           setDate(each, a, cStart, cEnd, v.start);
           if (!each.partOf && focus && gatherings.has(focus)) each.partOf = { id: focus.id, evidence: [si] };
           scope ??= each;
+          main ??= each;
         }
         claimed.push([v.start, cEnd]);
         lastSubject = subjects[0].key;
@@ -575,8 +576,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const nearDates = datesAfter.filter((d) => d.start - n.end < 40);
       const refersBack = n.anaphoric && !agent.length && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
       if (refersBack) {
-        main ??= create(n.kind, si, '');
-        target = told ?? main;
+        target = told ?? (main ??= create(n.kind, si, ''));
         hint(target, n.kind, si);
       } else {
         // A specific event: one already known (same ordinal and kind, or a visit to the same place), or a new one.
@@ -763,7 +763,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (sidelines && reported) {
       const from = sidelines.index + sidelines[0].length;
       const name = /^(?:(?:19|20)\d{2}\s+)?(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\))(?:\s+(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\)))*/u.exec(text.slice(from))?.[0]
-        .replace(/\.$/, '').replace(/\s+(?:of|and|on|for|the)$/, '');
+        .replace(/\s+on\s+(?:[A-Z][a-z]+\s+\d|\d).*$/, '').replace(/\.$/, '').replace(/\s+(?:of|and|on|for|the)$/, '');
       // "on the sidelines of the event": the gathering told before.
       const told = name && /\p{Lu}/u.test(name) ? undefined
         : /^(?:event|meeting|conference|summit|forum|dialogue|session|retreat|exhibition|expo)\b/i.test(text.slice(from))
