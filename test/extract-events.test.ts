@@ -510,5 +510,13 @@ describe('extraction: events', () => {
     assert.ok(!/November/.test(r.meetings[2].label));
     assert.ok(r.meetings[0].evidence.includes(2), '"the meeting with Singh" is the meeting with Singh');
   });
+
+  it('agreements: "the Vietnam-Cambodia defence cooperation agreement for the 2021-2025 period", "a new memorandum of understanding" to be negotiated', () => {
+    const r = x('The two sides reviewed the implementation of the Vietnam-Cambodia defence cooperation agreement for the 2021-2025 period. ' +
+      'They agreed to negotiate a new memorandum of understanding on military training cooperation.');
+    const byName = new Map([...r.agreements.values()].map((a) => [a.name, a.status]));
+    assert.equal(byName.get('Vietnam-Cambodia defence cooperation agreement for the 2021-2025 period'), 'mentioned');
+    assert.equal(byName.get('memorandum of understanding on military training cooperation'), 'proposed');
+  });
 });
 

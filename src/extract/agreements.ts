@@ -33,7 +33,7 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
 ];
 
 const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
-const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+((?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership)\b)|protocol))\b(?!s)/g;
+const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership)\b)|protocol))\b(?!s)/gu;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
 const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
@@ -72,7 +72,7 @@ export function statusNear(text: string, start: number, end: number): AgreementS
   const before = text.slice(Math.max(0, start - 140), start);
   const after = text.slice(end, end + 60);
   const local = /[.;]/.test(before) ? before.slice(before.search(/[^.;]*$/)) : before;
-  if (/\b(?:stud(?:y|ying|ied)|consider(?:ing)?|towards? (?:the )?sign\w*|propos\w*|plan(?:ning)? to|will|wish(?:es)? to sign|to sign|soon sign|early sign)\b[^.;]{0,40}$/i.test(local) ||
+  if (/\b(?:stud(?:y|ying|ied)|consider(?:ing)?|towards? (?:the )?sign\w*|propos\w*|plan(?:ning)? to|will|wish(?:es)? to sign|to sign|soon sign|early sign|to (?:negotiate|conclude|finali[sz]e|draft|work out))\b[^.;]{0,40}$/i.test(local) ||
     /\b(?:will be signed|to be signed|is expected)/i.test(after)) return 'proposed';
   if (/\bdraft\b/i.test(local.slice(-40)) || /\bnegotiat(?:ing|ion of|ions on)\b[^.;]{0,30}$/i.test(local)) return 'negotiated';
   if (/\bconclu(?:sion|ded)\b[^.;]{0,60}$/i.test(local) || /^\s*(?:was|were|has been)? ?concluded/i.test(after)) return 'concluded';
