@@ -518,5 +518,19 @@ describe('extraction: events', () => {
     assert.equal(byName.get('Vietnam-Cambodia defence cooperation agreement for the 2021-2025 period'), 'mentioned');
     assert.equal(byName.get('memorandum of understanding on military training cooperation'), 'proposed');
   });
+
+  it('a long title with a field ("Assistant Secretary of Defense for Indo-Pacific Security Affairs X"); an earlier meeting "in June" during a visit; a retreat attended', () => {
+    const r = extractArticle('t.txt', 'Hanoi, September 16, 2025 - Senior Lieutenant General Hoang Xuan Chien held online talks with US Assistant Secretary of Defense for Indo-Pacific Security Affairs John Noh on September 15.\n' +
+      'Earlier in June, Noh and Chien had met in Hanoi during Noh\'s visit to Vietnam.\n' +
+      'Chien also attended the ADMM Retreat in Kuala Lumpur in February.\n', {}, { trace: true });
+    assert.deepEqual([...r.persons.keys()].sort(), ['hoang-xuan-chien', 'john-noh']);
+    assert.ok(r.persons.get('john-noh')!.positions.has('US Assistant Secretary of Defense for Indo-Pacific Security Affairs'));
+    const [online, earlier, visit, retreat] = r.meetings;
+    assert.equal(online.kind, 'teleconference');
+    assert.deepEqual([earlier.kind, earlier.date?.value, earlier.partOf?.id], ['meeting', '2025-06', visit.id]);
+    assert.deepEqual(people(visit), ['john-noh']);
+    assert.equal(retreat.label, 'ADMM Retreat');
+    assert.equal(retreat.kind, 'conference');
+  });
 });
 

@@ -507,8 +507,10 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const known = VIETNAMESE_NAMES[words.join(' ')] !== undefined;
     const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
     const full = words.length >= 2 && words.length <= 5 && (trigger || vietnamese || known);
-    // (A body's head word alone is no name: "Secretary General for Administration".)
-    const single = words.length === 1 && !ORG_HEADS.has(words[0]);
+    // (A body's head word alone is no name: "Secretary General for Administration"; nor is a word of a
+    // title's field: "Assistant Secretary of Defense for Indo-Pacific Security Affairs Ely Ratner".)
+    const single = words.length === 1 && !ORG_HEADS.has(words[0]) &&
+      !/^\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Affairs|Security|Policy|Relations|Operations|Cooperation|Strategy|Planning|Logistics|Intelligence)\b/u.test(after);
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && /^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after);
     // A name of two to four words with nothing to say it is a person's ("Tea Seiha" again, without a title)

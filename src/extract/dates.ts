@@ -51,6 +51,12 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
     read: (m, ref) => lastMonth(month(m[1]), ref),
   },
   {
+    // in June / early June: the month, in the year of the article's date (or the year before, for a later month)
+    re: new RegExp(`\\b(?:in|early|late|mid-|since|until) ${MONTH}\\b(?![ .]*\\d)`, 'g'),
+    digits: false,
+    read: (m, ref) => lastMonth(month(m[1]), ref, true),
+  },
+  {
     // on Monday
     re: new RegExp(`\\b(?:on|last|this) (${WEEKDAYS.join('|')})\\b`, 'g'),
     digits: false,
@@ -124,10 +130,11 @@ function relativeDay(offset: number, ref?: string) {
   return { value: d.toISOString().slice(0, 10) };
 }
 
-function lastMonth(m: number, ref?: string) {
+/** "last December" (strictly before the reference month), or with `thisMonth` "in June" (up to it). */
+function lastMonth(m: number, ref?: string, thisMonth = false) {
   if (!ref) return {};
   const [ry, rm] = ref.split('-').map(Number);
-  return { value: `${m >= rm ? ry - 1 : ry}-${pad(m)}` };
+  return { value: `${(thisMonth ? m > rm : m >= rm) ? ry - 1 : ry}-${pad(m)}` };
 }
 
 function weekday(name: string, ref?: string) {

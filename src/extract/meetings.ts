@@ -44,7 +44,7 @@ const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words before an event that frames the one a clause tells: "as part of his official visit to France". */
-const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of)\s*$/i;
+const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of|during)\s*$/i;
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
 const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
@@ -445,7 +445,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         target = meetings.find((m) => m !== visit && m.partOf?.id === visit.id && kindHints.get(m)!.has(kind) && people.every((k) => m.participants.has(k))) ??
           create(kind, si, '');
         if (target !== visit) target.partOf ??= { id: visit.id, evidence: [si] };
-      } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter && (nounAfter.det === 'a' || nounAfter.det === 'an')) {
+      } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter && (nounAfter.det === 'a' || nounAfter.det === 'an' ||
+        // "also attended the ADMM Retreat" after talks told: a named event of another kind is another event.
+        (!nounAfter.anaphoric && /\p{Lu}/u.test(nounAfter.modifiers) && main.label !== nounAfter.phrase && !kindHints.get(main)!.has(nounAfter.kind)))) {
         // "attended a signing ceremony": an indefinite event is a new one.
         target = create(nounAfter.kind, si, nounAfter.phrase);
       } else {
@@ -521,6 +523,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 2. Events named by a noun phrase.
     for (const n of nouns) {
       if (handled.has(n)) continue;
+      // "on the sidelines of the 2022 ADMM Retreat": the gathering is read below, with its name.
+      if (/\b(?:sidelines?|margins?) of\s*$/i.test(n.lead)) continue;
       if (tracing) rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
       if (claimed.some(([s, e]) => n.start >= s && n.end <= e) && !FRAME_BEFORE.test(n.lead)) {
         // "held a passing exercise after the visit": the visit is another event, told as a time.
@@ -662,9 +666,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "attended ... as part of a working trip": what the sentence reports happened during the trip.
         if (scope && scope !== target && /\bas (?:a )?part of\s*$/i.test(n.lead) && !scope.partOf) scope.partOf = { id: target.id, evidence: [si] };
       }
-      if (n.kind === 'visit' && target !== main && main && /\bduring\s*$/i.test(n.lead) && !main.partOf) {
-        // "The dialogue took place during the working trip ...": the main event is part of the visit.
-        main.partOf = { id: target.id, evidence: [si] };
+      const framedHere = scope ?? main;
+      if (n.kind === 'visit' && framedHere && target !== framedHere && /\bduring\s*$/i.test(n.lead) && !framedHere.partOf) {
+        // "The dialogue took place during the working trip ...", "had met in Hanoi during Ratner's visit": the event told is part of the visit.
+        framedHere.partOf = { id: target.id, evidence: [si] };
       }
       setDate(target, a, n.end, refersBack ? Math.min(nEnd, n.end + 40) : nEnd, n.end);
       // "Defence Expo 2024 opened on December 19": the year in the event's name dates it.
