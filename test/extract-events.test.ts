@@ -532,5 +532,15 @@ describe('extraction: events', () => {
     assert.equal(retreat.label, 'ADMM Retreat');
     assert.equal(retreat.kind, 'conference');
   });
+
+  it('"The delegation met with X and visited Y": the visitor is the delegation\'s head, not X; an analysis that only recalls ties makes no event', () => {
+    const r = x('A delegation of the Vietnam People\'s Army led by Lieutenant General Nguyen Van Nghia paid a working visit to New Zealand from May 2 to 6. ' +
+      'The delegation met with Chief of Defence Force Air Marshal Tony Davies and visited the New Zealand Defence College.');
+    const visits = byKind(r.meetings, 'visit');
+    assert.ok(visits[1].participants.has('nguyen-van-nghia') && !visits[1].participants.has('tony-davies'));
+    const none = x('Defence cooperation has become a pillar of the partnership, analysts say. Indian warships regularly make port calls at Cam Ranh. ' +
+      'Looking ahead, the two sides will hold the 14th defence policy dialogue next year.');
+    assert.equal(none.meetings.length, 0);
+  });
 });
 

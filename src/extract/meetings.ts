@@ -267,11 +267,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
     // 1. Events named by a verb.
     const claimed: Array<[number, number]> = [];
+    /** The subject of the last verb of the sentence, for a verb joined to it by "and". */
+    let verbSubjects: ActorRef[] | undefined;
     for (const v of verbEvents(text)) {
       if (tracing) rule = `verb ${v.role}: "${text.slice(v.start, v.end)}"`;
       const cStart = clauseStart(text, v.start);
       const cEnd = clauseEnd(text, v.end);
       let subjects = actorsIn(a, cStart, v.start);
+      // "The delegation met with X and visited Y": a verb joined by "and" shares the subject of the verb before.
+      if (verbSubjects && /\band\s+(?:also\s+|then\s+|later\s+)?$/.test(text.slice(Math.max(0, v.start - 12), v.start))) subjects = verbSubjects;
       const subjectText = text.slice(cStart, v.start);
       const group = subjects.length ? null : GROUP_SUBJECT.exec(subjectText);
       if (group) {
@@ -464,6 +468,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       scope ??= target;
       if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, v.role === 'dock' ? subjects : [...subjects, ...objects], si);
       if (v.role === 'attended-by') participate(target, actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']), si);
+      verbSubjects = subjects.length ? subjects : verbSubjects;
       const speakers = subjects.filter((x) => x.kind === 'person');
       if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
       if (v.role === 'chair') for (const s of subjects) addRole(target, 'chairs', s.key, si);
