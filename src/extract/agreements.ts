@@ -34,6 +34,8 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
 
 const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
 const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership)\b)|protocol))\b(?!s)/gu;
+/** A sentence without one of these words has no lowercase description of a document. */
+const LOW_WORDS = /agreement|memorandum|statement|protocol|letter of intent|strategic vision/i;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
 const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
@@ -128,7 +130,7 @@ export function findAgreements(text: string): AgreementMention[] {
     push(start, end, name);
   }
   // 3. Lowercase descriptions: "a memorandum of understanding on defence cooperation".
-  for (const m of execAll(LOW_HEAD, text)) {
+  for (const m of LOW_WORDS.test(text) ? execAll(LOW_HEAD, text) : []) {
     const headStart = m.index + m[0].length - m[1].length;
     const headEnd = m.index + m[0].length;
     const tailM = TAIL.exec(text.slice(headEnd));
