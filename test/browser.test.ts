@@ -68,11 +68,28 @@ describe('the web UI in headless Chromium', function () {
     await Promise.all([page.waitForURL(/\/id\/person\/nguyen-chi-vinh$/), hit.click()]);
     assert.equal(await page.locator('h1').innerText(), 'Nguyen Chi Vinh Person');
     assert.ok((await page.locator('td[lang=vi]').allInnerTexts()).includes('Nguyễn Chí Vịnh'));
+    // the summary card leads the page, above the facts, and says his offices, meetings and partners
+    const card = page.locator('section.card');
+    assert.ok(await card.isVisible());
+    assert.ok((await card.boundingBox())!.y < (await page.locator('table.facts').boundingBox())!.y);
+    assert.match(await card.innerText(), /Deputy Minister of Defence[\s\S]*Meetings \(\d+\)[\s\S]*Partners met\s+France/);
     await shot('entity');
+    await page.goto(new URL('/id/meeting/000_e8b7f0acafe71e35-1', server!.url).href);
+    const meeting = page.locator('section.card');
+    assert.match(await meeting.innerText(), /Kind\s+teleconference[\s\S]*Who, by side[\s\S]*Vietnam: Nguyen Chi Vinh[\s\S]*Discussed[\s\S]*peacekeeping/);
+    await shot('meeting');
+    // a fact's reference leads to its sentence, shown once below with the facts it supports
+    const ref = page.locator('table.facts a.ref').first();
+    const target = (await ref.getAttribute('href'))!;
+    await ref.click();
+    assert.ok(await page.locator(`li${target}`).isVisible());
+    assert.ok((await page.locator(`li${target} ul.supports li`).count()) >= 1);
+    await page.goBack();
+    await page.goBack();
   });
 
   it('follows a fact to the sentence it was read in, marked in the article', async () => {
-    const source = page.locator('table.facts a.source').first();
+    const source = page.locator('ol.evidence a.source').first();
     const href = await source.getAttribute('href');
     assert.match(href ?? '', /^\/id\/article\/[^#]+#s\d+$/);
     await Promise.all([page.waitForURL(/\/id\/article\//), source.click()]);

@@ -23,6 +23,13 @@ function attributes(html: string, name: string): string[] {
   return [...html.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => m[1].replace(/&amp;/g, '&'));
 }
 
+/** The inside of the page's section with that class or id (the card, the evidence). */
+function section(html: string, name: string): string {
+  const at = html.search(new RegExp(`<section (?:class|id)="${name}"`));
+  if (at < 0) return '';
+  return html.slice(at, html.indexOf('</section>', at));
+}
+
 describe('the web UI', function () {
   this.timeout(120000);
   let store: Store;
@@ -87,6 +94,77 @@ describe('the web UI', function () {
     const text = await get(article);
     assert.equal(text.status, 200);
     assert.ok(text.text.includes(`<mark id="${fragment}"`), `${article} marks ${fragment}`);
+  });
+
+  it("a meeting's page opens with a card: when, where, who on each side, what was discussed and agreed, the articles", async () => {
+    const meetings = [...new Set(store.getSubjects(RDF.type, DG.Meeting, null).map((m) => m.value))].filter((m) => m !== HOSTILE_MEETING);
+    assert.ok(meetings.length > 5);
+    for (const m of meetings) {
+      const page = await get(m.replace(ID, '/id/'));
+      const card = section(page.text, 'card');
+      assert.ok(card, `${m} has a card`);
+      assert.ok(page.text.indexOf('class="card"') < page.text.indexOf('<h2>Facts</h2>'), 'the card comes before the facts');
+      const node = factory.namedNode(m);
+      const date = store.getObjects(node, DG.date, null)[0];
+      if (date) assert.match(card, new RegExp(`<dt>When</dt><dd>${date.value}`), `${m}: its date`);
+      for (const p of [DG.location, DG.participant, DG.chair, DG.host, DG.discusses, DG.mentions, DG.involves]) {
+        for (const o of store.getObjects(node, p, null)) assert.ok(card.includes(`href="/id/${o.value.slice(ID.length)}"`), `${m}: ${p.value} ${o.value} in the card`);
+      }
+      for (const g of store.getGraphs(node, RDF.type, null)) assert.ok(card.includes(`href="/id/${g.value.slice(ID.length)}"`), `${m}: article ${g.value}`);
+    }
+    // who on each side: Nguyen Chi Vinh is on Vietnam's side of the teleconference; the agreements say their status
+    const tele = section((await get('/id/meeting/000_e8b7f0acafe71e35-1')).text, 'card');
+    assert.match(tele, /<dt>Kind<\/dt><dd>teleconference<\/dd>/);
+    assert.match(tele, /<li class="side"><strong><a href="\/id\/country\/vietnam">Vietnam<\/a><\/strong>: <a href="\/id\/person\/nguyen-chi-vinh">Nguyen Chi Vinh<\/a><\/li>/);
+    assert.match(tele, /<a href="\/id\/agreement\/fpa">Framework Participation Agreement<\/a> <span class="status">[^<]*signed/);
+    const visit = section((await get('/id/meeting/004_f785308aa69e0926-2')).text, 'card');
+    assert.match(visit, /<dt>When<\/dt><dd>2019-07 \(2019-07-01 – 2019-07-04\) “from July 1 to 4”<\/dd>/);
+    assert.match(visit, /<dt>Where<\/dt><dd><a href="\/id\/country\/france">France<\/a><\/dd>/);
+    assert.match(visit, /<dt>Within it<\/dt>/);
+  });
+
+  it("a person's card lists offices, the meetings by date and the partners met", async () => {
+    const card = section((await get('/id/person/nguyen-chi-vinh')).text, 'card');
+    assert.match(card, /<dt>Offices<\/dt><dd><ul class="offices">.*Deputy Minister of Defence/);
+    const meetings = new Set([DG.participant, DG.chair, DG.host].flatMap((p) => store.getSubjects(p, factory.namedNode(VINH), null).map((m) => m.value)));
+    assert.match(card, new RegExp(`<dt>Meetings \\(${meetings.size}\\)</dt>`));
+    const listed = [...card.matchAll(/<li><span class="when">([^<]*)<\/span> <a href="([^"]+)"/g)].map((x) => ({ when: x[1], href: x[2] }));
+    assert.deepEqual(new Set(listed.map((l) => l.href)), new Set([...meetings].map((m) => m.replace(ID, '/id/'))));
+    const dated = listed.filter((l) => l.when !== 'undated').map((l) => l.when.slice(0, 10));
+    assert.deepEqual(dated, [...dated].sort(), 'by date');
+    assert.ok(listed.findIndex((l) => l.when === 'undated') === -1 || listed.slice(listed.findIndex((l) => l.when === 'undated')).every((l) => l.when === 'undated'), 'undated last');
+    assert.match(card, /<dt>Partners met<\/dt><dd><ul class="partners"><li><a href="\/id\/country\/france">France<\/a> <span class="count">4 meetings<\/span>/);
+    assert.match(card, /<dt>Persons met<\/dt>.*href="\/id\/person\/claudio-graziano"/);
+    // organizations, countries and agreements have cards too
+    assert.match(section((await get('/id/country/france')).text, 'card'), /<dt>Party to<\/dt>/);
+    assert.match(section((await get('/id/agreement/fpa')).text, 'card'), /<dt>Parties<\/dt><dd><a href="\/id\/country\/vietnam">Vietnam<\/a>, <a href="\/id\/org\/european-union">European Union<\/a><\/dd>/);
+    assert.match(section((await get('/id/area/peacekeeping')).text, 'card'), /<dt>Discussed at \(\d+\)<\/dt>/);
+  });
+
+  it("an entity's page shows each evidence sentence once, with the facts it supports under it", async () => {
+    const page = await get('/id/meeting/000_e8b7f0acafe71e35-1');
+    const evidence = section(page.text, 'evidence');
+    const items = [...evidence.matchAll(/<li id="ev-(\d+)" value="\d+"><blockquote>([^<]*)<\/blockquote>\s*<p class="from"><a class="source" href="([^"]+)">[\s\S]*?<ul class="supports">([\s\S]*?)<\/ul><\/li>/g)];
+    assert.ok(items.length > 5, 'sentences');
+    const hrefs = items.map((i) => i[3]);
+    assert.equal(new Set(hrefs).size, hrefs.length, 'each sentence once');
+    for (const i of items) assert.equal(page.text.split(`<blockquote>${i[2]}</blockquote>`).length, 2, `sentence ${i[3]} is quoted once on the page`);
+    // every fact of the page with evidence is listed under each of its sentences, and refers to them
+    const meeting = factory.namedNode(`${ID}meeting/000_e8b7f0acafe71e35-1`);
+    const statements = store.getSubjects(RDF.subject, meeting, null);
+    for (const st of statements) {
+      const [p] = store.getObjects(st, RDF.predicate, null);
+      const [o] = store.getObjects(st, RDF.object, null);
+      if (p.equals(RDF.type) || o.termType !== 'NamedNode') continue;
+      for (const ev of store.getObjects(st, factory.namedNode('http://www.w3.org/ns/prov#wasDerivedFrom'), null)) {
+        const item = items.find((i) => i[3] === ev.value.replace(ID, '/id/'));
+        assert.ok(item, `sentence ${ev.value}`);
+        assert.ok(item[4].includes(`href="/id/${o.value.slice(ID.length)}"`), `${ev.value} supports ${p.value} ${o.value}`);
+      }
+    }
+    const facts = page.text.slice(page.text.indexOf('<table class="facts">'), page.text.indexOf('</table>', page.text.indexOf('<table class="facts">')));
+    for (const ref of facts.matchAll(/<a class="ref" href="#ev-(\d+)"/g)) assert.ok(evidence.includes(`<li id="ev-${ref[1]}"`), `ref ${ref[1]}`);
+    assert.doesNotMatch(facts, /<q>|<blockquote>/, 'the facts table quotes no sentence');
   });
 
   it("an article's page shows its text with every sentence that facts came from marked and linked to them", async () => {

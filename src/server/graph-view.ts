@@ -136,6 +136,22 @@ export class GraphView {
     return this.triples(s, p, null).map((q) => q.object);
   }
 
+  /** The values of a property of an IRI, each once, in the order of their keys (deterministic). */
+  values(iri: string, p: RDF.Term): RDF.Term[] {
+    return this.objects(factory.namedNode(iri), p).sort(byKey(termKey));
+  }
+
+  /** The IRIs whose property `p` has the IRI as value, each once, sorted. */
+  subjectsWith(p: RDF.Term, iri: string): string[] {
+    return [...new Set(this.triples(null, p, factory.namedNode(iri)).filter((q) => q.subject.termType === 'NamedNode').map((q) => q.subject.value))].sort();
+  }
+
+  /** The articles that name an IRI: the named graphs that type it, which are articles. */
+  articlesOf(iri: string): string[] {
+    const graphs = new Set(this.store.getGraphs(factory.namedNode(iri), RDFV.type, null).map((g) => g.value));
+    return [...graphs].filter((g) => this.store.countQuads(factory.namedNode(g), RDFV.type, DG.Article, null) > 0).sort();
+  }
+
   /** Whether the store says anything about the IRI (as subject, or as a named graph). */
   has(iri: string): boolean {
     const node = factory.namedNode(iri);
