@@ -94,11 +94,19 @@ describe('the web UI in headless Chromium', function () {
     assert.match(href ?? '', /^\/id\/article\/[^#]+#s\d+$/);
     await Promise.all([page.waitForURL(/\/id\/article\//), source.click()]);
     const id = href!.split('#')[1];
-    const mark = page.locator(`mark#${id}`);
-    assert.equal(await mark.count(), 1);
-    assert.ok((await mark.innerText()).length > 10);
-    assert.ok(await mark.isVisible());
+    const sentence = page.locator(`span#${id}`);
+    assert.equal(await sentence.count(), 1);
+    assert.ok((await sentence.innerText()).length > 10);
+    assert.ok(await sentence.isVisible());
+    // the target sentence alone is highlighted; names and events are marked inline and lead to their pages
+    const highlighted = await page.locator('span.sentence').evaluateAll((spans) => spans.filter((s) => getComputedStyle(s).backgroundColor !== 'rgba(0, 0, 0, 0)').map((s) => s.id));
+    assert.deepEqual(highlighted, [id]);
+    const names = page.locator('.article-text a.mention');
+    assert.ok((await names.count()) > 10);
     await shot('article');
+    const vinh = page.locator('.article-text a.mention-person', { hasText: 'Nguyen Chi Vinh' }).first();
+    await Promise.all([page.waitForURL(/\/id\/person\/nguyen-chi-vinh$/), vinh.click()]);
+    await page.goBack();
   });
 
   it('runs a stored query and shows the answer as a table', async () => {

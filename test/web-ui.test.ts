@@ -11,7 +11,7 @@ import { run } from '../src/query/engine.js';
 import { bindParams, getQuery, listQueries } from '../src/query/stored-queries.js';
 import { rebaseQuads } from '../src/server/linked-data.js';
 import { startServer, type RunningServer } from '../src/server/server.js';
-import { DEFAULT_BASE, DG, RDF, factory } from '../src/vocab.js';
+import { DEFAULT_BASE, DG, RDF, RDFS, SKOS, factory } from '../src/vocab.js';
 import { HOSTILE_ARTICLE, HOSTILE_MEETING, HOSTILE_PERSON, PAYLOAD, withHostileArticle } from './support/hostile.js';
 import { seedStore } from './support/seed-graph.js';
 
@@ -93,7 +93,7 @@ describe('the web UI', function () {
     const [article, fragment] = sources[0].split('#');
     const text = await get(article);
     assert.equal(text.status, 200);
-    assert.ok(text.text.includes(`<mark id="${fragment}"`), `${article} marks ${fragment}`);
+    assert.ok(text.text.includes(`<span id="${fragment}" class="sentence`), `${article} has ${fragment}`);
   });
 
   it("a meeting's page opens with a card: when, where, who on each side, what was discussed and agreed, the articles", async () => {
@@ -167,19 +167,51 @@ describe('the web UI', function () {
     assert.doesNotMatch(facts, /<q>|<blockquote>/, 'the facts table quotes no sentence');
   });
 
-  it("an article's page shows its text with every sentence that facts came from marked and linked to them", async () => {
+  it("an article's page links every sentence that facts came from to them, without highlighting them", async () => {
     const article = store.getSubjects(RDF.type, DG.Article, null).map((a) => a.value).filter((a) => a !== HOSTILE_ARTICLE).sort()[0];
     const page = await get(article.replace(ID, '/id/'));
     assert.equal(page.status, 200);
-    const marked = [...page.text.matchAll(/<mark id="(s\d+)" class="fact-source">/g)].map((m) => m[1]);
+    const marked = [...page.text.matchAll(/<span id="(s\d+)" class="sentence fact-source">/g)].map((m) => m[1]);
     assert.ok(marked.length > 3);
     for (const s of marked) {
       assert.ok(page.text.includes(`href="#facts-${s}"`), `${s} links to its facts`);
       assert.ok(page.text.includes(`id="facts-${s}"`), `${s} has its facts`);
     }
+    assert.doesNotMatch(page.text, /<mark/, 'no sentence is highlighted as such');
     // a statement's IRI (article#f-...) leads to the row of its fact
     const statement = store.getSubjects(RDF.type, RDF.Statement, factory.namedNode(article))[0].value;
     assert.ok(page.text.includes(`id="${statement.replace(/^.*#/, '')}"`));
+  });
+
+  it("an article's page marks the names and events read in it inline, each linked to its page", async () => {
+    const page = await get('/id/article/000_e8b7f0acafe71e35');
+    const text = page.text.slice(page.text.indexOf('<div class="article-text">'), page.text.indexOf('</div>', page.text.indexOf('<div class="article-text">')));
+    const marks = [...text.matchAll(/<a class="mention mention-(\w+)" href="\/id\/([^"]+)" title="[^"]*">([^<]*)<\/a>/g)].map((m) => ({ kind: m[1], path: m[2], text: m[3] }));
+    assert.ok(marks.length > 30, `${marks.length} marks`);
+    const has = (kind: string, path: string, words: string) => marks.some((m) => m.kind === kind && m.path === path && m.text === words);
+    assert.ok(has('person', 'person/nguyen-chi-vinh', 'General Vinh'));
+    assert.ok(has('person', 'person/nguyen-chi-vinh', 'Senior Lieutenant General Nguyen Chi Vinh'), 'the longer name wins');
+    assert.ok(has('agreement', 'agreement/fpa', 'FPA'));
+    assert.ok(has('organization', 'org/european-external-action-service', 'EEAS'));
+    assert.ok(has('country', 'country/vietnam', 'Vietnam'));
+    assert.ok(has('area', 'area/military-medicine', 'military medicine'));
+    assert.ok(has('meeting', 'meeting/000_e8b7f0acafe71e35-1', 'teleconference'), 'the event');
+    // every mark is a name of what it links to (or, for an event, a word of its kind), and of something the article's graph names
+    const graph = factory.namedNode(`${ID}article/000_e8b7f0acafe71e35`);
+    const fold = (x: string) => x.toLowerCase().replace(/defense/g, 'defence').replace(/\s+/g, ' ');
+    for (const m of marks.filter((x) => x.kind !== 'meeting' && x.kind !== 'date')) {
+      const node = factory.namedNode(ID + m.path);
+      assert.ok(store.countQuads(node, null, null, graph) + store.countQuads(null, null, node, graph) > 0, `${m.path} is in the article's graph`);
+      const names = [RDFS.label, SKOS.prefLabel, SKOS.altLabel, DG.acronym].flatMap((p) => store.getObjects(node, p, null)).map((o) => fold(o.value));
+      assert.ok(names.includes(fold(m.text)) || names.includes(fold(m.text).replace(/s$/, '')), `"${m.text}" names ${m.path}`);
+    }
+    // an event's date as written is marked too, and leads to the meeting
+    const visits = await get('/id/article/004_f785308aa69e0926');
+    assert.match(visits.text, /<a class="mention mention-date" href="\/id\/meeting\/004_f785308aa69e0926-3" title="[^"]*">March 2018<\/a>/);
+    // the text is still the article's text, character for character
+    const body = store.getObjects(factory.namedNode(`${ID}article/000_e8b7f0acafe71e35`), factory.namedNode('https://schema.org/articleBody'), null)[0].value;
+    const shown = text.replace(/<sup>.*?<\/sup>/g, '').replace(/<[^>]+>/g, '').replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+    assert.equal(shown, body);
   });
 
   it('every IRI the graph mints resolves: as a page, and as Turtle that describes it', async () => {
@@ -297,6 +329,9 @@ describe('the web UI', function () {
     }
     const person = await get(HOSTILE_PERSON.replace(ID, '/id/'));
     assert.ok(person.text.includes('Evil &lt;script&gt;window.__pwned = 1; alert(&quot;x&quot;)&lt;/script&gt;'));
+    // the hostile name is marked in the hostile article's text, as text
+    const article = await get(HOSTILE_ARTICLE.replace(ID, '/id/'));
+    assert.match(article.text, /<a class="mention mention-person" href="\/id\/person\/zz-hostile" title="Evil &lt;script&gt;[^"]*">&lt;script&gt;window.__pwned = 1; alert\(&quot;x&quot;\)&lt;\/script&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt; accord<\/a>/);
     const search = await get(`/search?q=${encodeURIComponent('evil')}`);
     assert.ok(search.text.includes('/id/person/zz-hostile'), 'the hostile person is found, as text');
   });

@@ -10,6 +10,7 @@ import { DG, RDF as RDFV, RDFS, SKOS } from '../vocab.js';
 import { KINDS, type ArticleFact, type EvidenceSentence, type GraphView } from './graph-view.js';
 import { html, join, page, type Html } from './html.js';
 import { summaryCard } from './summary-card.js';
+import { articleMentions, type Mention } from './article-marks.js';
 
 const HIDDEN_FACTS = new Set([RDFV.type.value, RDFS.label.value, SKOS.prefLabel.value, SKOS.altLabel.value]);
 const LONG_TEXT = 300;
@@ -143,26 +144,54 @@ function alternates(view: GraphView, iri: string): Html {
   return html`<p class="formats">As data: <a href="${path}.ttl">Turtle</a> · <a href="${path}.nt">N-Triples</a> · <a href="${path}.jsonld">JSON-LD</a></p>`;
 }
 
-/** The article's text with its evidence sentences marked (by their offsets), each followed by links to its facts. */
-function markedText(body: string, sentences: EvidenceSentence[], factsBySentence: Map<number, ArticleFact[]>): Html {
+/** A stretch of the text with the mentions inside it as links to their pages. */
+function withMentions(view: GraphView, body: string, from: number, to: number, mentions: Mention[]): Html {
+  const parts: Html[] = [];
+  let at = from;
+  for (const m of mentions) {
+    if (m.start < at || m.end > to) continue;
+    if (m.start >= to) break;
+    parts.push(html`${body.slice(at, m.start)}`);
+    parts.push(html`<a class="mention mention-${m.kind}" href="${view.href(m.iri)}" title="${view.label(m.iri)} (${m.kind})">${body.slice(m.start, m.end)}</a>`);
+    at = m.end;
+  }
+  parts.push(html`${body.slice(at, to)}`);
+  return html`${parts}`;
+}
+
+/**
+ * The article's text with the names and events read in it marked and linked to their pages; each
+ * evidence sentence is an anchor (#sN, highlighted only when it is the target), followed by the number
+ * of facts drawn from it, which leads to them. Mentions that would cross a sentence's edge are left out.
+ */
+function markedText(view: GraphView, body: string, sentences: EvidenceSentence[], factsBySentence: Map<number, ArticleFact[]>, mentions: Mention[]): Html {
   const parts: Html[] = [];
   let at = 0;
   const placed = sentences.filter((s) => s.start !== undefined && s.end !== undefined && s.start >= 0 && s.end <= body.length).sort((a, b) => a.start! - b.start!);
   for (const s of placed) {
     if (s.start! < at) continue;
-    parts.push(html`${body.slice(at, s.start)}`);
+    parts.push(withMentions(view, body, at, s.start!, mentions));
     const n = factsBySentence.get(s.n)?.length ?? 0;
-    const cls = n ? 'fact-source' : 'sentence';
-    parts.push(html`<mark id="s${s.n}" class="${cls}">${body.slice(s.start, s.end)}</mark>${n ? html`<sup><a href="#facts-s${s.n}" title="${n} facts from sentence ${s.n}">${n}</a></sup>` : ''}`);
+    const cls = n ? 'sentence fact-source' : 'sentence';
+    parts.push(html`<span id="s${s.n}" class="${cls}">${withMentions(view, body, s.start!, s.end!, mentions)}</span>${n ? html`<sup><a href="#facts-s${s.n}" title="${n} facts from sentence ${s.n}">${n}</a></sup>` : ''}`);
     at = s.end!;
   }
-  parts.push(html`${body.slice(at)}`);
+  parts.push(withMentions(view, body, at, body.length, mentions));
   return html`<div class="article-text">${parts}</div>`;
+}
+
+const MENTION_KINDS = ['person', 'organization', 'country', 'place', 'agreement', 'area', 'meeting', 'date'];
+
+/** The legend of the marks, with how many of each, and the nodes named in the article, by kind. */
+function mentionLegend(view: GraphView, mentions: Mention[]): Html {
+  const counts = MENTION_KINDS.map((k) => ({ k, n: mentions.filter((m) => m.kind === k).length })).filter((c) => c.n);
+  return html`<p class="legend marks">${counts.map((c) => html`<span class="mention mention-${c.k}">${c.k === 'date' ? 'meeting date' : c.k === 'meeting' ? 'event' : c.k}</span> ${c.n} `)}</p>`;
 }
 
 function articlePage(view: GraphView, iri: string): string {
   const { body, identifier, headline, sentences } = view.article(iri);
   const facts = view.articleFacts(iri);
+  const mentions = articleMentions(view, iri, body, sentences);
   const bySentence = new Map<number, ArticleFact[]>();
   for (const f of facts) for (const n of f.sentences) bySentence.set(n, [...(bySentence.get(n) ?? []), f]);
   const title = headline ?? identifier ?? view.label(iri);
@@ -177,9 +206,10 @@ function articlePage(view: GraphView, iri: string): string {
   };
   const content = html`<p class="iri"><code>${iri}</code></p>
 ${alternates(view, iri)}
-<p>${facts.length} facts were drawn from this article; the sentences they were read in are marked, and the number after each leads to its facts.</p>
+<p>${facts.length} facts were drawn from this article. The names and events read in it are marked in the text and lead to their pages; the number after a sentence leads to the facts drawn from it.</p>
 <section><h2>Text</h2>
-${markedText(body, sentences, bySentence)}
+${mentionLegend(view, mentions)}
+${markedText(view, body, sentences, bySentence, mentions)}
 </section>
 <section><h2>Facts by sentence</h2>
 ${groups.map(
