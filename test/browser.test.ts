@@ -8,6 +8,7 @@
  */
 import { strict as assert } from 'node:assert';
 import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { projectRoot } from '../src/ontology-files.js';
@@ -37,7 +38,7 @@ describe('the web UI in headless Chromium', function () {
     server = await startServer({ store: withHostileArticle(await seedStore()), port: 0 });
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const origin = new URL(server.url).origin;
     page.on('dialog', (d) => {
       dialogs.push(d.message());
@@ -116,7 +117,27 @@ describe('the web UI in headless Chromium', function () {
     const rows = await page.locator('table.results tbody tr').count();
     assert.ok(rows > 0, 'rows');
     assert.match(await page.locator('#answer').innerText(), new RegExp(`${rows} rows`));
+    // the answer downloads as CSV, one line per row
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.download[data-format=csv]').click()]);
+    assert.equal(download.suggestedFilename(), 'co-chairs.csv');
+    const csv = await readFile((await download.path())!, 'utf8');
+    assert.equal(csv.trimEnd().split('\r\n').length, rows + 1);
     await shot('query');
+  });
+
+  it('fills a query form by name, from the choices it offers', async () => {
+    await page.goto(new URL('/queries/partner-meetings', server!.url).href);
+    const input = page.locator('#p-partner');
+    assert.equal(await input.getAttribute('list'), 'names-actor');
+    const options = await page.locator('datalist#names-actor option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    assert.ok(options.includes('Germany') && options.includes('France'));
+    await input.fill('Germany');
+    await Promise.all([page.waitForURL(/partner=Germany/), page.locator('form.run button').click()]);
+    assert.ok((await page.locator('table.results tbody tr').count()) > 0);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('a.download[data-format=json]').click()]);
+    assert.equal(download.suggestedFilename(), 'partner-meetings.json');
+    const json = JSON.parse(await readFile((await download.path())!, 'utf8')) as { results: { bindings: unknown[] } };
+    assert.equal(json.results.bindings.length, await page.locator('table.results tbody tr').count());
   });
 
   it("runs a SPARQL query typed into the endpoint's form", async () => {

@@ -8,6 +8,7 @@
 import { strict as assert } from 'node:assert';
 import { Store } from 'n3';
 import { run } from '../src/query/engine.js';
+import { NODE_TYPES, resolveParams } from '../src/query/names.js';
 import { bindParams, getQuery, listQueries } from '../src/query/stored-queries.js';
 import { rebaseQuads } from '../src/server/linked-data.js';
 import { startServer, type RunningServer } from '../src/server/server.js';
@@ -236,7 +237,7 @@ describe('the web UI', function () {
     for (const q of listQueries()) assert.ok(list.text.includes(`href="/queries/${q.name}"`), q.name);
     const q = getQuery('meeting-participants');
     const form = await get('/queries/meeting-participants');
-    assert.match(form.text, /<input id="p-meeting" name="meeting" value="[^"]+">/);
+    assert.match(form.text, /<input id="p-meeting" name="meeting" value="[^"]+" list="names-meeting" autocomplete="off">/);
     assert.doesNotMatch(form.text, /id="answer"/);
     const ran = await get('/queries/meeting-participants?run=1');
     assert.equal(ran.status, 200);
@@ -247,6 +248,75 @@ describe('the web UI', function () {
     assert.match(ran.text, new RegExp(`<p>${expected.rows.length} rows\\.</p>`));
     const table = ran.text.slice(ran.text.indexOf('<table class="results">'));
     assert.equal((table.match(/<tr>/g) ?? []).length, expected.rows.length + 1);
+  });
+
+  it('query forms offer the names of actors, meetings and areas to choose from (a datalist), and each resolves', async () => {
+    for (const q of listQueries()) {
+      const form = await get(`/queries/${q.name}`);
+      for (const p of q.params.filter((x) => NODE_TYPES[x.type]?.cls)) {
+        assert.match(form.text, new RegExp(`<input id="p-${p.name}" name="${p.name}" value="[^"]*" list="names-${p.type}"`), `${q.name} ${p.name}`);
+        const list = form.text.slice(form.text.indexOf(`<datalist id="names-${p.type}">`), form.text.indexOf('</datalist>', form.text.indexOf(`<datalist id="names-${p.type}">`)));
+        const values = [...list.matchAll(/<option value="([^"]*)">/g)].map((m) => m[1].replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+        const members = new Set(store.getSubjects(RDF.type, NODE_TYPES[p.type]!.cls!, null).map((x) => x.value));
+        assert.equal(values.length, members.size, `${q.name} ${p.name}: one choice per ${p.type}`);
+        const resolved = values.map((v) => resolveParams(q, { [p.name]: v }, store)[p.name]);
+        assert.deepEqual(new Set(resolved), new Set([...members].map((m) => `<${m}>`)), `${q.name} ${p.name}: each choice names its node`);
+        assert.ok(values.filter((v) => !v.includes('/')).length > values.length / 2, 'mostly names, not IRIs');
+      }
+    }
+    // a default node is shown by its name; a name is what the form sends, and it runs
+    const form = await get('/queries/partner-meetings');
+    assert.match(form.text, /<input id="p-partner" name="partner" value="France" list="names-actor"/);
+    assert.match(form.text, /<option value="Nguyen Chi Vinh">Person<\/option>/);
+    const ran = await get('/queries/partner-meetings?run=1&partner=France');
+    assert.equal(ran.status, 200);
+    assert.match(ran.text, /<p>\d+ rows\.<\/p>/);
+  });
+
+  it('every answer is downloadable as CSV and JSON (SPARQL results formats), with the same rows as the page', async () => {
+    const ran = await get('/queries/partner-meetings?run=1&partner=France');
+    const rows = Number(/<p>(\d+) rows\.<\/p>/.exec(ran.text)![1]);
+    const links = [...ran.text.matchAll(/<a class="download" href="([^"]+)" download data-format="(\w+)">/g)].map((m) => ({ href: m[1].replace(/&amp;/g, '&'), ext: m[2] }));
+    assert.deepEqual(links.map((l) => l.ext), ['csv', 'json', 'tsv', 'xml']);
+    const csv = await fetch(new URL(links[0].href, url));
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.equal(csv.headers.get('content-disposition'), 'attachment; filename="partner-meetings.csv"');
+    const lines = (await csv.text()).trimEnd().split('\r\n');
+    assert.equal(lines.length, rows + 1);
+    assert.match(lines[0], /^meeting,label,kind,date/);
+    const json = await fetch(new URL(links[1].href, url));
+    assert.match(json.headers.get('content-type') ?? '', /^application\/sparql-results\+json/);
+    const parsed = (await json.json()) as { head: { vars: string[] }; results: { bindings: unknown[] } };
+    assert.equal(parsed.results.bindings.length, rows);
+    // the same answer as the endpoint gives for the same bound query
+    const q = getQuery('partner-meetings');
+    const bound = bindParams(q, resolveParams(q, { partner: 'France' }, store));
+    const endpointCsv = await (await fetch(`${url}sparql?query=${encodeURIComponent(bound)}`, { headers: { Accept: 'text/csv' } })).text();
+    assert.equal(lines.join('\r\n') + '\r\n', endpointCsv);
+    // a graph answer: CSV of subject, predicate, object, and JSON-LD
+    const construct = await get('/queries/partner-construct?run=1');
+    assert.match(construct.text, /<a class="download" href="\/queries\/partner-construct.json" download data-format="json">JSON-LD<\/a>/);
+    const triples = await fetch(`${url}queries/partner-construct.csv`);
+    assert.match((await triples.text()).split('\r\n')[0], /^subject,predicate,object$/);
+    const jsonld = await fetch(`${url}queries/partner-construct.json`);
+    assert.match(jsonld.headers.get('content-type') ?? '', /^application\/ld\+json/);
+    assert.ok(JSON.parse(await jsonld.text()));
+    // a bad value is a 400 that names the parameter; an unknown query 404
+    const bad = await fetch(`${url}queries/partner-meetings.csv?partner=Frankreich`);
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /parameter "partner": no actor/);
+    assert.equal((await fetch(`${url}queries/nothing.csv`)).status, 404);
+    // the endpoint's page links its answer too
+    const sparql = await get(`/sparql?query=${encodeURIComponent('SELECT ?c WHERE { ?c a <https://w3id.org/diplograph/ontology#Country> } ORDER BY ?c')}`);
+    const href = /<a class="download" href="([^"]+)" download data-format="csv">/.exec(sparql.text)![1].replace(/&amp;/g, '&');
+    assert.match(href, /^\/download\/answer\.csv\?query=/);
+    const countries = new Set(store.getSubjects(RDF.type, DG.Country, null).map((c) => c.value)).size;
+    const answer = await fetch(new URL(href, url));
+    assert.equal(answer.headers.get('content-disposition'), 'attachment; filename="answer.csv"');
+    assert.equal((await answer.text()).trimEnd().split('\r\n').length, countries + 1);
+    assert.equal((await fetch(`${url}download/answer.csv?query=${encodeURIComponent('SELECT ?s WHERE { ?s ?p }')}`)).status, 400);
+    assert.equal((await fetch(`${url}download/other.csv?query=ASK%7B%7D`)).status, 404);
   });
 
   it('the endpoint shows a browser a query form, and the answer as a table; machine clients still get their formats', async () => {
@@ -319,7 +389,7 @@ describe('the web UI', function () {
   it('no literal from an article reaches any page as markup', async () => {
     const pages = ['/', `/search?q=${encodeURIComponent('evil')}`, `/search?q=${encodeURIComponent(PAYLOAD)}`, '/browse/persons', '/browse/meetings', '/browse/articles',
       HOSTILE_PERSON.replace(ID, '/id/'), HOSTILE_MEETING.replace(ID, '/id/'), HOSTILE_ARTICLE.replace(ID, '/id/'), '/timeline', '/network',
-      `/queries/meeting-participants?run=1&meeting=${encodeURIComponent('meeting/zz-hostile-1')}`, '/id/person/%3Cscript%3E'];
+      `/queries/meeting-participants?run=1&meeting=${encodeURIComponent('meeting/zz-hostile-1')}`, '/queries/partner-meetings', '/queries/area-meetings', '/id/person/%3Cscript%3E'];
     for (const path of pages) {
       const page = await get(path);
       assert.ok(page.status === 200 || page.status === 404, `${path}: ${page.status}`);

@@ -23,7 +23,9 @@ import { GraphView } from './graph-view.js';
 import { HTML_HEADERS, html, page } from './html.js';
 import { HttpError, negotiate, send, sendError } from './http.js';
 import { handleLinkedData, servedPath } from './linked-data.js';
-import { browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, sparqlPage, timelinePage, type QueryRunner } from './site-pages.js';
+import { boundStoredQuery, browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, sparqlPage, storedQuery, timelinePage, type QueryRunner } from './site-pages.js';
+import { downloadName, sendDownload } from './downloads.js';
+import { UserError } from '../errors.js';
 import { POOL_DEFAULTS, QueryPool, type PoolOptions } from './query-pool.js';
 import { handleSparql, type EndpointOptions } from './sparql-endpoint.js';
 
@@ -84,7 +86,7 @@ export interface AnswerStore {
 }
 
 /** The paths of the web UI and the endpoint; a base whose path starts with one of them cannot be served. */
-export const RESERVED_PATHS = ['/sparql', '/assets/', '/search', '/browse/', '/queries', '/timeline', '/network'];
+export const RESERVED_PATHS = ['/sparql', '/assets/', '/search', '/browse/', '/queries', '/timeline', '/network', '/download/'];
 
 const ASSETS: Record<string, { file: string; type: string }> = {
   '/assets/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
@@ -142,7 +144,29 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
     else if (path === '/search') htmlPage(req, res, searchPage(view, url.searchParams.get('q') ?? ''));
     else if (path.startsWith('/browse/')) htmlPage(req, res, browsePage(view, path.slice('/browse/'.length)));
     else if (path === '/queries' || path === '/queries/') htmlPage(req, res, queriesPage());
-    else if (path.startsWith('/queries/')) {
+    else if (path.startsWith('/queries/') && downloadName(path.slice('/queries/'.length))) {
+      const [name, ext] = downloadName(path.slice('/queries/'.length))!;
+      const q = storedQuery(name);
+      let result;
+      try {
+        result = await runQuery(boundStoredQuery(view, q, url.searchParams));
+      } catch (error) {
+        throw error instanceof UserError ? new HttpError(/no answer within/.test(error.message) ? 503 : 400, error.message) : error;
+      }
+      await sendDownload(req, res, result, name, ext);
+    } else if (path.startsWith('/download/')) {
+      const file = downloadName(path.slice('/download/'.length));
+      const query = url.searchParams.get('query');
+      if (!file || file[0] !== 'answer') throw new HttpError(404, `not found: ${path} (downloads are /download/answer.csv, .json, .tsv, .xml, .ttl or .nt with query=...)`);
+      if (!query?.trim()) throw new HttpError(400, 'no query: give the query parameter (query=...)');
+      let result;
+      try {
+        result = await options.pool.run(query);
+      } catch (error) {
+        throw error instanceof UserError ? new HttpError(400, error.message) : error;
+      }
+      await sendDownload(req, res, result, 'answer', file[1]);
+    } else if (path.startsWith('/queries/')) {
       const name = path.slice('/queries/'.length);
       if (!/^[\w.-]+$/.test(name)) throw new HttpError(404, `not found: no stored query "${name}" (see /queries)`);
       const { status, body } = await queryPage(view, name, url.searchParams, runQuery);

@@ -7,10 +7,11 @@
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
 import type { QueryResult } from '../query/engine.js';
-import { resolveParams } from '../query/names.js';
+import { NODE_TYPES, nameChoices, resolveParams } from '../query/names.js';
 import { didYouMean } from '../suggest.js';
-import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
+import { bindParams, getQuery, listQueries, type QueryParam, type StoredQuery } from '../query/stored-queries.js';
 import { networkSvg, timelineSvg } from './charts.js';
+import { downloadLinks } from './downloads.js';
 import { KINDS, type GraphView } from './graph-view.js';
 import { HttpError } from './http.js';
 import { html, page, type Html } from './html.js';
@@ -84,39 +85,80 @@ export function resultTable(view: GraphView, result: QueryResult): Html {
   )}</tbody></table>`;
 }
 
-function paramForm(q: StoredQuery, given: URLSearchParams): Html {
-  const fields = q.params.map((p) => {
-    const value = given.get(p.name) ?? p.default ?? '';
-    const note = p.optional ? 'optional' : p.default !== undefined ? `default ${p.default}` : 'required';
-    return html`<p><label for="p-${p.name}"><code>${p.name}</code> (${p.type}${p.language ? `@${p.language}` : ''}, ${note})</label><br><input id="p-${p.name}" name="${p.name}" value="${value}"> <span class="hint">${p.description}</span></p>`;
-  });
-  return html`<form class="run" action="/queries/${q.name}" method="get">${fields}<input type="hidden" name="run" value="1"><button type="submit">Run the query</button></form>`;
+/** The datalists of a form's node parameters (names to choose from, no script needed), one per type. */
+function nameLists(view: GraphView, q: StoredQuery): Html {
+  const types = [...new Set(q.params.filter((p) => NODE_TYPES[p.type]?.cls).map((p) => p.type))];
+  return html`${types.map((t) => {
+    const p = q.params.find((x) => x.type === t)!;
+    const choices = nameChoices(p, view.store, view.site.base, (iri) => view.label(iri));
+    return html`<datalist id="names-${t}">${choices.map((c) => html`<option value="${c.value}">${view.kind(c.iri) ? KINDS.find((k) => k.name === view.kind(c.iri))!.singular : ''}</option>`)}</datalist>`;
+  })}`;
 }
 
-/**
- * The page of one stored query: its question, its parameters as a form, its SPARQL, and with
- * `run=1` its answer as a table. A bad parameter value is a 400 page that says which and why.
- */
-export async function queryPage(view: GraphView, name: string, params: URLSearchParams, runQuery: QueryRunner): Promise<{ status: number; body: string }> {
-  let q: StoredQuery;
+/** A default as the form shows it: a node's name when a name names it alone, else as the query gives it. */
+function shownDefault(view: GraphView, p: QueryParam): string | undefined {
+  if (p.default === undefined || !NODE_TYPES[p.type]?.cls || p.defaultTerm?.termType !== 'NamedNode') return p.default;
+  const iri = p.defaultTerm.value;
+  return nameChoices(p, view.store, view.site.base, (i) => view.label(i)).find((c) => c.iri === iri)?.value ?? p.default;
+}
+
+function paramForm(view: GraphView, q: StoredQuery, given: URLSearchParams): Html {
+  const fields = q.params.map((p) => {
+    const value = given.get(p.name) ?? shownDefault(view, p) ?? '';
+    const note = p.optional ? 'optional' : p.default !== undefined ? `default ${shownDefault(view, p)}` : 'required';
+    const list = NODE_TYPES[p.type]?.cls ? html` list="names-${p.type}" autocomplete="off"` : '';
+    const type = p.type === 'date' ? html` type="date"` : p.type === 'integer' ? html` inputmode="numeric"` : '';
+    return html`<p><label for="p-${p.name}"><code>${p.name}</code> (${p.type}${p.language ? `@${p.language}` : ''}, ${note})</label><br><input id="p-${p.name}" name="${p.name}" value="${value}"${list}${type}> <span class="hint">${p.description}</span></p>`;
+  });
+  return html`<form class="run" action="/queries/${q.name}" method="get">${fields}${nameLists(view, q)}<input type="hidden" name="run" value="1"><button type="submit">Run the query</button></form>`;
+}
+
+/** The stored query bound to the values the request gives (names and IRIs of nodes checked against the graph). Throws UserError. */
+export function boundStoredQuery(view: GraphView, q: StoredQuery, params: URLSearchParams): string {
+  const given: Record<string, string> = {};
+  for (const p of q.params) {
+    const v = params.get(p.name);
+    if (v !== null && v.trim() !== '') given[p.name] = v.trim();
+  }
+  // Names and IRIs of actors, meetings and areas are looked up in the graph (names.ts), as by diplograph query.
+  return bindParams(q, resolveParams(q, given, view.store, view.site.base));
+}
+
+/** A stored query by name, or a 404 that suggests the nearest. */
+export function storedQuery(name: string): StoredQuery {
   try {
-    q = getQuery(name);
+    return getQuery(name);
   } catch {
     throw new HttpError(404, `not found: no stored query "${name}"${didYouMean(name, listQueries().map((x) => x.name))} (see /queries)`);
   }
+}
+
+/** The query string of a stored query's page, without `run`: the parameters, for the download links. */
+function paramsQuery(q: StoredQuery, params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const p of q.params) {
+    const v = params.get(p.name);
+    if (v !== null && v.trim() !== '') kept.set(p.name, v.trim());
+  }
+  const text = kept.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * The page of one stored query: its question, its parameters as a form (with the names to choose
+ * from), its SPARQL, and with `run=1` its answer as a table with links to download it. A bad
+ * parameter value is a 400 page that says which and why.
+ */
+export async function queryPage(view: GraphView, name: string, params: URLSearchParams, runQuery: QueryRunner): Promise<{ status: number; body: string }> {
+  const q = storedQuery(name);
   let answer: Html = html``;
   let status = 200;
   if (params.get('run') === '1') {
-    const given: Record<string, string> = {};
-    for (const p of q.params) {
-      const v = params.get(p.name);
-      if (v !== null && v.trim() !== '') given[p.name] = v.trim();
-    }
     try {
-      // Names and IRIs of actors, meetings and areas are looked up in the graph (names.ts), as by diplograph query.
-      const result = await runQuery(bindParams(q, resolveParams(q, given, view.store, view.site.base)));
+      const result = await runQuery(boundStoredQuery(view, q, params));
       const note = result.fromCache ? html`<p class="note">Answered from the answers kept for this very graph file (the answer cache), not evaluated again.</p>` : html``;
-      answer = html`<section id="answer"><h2>Answer</h2>${note}${resultTable(view, result)}</section>`;
+      const links = downloadLinks(result, (ext) => `/queries/${q.name}.${ext}${paramsQuery(q, params)}`);
+      answer = html`<section id="answer"><h2>Answer</h2>${note}${links}${resultTable(view, result)}</section>`;
     } catch (error) {
       if (!(error instanceof UserError) && !(error instanceof HttpError)) throw error;
       status = error instanceof HttpError ? error.status : /no answer within/.test(error.message) ? 503 : 400;
@@ -124,7 +166,7 @@ export async function queryPage(view: GraphView, name: string, params: URLSearch
     }
   }
   const body = html`<p>${q.description}</p>
-${paramForm(q, params)}
+${paramForm(view, q, params)}
 ${answer}
 <details><summary>The SPARQL (<code>${q.path.replace(/^.*\//, 'queries/')}</code>)</summary><pre class="sparql">${q.text}</pre></details>`;
   return { status, body: page({ title: q.title }, body) };
@@ -167,7 +209,7 @@ export function sparqlPage(view: GraphView, query: string | undefined, answer?: 
   const shown = answer?.error
     ? html`<section id="answer"><h2>No answer</h2><p class="error" role="alert">${answer.error}</p></section>`
     : answer?.result
-      ? html`<section id="answer"><h2>Answer</h2>${resultTable(view, answer.result)}</section>`
+      ? html`<section id="answer"><h2>Answer</h2>${downloadLinks(answer.result, (ext) => `/download/answer.${ext}?${new URLSearchParams({ query: query ?? '' }).toString()}`)}${resultTable(view, answer.result)}</section>`
       : '';
   const body = html`<p>A read-only SPARQL 1.1 endpoint: GET or POST <code>query=</code>; answers as SPARQL JSON, XML, CSV or TSV (SELECT, ASK) and Turtle, N-Triples or JSON-LD (CONSTRUCT, DESCRIBE) by <code>Accept</code>. The default graph is the union of the articles' graphs; <code>GRAPH</code> reads one. See also the <a href="/queries">stored queries</a>.</p>
 <form class="sparql" action="/sparql" method="get"><textarea name="query" rows="12" cols="100" aria-label="SPARQL query">${query ?? EXAMPLE_QUERY}</textarea><br><button type="submit">Run</button></form>
