@@ -337,6 +337,32 @@ describe('the web UI', function () {
     assert.match((await get('/sparql', '*/*')).type, /^text\/turtle/);
   });
 
+  it('the endpoint page is a SPARQL editor served by the server itself, with the prefixes and the stored queries as examples', async () => {
+    const BROWSER = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
+    const form = await get('/sparql', BROWSER);
+    assert.match(form.csp, /script-src 'self'/);
+    assert.doesNotMatch(form.csp, /unsafe/);
+    assert.deepEqual([...form.text.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]), ['<script src="/assets/sparql-editor.js" defer>']);
+    // the form works without script: the textarea starts with every prefix of the graph declared
+    const textarea = /<textarea name="query"[^>]*>([\s\S]*?)<\/textarea>/.exec(form.text)![1];
+    assert.match(textarea, /^PREFIX dg: &lt;https:\/\/w3id.org\/diplograph\/ontology#&gt;\nPREFIX dgr: &lt;https:\/\/w3id.org\/diplograph\/id\/&gt;/);
+    assert.match(form.text, /<dt>dg:<\/dt><dd>https:\/\/w3id.org\/diplograph\/ontology#<\/dd>/);
+    assert.match(form.text, /<option value="dg:participant"><\/option>/);
+    const examples = [...form.text.matchAll(/<a data-example="([\w-]+)" href="([^"]+)"/g)].map((m) => ({ name: m[1], href: m[2].replace(/&amp;/g, '&') }));
+    assert.deepEqual(examples.map((e) => e.name), listQueries().map((q) => q.name));
+    for (const e of examples) assert.equal(new URL(e.href, url).searchParams.get('query'), getQuery(e.name).text, e.name);
+    // an example runs as a link, without script
+    const coChairs = examples.find((e) => e.name === 'co-chairs')!;
+    const ran = await get(coChairs.href, BROWSER);
+    assert.equal(ran.status, 200);
+    assert.match(ran.text, /<p>\d+ rows\.<\/p>/);
+    const js = await get('/assets/sparql-editor.js', '*/*');
+    assert.equal(js.status, 200);
+    assert.match(js.type, /^text\/javascript/);
+    assert.ok(js.text.length > 50000, 'the bundled editor');
+    assert.doesNotMatch(js.text, /https?:\/\/(?:cdn|unpkg|jsdelivr)/, 'no CDN');
+  });
+
   it('a bad parameter value is a 400 page that names the parameter; an unknown query is 404', async () => {
     const bad = await get('/queries/actors-by-meetings?run=1&minimum=lots');
     assert.equal(bad.status, 400);
@@ -370,14 +396,78 @@ describe('the web UI', function () {
     assert.equal((await get('/network')).text, page.text);
   });
 
+  it('the network filters by partner, kind and years: the page without script, and the JSON its script draws', async () => {
+    const all = JSON.parse((await get('/network.json', 'application/json')).text) as { nodes: { id: string; label: string; group: string; href: string; x: number; y: number }[]; edges: { source: string; target: string; predicate: string }[] };
+    assert.ok(all.nodes.length > 20);
+    const ids = new Set(all.nodes.map((n) => n.id));
+    for (const e of all.edges) assert.ok(ids.has(e.source) && ids.has(e.target), 'links join nodes');
+    for (const n of all.nodes) assert.equal(n.href, n.id.replace(ID, '/id/'));
+    // the same network as the page's SVG
+    const page = await get('/network');
+    assert.match(page.text, /<script src="\/assets\/network.js" defer><\/script>/);
+    assert.match(page.text, new RegExp(`<span class="count-nodes">${all.nodes.length}</span> nodes`));
+    // by partner: France's meetings and agreements, and whom they link; given by name
+    const france = JSON.parse((await get('/network.json?partner=France', 'application/json')).text) as typeof all;
+    const franceIds = new Set(france.nodes.map((n) => n.id));
+    assert.ok(france.nodes.length < all.nodes.length && franceIds.has(`${ID}country/france`));
+    const frNode = factory.namedNode(`${ID}country/france`);
+    for (const n of france.nodes.filter((x) => x.group === 'meeting')) {
+      const m = factory.namedNode(n.id);
+      assert.ok([DG.participant, DG.chair, DG.host, DG.involves].some((p) => store.countQuads(m, p, frNode, null) > 0), `${n.id} is one of France's meetings`);
+    }
+    const filtered = await get('/network?partner=France');
+    assert.match(filtered.text, new RegExp(`<span class="count-nodes">${france.nodes.length}</span> nodes`));
+    assert.match(filtered.text, /<input name="partner" list="names-actor" autocomplete="off" value="France"/);
+    // by kind and years
+    const visits = JSON.parse((await get('/network.json?kind=visit&from=2018&to=2018', 'application/json')).text) as typeof all;
+    const meetings = visits.nodes.filter((n) => n.group === 'meeting');
+    assert.ok(meetings.length > 0);
+    for (const n of meetings) {
+      const m = factory.namedNode(n.id);
+      assert.ok(store.countQuads(m, RDF.type, DG.Visit, null) > 0, `${n.id} is a visit`);
+      assert.match(store.getObjects(m, DG.date, null)[0]?.value ?? '', /^2018/, `${n.id} is of 2018`);
+    }
+    const agreements = JSON.parse((await get('/network.json?kind=agreement', 'application/json')).text) as typeof all;
+    assert.ok(agreements.nodes.some((n) => n.group === 'agreement') && !agreements.nodes.some((n) => n.group === 'meeting'));
+    // bad filters are 400s that say why
+    assert.equal((await get('/network.json?partner=Atlantis', 'application/json')).status, 400);
+    assert.equal((await get('/network?kind=party')).status, 400);
+    assert.match((await get('/network?from=20x8')).text, /role="alert">parameter &quot;from&quot;: &quot;20x8&quot; is not a year/);
+  });
+
+  it('the timeline filters by partner and year, without script', async () => {
+    const all = await get('/timeline');
+    assert.match(all.text, /<form class="filters" action="\/timeline" method="get">/);
+    const count = (text: string) => Number(/<p>(\d+) meetings/.exec(text)![1]);
+    const page = await get('/timeline?partner=France&year=2019');
+    assert.equal(page.status, 200);
+    const rows = [...page.text.matchAll(/<tr><td>([^<]*)<\/td><td>[^<]*<\/td><td>[^<]*<\/td><td><a href="\/id\/(meeting\/[^"]+)"/g)];
+    assert.equal(rows.length, count(page.text));
+    assert.ok(rows.length > 0 && rows.length < count(all.text));
+    const fr = factory.namedNode(`${ID}country/france`);
+    for (const [, date, path] of rows) {
+      assert.match(date, /^2019/, path);
+      assert.ok([DG.participant, DG.chair, DG.host, DG.involves].some((p) => store.countQuads(factory.namedNode(ID + path), p, fr, null) > 0), `${path} is with France`);
+    }
+    assert.match(page.text, /<option value="2019" selected>2019<\/option>/);
+    assert.equal((await get('/timeline?partner=Atlantis')).status, 400);
+  });
+
   it('serves every script and style itself: no external CDN, and a CSP that forbids them', async () => {
-    for (const path of ['/', '/id/person/nguyen-chi-vinh', '/queries', '/timeline', '/network', '/search?q=france']) {
+    for (const path of ['/', '/id/person/nguyen-chi-vinh', '/queries', '/timeline', '/network', '/search?q=france', '/sparql']) {
       const page = await get(path);
       for (const src of [...attributes(page.text, 'src'), ...[...page.text.matchAll(/<link [^>]*href="([^"]*)"/g)].map((m) => m[1])]) {
-        assert.ok(src.startsWith('/'), `${path}: ${src} is not local`);
+        assert.ok(src.startsWith('/') || src === 'data:,', `${path}: ${src} is not local`);
       }
       assert.match(page.csp, /default-src 'none'/);
       assert.match(page.csp, /style-src 'self'/);
+      assert.match(page.csp, /script-src 'self'/);
+      assert.doesNotMatch(page.csp, /unsafe-inline|unsafe-eval/);
+      // no inline script: every script element loads a file of the server's
+      for (const tag of page.text.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+        assert.match(tag[1], /^ src="\/assets\/[\w-]+\.js" defer$/, `${path}: ${tag[0]}`);
+        assert.equal(tag[2], '', `${path}: an inline script`);
+      }
     }
     const css = await get('/assets/style.css', 'text/css');
     assert.equal(css.status, 200);
@@ -387,13 +477,13 @@ describe('the web UI', function () {
   });
 
   it('no literal from an article reaches any page as markup', async () => {
-    const pages = ['/', `/search?q=${encodeURIComponent('evil')}`, `/search?q=${encodeURIComponent(PAYLOAD)}`, '/browse/persons', '/browse/meetings', '/browse/articles',
-      HOSTILE_PERSON.replace(ID, '/id/'), HOSTILE_MEETING.replace(ID, '/id/'), HOSTILE_ARTICLE.replace(ID, '/id/'), '/timeline', '/network',
+    const pages = ['/', '/sparql', `/sparql?query=${encodeURIComponent('SELECT ?l WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?l FILTER(CONTAINS(?l, "<script>")) }')}`, `/search?q=${encodeURIComponent('evil')}`, `/search?q=${encodeURIComponent(PAYLOAD)}`, '/browse/persons', '/browse/meetings', '/browse/articles',
+      HOSTILE_PERSON.replace(ID, '/id/'), HOSTILE_MEETING.replace(ID, '/id/'), HOSTILE_ARTICLE.replace(ID, '/id/'), '/timeline', '/network', '/network?partner=Vietnam', '/timeline?partner=Vietnam&year=2021',
       `/queries/meeting-participants?run=1&meeting=${encodeURIComponent('meeting/zz-hostile-1')}`, '/queries/partner-meetings', '/queries/area-meetings', '/id/person/%3Cscript%3E'];
     for (const path of pages) {
       const page = await get(path);
       assert.ok(page.status === 200 || page.status === 404, `${path}: ${page.status}`);
-      assert.ok(!page.text.includes('<script'), `${path} has a <script>`);
+      assert.ok(!page.text.replace(/<script src="\/assets\/[\w-]+\.js" defer><\/script>/g, '').includes('<script'), `${path} has a <script> not of the server's`);
       assert.ok(!/<img/i.test(page.text), `${path} has an <img>`);
       assert.ok(!page.text.includes('<b>bold</b>'), `${path} has injected markup`);
     }
@@ -402,6 +492,13 @@ describe('the web UI', function () {
     // the hostile name is marked in the hostile article's text, as text
     const article = await get(HOSTILE_ARTICLE.replace(ID, '/id/'));
     assert.match(article.text, /<a class="mention mention-person" href="\/id\/person\/zz-hostile" title="Evil &lt;script&gt;[^"]*">&lt;script&gt;window.__pwned = 1; alert\(&quot;x&quot;\)&lt;\/script&gt;&lt;img src=x onerror=&quot;window.__pwned=2&quot;&gt; accord<\/a>/);
+    // in the JSON the network's script draws, a hostile label is a JSON string, served as JSON (never HTML)
+    const json = await fetch(`${url}network.json?partner=Vietnam`);
+    assert.match(json.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(json.headers.get('x-content-type-options'), 'nosniff');
+    const data = (await json.json()) as { nodes: { label: string; href: string }[] };
+    assert.ok(data.nodes.some((n) => n.label === `Evil ${PAYLOAD}`), 'the label as it is, as data');
+    for (const n of data.nodes) assert.match(n.href, /^\/id\//);
     const search = await get(`/search?q=${encodeURIComponent('evil')}`);
     assert.ok(search.text.includes('/id/person/zz-hostile'), 'the hostile person is found, as text');
   });

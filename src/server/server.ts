@@ -11,7 +11,7 @@
  * console.log(server.url); // http://127.0.0.1:PORT/
  * await server.close();
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -23,7 +23,8 @@ import { GraphView } from './graph-view.js';
 import { HTML_HEADERS, html, page } from './html.js';
 import { HttpError, negotiate, send, sendError } from './http.js';
 import { handleLinkedData, servedPath } from './linked-data.js';
-import { boundStoredQuery, browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, sparqlPage, storedQuery, timelinePage, type QueryRunner } from './site-pages.js';
+import { boundStoredQuery, browsePage, homePage, queriesPage, queryPage, searchPage, sparqlPage, storedQuery, type QueryRunner } from './site-pages.js';
+import { networkJson, networkPage, timelinePage } from './explore-pages.js';
 import { downloadName, sendDownload } from './downloads.js';
 import { UserError } from '../errors.js';
 import { POOL_DEFAULTS, QueryPool, type PoolOptions } from './query-pool.js';
@@ -88,8 +89,11 @@ export interface AnswerStore {
 /** The paths of the web UI and the endpoint; a base whose path starts with one of them cannot be served. */
 export const RESERVED_PATHS = ['/sparql', '/assets/', '/search', '/browse/', '/queries', '/timeline', '/network', '/download/'];
 
+/** The files under /assets: the stylesheet, and the scripts `npm run build` bundles from web/client into dist/web. */
 const ASSETS: Record<string, { file: string; type: string }> = {
-  '/assets/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  '/assets/style.css': { file: 'web/style.css', type: 'text/css; charset=utf-8' },
+  '/assets/sparql-editor.js': { file: 'dist/web/sparql-editor.js', type: 'text/javascript; charset=utf-8' },
+  '/assets/network.js': { file: 'dist/web/network.js', type: 'text/javascript; charset=utf-8' },
 };
 const assetCache = new Map<string, string>();
 
@@ -97,7 +101,11 @@ function asset(path: string): { body: string; type: string } | undefined {
   const a = ASSETS[path];
   if (!a) return undefined;
   let body = assetCache.get(a.file);
-  if (body === undefined) assetCache.set(a.file, (body = readFileSync(join(projectRoot(), 'web', a.file), 'utf8')));
+  if (body === undefined) {
+    const file = join(projectRoot(), a.file);
+    if (!existsSync(file)) throw new HttpError(404, `not found: ${path} (run npm run build to bundle the scripts)`);
+    assetCache.set(a.file, (body = readFileSync(file, 'utf8')));
+  }
   return { body, type: a.type };
 }
 
@@ -171,8 +179,13 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
       if (!/^[\w.-]+$/.test(name)) throw new HttpError(404, `not found: no stored query "${name}" (see /queries)`);
       const { status, body } = await queryPage(view, name, url.searchParams, runQuery);
       htmlPage(req, res, body, status);
-    } else if (path === '/timeline') htmlPage(req, res, timelinePage(view));
-    else if (path === '/network') htmlPage(req, res, networkPage(view));
+    } else if (path === '/timeline') {
+      const { status, body } = timelinePage(view, url.searchParams);
+      htmlPage(req, res, body, status);
+    } else if (path === '/network') {
+      const { status, body } = networkPage(view, url.searchParams);
+      htmlPage(req, res, body, status);
+    } else if (path === '/network.json') send(req, res, 200, 'application/json; charset=utf-8', networkJson(view, url.searchParams), { 'X-Content-Type-Options': 'nosniff' });
     else return false;
     return true;
   };

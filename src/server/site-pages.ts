@@ -6,11 +6,11 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
+import { DG_TERMS, PREFIXES } from '../vocab.js';
 import type { QueryResult } from '../query/engine.js';
 import { NODE_TYPES, nameChoices, resolveParams } from '../query/names.js';
 import { didYouMean } from '../suggest.js';
 import { bindParams, getQuery, listQueries, type QueryParam, type StoredQuery } from '../query/stored-queries.js';
-import { networkSvg, timelineSvg } from './charts.js';
 import { downloadLinks } from './downloads.js';
 import { KINDS, type GraphView } from './graph-view.js';
 import { HttpError } from './http.js';
@@ -172,38 +172,31 @@ ${answer}
   return { status, body: page({ title: q.title }, body) };
 }
 
-export function timelinePage(view: GraphView): string {
-  const meetings = view.meetings();
-  const dated = meetings.filter((m) => m.date);
-  const rows = meetings.map(
-    (m) => html`<tr><td>${m.date ?? '—'}</td><td>${m.dateText ?? ''}</td><td>${m.kind}</td><td><a href="${view.href(m.iri)}">${m.label}</a></td><td>${m.participants.map((p, i) => html`${i ? ', ' : ''}<a href="${view.href(p)}">${view.label(p)}</a>`)}</td></tr>`,
-  );
-  const body = html`<p>${meetings.length} meetings; ${dated.length} with a date the articles give (at the precision they give it), placed below by the middle of their day, month or year.</p>
-${timelineSvg(meetings, (iri) => view.href(iri))}
-<table class="meetings"><thead><tr><th>date</th><th>as written</th><th>kind</th><th>meeting</th><th>participants</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return page({ title: 'Timeline of meetings' }, body);
-}
-
-export function networkPage(view: GraphView): string {
-  const network = view.network();
-  const cut = network.total > network.nodes.length ? html` (the ${network.nodes.length} best-connected of ${network.total})` : '';
-  const body = html`<p>Actors (circles), meetings (squares) and agreements (diamonds), linked by participation, chairing, hosting, mentions, parties and affiliation: ${network.nodes.length} nodes${cut} and ${network.edges.length} links. Each node leads to its page.</p>
-<p class="legend"><span class="node-actor">● actor</span> <span class="node-meeting">■ meeting</span> <span class="node-agreement">◆ agreement</span></p>
-${networkSvg(network, (iri) => view.href(iri))}`;
-  return page({ title: 'Network' }, body);
-}
-
-const EXAMPLE_QUERY = `PREFIX dg: <https://w3id.org/diplograph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?meeting ?label ?participant WHERE {
+const EXAMPLE_BODY = `SELECT ?meeting ?label ?participant WHERE {
   ?meeting dg:participant ?participant ; rdfs:label ?label .
 }
 ORDER BY ?meeting ?participant
 LIMIT 20`;
 
+/** The prefixes of the graph, with the base of the served IRIs as dgr:. */
+function graphPrefixes(view: GraphView): [string, string][] {
+  return Object.entries({ ...PREFIXES, dgr: view.site.base });
+}
+
+/** The query the editor starts with: every prefix of the graph declared, and an example. */
+export function exampleQuery(view: GraphView): string {
+  return `${graphPrefixes(view).map(([p, ns]) => `PREFIX ${p}: <${ns}>`).join('\n')}\n${EXAMPLE_BODY}`;
+}
+
+/** The terms of the ontology, as prefixed names, for the editor's completion (a datalist: names only, read as text). */
+function ontologyTerms(): Html {
+  return html`<datalist id="sparql-terms">${DG_TERMS.map((t) => html`<option value="dg:${t}"></option>`)}${['rdf:type', 'rdfs:label', 'skos:prefLabel', 'skos:altLabel', 'rdf:Statement', 'rdf:subject', 'rdf:predicate', 'rdf:object', 'prov:wasDerivedFrom', 'oa:hasSource', 'oa:exact', 'schema:articleBody', 'schema:headline', 'dcterms:identifier'].map((t) => html`<option value="${t}"></option>`)}</datalist>`;
+}
+
 /**
- * The SPARQL endpoint's page for a browser: a form (GET /sparql), and the answer as a table or the
- * error. Machine clients ask for a result format and never see it.
+ * The SPARQL endpoint's page for a browser: a form (GET /sparql) that a script turns into an editor
+ * (highlighting, completion, the stored queries as examples), the graph's prefixes, and the answer as a
+ * table with download links, or the error. Machine clients ask for a result format and never see it.
  */
 export function sparqlPage(view: GraphView, query: string | undefined, answer?: { result?: QueryResult; error?: string }): string {
   const shown = answer?.error
@@ -211,8 +204,22 @@ export function sparqlPage(view: GraphView, query: string | undefined, answer?: 
     : answer?.result
       ? html`<section id="answer"><h2>Answer</h2>${downloadLinks(answer.result, (ext) => `/download/answer.${ext}?${new URLSearchParams({ query: query ?? '' }).toString()}`)}${resultTable(view, answer.result)}</section>`
       : '';
+  const examples = listQueries();
   const body = html`<p>A read-only SPARQL 1.1 endpoint: GET or POST <code>query=</code>; answers as SPARQL JSON, XML, CSV or TSV (SELECT, ASK) and Turtle, N-Triples or JSON-LD (CONSTRUCT, DESCRIBE) by <code>Accept</code>. The default graph is the union of the articles' graphs; <code>GRAPH</code> reads one. See also the <a href="/queries">stored queries</a>.</p>
-<form class="sparql" action="/sparql" method="get"><textarea name="query" rows="12" cols="100" aria-label="SPARQL query">${query ?? EXAMPLE_QUERY}</textarea><br><button type="submit">Run</button></form>
-${shown}`;
-  return page({ title: 'SPARQL endpoint' }, body);
+<div class="sparql-layout">
+<div class="sparql-main">
+<form class="sparql" action="/sparql" method="get"><textarea name="query" rows="14" cols="100" aria-label="SPARQL query">${query ?? exampleQuery(view)}</textarea><br><button type="submit">Run</button> <span class="hint editor-hint">Ctrl+Enter runs the query; Ctrl+Space completes terms, prefixes and variables; a prefix of the graph that the query uses is declared for it.</span></form>
+${shown}
+</div>
+<aside class="sparql-side">
+<details open><summary>Examples: the stored queries</summary>
+<ul class="examples">${examples.map((q) => html`<li><a data-example="${q.name}" href="/sparql?${new URLSearchParams({ query: q.text }).toString()}" title="${q.description}">${q.title}</a></li>`)}</ul>
+</details>
+<details><summary>Prefixes</summary>
+<dl id="prefixes">${graphPrefixes(view).map(([p, ns]) => html`<dt>${p}:</dt><dd>${ns}</dd>`)}</dl>
+</details>
+</aside>
+</div>
+${ontologyTerms()}`;
+  return page({ title: 'SPARQL endpoint', scripts: ['/assets/sparql-editor.js'] }, body);
 }
