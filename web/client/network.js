@@ -25,7 +25,7 @@ const STYLE = [
     height: (n) => 10 + Math.min(26, Math.sqrt(n.data('degree')) * 5),
     label: 'data(label)',
     'font-size': (n) => 9 + Math.min(7, Math.sqrt(n.data('degree')) * 1.5),
-    'min-zoomed-font-size': 7,
+    'min-zoomed-font-size': 5,
     'text-valign': 'bottom',
     'text-margin-y': 3,
     'text-wrap': 'ellipsis',
@@ -92,7 +92,7 @@ function start() {
     cy.add(elements(data));
     cy.resize();
     // spread from the server's layout (the same start gives the same picture), labels counted in
-    cy.layout({ name: 'cose', randomize: false, animate: false, fit: true, padding: 24, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 12000, idealEdgeLength: () => 70, numIter: 1500 }).run();
+    cy.layout({ name: 'cose', randomize: false, animate: false, fit: true, padding: 24, nodeDimensionsIncludeLabels: true, nodeRepulsion: () => 6000, idealEdgeLength: () => 55, gravity: 1.2, componentSpacing: 40, numIter: 1500, boundingBox: { x1: 0, y1: 0, w: container.clientWidth, h: container.clientHeight } }).run();
     if (summary) {
       summary.querySelector('.count-nodes').textContent = String(data.nodes.length);
       summary.querySelector('.count-edges').textContent = String(data.edges.length);
