@@ -125,7 +125,6 @@ describe('the web UI in headless Chromium', function () {
     assert.equal(download.suggestedFilename(), 'co-chairs.csv');
     const csv = await readFile((await download.path())!, 'utf8');
     assert.equal(csv.trimEnd().split('\r\n').length, rows + 1);
-    await shot('query');
   });
 
   it('fills a query form by name, from the choices it offers', async () => {
@@ -141,6 +140,7 @@ describe('the web UI in headless Chromium', function () {
     assert.equal(download.suggestedFilename(), 'partner-meetings.json');
     const json = JSON.parse(await readFile((await download.path())!, 'utf8')) as { results: { bindings: unknown[] } };
     assert.equal(json.results.bindings.length, await page.locator('table.results tbody tr').count());
+    await shot('query');
   });
 
   it('edits a SPARQL query in the editor, with completion and the prefixes declared, and runs it', async () => {
