@@ -1,8 +1,10 @@
 /**
  * The web UI in a real browser: headless Chromium (Debian's chromium, driven by playwright-core)
- * opens the home page, searches for an actor, follows the link to the actor's page and on to the
- * article a fact was read in, runs a stored query, opens the timeline and the network picture, and
- * visits pages whose literals carry script, which must never run. Every request stays on the server
+ * opens the home page, searches for an actor, reads its summary card and a meeting's, follows a fact to
+ * the sentence it was read in and a name marked in the article to its page, fills a query form by name
+ * and downloads the answer, edits and runs a query in the SPARQL editor, filters the timeline, zooms,
+ * drags and filters the network, and visits pages whose literals carry script, which must never run
+ * (any console error, a CSP violation among them, fails). Every request stays on the server
  * (no CDN). Screenshots go to test/screenshots/ (gitignored). Needs /usr/bin/chromium (.ci/run
  * installs it): skipped with a reason locally without it, a failure under CI=true.
  */

@@ -1,9 +1,10 @@
 /**
  * The web UI of `diplograph serve`, in process: the home page's counts and search, the page of an
- * entity (types, labels in every language, facts as links, links to it, evidence sentences linked to
- * the article), the page of an article (its text with the sentences facts came from marked), the
- * stored queries (listed, run, errors), the timeline and the network; every script and style served
- * locally; and no literal of an article ever reaching a page as markup.
+ * entity (its summary card, facts as links, links to it, each evidence sentence once with the facts
+ * it supports), the page of an article (names and events marked inline, linked), the stored queries
+ * (names to choose from, run, downloads, errors), the SPARQL editor's page, the timeline and the
+ * network with their filters; every script and style served locally under a strict CSP; and no
+ * literal of an article ever reaching a page as markup.
  */
 import { strict as assert } from 'node:assert';
 import { Store } from 'n3';

@@ -1,8 +1,10 @@
 /**
  * The HTML page of one IRI of the graph. For an entity (actor, meeting, agreement, area): its types,
- * its labels in every language, its facts as links, the links that point to it, and the sentences
- * each fact was read in, linked to their article. For an article: its text, with every sentence that
- * facts were drawn from marked and linked to those facts. Everything from the graph is escaped.
+ * its summary card (summary-card.ts), its facts as links, the links that point to it, each evidence
+ * sentence once with the facts it supports (linked to its place in the article), and its labels in
+ * every language. For an article: its text with the names and events read in it marked inline and
+ * linked (article-marks.ts), each evidence sentence an anchor followed by the number of its facts,
+ * which leads to them. Everything from the graph is escaped.
  */
 import type * as RDF from '@rdfjs/types';
 import { compactIri } from '../query/results.js';

@@ -1,8 +1,9 @@
 /**
  * The HTTP server of `diplograph serve` (node:http only): the SPARQL endpoint at `/sparql`, the
  * Linked Data descriptions of the graph's IRIs (under `/id/` for the default base, or under the
- * path of `base`), and the web UI: home, search, lists, stored queries, timeline and network,
- * with its stylesheet under `/assets/`. Every response has `Access-Control-Allow-Origin: *`.
+ * path of `base`), and the web UI: home, search, lists, stored queries (and their answers as files,
+ * `/queries/NAME.csv`), timeline and network (`/network.json` for its script), any answer as a file
+ * (`/download/answer.csv?query=`), with its stylesheet and bundled scripts under `/assets/`. Every response has `Access-Control-Allow-Origin: *`.
  * SPARQL queries (the endpoint's and the stored queries' pages) run in the worker processes of a
  * QueryPool that the server starts and closes.
  *

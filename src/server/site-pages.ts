@@ -1,8 +1,9 @@
 /**
  * The pages of the web UI other than the resources' own: the home page (counts and a search), the
- * search results, a list per kind, the stored queries (listed, and run with their parameters, results
- * as a table), the timeline of meetings and the picture of the network. Server-rendered HTML with
- * no script; every value from the graph or the request is escaped.
+ * search results, a list per kind, the stored queries (listed, and run with their parameters: names
+ * to choose from, results as a table with download links) and the SPARQL endpoint's page (a form that
+ * web/client/sparql-editor.js turns into an editor). Server-rendered HTML that works without script;
+ * every value from the graph or the request is escaped. The timeline and network: explore-pages.ts.
  */
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
