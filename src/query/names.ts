@@ -143,3 +143,23 @@ export function hasNames(q: StoredQuery, given: Record<string, string>): boolean
 export function hasNodes(q: StoredQuery, given: Record<string, string>): boolean {
   return Object.keys(given).some((name) => NODE_TYPES[q.params.find((x) => x.name === name)?.type as ParamType] !== undefined);
 }
+
+/**
+ * The values a form offers for a node parameter of a class (actor, meeting, area): each node once, by
+ * a name that names it alone and reads as a name (the preferred one when it does: `preferred(iri)`),
+ * else by its path under the base; sorted by value. Each resolves back to its node. None for `iri`.
+ */
+export function nameChoices(p: QueryParam, store: Store, base: string, preferred: (iri: string) => string): { value: string; iri: string }[] {
+  const cls = NODE_TYPES[p.type]?.cls;
+  if (!cls) return [];
+  const list = candidates(store, cls);
+  const owners = new Map<string, number>();
+  for (const c of list) for (const f of new Set(c.names.map(fold))) owners.set(f, (owners.get(f) ?? 0) + 1);
+  const usable = (n: string) => fold(n) !== '' && owners.get(fold(n)) === 1 && isName(p, n);
+  const out = list.map((c) => {
+    const names = [preferred(c.node.value), ...c.names];
+    const value = names.find(usable) ?? (c.node.value.startsWith(base) ? c.node.value.slice(base.length) : c.node.value);
+    return { value, iri: c.node.value };
+  });
+  return out.sort((a, b) => (fold(a.value) < fold(b.value) ? -1 : fold(a.value) > fold(b.value) ? 1 : a.iri < b.iri ? -1 : 1));
+}

@@ -136,6 +136,22 @@ export class GraphView {
     return this.triples(s, p, null).map((q) => q.object);
   }
 
+  /** The values of a property of an IRI, each once, in the order of their keys (deterministic). */
+  values(iri: string, p: RDF.Term): RDF.Term[] {
+    return this.objects(factory.namedNode(iri), p).sort(byKey(termKey));
+  }
+
+  /** The IRIs whose property `p` has the IRI as value, each once, sorted. */
+  subjectsWith(p: RDF.Term, iri: string): string[] {
+    return [...new Set(this.triples(null, p, factory.namedNode(iri)).filter((q) => q.subject.termType === 'NamedNode').map((q) => q.subject.value))].sort();
+  }
+
+  /** The articles that name an IRI: the named graphs that type it, which are articles. */
+  articlesOf(iri: string): string[] {
+    const graphs = new Set(this.store.getGraphs(factory.namedNode(iri), RDFV.type, null).map((g) => g.value));
+    return [...graphs].filter((g) => this.store.countQuads(factory.namedNode(g), RDFV.type, DG.Article, null) > 0).sort();
+  }
+
   /** Whether the store says anything about the IRI (as subject, or as a named graph). */
   has(iri: string): boolean {
     const node = factory.namedNode(iri);
@@ -354,9 +370,10 @@ export class GraphView {
 
   /**
    * The network of actors, meetings and agreements (participant, chair, host, mentions, party,
-   * affiliation), cut to the `max` best-connected nodes.
+   * affiliation), cut to the `max` best-connected nodes. A filter keeps the meetings (and agreements)
+   * that it selects, the actors linked to them and the links among those: see NetworkFilter.
    */
-  network(max = 150): Network {
+  network(max = 150, filter: NetworkFilter = {}): Network {
     const groupOf = (iri: string): NetworkNode['group'] | undefined => {
       const k = this.kind(iri);
       if (k === 'Meetings') return 'meeting';
@@ -364,22 +381,72 @@ export class GraphView {
       if (k === 'Persons' || k === 'Organizations' || k === 'Countries') return 'actor';
       return undefined;
     };
-    const edges: Network['edges'] = [];
-    const degree = new Map<string, number>();
+    const kept = this.selectedEvents(filter);
+    let edges: Network['edges'] = [];
     for (const p of NETWORK_LINKS) {
       for (const q of this.triples(null, p, null)) {
         if (q.object.termType !== 'NamedNode' || !groupOf(q.subject.value) || !groupOf(q.object.value)) continue;
         edges.push({ source: q.subject.value, target: q.object.value, predicate: p.value });
-        for (const n of [q.subject.value, q.object.value]) degree.set(n, (degree.get(n) ?? 0) + 1);
       }
     }
+    if (kept) {
+      const events = edges.filter((e) => !e.predicate.endsWith('#affiliation') && kept.has(e.source) && (groupOf(e.target) === 'actor' || kept.has(e.target)));
+      const actors = new Set(events.flatMap((e) => [e.source, e.target]));
+      edges = [...events, ...edges.filter((e) => e.predicate.endsWith('#affiliation') && actors.has(e.source) && actors.has(e.target))];
+    }
+    const degree = new Map<string, number>();
+    for (const e of edges) for (const n of [e.source, e.target]) degree.set(n, (degree.get(n) ?? 0) + 1);
     const ranked = [...degree.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-    const kept = new Set(ranked.slice(0, max).map(([iri]) => iri));
+    const top = new Set(ranked.slice(0, max).map(([iri]) => iri));
     const nodes = ranked
-      .filter(([iri]) => kept.has(iri))
+      .filter(([iri]) => top.has(iri))
       .map(([iri, d]) => ({ iri, label: this.label(iri), group: groupOf(iri)!, degree: d }))
       .sort(byKey((n) => n.iri));
-    const keptEdges = edges.filter((e) => kept.has(e.source) && kept.has(e.target)).sort(byKey((e) => `${e.source} ${e.predicate} ${e.target}`));
+    const keptEdges = edges.filter((e) => top.has(e.source) && top.has(e.target)).sort(byKey((e) => `${e.source} ${e.predicate} ${e.target}`));
     return { nodes, edges: keptEdges, total: degree.size };
   }
+
+  /**
+   * The meetings and agreements a filter selects, or undefined when it selects all. A meeting: of the
+   * kind, dated within the years (an undated one is left out once years are given), with the partner
+   * among its participants or the countries it involves. An agreement: when the kind is `agreement` or
+   * no kind is given, no years are given, and the partner (if any) is a party; or when a selected
+   * meeting mentions it.
+   */
+  selectedEvents(filter: NetworkFilter): Set<string> | undefined {
+    const { partner, kind, from, to } = filter;
+    if (!partner && !kind && from === undefined && to === undefined) return undefined;
+    const out = new Set<string>();
+    const partnerNode = partner ? factory.namedNode(partner) : undefined;
+    const takesPart = (m: string) => [DG.participant, DG.chair, DG.host, DG.involves].some((p) => this.store.countQuads(factory.namedNode(m), p, partnerNode!, null) > 0);
+    if (kind !== 'agreement') {
+      for (const m of this.meetings()) {
+        if (kind && m.kind !== kind) continue;
+        if (from !== undefined || to !== undefined) {
+          const year = m.date ? Number(m.date.slice(0, 4)) : undefined;
+          if (year === undefined || (from !== undefined && year < from) || (to !== undefined && year > to)) continue;
+        }
+        if (partnerNode && !takesPart(m.iri)) continue;
+        out.add(m.iri);
+      }
+      for (const m of [...out]) for (const a of this.objects(factory.namedNode(m), DG.mentions)) out.add(a.value);
+    }
+    if ((!kind || kind === 'agreement') && from === undefined && to === undefined) {
+      for (const a of this.members('Agreements')) {
+        if (!partnerNode || this.store.countQuads(factory.namedNode(a.iri), DG.party, partnerNode, null) > 0) out.add(a.iri);
+      }
+    }
+    return out;
+  }
+}
+
+/** What the network shows: the meetings of a kind (or agreements), within years, with a partner. */
+export interface NetworkFilter {
+  /** An actor's IRI: the meetings it took part in (or involved it), the agreements it is a party to. */
+  partner?: string;
+  /** A meeting kind (visit, talks, ...: the keys of MEETING_KINDS), or `agreement`. */
+  kind?: string;
+  /** The first and last year (inclusive) of the meetings' dates. */
+  from?: number;
+  to?: number;
 }

@@ -51,6 +51,8 @@ export interface PageOptions {
   heading?: HtmlValue;
   /** Links to other representations of the same resource (rel=alternate). */
   alternates?: { href: string; type: string }[];
+  /** The page's scripts, by their paths under /assets (files of the server's own; the page works without them). */
+  scripts?: string[];
 }
 
 const NAV: [string, string][] = [
@@ -71,8 +73,10 @@ ${html`<html lang="en">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${opts.title} · diplograph</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/style.css">
 ${alternates}
+${(opts.scripts ?? []).map((src) => html`<script src="${src}" defer></script>`)}
 </head>
 <body>
 <header>
@@ -90,9 +94,12 @@ ${body}
 `;
 }
 
-/** The security headers of every HTML page: no script runs, nothing loads from another origin. */
+/**
+ * The security headers of every HTML page: scripts only from the server's own files (no inline script,
+ * no eval), styles only from its stylesheet, requests only to itself, nothing from another origin.
+ */
 export const HTML_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'Content-Security-Policy': "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };

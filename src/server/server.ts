@@ -1,8 +1,9 @@
 /**
  * The HTTP server of `diplograph serve` (node:http only): the SPARQL endpoint at `/sparql`, the
  * Linked Data descriptions of the graph's IRIs (under `/id/` for the default base, or under the
- * path of `base`), and the web UI: home, search, lists, stored queries, timeline and network,
- * with its stylesheet under `/assets/`. Every response has `Access-Control-Allow-Origin: *`.
+ * path of `base`), and the web UI: home, search, lists, stored queries (and their answers as files,
+ * `/queries/NAME.csv`), timeline and network (`/network.json` for its script), any answer as a file
+ * (`/download/answer.csv?query=`), with its stylesheet and bundled scripts under `/assets/`. Every response has `Access-Control-Allow-Origin: *`.
  * SPARQL queries (the endpoint's and the stored queries' pages) run in the worker processes of a
  * QueryPool that the server starts and closes.
  *
@@ -11,7 +12,7 @@
  * console.log(server.url); // http://127.0.0.1:PORT/
  * await server.close();
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -23,7 +24,10 @@ import { GraphView } from './graph-view.js';
 import { HTML_HEADERS, html, page } from './html.js';
 import { HttpError, negotiate, send, sendError } from './http.js';
 import { handleLinkedData, servedPath } from './linked-data.js';
-import { browsePage, homePage, networkPage, queriesPage, queryPage, searchPage, sparqlPage, timelinePage, type QueryRunner } from './site-pages.js';
+import { boundStoredQuery, browsePage, homePage, queriesPage, queryPage, searchPage, sparqlPage, storedQuery, type QueryRunner } from './site-pages.js';
+import { networkJson, networkPage, timelinePage } from './explore-pages.js';
+import { downloadName, sendDownload } from './downloads.js';
+import { UserError } from '../errors.js';
 import { POOL_DEFAULTS, QueryPool, type PoolOptions } from './query-pool.js';
 import { handleSparql, type EndpointOptions } from './sparql-endpoint.js';
 
@@ -84,10 +88,13 @@ export interface AnswerStore {
 }
 
 /** The paths of the web UI and the endpoint; a base whose path starts with one of them cannot be served. */
-export const RESERVED_PATHS = ['/sparql', '/assets/', '/search', '/browse/', '/queries', '/timeline', '/network'];
+export const RESERVED_PATHS = ['/sparql', '/assets/', '/search', '/browse/', '/queries', '/timeline', '/network', '/download/'];
 
+/** The files under /assets: the stylesheet, and the scripts `npm run build` bundles from web/client into dist/web. */
 const ASSETS: Record<string, { file: string; type: string }> = {
-  '/assets/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+  '/assets/style.css': { file: 'web/style.css', type: 'text/css; charset=utf-8' },
+  '/assets/sparql-editor.js': { file: 'dist/web/sparql-editor.js', type: 'text/javascript; charset=utf-8' },
+  '/assets/network.js': { file: 'dist/web/network.js', type: 'text/javascript; charset=utf-8' },
 };
 const assetCache = new Map<string, string>();
 
@@ -95,7 +102,11 @@ function asset(path: string): { body: string; type: string } | undefined {
   const a = ASSETS[path];
   if (!a) return undefined;
   let body = assetCache.get(a.file);
-  if (body === undefined) assetCache.set(a.file, (body = readFileSync(join(projectRoot(), 'web', a.file), 'utf8')));
+  if (body === undefined) {
+    const file = join(projectRoot(), a.file);
+    if (!existsSync(file)) throw new HttpError(404, `not found: ${path} (run npm run build to bundle the scripts)`);
+    assetCache.set(a.file, (body = readFileSync(file, 'utf8')));
+  }
   return { body, type: a.type };
 }
 
@@ -142,13 +153,40 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
     else if (path === '/search') htmlPage(req, res, searchPage(view, url.searchParams.get('q') ?? ''));
     else if (path.startsWith('/browse/')) htmlPage(req, res, browsePage(view, path.slice('/browse/'.length)));
     else if (path === '/queries' || path === '/queries/') htmlPage(req, res, queriesPage());
-    else if (path.startsWith('/queries/')) {
+    else if (path.startsWith('/queries/') && downloadName(path.slice('/queries/'.length))) {
+      const [name, ext] = downloadName(path.slice('/queries/'.length))!;
+      const q = storedQuery(name);
+      let result;
+      try {
+        result = await runQuery(boundStoredQuery(view, q, url.searchParams));
+      } catch (error) {
+        throw error instanceof UserError ? new HttpError(/no answer within/.test(error.message) ? 503 : 400, error.message) : error;
+      }
+      await sendDownload(req, res, result, name, ext);
+    } else if (path.startsWith('/download/')) {
+      const file = downloadName(path.slice('/download/'.length));
+      const query = url.searchParams.get('query');
+      if (!file || file[0] !== 'answer') throw new HttpError(404, `not found: ${path} (downloads are /download/answer.csv, .json, .tsv, .xml, .ttl or .nt with query=...)`);
+      if (!query?.trim()) throw new HttpError(400, 'no query: give the query parameter (query=...)');
+      let result;
+      try {
+        result = await options.pool.run(query);
+      } catch (error) {
+        throw error instanceof UserError ? new HttpError(400, error.message) : error;
+      }
+      await sendDownload(req, res, result, 'answer', file[1]);
+    } else if (path.startsWith('/queries/')) {
       const name = path.slice('/queries/'.length);
       if (!/^[\w.-]+$/.test(name)) throw new HttpError(404, `not found: no stored query "${name}" (see /queries)`);
       const { status, body } = await queryPage(view, name, url.searchParams, runQuery);
       htmlPage(req, res, body, status);
-    } else if (path === '/timeline') htmlPage(req, res, timelinePage(view));
-    else if (path === '/network') htmlPage(req, res, networkPage(view));
+    } else if (path === '/timeline') {
+      const { status, body } = timelinePage(view, url.searchParams);
+      htmlPage(req, res, body, status);
+    } else if (path === '/network') {
+      const { status, body } = networkPage(view, url.searchParams);
+      htmlPage(req, res, body, status);
+    } else if (path === '/network.json') send(req, res, 200, 'application/json; charset=utf-8', networkJson(view, url.searchParams), { 'X-Content-Type-Options': 'nosniff' });
     else return false;
     return true;
   };

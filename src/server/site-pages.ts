@@ -1,16 +1,18 @@
 /**
  * The pages of the web UI other than the resources' own: the home page (counts and a search), the
- * search results, a list per kind, the stored queries (listed, and run with their parameters, results
- * as a table), the timeline of meetings and the picture of the network. Server-rendered HTML with
- * no script; every value from the graph or the request is escaped.
+ * search results, a list per kind, the stored queries (listed, and run with their parameters: names
+ * to choose from, results as a table with download links) and the SPARQL endpoint's page (a form that
+ * web/client/sparql-editor.js turns into an editor). Server-rendered HTML that works without script;
+ * every value from the graph or the request is escaped. The timeline and network: explore-pages.ts.
  */
 import type * as RDF from '@rdfjs/types';
 import { UserError } from '../errors.js';
+import { DG_TERMS, PREFIXES } from '../vocab.js';
 import type { QueryResult } from '../query/engine.js';
-import { resolveParams } from '../query/names.js';
+import { NODE_TYPES, nameChoices, resolveParams } from '../query/names.js';
 import { didYouMean } from '../suggest.js';
-import { bindParams, getQuery, listQueries, type StoredQuery } from '../query/stored-queries.js';
-import { networkSvg, timelineSvg } from './charts.js';
+import { bindParams, getQuery, listQueries, type QueryParam, type StoredQuery } from '../query/stored-queries.js';
+import { downloadLinks } from './downloads.js';
 import { KINDS, type GraphView } from './graph-view.js';
 import { HttpError } from './http.js';
 import { html, page, type Html } from './html.js';
@@ -84,39 +86,80 @@ export function resultTable(view: GraphView, result: QueryResult): Html {
   )}</tbody></table>`;
 }
 
-function paramForm(q: StoredQuery, given: URLSearchParams): Html {
-  const fields = q.params.map((p) => {
-    const value = given.get(p.name) ?? p.default ?? '';
-    const note = p.optional ? 'optional' : p.default !== undefined ? `default ${p.default}` : 'required';
-    return html`<p><label for="p-${p.name}"><code>${p.name}</code> (${p.type}${p.language ? `@${p.language}` : ''}, ${note})</label><br><input id="p-${p.name}" name="${p.name}" value="${value}"> <span class="hint">${p.description}</span></p>`;
-  });
-  return html`<form class="run" action="/queries/${q.name}" method="get">${fields}<input type="hidden" name="run" value="1"><button type="submit">Run the query</button></form>`;
+/** The datalists of a form's node parameters (names to choose from, no script needed), one per type. */
+function nameLists(view: GraphView, q: StoredQuery): Html {
+  const types = [...new Set(q.params.filter((p) => NODE_TYPES[p.type]?.cls).map((p) => p.type))];
+  return html`${types.map((t) => {
+    const p = q.params.find((x) => x.type === t)!;
+    const choices = nameChoices(p, view.store, view.site.base, (iri) => view.label(iri));
+    return html`<datalist id="names-${t}">${choices.map((c) => html`<option value="${c.value}">${view.kind(c.iri) ? KINDS.find((k) => k.name === view.kind(c.iri))!.singular : ''}</option>`)}</datalist>`;
+  })}`;
 }
 
-/**
- * The page of one stored query: its question, its parameters as a form, its SPARQL, and with
- * `run=1` its answer as a table. A bad parameter value is a 400 page that says which and why.
- */
-export async function queryPage(view: GraphView, name: string, params: URLSearchParams, runQuery: QueryRunner): Promise<{ status: number; body: string }> {
-  let q: StoredQuery;
+/** A default as the form shows it: a node's name when a name names it alone, else as the query gives it. */
+function shownDefault(view: GraphView, p: QueryParam): string | undefined {
+  if (p.default === undefined || !NODE_TYPES[p.type]?.cls || p.defaultTerm?.termType !== 'NamedNode') return p.default;
+  const iri = p.defaultTerm.value;
+  return nameChoices(p, view.store, view.site.base, (i) => view.label(i)).find((c) => c.iri === iri)?.value ?? p.default;
+}
+
+function paramForm(view: GraphView, q: StoredQuery, given: URLSearchParams): Html {
+  const fields = q.params.map((p) => {
+    const value = given.get(p.name) ?? shownDefault(view, p) ?? '';
+    const note = p.optional ? 'optional' : p.default !== undefined ? `default ${shownDefault(view, p)}` : 'required';
+    const list = NODE_TYPES[p.type]?.cls ? html` list="names-${p.type}" autocomplete="off"` : '';
+    const type = p.type === 'date' ? html` type="date"` : p.type === 'integer' ? html` inputmode="numeric"` : '';
+    return html`<p><label for="p-${p.name}"><code>${p.name}</code> (${p.type}${p.language ? `@${p.language}` : ''}, ${note})</label><br><input id="p-${p.name}" name="${p.name}" value="${value}"${list}${type}> <span class="hint">${p.description}</span></p>`;
+  });
+  return html`<form class="run" action="/queries/${q.name}" method="get">${fields}${nameLists(view, q)}<input type="hidden" name="run" value="1"><button type="submit">Run the query</button></form>`;
+}
+
+/** The stored query bound to the values the request gives (names and IRIs of nodes checked against the graph). Throws UserError. */
+export function boundStoredQuery(view: GraphView, q: StoredQuery, params: URLSearchParams): string {
+  const given: Record<string, string> = {};
+  for (const p of q.params) {
+    const v = params.get(p.name);
+    if (v !== null && v.trim() !== '') given[p.name] = v.trim();
+  }
+  // Names and IRIs of actors, meetings and areas are looked up in the graph (names.ts), as by diplograph query.
+  return bindParams(q, resolveParams(q, given, view.store, view.site.base));
+}
+
+/** A stored query by name, or a 404 that suggests the nearest. */
+export function storedQuery(name: string): StoredQuery {
   try {
-    q = getQuery(name);
+    return getQuery(name);
   } catch {
     throw new HttpError(404, `not found: no stored query "${name}"${didYouMean(name, listQueries().map((x) => x.name))} (see /queries)`);
   }
+}
+
+/** The query string of a stored query's page, without `run`: the parameters, for the download links. */
+function paramsQuery(q: StoredQuery, params: URLSearchParams): string {
+  const kept = new URLSearchParams();
+  for (const p of q.params) {
+    const v = params.get(p.name);
+    if (v !== null && v.trim() !== '') kept.set(p.name, v.trim());
+  }
+  const text = kept.toString();
+  return text ? `?${text}` : '';
+}
+
+/**
+ * The page of one stored query: its question, its parameters as a form (with the names to choose
+ * from), its SPARQL, and with `run=1` its answer as a table with links to download it. A bad
+ * parameter value is a 400 page that says which and why.
+ */
+export async function queryPage(view: GraphView, name: string, params: URLSearchParams, runQuery: QueryRunner): Promise<{ status: number; body: string }> {
+  const q = storedQuery(name);
   let answer: Html = html``;
   let status = 200;
   if (params.get('run') === '1') {
-    const given: Record<string, string> = {};
-    for (const p of q.params) {
-      const v = params.get(p.name);
-      if (v !== null && v.trim() !== '') given[p.name] = v.trim();
-    }
     try {
-      // Names and IRIs of actors, meetings and areas are looked up in the graph (names.ts), as by diplograph query.
-      const result = await runQuery(bindParams(q, resolveParams(q, given, view.store, view.site.base)));
+      const result = await runQuery(boundStoredQuery(view, q, params));
       const note = result.fromCache ? html`<p class="note">Answered from the answers kept for this very graph file (the answer cache), not evaluated again.</p>` : html``;
-      answer = html`<section id="answer"><h2>Answer</h2>${note}${resultTable(view, result)}</section>`;
+      const links = downloadLinks(result, (ext) => `/queries/${q.name}.${ext}${paramsQuery(q, params)}`);
+      answer = html`<section id="answer"><h2>Answer</h2>${note}${links}${resultTable(view, result)}</section>`;
     } catch (error) {
       if (!(error instanceof UserError) && !(error instanceof HttpError)) throw error;
       status = error instanceof HttpError ? error.status : /no answer within/.test(error.message) ? 503 : 400;
@@ -124,53 +167,60 @@ export async function queryPage(view: GraphView, name: string, params: URLSearch
     }
   }
   const body = html`<p>${q.description}</p>
-${paramForm(q, params)}
+${paramForm(view, q, params)}
 ${answer}
 <details><summary>The SPARQL (<code>${q.path.replace(/^.*\//, 'queries/')}</code>)</summary><pre class="sparql">${q.text}</pre></details>`;
   return { status, body: page({ title: q.title }, body) };
 }
 
-export function timelinePage(view: GraphView): string {
-  const meetings = view.meetings();
-  const dated = meetings.filter((m) => m.date);
-  const rows = meetings.map(
-    (m) => html`<tr><td>${m.date ?? '—'}</td><td>${m.dateText ?? ''}</td><td>${m.kind}</td><td><a href="${view.href(m.iri)}">${m.label}</a></td><td>${m.participants.map((p, i) => html`${i ? ', ' : ''}<a href="${view.href(p)}">${view.label(p)}</a>`)}</td></tr>`,
-  );
-  const body = html`<p>${meetings.length} meetings; ${dated.length} with a date the articles give (at the precision they give it), placed below by the middle of their day, month or year.</p>
-${timelineSvg(meetings, (iri) => view.href(iri))}
-<table class="meetings"><thead><tr><th>date</th><th>as written</th><th>kind</th><th>meeting</th><th>participants</th></tr></thead><tbody>${rows}</tbody></table>`;
-  return page({ title: 'Timeline of meetings' }, body);
-}
-
-export function networkPage(view: GraphView): string {
-  const network = view.network();
-  const cut = network.total > network.nodes.length ? html` (the ${network.nodes.length} best-connected of ${network.total})` : '';
-  const body = html`<p>Actors (circles), meetings (squares) and agreements (diamonds), linked by participation, chairing, hosting, mentions, parties and affiliation: ${network.nodes.length} nodes${cut} and ${network.edges.length} links. Each node leads to its page.</p>
-<p class="legend"><span class="node-actor">● actor</span> <span class="node-meeting">■ meeting</span> <span class="node-agreement">◆ agreement</span></p>
-${networkSvg(network, (iri) => view.href(iri))}`;
-  return page({ title: 'Network' }, body);
-}
-
-const EXAMPLE_QUERY = `PREFIX dg: <https://w3id.org/diplograph/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?meeting ?label ?participant WHERE {
+const EXAMPLE_BODY = `SELECT ?meeting ?label ?participant WHERE {
   ?meeting dg:participant ?participant ; rdfs:label ?label .
 }
 ORDER BY ?meeting ?participant
 LIMIT 20`;
 
+/** The prefixes of the graph, with the base of the served IRIs as dgr:. */
+function graphPrefixes(view: GraphView): [string, string][] {
+  return Object.entries({ ...PREFIXES, dgr: view.site.base });
+}
+
+/** The query the editor starts with: every prefix of the graph declared, and an example. */
+export function exampleQuery(view: GraphView): string {
+  return `${graphPrefixes(view).map(([p, ns]) => `PREFIX ${p}: <${ns}>`).join('\n')}\n${EXAMPLE_BODY}`;
+}
+
+/** The terms of the ontology, as prefixed names, for the editor's completion (a datalist: names only, read as text). */
+function ontologyTerms(): Html {
+  return html`<datalist id="sparql-terms">${DG_TERMS.map((t) => html`<option value="dg:${t}"></option>`)}${['rdf:type', 'rdfs:label', 'skos:prefLabel', 'skos:altLabel', 'rdf:Statement', 'rdf:subject', 'rdf:predicate', 'rdf:object', 'prov:wasDerivedFrom', 'oa:hasSource', 'oa:exact', 'schema:articleBody', 'schema:headline', 'dcterms:identifier'].map((t) => html`<option value="${t}"></option>`)}</datalist>`;
+}
+
 /**
- * The SPARQL endpoint's page for a browser: a form (GET /sparql), and the answer as a table or the
- * error. Machine clients ask for a result format and never see it.
+ * The SPARQL endpoint's page for a browser: a form (GET /sparql) that a script turns into an editor
+ * (highlighting, completion, the stored queries as examples), the graph's prefixes, and the answer as a
+ * table with download links, or the error. Machine clients ask for a result format and never see it.
  */
 export function sparqlPage(view: GraphView, query: string | undefined, answer?: { result?: QueryResult; error?: string }): string {
   const shown = answer?.error
     ? html`<section id="answer"><h2>No answer</h2><p class="error" role="alert">${answer.error}</p></section>`
     : answer?.result
-      ? html`<section id="answer"><h2>Answer</h2>${resultTable(view, answer.result)}</section>`
+      ? html`<section id="answer"><h2>Answer</h2>${downloadLinks(answer.result, (ext) => `/download/answer.${ext}?${new URLSearchParams({ query: query ?? '' }).toString()}`)}${resultTable(view, answer.result)}</section>`
       : '';
+  const examples = listQueries();
   const body = html`<p>A read-only SPARQL 1.1 endpoint: GET or POST <code>query=</code>; answers as SPARQL JSON, XML, CSV or TSV (SELECT, ASK) and Turtle, N-Triples or JSON-LD (CONSTRUCT, DESCRIBE) by <code>Accept</code>. The default graph is the union of the articles' graphs; <code>GRAPH</code> reads one. See also the <a href="/queries">stored queries</a>.</p>
-<form class="sparql" action="/sparql" method="get"><textarea name="query" rows="12" cols="100" aria-label="SPARQL query">${query ?? EXAMPLE_QUERY}</textarea><br><button type="submit">Run</button></form>
-${shown}`;
-  return page({ title: 'SPARQL endpoint' }, body);
+<div class="sparql-layout">
+<div class="sparql-main">
+<form class="sparql" action="/sparql" method="get"><textarea name="query" rows="14" cols="100" aria-label="SPARQL query">${query ?? exampleQuery(view)}</textarea><br><button type="submit">Run</button> <span class="hint editor-hint">Ctrl+Enter runs the query; Ctrl+Space completes terms, prefixes and variables; a prefix of the graph that the query uses is declared for it.</span></form>
+${shown}
+</div>
+<aside class="sparql-side">
+<details open><summary>Examples: the stored queries</summary>
+<ul class="examples">${examples.map((q) => html`<li><a data-example="${q.name}" href="/sparql?${new URLSearchParams({ query: q.text }).toString()}" title="${q.description}">${q.title}</a></li>`)}</ul>
+</details>
+<details><summary>Prefixes</summary>
+<dl id="prefixes">${graphPrefixes(view).map(([p, ns]) => html`<dt>${p}:</dt><dd>${ns}</dd>`)}</dl>
+</details>
+</aside>
+</div>
+${ontologyTerms()}`;
+  return page({ title: 'SPARQL endpoint', scripts: ['/assets/sparql-editor.js'] }, body);
 }

@@ -37,7 +37,7 @@ export function withHostileArticle(seed: Store): Store {
     oa:hasSelector <${HOSTILE_ARTICLE}#s1-text>, <${HOSTILE_ARTICLE}#s1-pos> .
   <${HOSTILE_ARTICLE}#s1-text> a oa:TextQuoteSelector ; oa:exact ${lit(body.slice(0, first))} .
   <${HOSTILE_ARTICLE}#s1-pos> a oa:TextPositionSelector ; oa:start "0"^^xsd:nonNegativeInteger ; oa:end "${first}"^^xsd:nonNegativeInteger .
-  <${HOSTILE_PERSON}> a dg:Person ; rdfs:label ${lit(`Evil ${PAYLOAD}`)}@en, ${lit(`Ác ${PAYLOAD}`)}@vi ; skos:altLabel "Zed </td></tr></table><b>bold</b>"@en ;
+  <${HOSTILE_PERSON}> a dg:Person ; rdfs:label ${lit(`Evil ${PAYLOAD}`)}@en, ${lit(`Ác ${PAYLOAD}`)}@vi ; skos:altLabel "Zed </td></tr></table><b>bold</b>"@en, ${lit(`${PAYLOAD} accord`)}@en ;
     dg:position ${lit(`Minister of ${PAYLOAD}`)}@en .
   <${HOSTILE_MEETING}> a dg:Meeting ; rdfs:label ${lit(`Talks ${PAYLOAD}`)}@en ; dg:date "2021-05"^^xsd:gYearMonth ;
     dg:dateText ${lit(`May ${PAYLOAD}`)} ; dg:participant <${HOSTILE_PERSON}>, <${DEFAULT_BASE}country/vietnam> .
