@@ -542,5 +542,46 @@ describe('extraction: events', () => {
       'Looking ahead, the two sides will hold the 14th defence policy dialogue next year.');
     assert.equal(none.meetings.length, 0);
   });
-});
 
+  it('a ministry a country owns is that country\'s ("the Cambodian Ministry of National Defence", "Singapore\'s Ministry of Defence"), not Vietnam\'s', () => {
+    const r = x('Defence Minister General Phan Van Giang thanked the Cambodian Ministry of National Defence for its support. ' +
+      'Colonel Lim Wei Ming, Director of the Policy Office of Singapore\'s Ministry of Defence, met Major General Tran Van Binh on May 4. ' +
+      'Israel\'s Director General of the Ministry of Defense, Major General (res.) Avi Shalev, met Deputy Minister Hoang Xuan Chien on May 5.');
+    const orgs = [...r.organizations.values()].map((o) => `${o.name}|${o.countryKey ?? ''}`).sort();
+    assert.ok(orgs.includes('Ministry of National Defence of Cambodia|cambodia'), orgs.join('; '));
+    assert.ok(orgs.includes('Ministry of Defence of Singapore|singapore'), orgs.join('; '));
+    assert.ok(orgs.includes('Ministry of Defence of Israel|israel'), orgs.join('; '));
+    assert.ok(!orgs.some((o) => o.endsWith('|vietnam')), 'no Vietnamese ministry is named');
+    // "(res.)" after the rank neither ends the sentence nor hides the name; the genitive gives the nationality.
+    assert.equal(r.persons.get('avi-shalev')?.nationality?.key, 'israel');
+  });
+
+  it('a rank and a name "of" a body is a person of that body ("Rear Admiral X of Naval Region 5"), never a body named after the person', () => {
+    const r = x('The drill was directed by Rear Admiral Pham Van Tuan of Naval Region 3 and Captain Jose Reyes of the Philippine Navy on Tuesday.');
+    assert.deepEqual(['jose-reyes', 'pham-van-tuan'].filter((k) => r.persons.has(k)), ['jose-reyes', 'pham-van-tuan']);
+    const names = [...r.organizations.values()].map((o) => o.name).sort();
+    assert.deepEqual(names, ['Naval Region 3', 'Philippine Navy']);
+  });
+
+  it('hyphenated and state offices open a name ("Vice-Minister ... X", "X, State Secretary at ..."); "accompanied by" and "present at" add participants', () => {
+    const r = x('Deputy Minister Senior Lieutenant General Hoang Xuan Chien on Monday hosted a reception for Japanese Vice-Minister of Defense for International Affairs Sato Kenji in Hanoi. ' +
+      'Sato was accompanied by Japanese Ambassador Ito Naoki. ' +
+      'Later, Senior Lieutenant General Le Huy Vinh received Klaus Berger, State Secretary at the German Federal Ministry of Defence. ' +
+      'German Ambassador Anna Weber was present at the reception.');
+    const [first, second] = byKind(r.meetings, 'reception');
+    assert.deepEqual(people(first), ['hoang-xuan-chien', 'ito-naoki', 'sato-kenji']);
+    assert.deepEqual(people(second), ['anna-weber', 'klaus-berger', 'le-huy-vinh']);
+    assert.ok(r.persons.get('klaus-berger')!.positions.has('State Secretary at the German Federal Ministry of Defence'));
+    assert.equal(r.persons.get('sato-kenji')!.nationality?.key, 'japan');
+  });
+
+  it('"the two countries held their third dialogue" is an earlier event of the two countries; a body met "led by its Director" takes part', () => {
+    const r = x('Major General Do Van Hai met Israeli Director General Avi Cohen in Hanoi on Thursday. ' +
+      'The German delegation held a working session with the General Department of Defence Industry, led by its Director, Lieutenant General Nguyen Van Son. ' +
+      'The meeting came a year after the two countries held their 3rd defence policy dialogue.');
+    const [dialogue] = byKind(r.meetings, 'dialogue');
+    assert.deepEqual(people(dialogue), ['israel', 'vietnam']);
+    const session = r.meetings.find((m) => m.participants.has('nguyen-van-son'))!;
+    assert.ok(session.participants.has('general-department-of-defence-industry'), people(session).join(', '));
+  });
+});

@@ -236,14 +236,16 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   }
   const tail = / of (?:the )?((?:(?! of ).)+)$/u.exec(name);
   if (tail && countryOfForm(tail[1])) country = countryOfForm(tail[1]);
+  // "the Cambodian Ministry of National Defence" is Cambodia's, not the Vietnamese body of that name.
   const known = knownOrganization(name);
-  if (known) return { ...knownOrgMention(known, span, false), written };
+  if (known && !(country && known.country && known.country !== country)) return { ...knownOrgMention(known, span, false), written };
   if (acronym && knownByForm.get(acronym)) return { ...knownOrgMention(knownByForm.get(acronym)!, span, false), written };
   const ministry = canonicalMinistry(tail && countryOfForm(tail[1]) ? name.slice(0, tail.index) : name);
   if (ministry) {
     const c = country ?? 'Vietnam';
     if (c === 'Vietnam') return { ...knownOrgMention(knownByForm.get('Ministry of National Defence')!, span, false), written };
-    return { start: span.start, end: span.end, text: span.text, key: orgKey('Ministry of Defence', c), name: tail ? name : `Ministry of Defence of ${c}`, country: c, acronym, written };
+    const own = tail && countryOfForm(tail[1]);
+    return { start: span.start, end: span.end, text: span.text, key: orgKey('Ministry of Defence', c), name: own ? name : `${/National/.test(name) ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, country: c, acronym, written };
   }
   const words = name.split(/\s+/);
   if (words.length === 1 && GENERIC_ORGS.has(words[0])) return undefined;
@@ -350,7 +352,9 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
         continue;
       }
       const low = next.toLowerCase();
-      if ((((low === 'of' || low === 'for' || low === 'on' || low === 'the') && (isCapitalized(toks[j + 2]?.text ?? '') || toks[j + 2]?.text === 'the')) ||
+      if ((((low === 'of' || low === 'for' || low === 'on' || low === 'the') && (isCapitalized(toks[j + 2]?.text ?? '') || toks[j + 2]?.text === 'the') &&
+        // "the Navy on Tuesday": a day or a month is no part of a name.
+        !(low === 'on' && /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$/.test(toks[j + 2]?.text ?? ''))) ||
         (low === 'and' && !ORG_HEADS.has(toks[last].text) && !countryOfForm(toks[last].text) && isCapitalized(toks[j + 2]?.text ?? '') &&
           // Only inside a body's complement: "Ministry of Science and Technology", "Institute for Defence Strategy and ...".
           toks.slice(i, j).some((t, k, run) => ORG_HEADS.has(t.text) && /^(?:of|for|on)$/.test(run[k + 1]?.text ?? '')) &&
@@ -364,6 +368,14 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
       break;
     }
     let run = toks.slice(i, last + 1);
+    // "Rear Admiral X Y of Naval Region 5", "Captain X Y of the Philippine Navy": a rank and a name, then the
+    // body the person belongs to. The body starts after "of".
+    const ofAt = run.findIndex((t) => t.text === 'of' || t.text === 'from');
+    if (ofAt > 2 && !run.slice(0, ofAt).some((t) => ORG_HEADS.has(stripPossessive(t.text)))) {
+      let r = ofAt - 1;
+      while (r >= 0 && !RANK_WORDS.has(run[r].text) && !PERSON_RANKS.has(run[r].text)) r--;
+      if (r >= 0 && ofAt - 1 - r >= 2 && run.slice(r + 1, ofAt).every((t) => isNameToken(t.text))) run = run.slice(run[ofAt + 1]?.text === 'the' ? ofAt + 2 : ofAt + 1);
+    }
     // Nothing after the last head but its complement ("for Defense Strategy") or a number; no person's name.
     let lastHead = -1;
     run.forEach((t, k) => { if (ORG_HEADS.has(stripPossessive(t.text))) lastHead = k; });
@@ -430,7 +442,7 @@ function rankAtEnd(before: string): { index: number; text: string } | undefined 
 }
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'del']);
 const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache|senator|doctor|physician|surgeon|specialist|expert|captain|commander|(?:led|headed) by)\s*$/i;
-const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal)\\s+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
+const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal|State|Parliamentary|Special|Defen[cs]e|Foreign)[\\s-]+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
 
 const ROLE_OF_BODY = /\b((?:deputy |vice |acting )?(?:head|chief|director|commander|chairman|chairwoman|president|secretary|minister|ambassador|leader|spokesperson|spokesman|captain) of (?:the )?(?:\p{Lu}[\p{L}'-]*(?:[\s-]+(?:of |for |and |the |on )*)?){1,10}?),\s*$/u;
 
@@ -492,7 +504,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
       from = start - CONTEXT_BEFORE;
       while (from < start && !/\s/.test(text[from - 1] ?? ' ')) from++;
     }
-    const before = text.slice(from, start);
+    // "Major General (res.) X": a reserve or retired officer's mark after the rank.
+    const before = text.slice(from, start).replace(/\s*\((?:[Rr]es|[Rr]etd?|[Rr]etired)\.?\)\s*$/, ' ');
     const after = text.slice(end);
     let rankM = rankAtEnd(before);
     // "Director General", "Secretary General": an office, not the rank General.
@@ -502,14 +515,15 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const roleOf = rankM || !/,\s*$/.test(before) || !before.includes(' of ') ? null : ROLE_OF_BODY.exec(before.slice(-160));
     const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii) ?? (roleOf ? trimTitle(roleOf[1]) : undefined);
     const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
-    const postTitle = appositive && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
+    // (Not the title of the next person: "..., Defence Minister General X Y hosted ...".)
+    const postTitle = appositive && !/\b(?:General|Admiral|Colonel|Captain|Major|Lieutenant|Commodore|Brigadier|Mr\.|Ms\.|Mrs\.|Dr\.)\s+(?:\p{Lu}[\p{L}'-]*\s*){2,}$/u.test(appositive[1]) && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
     const vietnamese = VIETNAMESE_SURNAMES.has(fold(words[0])) && words.length >= 2 && words.length <= 4;
     const known = VIETNAMESE_NAMES[words.join(' ')] !== undefined;
     const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
     const full = words.length >= 2 && words.length <= 5 && (trigger || vietnamese || known);
     // (A body's head word alone is no name: "Secretary General for Administration"; nor is a word of a
     // title's field: "Assistant Secretary of Defense for Indo-Pacific Security Affairs Ely Ratner".)
-    const single = words.length === 1 && !ORG_HEADS.has(words[0]) &&
+    const single = words.length === 1 && !ORG_HEADS.has(words[0]) && !(words[0].includes('-') && POSITION_RE.test(words[0])) &&
       !/^\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Affairs|Security|Policy|Relations|Operations|Cooperation|Strategy|Planning|Logistics|Intelligence)\b/u.test(after);
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && /^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after);

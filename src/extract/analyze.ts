@@ -93,9 +93,17 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     addOrg({ start: m.index, end: m.index + span.length, text: span, key: slug(`${c} embassy${m[3] ? ` ${m[3]}` : ''}`), name, country: c });
   }
   // "the Vietnamese defence ministry": a national defence ministry written in lowercase.
-  for (const m of execAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b/g, text)) {
-    const c = countryOfForm(m[1]);
-    if (c) addOrg(organizationFromName(`${c === 'Vietnam' ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, { start: m.index, end: m.index + m[0].length, text: m[0] }));
+  // So is one a country owns ("Singapore's Ministry of Defence", "Israel's Director General of the Ministry of
+  // Defense"): the ministry is that country's, not Vietnam's.
+  for (const m of execAll(/\b([A-Z][a-z]+)(?:'s)? (?:national )?defen[cs]e ministry\b|\b([A-Z][a-z]+)'s (?:(?:\p{Lu}[\p{L}-]*|and|for) ){0,6}?(?:(?:of|at) (?:the )?)?Ministry of (?:National )?Defen[cs]e\b/gu, text)) {
+    const c = countryOfForm(m[1] ?? m[2]);
+    if (!c) continue;
+    const at = m[2] ? m[0].lastIndexOf('Ministry') : 0;
+    const span = { start: m.index + at, end: m.index + m[0].length, text: m[0].slice(at) };
+    const o = organizationFromName(`${c === 'Vietnam' ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, span);
+    // The gazetteer's reading of the same words ("Ministry of Defence" as Vietnam's) gives way.
+    if (o && c !== 'Vietnam') for (let i = orgs.length - 1; i >= 0; i--) if (overlaps(orgs[i], o) && orgs[i].country === 'Vietnam') orgs.splice(i, 1);
+    addOrg(o);
   }
   // A place inside a body's name is part of that name.
   for (let i = places.length - 1; i >= 0; i--) if (orgs.some((o) => o.start <= places[i].start && o.end >= places[i].end)) places.splice(i, 1);
@@ -245,7 +253,7 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       const window = r.text.slice(Math.max(0, m.start - 100), m.start);
       const demonym = ROLE_WORD.test(window) ? /\b(\p{Lu}[\p{L}]+) (?:(?:defen[cs]e |military |naval |army |air )?(?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest|attach[ée]))s?,?\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}$/u.exec(window.slice(-80)) : null;
       // "New Zealand's Secretary of Defence Andrew Bridgman": a country in the genitive before the title.
-      const genitive = demonym || !/['\u2019]s\s/.test(window) ? null : /\b((?:\p{Lu}[\p{L}]+ ){0,2}\p{Lu}[\p{L}]+)['\u2019]s\s+(?:(?:\p{Lu}[\p{L}-]*|of|for|the|and)\s+){1,8}$/u.exec(window);
+      const genitive = demonym || !/['\u2019]s\s/.test(window) ? null : /\b((?:\p{Lu}[\p{L}]+ ){0,2}\p{Lu}[\p{L}]+)['\u2019]s\s+(?:(?:\p{Lu}[\p{L}-]*|of|for|the|and|\([\p{L}.]+\)),?\s+){1,10}$/u.exec(window);
       // "Lao Lieutenant General Vongkham Phommakone": a demonym just before the rank.
       const beforeRank = m.rank ? /(\p{Lu}[\p{L}]+)\s+$/u.exec(r.text.slice(Math.max(0, m.end - m.reference.length - 30), m.end - m.reference.length)) : null;
       const nat = demonym ? countryOfForm(demonym[1]) : genitive ? countryOfForm(genitive[1]) : beforeRank ? countryOfForm(beforeRank[1]) : undefined;

@@ -162,7 +162,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\bmet with\b|\bmet\b|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'meeting', 'meet', ['met', 'meets', 'meeting', 'session', 'work']],
   [/\b(?:held|had|holds|has had) (?:separate |bilateral |separate bilateral |several |a series of (?:bilateral )?)?(?:meetings|talks) with\b/g, 'meeting', 'meet', ['meetings', 'talks']],
   [/\bvisited\b/g, 'visit', 'visit', ['visited']],
-  [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:presided over|chaired)\b(?= (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony)/g, 'meeting', 'attend', ['attended', 'part in', 'participated', 'welcom']],
+  [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:was|were) (?:also )?present at\b|\b(?:presided over|chaired)\b(?= (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony)/g, 'meeting', 'attend', ['attended', 'part in', 'participated', 'welcom', 'present at']],
   // "Attending the meeting were A and B": those after the verb attended the event named before it.
   [/(?<=^\s*(?:Also )?(?:Attending|Present at) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|event|ceremony|talks|dialogue|reception|conference|session|forum|exchange|visit)\s+)(?:were|was)\b/gu, 'meeting', 'attended-by', ['attending', 'present at']],
   [/\b(?:witnessed|observed|watched|reviewed)\b(?=\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:patrols?|exercises?|drills?|parade|demonstration|performance)\b)/gu, 'meeting', 'attend', ['witnessed', 'observed', 'watched', 'reviewed']],

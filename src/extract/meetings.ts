@@ -297,9 +297,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
       const objects = objectsAll.filter((x) => x.kind === 'person');
       // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
-      if (!objects.length && (v.role === 'meet' || v.role === 'host')) {
+      // (Or the body and the one who led it: "held a working session with the X Department, led by its Director Y".)
+      if (v.role === 'meet' || v.role === 'host') {
         const body = objectsAll.find((x) => x.kind === 'organization' && !x.nested && /^\s*(?:the\s+)?(?:(?:leaders?|leadership|representatives?|officials?|heads?)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(v.end, x.start)));
-        if (body) objects.push(body);
+        if (body && (!objects.length || /^\s*,?\s*(?:led|headed) by\b/.test(text.slice(body.end)))) objects.push(body);
       }
       // "received the German guest", "met his Lao counterpart": the person the role words mean.
       const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|delegation|admiral)\b/iu.exec(text.slice(v.end, cEnd));
@@ -454,6 +455,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         (!nounAfter.anaphoric && /\p{Lu}/u.test(nounAfter.modifiers) && main.label !== nounAfter.phrase && !kindHints.get(main)!.has(nounAfter.kind)))) {
         // "attended a signing ceremony": an indefinite event is a new one.
         target = create(nounAfter.kind, si, nounAfter.phrase);
+      } else if (v.role === 'attend' && nounAfter?.anaphoric) {
+        // "X was present at the reception": the reception told last.
+        target = (focus && kindHints.get(focus)!.has(nounAfter.kind) ? focus : [...meetings].reverse().find((m) => kindHints.get(m)!.has(nounAfter.kind))) ?? main;
+        hint(target, kind, si);
       } else {
         target = main;
         hint(main, kind, si);
@@ -624,7 +629,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const heldBy = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
       if (heldBy && !claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
         const cs = clauseStart(text, heldBy.index);
-        participate(target, a.actors.filter((x) => !x.nested && x.start >= cs && x.end <= heldBy.index), si);
+        const holders = a.actors.filter((x) => !x.nested && x.start >= cs && x.end <= heldBy.index);
+        participate(target, holders, si);
+        // "the two countries held their third dialogue": the countries of the event reported.
+        if (!holders.length && /\b(?:the two|both) (?:countries|nations|sides)\s*$/i.test(text.slice(cs, heldBy.index)) && main && main !== target) {
+          const sides = [...main.participants.keys(), ...main.involves.keys()].flatMap((k) => {
+            const p = ctx.persons.get(k);
+            if (p) return p.nationality ? [p.nationality.key] : [];
+            return ctx.organizations.has(k) ? [] : [k];
+          });
+          participate(target, [...new Set(sides)].map((key) => ({ key, kind: 'country' as const, start: cs, end: cs, nested: false })), si);
+        }
       }
       // "At a separate meeting, ...": another event of the same occasion, on the sidelines of the same gathering.
       if (/\b(?:separate|another)\b/i.test(n.modifiers) && focus?.partOf && target !== focus && !target.partOf) target.partOf = { ...focus.partOf };
@@ -722,6 +737,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const where = ck && !about.participants.has(slug(ck)) ? meetings.find((m) => m.participants.has(slug(ck))) : undefined;
           addRole(where ?? about, 'participants', p.key, si);
         }
+        // "Baram was accompanied by Ambassador X": X took part where the one accompanied did.
+        const acc = /\baccompanied by\s+(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|his|her|their)\s+){0,12}$/u.exec(before);
+        if (acc) {
+          const led = people.filter((x) => x.end <= acc.index && x.start >= clauseStart(text, acc.index));
+          const where = [...meetings].reverse().find((m) => led.some((x) => m.participants.has(x.key)));
+          if (tracing) rule = 'role: "accompanied by" someone who took part';
+          addRole(where ?? about, 'participants', p.key, si);
+        }
       }
       for (const o of a.actors.filter((x) => x.kind === 'organization' && !x.nested)) {
         // "co-organised by the department and the UK Embassy": each body named.
@@ -733,7 +756,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "with the participation of chiefs of defence from Brunei, Cambodia, ...": the countries take part.
       if (tracing) rule = 'party: "the French delegation" presents its country as a party';
       for (const c of a.actors) {
-        if (c.kind === 'country' && !c.nested && /^\s+(?:(?:military|defen[cs]e|high-ranking|high-level|official|naval|army)\s+)?delegations?\b/i.test(text.slice(c.end, c.end + 40))) addRole(about, 'participants', c.key, si);
+        // (A delegation invited to a later event is no party of this one.)
+        if (c.kind === 'country' && !c.nested && /^\s+(?:(?:military|defen[cs]e|high-ranking|high-level|official|naval|army)\s+)?delegations?\b/i.test(text.slice(c.end, c.end + 40)) &&
+          !/\binvit\w*\s+(?:an?\s+|the\s+)?$/i.test(text.slice(Math.max(0, c.start - 20), c.start))) addRole(about, 'participants', c.key, si);
         // "a delegation of the Royal Cambodian Armed Forces led by ...": the body the delegation is of.
         if (c.kind === 'organization' && !c.nested && /\bdelegations? of (?:the\s+)?$/i.test(text.slice(Math.max(0, c.start - 40), c.start))) addRole(about, 'participants', c.key, si);
       }

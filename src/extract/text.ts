@@ -199,6 +199,8 @@ function splitLine(line: string): Array<{ start: number; end: number }> {
     const before = wordBefore(line, start, i);
     const word = before.toLowerCase();
     if (c === '.' && ABBREVIATIONS.has(word)) continue;
+    // "Major General (res.) X": a short word in brackets closed by the stop is an abbreviation.
+    if (c === '.' && line[i + 1] === ')' && line[i - before.length - 1] === '(' && before.length <= 6) continue;
     if (c === '.' && /^(\p{L}\.)*\p{L}$/u.test(before)) continue; // an initial or E.U./U.N.
     if (k === j) {
       // No space after the stop: only a boundary after a lowercase word or a number ("ties.The", "2018.Sen.").
