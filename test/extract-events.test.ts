@@ -584,4 +584,37 @@ describe('extraction: events', () => {
     const session = r.meetings.find((m) => m.participants.has('nguyen-van-son'))!;
     assert.ok(session.participants.has('general-department-of-defence-industry'), people(session).join(', '));
   });
+
+  it('a ceremony said what for is an event of its own ("attended the handover ceremony of a hospital", "a ceremony to inaugurate ..."); a welcome ceremony is not', () => {
+    const r = x('Defence Minister General Phan Van Giang held talks with Lao Defence Minister General Chansamone Chanyalath in Vientiane on January 18, 2024. ' +
+      'On the same day, Giang and Chanyalath attended the handover ceremony of a military hospital. ' +
+      'The two delegations also attended a ceremony to inaugurate a friendship school.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['talks', 'meeting', 'meeting']);
+    assert.equal(r.meetings[1].date?.value, '2024-01-18');
+    for (const m of r.meetings) assert.deepEqual(people(m), ['chansamone-chanyalath', 'phan-van-giang']);
+    const welcome = x('Senior Lieutenant General Nguyen Tan Cuong presided over the welcome ceremony for General Vong Pisen and held talks with the guest on March 19.');
+    assert.equal(welcome.meetings.length, 1);
+  });
+
+  it('"A and B co-chaired the dialogue" earlier the same day is the dialogue named before, not the reception told first; a meeting "via videoconference" is a teleconference', () => {
+    const r = x('Deputy Minister Senior Lieutenant General Hoang Xuan Chien on Monday hosted a reception for Japanese Vice-Minister of Defense Sato Kenji, who is in Hanoi for the 9th Vietnam-Japan Deputy Defence Ministerial Dialogue. ' +
+      'Earlier the same day, Chien and Sato co-chaired the dialogue.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['reception', 'dialogue']);
+    assert.deepEqual([...r.meetings[1].chairs.keys()].sort(), ['hoang-xuan-chien', 'sato-kenji']);
+    assert.ok(![...r.persons.values()].some((p) => p.name === 'Ministerial'), 'an adjective of an event name is no person');
+    const online = x('The first meeting of the Vietnam-Singapore Defence Working Group took place via videoconference on March 3, co-chaired by Major General Vu Van Kien and Brigadier General Tan Boon Kiat.');
+    assert.equal(online.meetings[0].kind, 'teleconference');
+  });
+
+  it('a sea named after a country names no country; a dated lowercase memorandum keeps its year apart; a joint exercise is cooperation in its field', () => {
+    const r = x('Vietnam and the Philippines signed a memorandum of understanding on incident prevention in the South China Sea. ' +
+      'The two sides have implemented the 2012 memorandum of understanding on defence cooperation and exchanges effectively. ' +
+      'The two navies conducted their first joint search and rescue exercise on Tuesday and praised the search for and repatriation of soldiers\' remains.');
+    assert.deepEqual([...r.countries.keys()].sort(), ['philippines', 'vietnam']);
+    const mou = [...r.agreements.values()].find((a) => /exchanges$/.test(a.name));
+    assert.equal(mou?.name, 'memorandum of understanding on defence cooperation and exchanges');
+    assert.equal(mou?.dateText, '2012');
+    assert.deepEqual(['search-and-rescue', 'war-legacy'].filter((k) => r.areas.has(k)), ['search-and-rescue', 'war-legacy']);
+    assert.ok(!r.areas.has('military-exercises'), 'the exercise itself is no field named');
+  });
 });

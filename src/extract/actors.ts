@@ -87,6 +87,9 @@ export function findCountries(text: string): CountryMention[] {
   const out: CountryMention[] = [];
   for (const { index, form } of findCountryForms(text)) {
     const info = countryByForm.get(form)!;
+    // "the South China Sea", "the Sea of Japan": a sea's name names no country.
+    if ((/\b(?:South|East|North|West)\s$/.test(text.slice(Math.max(0, index - 6), index)) && /^\s+Sea\b/.test(text.slice(index + form.length, index + form.length + 5))) ||
+      /\bSea of\s$/.test(text.slice(Math.max(0, index - 7), index))) continue;
     // "Republic" in "President of the Republic" is no country; "Korea" inside "Republic of Korea" is found whole.
     out.push({ start: index, end: index + form.length, text: form, name: info.name, adjective: info.adjective });
   }

@@ -33,11 +33,11 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
 ];
 
 const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
-const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership)\b)|protocol))\b(?!s)/gu;
+const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?(?:((?:19|20)\d{2})\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership)\b)|protocol))\b(?!s)/gu;
 /** A sentence without one of these words has no lowercase description of a document. */
 const LOW_WORDS = /agreement|memorandum|statement|protocol|letter of intent|strategic vision/i;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
-const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
+const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|effectively|successfully|fully|actively|closely|smoothly|seriously|thoroughly|strictly|well|together|further|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
 function kindOf(name: string): AgreementKind {
   for (const [re, kind] of HEADS) if (re.test(name)) return kind;
@@ -103,12 +103,12 @@ function placeTimeCut(tail: string): string {
 export function findAgreements(text: string): AgreementMention[] {
   const out: AgreementMention[] = [];
   const overlaps = (s: number, e: number) => out.some((a) => s < a.end && e > a.start);
-  const push = (start: number, end: number, name: string, acronym?: string) => {
+  const push = (start: number, end: number, name: string, acronym?: string, writtenYear?: string) => {
     name = name.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+/g, ' ').trim();
     if (name.split(' ').length < 2 && !acronym) return;
     if (/^(?:Framework Agreement|Agreement|Convention|Treaty|Charter|Declaration|Agenda|Strategy)$/i.test(name)) return;
     if (overlaps(start, end)) return;
-    const year = /\b(1[89]\d{2}|20\d{2})\b/.exec(name)?.[1] ?? /^\W*(?:\w+\W+){0,5}in (\d{4})\b/.exec(text.slice(end))?.[1];
+    const year = writtenYear ?? /\b(1[89]\d{2}|20\d{2})\b/.exec(name)?.[1] ?? /^\W*(?:\w+\W+){0,5}in (\d{4})\b/.exec(text.slice(end))?.[1];
     const status = /^draft\b/i.test(name) ? 'negotiated' : statusNear(text, start, end);
     out.push({ start, end, text: text.slice(start, end), name, acronym, kind: kindOf(name), status, dateText: year });
   };
@@ -130,14 +130,15 @@ export function findAgreements(text: string): AgreementMention[] {
     push(start, end, name);
   }
   // 3. Lowercase descriptions: "a memorandum of understanding on defence cooperation".
+  // ("the 2011 memorandum of understanding on ...": the year it dates from, outside its name.)
   for (const m of LOW_WORDS.test(text) ? execAll(LOW_HEAD, text) : []) {
-    const headStart = m.index + m[0].length - m[1].length;
+    const headStart = m.index + m[0].length - m[2].length;
     const headEnd = m.index + m[0].length;
     const tailM = TAIL.exec(text.slice(headEnd));
     const tail = tailM ? placeTimeCut(trimTail(tailM[1])) : '';
     // A bare description names a document only when the sentence signs it: "the signing of the joint vision statement".
-    if (!tail && !/draft statement/.test(m[1]) && !(/^(?:joint vision statement|memorandum of understanding|letter of intent)$/.test(m[1]) && statusNear(text, headStart, headEnd) === 'signed')) continue;
-    push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length));
+    if (!tail && !/draft statement/.test(m[2]) && !(/^(?:joint vision statement|memorandum of understanding|letter of intent)$/.test(m[2]) && statusNear(text, headStart, headEnd) === 'signed')) continue;
+    push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length), undefined, m[1]);
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
   for (const m of execAll(/\b(?:the|a|an|their)\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/g, text)) {

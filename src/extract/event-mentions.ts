@@ -18,9 +18,9 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
   [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
   [/^(?:signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
-  [/^(?:meeting|session|event|exchange)$/i, 'meeting'],
+  [/^(?:meeting|session|event|exchange|ceremony)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|(?<!welcom(?:e|ing) )ceremony|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
@@ -117,7 +117,9 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const ordinal = ordWord ? ORDINALS[ordWord.toLowerCase()] : undefined;
     const generic = modWords.every((w) => GENERIC_MODS.test(w));
     const anaphoric = ['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(det) && !ordinal && generic &&
-      !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after));
+      !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after)) &&
+      // "the handover ceremony of a hospital", "the ceremony to inaugurate ...": a ceremony said what for is one of its own.
+      !(/ceremony$/i.test(noun) && /^\s*(?:of|for|to|marking|celebrating|commemorating)\s+(?!the (?:meeting|talks|dialogue|visit)\b)/i.test(after));
     const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)/)[0];
     const year = /^\s+((?:19|20)\d{2})\b(?![-–\/]\d)/.exec(after)?.[1];
     const phrase = `${mods ? `${mods} ${noun}` : noun}${year && /\p{Lu}/u.test(noun + mods) ? ` ${year}` : ''}`;

@@ -350,7 +350,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         handled.add(nounBefore);
       }
       if (nounAfter && (v.role === 'chair' || v.role === 'attend')) kind = nounAfter.kind;
-      if (/held virtually|held online|via video/i.test(text.slice(v.end, Math.min(text.length, cEnd + 30)))) kind = 'teleconference';
+      // "The first meeting ... took place via videoconference on March 3, co-chaired by ...": held online.
+      if (nounBefore?.kind !== 'dialogue' && /held virtually|held online|via video|(?:took place|was held|were held) (?:online|virtually|by video)/i.test(text.slice(nounBefore ? nounBefore.end : v.end, Math.min(text.length, cEnd + 30)))) kind = 'teleconference';
       let target: Meeting | undefined;
       // "had bilateral meetings with A, B and C": one meeting with each.
       // "received Belarusian Minister A and Israeli Director General B": guests of different countries, one meeting each.
@@ -452,11 +453,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (target !== visit) target.partOf ??= { id: visit.id, evidence: [si] };
       } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter && (nounAfter.det === 'a' || nounAfter.det === 'an' ||
         // "also attended the ADMM Retreat" after talks told: a named event of another kind is another event.
-        (!nounAfter.anaphoric && /\p{Lu}/u.test(nounAfter.modifiers) && main.label !== nounAfter.phrase && !kindHints.get(main)!.has(nounAfter.kind)))) {
+        (!nounAfter.anaphoric && /\p{Lu}/u.test(nounAfter.modifiers) && main.label !== nounAfter.phrase && !kindHints.get(main)!.has(nounAfter.kind)) ||
+        // "attended the handover ceremony of a hospital": a ceremony of its own.
+        (!nounAfter.anaphoric && /ceremony$/i.test(nounAfter.noun) && v.role === 'attend'))) {
         // "attended a signing ceremony": an indefinite event is a new one.
         target = create(nounAfter.kind, si, nounAfter.phrase);
-      } else if (v.role === 'attend' && nounAfter?.anaphoric) {
-        // "X was present at the reception": the reception told last.
+      } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter?.anaphoric &&
+        (v.role === 'attend' || (nounAfter.kind !== 'meeting' && meetings.some((m) => kindHints.get(m)!.has(nounAfter.kind))))) {
+        // "X was present at the reception", "A and B co-chaired the dialogue": the event of that kind told last.
         target = (focus && kindHints.get(focus)!.has(nounAfter.kind) ? focus : [...meetings].reverse().find((m) => kindHints.get(m)!.has(nounAfter.kind))) ?? main;
         hint(target, kind, si);
       } else {
@@ -783,8 +787,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // Agreements and areas of the sentence belong to the event in scope, else to the main event.
     const holder = about ?? scope ?? main;
     // A field named only inside the name of an event or a body ("defence strategy dialogue", "Political Work Department") is no field of cooperation.
+    // (But the two sides act in the field of a joint exercise, drill, patrol or exchange they hold: "a joint search and
+    // rescue exercise".)
+    const acted = (n: { start: number; end: number; noun?: string; modifiers?: string }) => n.noun !== undefined && /^(?:joint )?(?:exercises?|drills?|patrols?|exchange)$/i.test(n.noun) && !/\p{Lu}/u.test(n.modifiers ?? '');
     const areas = a.areas.filter((ar) => ar.slug === 'multilateral-cooperation' ||
-      ![...nouns, ...orgSpans].some((n) => ar.start >= n.start && ar.end <= n.end));
+      ![...nouns, ...orgSpans].some((n) => ar.start >= n.start && ar.end <= n.end && !(acted(n) && ar.end <= n.end - ((n as { noun?: string }).noun ?? "").length)));
     if (holder) {
       for (const g of a.agreements) addEvidence(holder.agreements, g.key, si);
       for (const ar of areas) addEvidence(holder.areas, ar.slug, si);
