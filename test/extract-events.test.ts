@@ -617,4 +617,41 @@ describe('extraction: events', () => {
     assert.deepEqual(['search-and-rescue', 'war-legacy'].filter((k) => r.areas.has(k)), ['search-and-rescue', 'war-legacy']);
     assert.ok(!r.areas.has('military-exercises'), 'the exercise itself is no field named');
   });
+
+  it('talks "during the exchange" are part of it; "the visit" of a guest received is a visit of its own, the reception part of it; an arrival in a foreign city is a visit', () => {
+    const r = x('Chinese Defence Minister Li Wei and Vietnamese Defence Minister Phan Van Giang on Monday co-chaired the ninth border defence friendship exchange. ' +
+      'During the exchange, the two ministers held talks and witnessed a joint patrol by border troops of the two countries.');
+    const [exchange, talks, patrol] = r.meetings;
+    assert.deepEqual([exchange.kind, talks.kind, patrol.kind], ['meeting', 'talks', 'meeting']);
+    assert.equal(talks.partOf?.id, exchange.id);
+    assert.equal(talks.label, '', 'the patrol witnessed later in the sentence does not name the talks');
+    const v = x('General Nguyen Van Minh has received visiting Commander-in-Chief of the Royal Thai Army General Somchai Rattanakul. ' +
+      'The visit from November 13 to 16 aims to strengthen ties between the two armies.');
+    const [reception, visit] = v.meetings;
+    assert.deepEqual([reception.kind, visit.kind], ['reception', 'visit']);
+    assert.deepEqual(people(visit), ['somchai-rattanakul']);
+    assert.equal(reception.partOf?.id, visit.id);
+    assert.equal(reception.date, undefined, 'the visit\'s days are not the reception\'s');
+    const s = x('Defence Minister General Phan Van Giang arrived in Seoul on Sunday for a four-day official visit.');
+    assert.deepEqual(s.meetings.map((m) => m.kind), ['visit']);
+  });
+
+  it('"the two coast guards" are the two named; honorifics, a coordinator, a mausoleum, a region and an exercise are read for what they are', () => {
+    const r = x('The Vietnam Coast Guard ship docked at Manila on Monday and was welcomed by Commandant Admiral Jose Santos of the Philippine Coast Guard. ' +
+      'The two coast guards held a joint exercise in Manila Bay. ' +
+      'The minister later met Chief of Defence Force General Tan Sri Ahmad Rahim and UN Resident Coordinator Maria Lopez, laid a wreath at the Ho Chi Minh Mausoleum, ' +
+      'toured the Guangxi Zhuang Autonomous Region and said the ships would conduct a Passage Exercise (PASSEX) on departure.');
+    const exercise = r.meetings.find((m) => m.label === 'joint exercise')!;
+    assert.deepEqual(people(exercise).map((k) => r.organizations.get(k)?.name), ['Philippine Coast Guard', 'Vietnam Coast Guard']);
+    assert.ok(r.persons.has('ahmad-rahim') && r.persons.has('maria-lopez'), [...r.persons.keys()].join(', '));
+    assert.ok(![...r.persons.values()].some((p) => /Mausoleum/.test(p.name)));
+    assert.ok(![...r.organizations.values()].some((o) => /Autonomous Region|Passage Exercise/.test(o.name)), [...r.organizations.values()].map((o) => o.name).join(', '));
+  });
+
+  it('an agreement to be signed "at an early date" ends before those words; "the Framework Participation Agreement" alone is a document', () => {
+    const r = x('The two ministers agreed to sign a memorandum of understanding on military cyber security cooperation at an early date. ' +
+      'Vietnam takes part in EU crisis management operations under the Framework Participation Agreement signed in 2019.');
+    const names = [...r.agreements.values()].map((a) => `${a.name}|${a.status}`).sort();
+    assert.deepEqual(names, ['Framework Participation Agreement|signed', 'memorandum of understanding on military cyber security cooperation|proposed']);
+  });
 });

@@ -7,6 +7,7 @@
 import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
+  HONORIFICS,
 } from './lexicon.js';
 import { asciiLetters, blockedTokens, escapeRegExp, execAll, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
@@ -223,6 +224,9 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   // "Officers of the Australian Defence Force", "Representatives of the Navy": people of a body, then the body.
   name = name.replace(/^(?:[A-Z][a-z]+s|Members?|Staff|Leadership)\s+(?:of|from)\s+(?:the\s+)?(?=[A-Z])/, '');
   if (/^(?:Armed Forces|Military Staff|President|Republic|State)$/.test(name)) return undefined;
+  // "Guangxi Zhuang Autonomous Region", "Hong Kong Special Administrative Region": a territory, not a body;
+  // "Passage Exercise": an event.
+  if (/\b(?:Autonomous|Administrative) Region$|\b(?:Exercises?|Drills?|Patrols?)$/.test(name)) return undefined;
   const written = name;
   // The span covers the body's name only, so that a person named in the stripped title stays findable.
   const at = span.text.lastIndexOf(written);
@@ -497,6 +501,12 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // "General Secretary To Lam": a family name that is also an English word ("To") opens the name after a title.
     if (i > 1 && j - i <= 2 && VIETNAMESE_SURNAMES.has(toks[i - 1].text) && !isNameToken(toks[i - 1].text) && !inBlocked(toks[i - 1]) &&
       /^\p{Lu}\p{Ll}+$/u.test(toks[i - 2].text) && (POSITION_WORDS.has(toks[i - 2].text) || RANK_WORDS.has(toks[i - 2].text))) i--;
+    // "Tan Sri Mohammad Ab Rahman": a Malaysian honorific opening the run is no part of the name.
+    const honorific = /^(?:Tan Sri|Datuk Seri|Dato['’]? Sri|Datuk|Dato['’]?|Pehin)\s+/.exec(text.slice(toks[i].start, toks[j].end));
+    if (honorific) {
+      const skip = honorific[0].trim().split(/\s+/).length;
+      if (j - i + 1 - skip >= 2) i += skip;
+    }
     const nameToks = toks.slice(i, j + 1);
     const words = nameToks.map((t) => stripPossessive(t.text)).join(' ').replace(/ \./g, '.').split(' ');
     const start = nameToks[0].start;
@@ -508,11 +518,16 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
       while (from < start && !/\s/.test(text[from - 1] ?? ' ')) from++;
     }
     // "Major General (res.) X": a reserve or retired officer's mark after the rank.
-    const before = text.slice(from, start).replace(/\s*\((?:[Rr]es|[Rr]etd?|[Rr]etired)\.?\)\s*$/, ' ');
+    const before = text.slice(from, start).replace(/\s*\((?:[Rr]es|[Rr]etd?|[Rr]td|[Rr]etired)\.?\)\s*$/, ' ');
     const after = text.slice(end);
     let rankM = rankAtEnd(before);
     // "Director General", "Secretary General": an office, not the rank General.
     if (rankM && /^General\b/.test(rankM.text.trim()) && /\b(?:Director|Secretary|Inspector|Attorney|Consul|Governor|Surgeon|Auditor|Controller)\s*$/.test(before.slice(0, rankM.index))) rankM = undefined;
+    // "General Tan Sri X": a rank before the honorific is the rank.
+    if (rankM && /^(?:Tan Sri|Datuk|Dato)/.test(rankM.text.trim())) {
+      const military = rankAtEnd(before.slice(0, rankM.index));
+      if (military && !HONORIFICS.has(canonicalRank(military.text.trim()))) rankM = { index: military.index, text: before.slice(military.index) };
+    }
     const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
     // "the head of the Federal Service for Military-Technical Cooperation, Dmitry Shugaev": a lowercase office of a body, then the name.
     const roleOf = rankM || !/,\s*$/.test(before) || !before.includes(' of ') ? null : ROLE_OF_BODY.exec(before.slice(-160));
@@ -529,7 +544,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const single = words.length === 1 && !ORG_HEADS.has(words[0]) && !(words[0].includes('-') && POSITION_RE.test(words[0])) &&
       !/^\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Affairs|Security|Policy|Relations|Operations|Cooperation|Strategy|Planning|Logistics|Intelligence)\b/u.test(after);
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
-    const place = !rank && !preTitle && /^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after);
+    const place = !rank && !preTitle && (/^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after) ||
+      // "the Ho Chi Minh Mausoleum", "the National Cemetery": a capitalised place word ends the run.
+      /^(?:Site|Relic|Memorial|Cemetery|Temple|Pagoda|Monument|Museum|Mausoleum|Square|Street|Road|Bridge|Airport|Park|Stadium|Hall|Pass|Island|District|Commune|Ward|Port|Harbou?r|Bay|Base)$/.test(words[words.length - 1]));
     // A name of two to four words with nothing to say it is a person's ("Tea Seiha" again, without a title)
     // is kept as a mention that only resolves to a person the article names in full.
     const again = !full && !single && words.length >= 2 && words.length <= 4;

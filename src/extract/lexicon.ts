@@ -261,7 +261,7 @@ export const KNOWN_ORGANIZATIONS: OrgEntry[] = [
 ];
 
 /** Acronyms that name news agencies, formats or other non-actors: never organizations. */
-export const NOT_ORGANIZATIONS = new Set(['VNA', 'VOV', 'VOVWORLD', 'VNS', 'VNP', 'QDND', 'AFP', 'AP', 'TASS', 'RIA', 'XINHUA', 'KYODO', 'YONHAP', 'BERNAMA', 'ANTARA', 'PNA', 'DPA', 'KPL', 'AKP', 'APS', 'SPA', 'ANI', 'PTI', 'IANS', 'REUTERS', 'CNA', 'KUNA', 'WAM', 'BSS', 'COVID', 'UNCLOS', 'FPA', 'MOU', 'TV', 'PM', 'HE', 'DPKO']);
+export const NOT_ORGANIZATIONS = new Set(['VNA', 'VOV', 'VOVWORLD', 'VNS', 'VNP', 'QDND', 'AFP', 'AP', 'TASS', 'RIA', 'XINHUA', 'KYODO', 'YONHAP', 'BERNAMA', 'ANTARA', 'PNA', 'DPA', 'KPL', 'AKP', 'APS', 'SPA', 'ANI', 'PTI', 'IANS', 'REUTERS', 'CNA', 'KUNA', 'WAM', 'BSS', 'COVID', 'UNCLOS', 'FPA', 'MOU', 'TV', 'PM', 'HE', 'DPKO', 'PASSEX']);
 
 /** Military and civil ranks and honorifics, longest first when matched. */
 export const RANKS = [
@@ -272,6 +272,8 @@ export const RANKS = [
   'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Army Corps General', 'Division General', 'Brigade General', 'Fleet Admiral', 'Admiral of the Fleet',
   'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
+  // Malaysian and Bruneian honorifics before a name.
+  'Tan Sri', 'Datuk Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka',
 ];
 
 /** Canonical form of a rank as written. */
@@ -290,7 +292,7 @@ export function canonicalRank(rank: string): string {
 }
 
 /** Honorifics are ranks that say nothing of office; they are kept as written but never as a title. */
-export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Madam', 'Sir', 'H.E.']);
+export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Madam', 'Sir', 'H.E.', 'Tan Sri', 'Datuk Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka']);
 
 /** Words that head a position ("Deputy Minister", "Director General", "Head"). */
 export const POSITION_HEADS = [
@@ -300,7 +302,7 @@ export const POSITION_HEADS = [
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Commandant', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
-  'Inspector', 'Leader', 'Senator', 'Congressman', 'Congresswoman', 'Lawmaker', 'Legislator', 'Commander-in-Chief', 'Councilor', 'Councillor', 'Counsellor', 'General Secretary', 'Secretary General', 'Secretary-General', 'Prime Minister', 'Deputy', 'Vice',
+  'Inspector', 'Coordinator', 'Leader', 'Senator', 'Congressman', 'Congresswoman', 'Lawmaker', 'Legislator', 'Commander-in-Chief', 'Councilor', 'Councillor', 'Counsellor', 'General Secretary', 'Secretary General', 'Secretary-General', 'Prime Minister', 'Deputy', 'Vice',
 ];
 
 /** Capitalised words that belong to titles, organizations and places, never to a person's name. */

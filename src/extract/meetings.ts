@@ -42,7 +42,7 @@ const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|offic
 /** Role words that say nothing of a title: "the German guest" is any German. */
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
-const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
+const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces|coast guards|border guards|militaries|air forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words before an event that frames the one a clause tells: "as part of his official visit to France". */
 const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of|during)\s*$/i;
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
@@ -265,11 +265,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       handled.add(n);
     }
 
+    // "During the exchange, ...": the event told, which frames what the sentence reports.
+    const duringNoun = nouns.find((n) => n.anaphoric && n.start < 40 && /^\s*(?:during|in the course of)\s*$/i.test(n.lead));
+    const duringTold = duringNoun && (focus ?? main) && kindHints.get((focus ?? main)!)!.has(duringNoun.kind) ? (focus ?? main) : undefined;
     // 1. Events named by a verb.
     const claimed: Array<[number, number]> = [];
     /** The subject of the last verb of the sentence, for a verb joined to it by "and". */
     let verbSubjects: ActorRef[] | undefined;
-    for (const v of verbEvents(text)) {
+    const verbs = verbEvents(text);
+    for (const v of verbs) {
       if (tracing) rule = `verb ${v.role}: "${text.slice(v.start, v.end)}"`;
       const cStart = clauseStart(text, v.start);
       const cEnd = clauseEnd(text, v.end);
@@ -284,7 +288,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const all = (m: Meeting) => [...m.participants.keys()].map((key) => ({ key, kind: (ctx.persons.has(key) ? 'person' : 'organization') as ActorRef['kind'], start: cStart, end: cStart, nested: false }));
         // "The two navies": the bodies among the parties of the event in scope, or of the main event.
         const bodies = (m: Meeting | undefined) => (m ? all(m).filter((x) => /\b(?:Navy|Army|Forces?|Guard|Corps|Fleet|Command|Region)\b/.test(ctx.organizations.get(x.key)?.name ?? '')) : []);
-        subjects = /\b(?:navies|forces|armies)\b/i.test(group[0]) && (bodies(inScope).length || bodies(main).length)
+        // "The two coast guards": the two bodies of that kind the article has named so far, when it has named two.
+        const head = /\b(coast guard|border guard|nav|arm|air force)(?:ies|y|s)\b/i.exec(group[0])?.[1];
+        const named = head ? [...ctx.organizations.values()].filter((o) => new RegExp(`\\b${head.replace(/^nav$/i, 'Navy').replace(/^arm$/i, 'Army')}`, 'i').test(o.name) && Math.min(...o.evidence) <= si) : [];
+        if (named.length === 2) subjects = named.map((o) => ({ key: o.key, kind: 'organization' as const, start: cStart, end: cStart, nested: false }));
+        else subjects = /\b(?:navies|forces|armies|guards|militaries)\b/i.test(group[0]) && (bodies(inScope).length || bodies(main).length)
           ? (bodies(inScope).length ? bodies(inScope) : bodies(main))
           : /\b(?:sides|delegations|navies|forces|countries|armies)\b/i.test(group[0]) && inScope ? all(inScope) : personRefs(scope ?? focus ?? main, cStart);
       }
@@ -315,7 +323,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const nounBefore = v.role === 'chaired-by' || v.role === 'attended-by' ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && !n.anaphoric) : undefined;
       // (A verb that holds its own event noun, "held a passing exercise", names no other after it.)
       // (Nor is an event that frames the one told, "as part of his official visit".)
-      const nounAfter = v.role === 'hold' ? undefined : nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd && !(FRAME_BEFORE.test(n.lead) && n.kind !== v.kind));
+      // (Nor one that another verb after this one names: "held talks ... and witnessed a joint patrol".)
+      const nounAfter = v.role === 'hold' ? undefined : nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd && !(FRAME_BEFORE.test(n.lead) && n.kind !== v.kind) &&
+        !verbs.some((w) => w !== v && w.start >= v.end && w.end <= n.start));
       // "The seminar ... opened on June 3, presided over by X": the event the passive clause is about, told before.
       const refBefore = (v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore
         ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && n.anaphoric) : undefined;
@@ -334,7 +344,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (ownNoun) handled.add(ownNoun);
       // An arrival is a port call when a ship arrives, or when it is at a port.
       // A person's arrival in another country starts a visit: "Giang, who arrived in India on June 6, ...".
-      const arrivedIn = v.role === 'dock' && /^arriv/.test(text.slice(v.start)) ? a.actors.find((x) => x.kind === 'country' && !x.nested && x.start >= v.end && x.start - v.end <= 5) : undefined;
+      // ("arrived in Seoul": a city of the gazetteer stands for its country.)
+      // (Unless the sentence names the visit and where it goes: "arrived in Hanoi, beginning a visit to Vietnam".)
+      const arrivedAt = v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && !/\bvisit to\b/.test(text.slice(v.end)) ? a.places.find((p) => p.country && p.start >= v.end && p.start - v.end <= 5) : undefined;
+      const arrivedIn = v.role === 'dock' && /^arriv/.test(text.slice(v.start))
+        ? a.actors.find((x) => x.kind === 'country' && !x.nested && x.start >= v.end && x.start - v.end <= 5) ?? (arrivedAt ? { key: slug(arrivedAt.country!), kind: 'country' as const, start: arrivedAt.start, end: arrivedAt.end, nested: false } : undefined)
+        : undefined;
       const arrivingPerson = arrivedIn && subjects.find((x) => x.kind === 'person' && ctx.persons.get(x.key)?.nationality?.key !== arrivedIn.key);
       if (v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
@@ -444,6 +459,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
+      } else if (duringTold && duringTold.kind !== 'visit' && !kindHints.get(duringTold)!.has(kind) && ['meet', 'host', 'hosted-by'].includes(v.role)) {
+        // "During the exchange, the two ministers held talks": talks of their own, part of the exchange.
+        const people = [...subjects, ...objects].map((x) => x.key);
+        target = meetings.find((m) => m !== duringTold && m.partOf?.id === duringTold.id && kindHints.get(m)!.has(kind) && people.every((k) => m.participants.has(k))) ??
+          create(kind, si, '');
+        target.partOf ??= { id: duringTold.id, evidence: [si] };
       } else if ((focus ?? main).kind === 'visit' && ['meet', 'host', 'hosted-by', 'chair', 'sign'].includes(v.role)) {
         // Talks, receptions and calls during a visit are events of their own, part of the visit.
         const visit = (focus ?? main)!;
@@ -593,7 +614,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // Only a date right after the noun dates the event referred to ("the event kicked off on March 17").
       const nearDates = datesAfter.filter((d) => d.start - n.end < 40);
       const refersBack = n.anaphoric && !agent.length && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
-      if (refersBack) {
+      const guests = (m: Meeting) => [...m.participants.keys()].filter((k) => ctx.persons.has(k) && !m.hosts.has(k));
+      if (refersBack && n.kind === 'visit' && main && main.hosts.size > 0 && guests(main).length > 0 && !meetings.some((m) => kindHints.get(m)!.has('visit'))) {
+        // "X received visiting Y. ... The visit from November 13 to 16 aims ...": the guest's visit, of which the reception is part.
+        target = create('visit', si, '');
+        participate(target, guests(main).map((key) => ({ key, kind: 'person' as const, start: n.start, end: n.start, nested: false })), si);
+        const hostSide = [...main.hosts.keys()].map((k) => ctx.persons.get(k)?.nationality?.key).find(Boolean);
+        if (hostSide) target.location = { key: `country:${hostSide}`, evidence: [si] };
+        for (const m of meetings) if (m !== target && !m.partOf && guests(main).some((k) => m.participants.has(k))) m.partOf = { id: target.id, evidence: [si] };
+        lastVisit = target;
+      } else if (refersBack) {
         target = told ?? (main ??= create(n.kind, si, ''));
         hint(target, n.kind, si);
       } else {
