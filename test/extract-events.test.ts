@@ -654,4 +654,14 @@ describe('extraction: events', () => {
     const names = [...r.agreements.values()].map((a) => `${a.name}|${a.status}`).sort();
     assert.deepEqual(names, ['Framework Participation Agreement|signed', 'memorandum of understanding on military cyber security cooperation|proposed']);
   });
+
+  it('a place "at" a port or "in the province of" is where the event was; "the same afternoon" is the day of the event told before', () => {
+    const r = x('The Vietnam Coast Guard ship docked at Manila\'s South Harbor on Monday, beginning a goodwill visit to the Philippines. ' +
+      'General Phan Van Giang and General Tea Banh co-chaired the exchange in the southern province of Tay Ninh on December 14, 2024. ' +
+      'The same afternoon, Giang held talks with Cambodian Deputy Minister Neang Phat.');
+    const [visit, exchange, talks] = r.meetings;
+    assert.equal(visit.location?.key, 'place:manila');
+    assert.equal(exchange.location?.key, 'place:tay-ninh');
+    assert.equal(talks.date?.value, '2024-12-14');
+  });
 });

@@ -144,7 +144,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const setPlace = (m: Meeting, a: SentenceAnalysis, from: number, to: number) => {
     if (m.location) return;
     for (const p of a.places) {
-      if (p.start >= from && p.end <= to && /\bin\s*$/.test(a.text.slice(Math.max(0, p.start - 6), p.start))) {
+      // "in Hanoi", "docked at Manila's port", "in the southern province of Tay Ninh".
+      if (p.start >= from && p.end <= to && (/\b(?:in|at)\s*$/.test(a.text.slice(Math.max(0, p.start - 6), p.start)) ||
+        /\bin (?:the )?(?:[a-z-]+ )?(?:province|city|town|district|region) of\s*$/.test(a.text.slice(Math.max(0, p.start - 50), p.start)))) {
         m.location = { key: `place:${p.key}`, evidence: [a.sentence.index] };
         return;
       }
@@ -547,7 +549,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       setDate(target, a, /\b(?:after|following|during) which\s$/.test(text.slice(0, cStart)) ? clauseStart(text, cStart - 12) : cStart, cEnd, v.start);
       // "later the same day", "that day": the date of the event told just before.
       const before = focus ?? main;
-      if (!target.date && before && before !== target && before.date && /\b(?:the same day|that day|on the same occasion)\b/i.test(text)) {
+      if (!target.date && before && before !== target && before.date && /\b(?:the same (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening)|on the same occasion)\b/i.test(text)) {
         target.date = { ...before.date };
         target.dateEvidence = [si];
         if (tracing) note(target, si, `date "${before.date.text}"${before.date.value ? ` = ${before.date.value}` : ''}, the same day as #${before.id}`);
