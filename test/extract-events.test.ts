@@ -664,4 +664,31 @@ describe('extraction: events', () => {
     assert.equal(exchange.location?.key, 'place:tay-ninh');
     assert.equal(talks.date?.value, '2024-12-14');
   });
+
+  it('"spoke by phone today with", "held wide-ranging talks with", "welcomed X for the fourth ... Meeting" and "called on Governor-General X" name their events and sides', () => {
+    const call = x('Secretary of Defense John Miller spoke by phone today with Vietnamese Minister of National Defense Gen. Phan Van Giang.');
+    assert.deepEqual(call.meetings.map((m) => [m.kind, people(m).join(',')]), [['call', 'john-miller,phan-van-giang']]);
+    const talks = x('Defence Minister Arjun Mehta held wide-ranging talks with his Vietnamese counterpart General Phan Van Giang on Monday. ' +
+      'The Vietnamese minister also visited the Defence Research and Development Organisation headquarters.');
+    const [t, visit] = talks.meetings;
+    assert.deepEqual([t.kind, people(t).join(',')], ['talks', 'arjun-mehta,phan-van-giang']);
+    assert.ok(visit.participants.has('phan-van-giang') && !visit.participants.has('arjun-mehta'), people(visit).join(', '));
+    const welcome = x('Deputy Prime Minister and Minister for Defence Tom Baker welcomed Vietnamese Minister of National Defence General Phan Van Giang to Canberra for the fourth Australia-Vietnam Defence Ministers\' Meeting. ' +
+      'The ministers signed a Joint Vision Statement on Defence Cooperation and agreed to expand training. ' +
+      'General Giang also called on Governor-General Sam Hill at Government House.');
+    assert.deepEqual(welcome.meetings.map((m) => m.kind), ['meeting', 'meeting']);
+    assert.equal(welcome.meetings[0].ordinal, 4);
+    assert.deepEqual(people(welcome.meetings[1]), ['phan-van-giang', 'sam-hill']);
+    assert.deepEqual([...welcome.agreements.values()].map((a) => a.name), ['Joint Vision Statement on Defence Cooperation']);
+  });
+
+  it('bodies headed by Authority, Squadron or Plant; talks in Minsk are in Minsk', () => {
+    const r = x('Deputy Minister Hoang Xuan Chien held talks with Belarusian Defence Minister Viktor Petrov in Minsk on July 9. ' +
+      'Chien also had a working session with Ivan Sokol, Chairman of the State Authority for Military Industry of Belarus, and visited the 558th Aircraft Repair Plant. ' +
+      'Rear Admiral Ito Ken, Commander of the Training Squadron, called on Chien.');
+    const orgs = [...r.organizations.values()].map((o) => o.name).sort();
+    for (const o of ['State Authority for Military Industry of Belarus', 'Aircraft Repair Plant', 'Training Squadron']) assert.ok(orgs.some((n) => n.endsWith(o)), `${o} in ${orgs.join('; ')}`);
+    assert.ok(![...r.persons.values()].some((p) => /^(?:Authority|Squadron)$/.test(p.name)));
+    assert.equal(r.meetings[0].location?.key, 'place:minsk');
+  });
 });

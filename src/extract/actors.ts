@@ -153,7 +153,8 @@ export function knownOrganization(name: string): OrgEntry | undefined {
 export const ORG_HEADS = new Set(
   ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
     'College Hospital Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
-    'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission')
+    'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission ' +
+    'Authority Squadron Flotilla Plant Factory Shipyard Arsenal')
     .split(' '),
 );
 const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);
@@ -461,7 +462,9 @@ function isNameToken(w: string): boolean {
   if (c < 0x80 && !(c >= 0x41 && c <= 0x5a)) return false;
   const bare = stripPossessive(w);
   // "McKeague", "O'Brien", "In-moo": one capital, or a Mc/Mac-style second one, then lowercase parts.
-  return /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['-]\p{L}\p{Ll}*)*$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare);
+  // ("Governor-General", "Vice-President": a hyphenated title is no name.)
+  return /^\p{Lu}\p{Ll}*(?:\p{Lu}\p{Ll}+)?(?:['-]\p{L}\p{Ll}*)*$/u.test(bare) && !NON_NAME_WORDS.has(bare) && !POSITION_WORDS.has(bare) && !countryOfForm(bare) && !knownByForm.has(bare) &&
+    !(bare.includes('-') && bare.split('-').some((w) => POSITION_WORDS.has(w) || RANK_WORDS.has(w)));
 }
 
 /** How far before a name its rank and position are looked for: longer than any title, short enough to keep a huge line linear. */

@@ -37,7 +37,7 @@ const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amen
 /** A sentence without one of these words has no lowercase description of a document. */
 const LOW_WORDS = /agreement|memorandum|statement|protocol|letter of intent|strategic vision/i;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
-const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|at an early date|at the earliest|effectively|successfully|fully|actively|closely|smoothly|seriously|thoroughly|strictly|well|together|further|and the|and a|and an|and other|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
+const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|at an early date|at the earliest|effectively|successfully|fully|actively|closely|smoothly|seriously|thoroughly|strictly|well|together|further|and the|and a|and an|and other|and [a-z]+ed|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
 function kindOf(name: string): AgreementKind {
   for (const [re, kind] of HEADS) if (re.test(name)) return kind;

@@ -142,7 +142,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:was|were) (?:also |jointly )?(?:attended|directed|commanded|overseen|observed|witnessed|reviewed) by\b/g, 'meeting', 'attended-by', [' by']],
   [/\b(?:was|were|is|are) (?:(?:warmly|cordially|later|also|then|officially) )*(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by', ['ed by']],
   [/\bhosted an? (?:(?:state|gala|official|welcome|working) )?(?:reception|banquet|dinner|luncheon|lunch)(?: (?:in honou?r of|for))?\b|\breceived\b|\breceives\b|\b(?:welcomed|hosted)\b(?=\s+(?:(?:his|her|the|visiting)\s+)*(?:[\p{Lu}][\p{L}.'-]*\s+){0,8}?(?:counterpart|[\p{Lu}]))/gu, 'reception', 'host', ['hosted', 'received', 'receives', 'welcomed']],
-  [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone with\b|\b(?:talked|spoke|conversed) by (?:tele)?phone with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/g, 'call', 'meet', ['phone']],
+  [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:talked|spoke|conversed|speaks|talks) by (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/gu, 'call', 'meet', ['phone']],
   [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
   [/\bpaid (?:a|his|her) (?:courtesy|farewell|introductory|protocol) (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet', ['courtesy', 'farewell', 'introductory', 'protocol']],
   [/\bcall(?:ed|s) on\b/g, 'meeting', 'meet', ['call']],
@@ -152,7 +152,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b/g, 'meeting', 'meet', ['exchange', 'conferred']],
   [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', ['phone']],
-  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal )?(?:talks|discussions)\b/g, 'talks', 'meet', ['talks', 'discussion']],
+  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal |wide-ranging |in-depth |fruitful |productive |extensive |comprehensive |frank )*(?:talks|discussions)\b/g, 'talks', 'meet', ['talks', 'discussion']],
   [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
   // "A and B signed an agreement on ... in Budapest on October 18": a signing told as an event (meetings.ts decides).
   [/\b(?:signed|inked)\b(?=\s+(?:an?|the|their)\s+(?:[\p{L}\d-]+\s+){0,6}?(?:agreement|memorandum|MoU|MOU|protocol|plan|statement|declaration|letter of intent|treaty|arrangement)\b)/gu, 'meeting', 'sign', ['signed', 'inked']],

@@ -190,6 +190,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (role && !GENERIC_ROLES.has(role) && titles && !roleWords.every((w) => titles.includes(w))) continue;
       return p.key;
     }
+    // "the Vietnamese minister" when the only Vietnamese named ("his Vietnamese counterpart General X") has no such title.
+    if (demonym) {
+      const of = [...new Set(seen)].filter((k) => ctx.persons.get(k)?.nationality?.key === slug(demonym));
+      if (of.length === 1) return of[0];
+    }
     return undefined;
   };
   /**
@@ -301,7 +306,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const role = subjects.length ? null : ROLE_SUBJECT.exec(subjectText);
       if (role) {
         // ("the delegation" is its head, never merely the last speaker.)
-        const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) ? undefined : lastSubject);
+        // (Never someone of another country than the role says: "the Vietnamese minister" is not the Indian host.)
+        const demonymOf = role[0].split(/\s+/).map((w) => countryOfForm(w.replace(/['’]s$/, ''))).find(Boolean);
+        const fallback = lastSubject && (!demonymOf || ctx.persons.get(lastSubject)?.nationality?.key === slug(demonymOf)) ? lastSubject : undefined;
+        const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) ? undefined : fallback);
         if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
       }
       const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
@@ -367,6 +375,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         handled.add(nounBefore);
       }
       if (nounAfter && (v.role === 'chair' || v.role === 'attend')) kind = nounAfter.kind;
+      // "welcomed X to Canberra for the fourth ... Defence Ministers' Meeting": the named event, not a reception.
+      if (nounAfter && v.role === 'host' && !nounAfter.anaphoric && (nounAfter.ordinal !== undefined || /\p{Lu}/u.test(nounAfter.modifiers)) &&
+        /\bfor\s*$/.test(text.slice(v.end, nounAfter.start).replace(/\s*(?:the|an?)\s*$/, ''))) kind = nounAfter.kind;
       // "The first meeting ... took place via videoconference on March 3, co-chaired by ...": held online.
       if (nounBefore?.kind !== 'dialogue' && /held virtually|held online|via video|(?:took place|was held|were held) (?:online|virtually|by video)/i.test(text.slice(nounBefore ? nounBefore.end : v.end, Math.min(text.length, cEnd + 30)))) kind = 'teleconference';
       let target: Meeting | undefined;
