@@ -691,4 +691,29 @@ describe('extraction: events', () => {
     assert.ok(![...r.persons.values()].some((p) => /^(?:Authority|Squadron)$/.test(p.name)));
     assert.equal(r.meetings[0].location?.key, 'place:minsk');
   });
+
+  it('a delegation "on a working visit" is its head\'s visit, the events before part of it; working sessions with two bodies are two; a body named again without its demonym is one', () => {
+    const r = x('Senior Lieutenant General Le Huy Vinh hosted a reception in Hanoi on October 21 for a delegation of the Cuban Revolutionary Armed Forces led by Army Corps General Pedro Diaz Ruiz, Deputy Minister of the Revolutionary Armed Forces. ' +
+      'The Cuban general said his delegation had held working sessions with the General Department of Logistics and the Military Institute of Traditional Medicine. ' +
+      'The delegation is on a working visit to Vietnam from October 19 to 25. ' +
+      'The leaders also discussed the upcoming visit of Cuban ships to Vietnam.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['reception', 'meeting', 'meeting', 'visit']);
+    const visit = r.meetings[3];
+    assert.deepEqual(people(visit), ['pedro-diaz-ruiz']);
+    for (const m of r.meetings.slice(0, 3)) assert.equal(m.partOf?.id, visit.id);
+    const orgs = [...r.organizations.values()].map((o) => o.name).sort();
+    assert.deepEqual(orgs, ['Cuban Revolutionary Armed Forces', 'General Department of Logistics', 'Military Institute of Traditional Medicine']);
+  });
+
+  it('"co-chaired by A and B and attended by C": A and B chair; "August 28 and 29, 2024" is a range; officers who "observed the sea phase" took part; a frigate named after a king names no country', () => {
+    const r = x('The 10th meeting of the Experts\' Working Group was held in Phnom Penh on August 28 and 29, 2024, co-chaired by Cambodia and Japan and attended by representatives of ASEAN member states.');
+    const [m] = r.meetings;
+    assert.deepEqual([...m.chairs.keys()].sort(), ['cambodia', 'japan']);
+    assert.deepEqual([m.date?.value, m.date?.start, m.date?.end], ['2024-08', '2024-08-28', '2024-08-29']);
+    const ex = x('The Republic of Singapore Navy and the Vietnam People\'s Navy conducted a bilateral maritime exercise involving the frigate Ly Thai To. ' +
+      'Vice Admiral Tran Thanh Nghiem and Chief of Navy Rear-Admiral Sean Lim observed the sea phase.');
+    assert.ok(ex.meetings[0].participants.has('tran-thanh-nghiem') && ex.meetings[0].participants.has('sean-lim'));
+    assert.ok(ex.persons.get('sean-lim')!.ranks.has('Rear Admiral'));
+    assert.ok(!ex.countries.has('thailand'));
+  });
 });

@@ -400,6 +400,11 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
         run = run.slice(0, e);
       }
     }
+    // "Army Corps General X", "Division General Y": a rank of a foreign army, not a body.
+    if (/^(?:General|Admiral)$/.test(toks[last + 1]?.text ?? '') && RANK_FORMS.includes(`${run.map((t) => t.text).join(' ')} ${toks[last + 1].text}`)) {
+      i = last + 1;
+      continue;
+    }
     // "the Ministry of National Defence General Neang Phat": a rank after the name is not part of it.
     let keep = run.length;
     while (keep > 1 && RANK_WORDS.has(run[keep - 1].text) && !ORG_HEADS.has(run[keep - 1].text)) keep--;

@@ -39,6 +39,8 @@ export interface SentenceAnalysis {
 const overlaps = (a: Span, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 const ROLE_WORD = /\b(?:counterpart|officer|official|minister|general|admiral|envoy|diplomat|ambassador|delegation head|guest|attach[ée])s?\b/;
 const VIETNAMESE_NAME_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${[...VIETNAMESE_SURNAMES].join('|')})(?: \\p{Lu}\\p{Ll}+){1,2} $`, 'u');
+/** "Ly Thai To" (a frigate named after a king), "Tran Thai Tong": a demonym right after a Vietnamese family name is a middle name. */
+const VIETNAMESE_SURNAME_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${[...VIETNAMESE_SURNAMES].join('|')}) $`, 'u');
 const MONTH_START = /^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d/;
 
 /** Mentions of one sentence before person resolution. */
@@ -46,7 +48,8 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
   const text = sentence.clean;
   const toks = tokenize(text);
   // "Le Duc Thai", "Nguyen Van Lao": a Vietnamese name may end in a word that is also a demonym.
-  const countries = findCountries(text).filter((c) => !(VIETNAMESE_NAME_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)) && !/^\s+\p{Lu}/u.test(text.slice(c.end))));
+  const countries = findCountries(text).filter((c) => !(VIETNAMESE_NAME_BEFORE.test(text.slice(Math.max(0, c.start - 30), c.start)) && !/^\s+\p{Lu}/u.test(text.slice(c.end))) &&
+    !(VIETNAMESE_SURNAME_BEFORE.test(text.slice(Math.max(0, c.start - 12), c.start)) && /^\s+\p{Lu}\p{Ll}/u.test(text.slice(c.end)) && !/^\p{Lu}{2,}/u.test(c.text)));
   const places = findPlaces(text);
   const agreements = findAgreements(text);
   const orgs: OrgMention[] = [];
@@ -150,6 +153,22 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     return key;
   };
 
+  // "the Revolutionary Armed Forces" after "the Cuban Revolutionary Armed Forces": the same body, written without its demonym.
+  const withDemonym = new Map<string, OrgMention>();
+  for (const r of reads) {
+    for (const o of r.orgs) {
+      const lead = o.country ? /^(\p{Lu}[\p{L}]+) (.+)$/u.exec(o.name) : null;
+      if (lead && countryOfForm(lead[1]) === o.country && lead[2].split(' ').length >= 2) withDemonym.set(lead[2], o);
+    }
+  }
+  if (withDemonym.size) {
+    for (const r of reads) {
+      r.orgs = r.orgs.map((o) => {
+        const full = !o.country && !o.acronymOnly ? withDemonym.get(o.name) : undefined;
+        return full ? { ...o, key: full.key, name: full.name, country: full.country, written: o.written ?? o.text } : o;
+      });
+    }
+  }
   // Organizations first: their countries and parents.
   reads.forEach((r, i) => {
     const si = sentences[i].index;

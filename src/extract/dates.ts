@@ -27,8 +27,8 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
     read: (m, ref) => range(month(m[1]), +m[2], m[4] ? month(m[4]) : month(m[1]), +m[5], m[3] ?? m[6], ref),
   },
   {
-    // February 2-3 / July 1–4, 2019
-    re: new RegExp(`\\b${MONTH} ${DAY}\\s?[-–]\\s?${DAY}(?:,? ${YEAR})?`, 'g'),
+    // February 2-3 / July 1–4, 2019 / August 28 and 29, 2024
+    re: new RegExp(`\\b${MONTH} ${DAY}(?:\\s?[-–]\\s?| and )${DAY}(?:,? ${YEAR})?`, 'g'),
     digits: true,
     read: (m, ref) => range(month(m[1]), +m[2], month(m[1]), +m[3], m[4], ref),
   },
@@ -182,6 +182,7 @@ export function inYear(date: DateValue, year: string): DateValue {
  * read as "on <weekday>". Undefined when the words give no date against that day.
  */
 export function resolveAgainst(date: DateValue, ref: string): DateValue | undefined {
-  const again = findDates(date.text, ref)[0]?.date ?? findDates(`on ${date.text}`, ref)[0]?.date;
+  // ("today" alone is read as the verb before it would have it read: "met ... today".)
+  const again = findDates(date.text, ref)[0]?.date ?? findDates(`on ${date.text}`, ref)[0]?.date ?? findDates(`reported ${date.text}`, ref)[0]?.date;
   return again?.value ? { ...again, text: date.text } : undefined;
 }

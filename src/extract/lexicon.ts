@@ -347,6 +347,7 @@ export const RANKS = [
   'Senior Colonel', 'Sen. Col.', 'Lieutenant Colonel', 'Lt. Col.', 'Colonel', 'Col.', 'Major', 'Maj.', 'Captain', 'Capt.',
   'Admiral', 'Vice Admiral', 'Rear Admiral', 'Adm.', 'Vice Adm.', 'Rear Adm.', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal',
   'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Army Corps General', 'Division General', 'Brigade General', 'Fleet Admiral', 'Admiral of the Fleet',
+  'Rear-Admiral', 'Vice-Admiral', 'Lieutenant-General', 'Major-General', 'Lieutenant-Colonel', 'Brigadier-General',
   'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
   // Malaysian and Bruneian honorifics before a name.
@@ -364,6 +365,8 @@ export function canonicalRank(rank: string): string {
     'Sen. Col.': 'Senior Colonel', 'Lt. Col.': 'Lieutenant Colonel', 'Col.': 'Colonel', 'Maj.': 'Major', 'Capt.': 'Captain',
     'Adm.': 'Admiral', 'Vice Adm.': 'Vice Admiral', 'Rear Adm.': 'Rear Admiral', 'Lt.': 'Lieutenant',
     'Dr': 'Dr.', 'Prof.': 'Professor', Mr: 'Mr.', Mrs: 'Mrs.', Ms: 'Ms.',
+    'Rear-Admiral': 'Rear Admiral', 'Vice-Admiral': 'Vice Admiral', 'Lieutenant-General': 'Lieutenant General', 'Major-General': 'Major General',
+    'Lieutenant-Colonel': 'Lieutenant Colonel', 'Brigadier-General': 'Brigadier General',
   };
   return map[r] ?? r;
 }

@@ -319,6 +319,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'meet' || v.role === 'host') {
         const body = objectsAll.find((x) => x.kind === 'organization' && !x.nested && /^\s*(?:the\s+)?(?:(?:leaders?|leadership|representatives?|officials?|heads?)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(v.end, x.start)));
         if (body && (!objects.length || /^\s*,?\s*(?:led|headed) by\b/.test(text.slice(body.end)))) objects.push(body);
+        // "held working sessions with the X Department and the Y Institute": each body listed.
+        if (body && !objects.some((o) => o.kind === 'person') && /s with$/.test(text.slice(v.start, v.end))) {
+          let end = body.end;
+          for (const x of objectsAll) {
+            if (x.start < end || x.kind !== 'organization' || x.nested) continue;
+            if (!/^\s*(?:,|,?\s*and)\s*(?:the\s+)?$/.test(text.slice(end, x.start))) break;
+            objects.push(x);
+            end = x.end;
+          }
+        }
       }
       // "received the German guest", "met his Lao counterpart": the person the role words mean.
       const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|delegation|admiral)\b/iu.exec(text.slice(v.end, cEnd));
@@ -388,7 +398,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         return p?.nationality?.key ?? (p?.affiliation ? ctx.organizations.get(p.affiliation.key)?.countryKey : undefined);
       });
       const apart = (v.role === 'meet' || v.role === 'host') && nations.every(Boolean) && new Set(nations).size === objects.length;
-      if ((v.role === 'meet' || v.role === 'host') && (apart || /\b(?:meetings|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
+      if ((v.role === 'meet' || v.role === 'host') && (apart || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
         for (const o of objects) {
           const each = toldWith([subjects[0].key, o.key], kind) ?? create(kind, si, '');
           participate(each, [subjects[0], o], si);
@@ -432,7 +442,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         participate(target, [...subjects.slice(0, 1), ...visited], si);
       } else if (v.role === 'attend' && !nounAfter && !objectsAll.length) {
         // "attended the opening ceremony": a ceremony of the event told, whose guests take part in it.
-        if (!(focus ?? main) || !/^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(?:ceremony|celebration|reception)\b/iu.test(text.slice(v.end, cEnd))) continue;
+        // ("observed the sea phase": a phase of the exercise told.)
+        if (!(focus ?? main) || !/^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(?:ceremony|celebration|reception|phase)\b/iu.test(text.slice(v.end, cEnd))) continue;
         target = (focus ?? main)!;
         // "presided over the welcome ceremony": the host side.
         if (/^(?:presided|chaired)/.test(text.slice(v.start, v.end))) for (const s of subjects) if (s.kind === 'person') addRole(target, 'hosts', s.key, si);
@@ -524,7 +535,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start >= nounBefore.start && x.end <= nounBefore.end), si);
       }
       if (v.role === 'chaired-by') {
-        const named = actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']);
+        // (Up to another passive: "co-chaired by Cambodia and Japan and attended by representatives of ...".)
+        const other = /\s(?:and|,)\s+(?:was\s+|were\s+)?(?:also\s+)?[a-z]+ed by\b/.exec(text.slice(v.end, cEnd));
+        const named = actorsIn(a, v.end, other ? v.end + other.index : cEnd, ['person', 'country', 'organization']);
         // Persons chair; a country or body only when no person is named.
         const chairs = named.some((x) => x.kind === 'person') ? named.filter((x) => x.kind === 'person') : named;
         participate(target, chairs, si);
@@ -580,7 +593,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         continue;
       }
       const nEnd = n.end + n.after.length;
-      if (PLANNED_BEFORE.test(`${n.lead} ${n.det}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
+      // ("the upcoming visit", "the next dialogue": planned, by its own words.)
+      if (PLANNED_BEFORE.test(`${n.lead} ${n.det} ${n.modifiers}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
       const datesAfter = a.dates.filter((d) => datesEvent(a.text, d) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
       let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
       // "Giang's visit": the possessor is the agent.
@@ -698,6 +712,21 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (n.ordinal !== undefined) target.ordinal ??= n.ordinal;
       if (!target.label && !n.anaphoric) target.label = n.phrase;
       participate(target, agent, si);
+      // "The delegation is on a working visit to Vietnam", "He was on a visit to ...": the one who is on it.
+      const onVisit = n.kind === 'visit' && !agent.length ? /\b(?:is|was|are|were) (?:currently |now )?(?:on|paying|making)\s*$/i.exec(n.lead) : null;
+      if (onVisit) {
+        const cs = clauseStart(text, onVisit.index);
+        // "received X, who is on a visit": X, the one the relative clause is about.
+        const rel = /,\s*who\s+$/.exec(text.slice(0, onVisit.index));
+        const who = rel ? a.actors.filter((x) => x.kind === 'person' && !x.nested && x.end <= rel.index).slice(-1)
+          : a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= cs && x.end <= onVisit.index);
+        const role = who.length ? null : ROLE_SUBJECT.exec(text.slice(cs, onVisit.index));
+        const key = role ? resolveRole(role[0]) : undefined;
+        const visitors = who.length ? who : key ? [{ key, kind: 'person' as const, start: cs, end: cs, nested: false }] : [];
+        participate(target, visitors, si);
+        // The events the visitor took part in before it was named happened during it.
+        for (const m of meetings) if (m !== target && !m.partOf && m.kind !== 'visit' && !background.has(m) && visitors.some((v) => m.participants.has(v.key))) m.partOf = { id: target.id, evidence: [si] };
+      }
       // Countries in the name or "between A and B" or in the body it is a meeting of.
       participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start >= n.start && x.end <= n.end), si);
       const between = /^\s*between ([^,.;]+)/.exec(n.after);
@@ -777,7 +806,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           if (!elsewhere) addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
         }
-        if (/\b(?:led|headed) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) {
+        // ("...; the Lao delegation by Brigadier General Y": the verb left out.)
+        if (/\b(?:led|headed|delegations?) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) {
           // "The Vietnamese delegation was led by X": X took part where that country's delegation did.
           const country = /\b(\p{Lu}[\p{L}]+) delegation (?:was|is) (?:led|headed) by\b/u.exec(before)?.[1];
           const ck = country ? countryOfForm(country) : undefined;
