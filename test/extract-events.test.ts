@@ -716,4 +716,19 @@ describe('extraction: events', () => {
     assert.ok(ex.persons.get('sean-lim')!.ranks.has('Rear Admiral'));
     assert.ok(!ex.countries.has('thailand'));
   });
+
+  it('"in 2023 the two sides held the 10th X in Tokyo and the 8th Y in Hanoi": two earlier events of the two sides, each dated and placed; the one who recalls them is not made a participant', () => {
+    const r = x('Senior Lieutenant General Hoang Xuan Chien received Japanese Ambassador Ito Naoki in Hanoi on June 10. ' +
+      'Chien recalled that in 2023 the two sides held the 10th Vietnam-Japan Defence Policy Dialogue in Tokyo and the 8th Deputy Minister-level Dialogue in Hanoi.');
+    const [reception, tenth, eighth] = r.meetings;
+    assert.equal(reception.kind, 'reception');
+    for (const d of [tenth, eighth]) {
+      assert.equal(d.kind, 'dialogue');
+      assert.equal(d.date?.value, '2023');
+      assert.deepEqual(people(d), ['japan', 'vietnam']);
+    }
+    assert.deepEqual([tenth.location?.key, eighth.location?.key], ['place:tokyo', 'place:hanoi']);
+    const joined = x('The two countries signed a memorandum of understanding on defence cooperation in 2010 and held a defence strategy dialogue in 2012.');
+    assert.equal(joined.meetings[0].date?.value, '2012');
+  });
 });

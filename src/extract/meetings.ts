@@ -582,6 +582,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
 
     // 2. Events named by a noun phrase.
+    /** Where the verb that held the last event named is ("held the 10th X in Tokyo and the 8th Y in Hanoi"). */
+    let heldAt: number | undefined;
     for (const n of nouns) {
       if (handled.has(n)) continue;
       // "on the sidelines of the 2022 ADMM Retreat": the gathering is read below, with its name.
@@ -687,9 +689,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || (n.start < 25 && /^[\s"“'‘(]*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
       participate(target, betweenPersons, si);
       // "Vietnam and Australia held their fifth Defence Ministers' Meeting": those who held it take part.
-      const heldBy = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
+      const heldVerb = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
+      // (The second of a list the verb holds: "... in Tokyo and the 8th Y".)
+      const heldBy = heldVerb ? { index: heldVerb.index } : heldAt !== undefined && /^[^.;]*\band\s*$/.test(n.lead.slice(heldAt)) ? { index: heldAt } : undefined;
+      heldAt = heldBy?.index;
       if (heldBy && !claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
         const cs = clauseStart(text, heldBy.index);
+        // "in 2023 the two sides held ...": a date before the verb dates what it held.
+        // (Not across a verb it is joined to: "signed a memorandum in 2010 and held a dialogue in 2012".)
+        if (!target.date && !/\band\s+$/.test(text.slice(cs, heldBy.index))) setDate(target, a, cs, heldBy.index, heldBy.index);
         const holders = a.actors.filter((x) => !x.nested && x.start >= cs && x.end <= heldBy.index);
         participate(target, holders, si);
         // "the two countries held their third dialogue": the countries of the event reported.
@@ -777,7 +785,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (target === main && !refersBack) {
         setDate(target, a, clauseStart(text, n.start), clauseEnd(text, n.end), n.end);
         setPlace(target, a, 0, text.length);
-      } else setPlace(target, a, clauseStart(text, n.start), nEnd);
+      } else setPlace(target, a, heldBy && !heldVerb ? n.start : clauseStart(text, n.start), nEnd);
     }
 
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
@@ -803,7 +811,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (speaks.has(p) || INVERTED_SPEECH.test(before.slice(-200).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
           // With no event named in the sentence, one who already took part in another event spoke there, not at the last one told.
           const elsewhere = !scope && !about.participants.has(p.key) && meetings.some((m) => m !== about && m.participants.has(p.key));
-          if (!elsewhere) addRole(about, 'participants', p.key, si);
+          // "Chien recalled that in 2023 the two sides held the 10th dialogue": the speaker speaks at the event told
+          // before, not at one his words recall.
+          const told = focusBefore ?? main;
+          const recalled = about.evidence[0] === si && told && told !== about &&
+            /^\s*(?:\w+\s+){0,2}?(?:recalled|said|noted|stressed|added|affirmed|highlighted|emphasi[sz]ed|mentioned|reminded|recounted)\s+that\b/.test(text.slice(p.end));
+          if (recalled) addRole(told!, 'participants', p.key, si);
+          else if (!elsewhere) addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
         }
         // ("...; the Lao delegation by Brigadier General Y": the verb left out.)
