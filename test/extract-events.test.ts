@@ -731,4 +731,25 @@ describe('extraction: events', () => {
     const joined = x('The two countries signed a memorandum of understanding on defence cooperation in 2010 and held a defence strategy dialogue in 2012.');
     assert.equal(joined.meetings[0].date?.value, '2012');
   });
+
+  it('a ship named like a person is no person; a fleet review is no body; a flag officer\'s title opens a person; "between" two ministries makes them parties', () => {
+    const r = x('The Vietnam People\'s Navy frigate Tran Hung Dao arrived at Visakhapatnam port on February 15 to join the International Fleet Review 2026. ' +
+      'The ship\'s commanding officer, Captain Do Van Tuan, called on the Flag Officer Commanding-in-Chief of the Eastern Naval Command, Vice Admiral Rajesh Kumar. ' +
+      'The ninth defence consultation between the Ministry of National Defence of Vietnam and the Ministry of National Defence of Laos was held in Luang Prabang on November 8.');
+    assert.deepEqual([...r.persons.keys()].sort(), ['do-van-tuan', 'rajesh-kumar']);
+    const orgs = [...r.organizations.values()].map((o) => o.name);
+    assert.ok(!orgs.some((o) => /Fleet|Flag Officer/.test(o)), orgs.join('; '));
+    const consultation = r.meetings.find((m) => m.kind === 'dialogue')!;
+    assert.ok([...consultation.participants.keys()].filter((k) => r.organizations.has(k)).length === 2, people(consultation).join(', '));
+  });
+
+  it('"A, <title>, and B spoke at the ceremony": both took part; ", outgoing Australian Defence Attaché" is a title; "had held the first X and the Y Meeting" are two events of the two sides', () => {
+    const r = x('Vietnam\'s Ministry of National Defence held a ceremony at Bien Hoa Air Base on Tuesday to mark the completion of the first phase of dioxin remediation. ' +
+      'Lieutenant General Nguyen Van Binh, Deputy Chief of the General Staff, and U.S. Ambassador John Carter spoke at the ceremony.');
+    assert.ok(r.meetings[0].participants.has('nguyen-van-binh') && r.meetings[0].participants.has('john-carter'), people(r.meetings[0]).join(', '));
+    const a = x('Senior Lieutenant General Nguyen Tan Cuong, Chief of the General Staff of the Vietnam People\'s Army, received Brigadier Tom Hall, outgoing Australian Defence Attaché, on August 2. ' +
+      'Hall said that during his tenure, the two militaries had held the first Army-to-Army Talks and the Defence Ministers\' Meeting.');
+    assert.ok(a.persons.get('tom-hall')!.positions.has('Australian Defence Attaché'));
+    assert.deepEqual(a.meetings.slice(1).map((m) => [m.label, people(m).join(',')]), [['first Army-to-Army Talks', 'australia,vietnam'], ['Defence Ministers\' Meeting', 'australia,vietnam']]);
+  });
 });

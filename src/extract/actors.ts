@@ -387,6 +387,11 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
     // Nothing after the last head but its complement ("for Defense Strategy") or a number; no person's name.
     let lastHead = -1;
     run.forEach((t, k) => { if (ORG_HEADS.has(stripPossessive(t.text))) lastHead = k; });
+    // "International Fleet Review", "Army Games": an event named after a body is no body.
+    if (lastHead >= 0 && /^(?:Review|Parade|Games|Festival|Exercise|Drill|Competition|Cup)$/.test(run[lastHead + 1]?.text ?? '')) {
+      i = last + 1;
+      continue;
+    }
     if (lastHead >= 0 && lastHead < run.length - 1) {
       const next = run[lastHead + 1].text;
       if (!/^(?:of|for|on|the|\d+|[A-Z]{2,})$/.test(next) && !/'s?$/.test(run[lastHead].text)) run = run.slice(0, lastHead + 1);
@@ -455,7 +460,7 @@ function rankAtEnd(before: string): { index: number; text: string } | undefined 
 }
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'del']);
 const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache|senator|doctor|physician|surgeon|specialist|expert|captain|commander|(?:led|headed) by)\s*$/i;
-const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal|State|Parliamentary|Special|Defen[cs]e|Foreign)[\\s-]+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})\\b`);
+const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal|State|Parliamentary|Special|Defen[cs]e|Foreign)[\\s-]+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])`, 'u');
 
 const ROLE_OF_BODY = /\b((?:deputy |vice |acting )?(?:head|chief|director|commander|chairman|chairwoman|president|secretary|minister|ambassador|leader|spokesperson|spokesman|captain) of (?:the )?(?:\p{Lu}[\p{L}'-]*(?:[\s-]+(?:of |for |and |the |on )*)?){1,10}?),\s*$/u;
 
@@ -515,6 +520,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
       const skip = honorific[0].trim().split(/\s+/).length;
       if (j - i + 1 - skip >= 2) i += skip;
     }
+    // "Deputy Secretary of Defence Policy and Planning Tony Lynch": the last word of the title's field is no part of the name.
+    if (j - i >= 2 && TITLE_FIELDS.test(toks[i].text) && /\b(?:and|of|for)\s+$/.test(text.slice(Math.max(0, toks[i].start - 5), toks[i].start))) i++;
     const nameToks = toks.slice(i, j + 1);
     const words = nameToks.map((t) => stripPossessive(t.text)).join(' ').replace(/ \./g, '.').split(' ');
     const start = nameToks[0].start;
@@ -540,9 +547,10 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // "the head of the Federal Service for Military-Technical Cooperation, Dmitry Shugaev": a lowercase office of a body, then the name.
     const roleOf = rankM || !/,\s*$/.test(before) || !before.includes(' of ') ? null : ROLE_OF_BODY.exec(before.slice(-160));
     const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii) ?? (roleOf ? trimTitle(roleOf[1]) : undefined);
-    const appositive = /^,\s+((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
+    // (", outgoing Australian Defence Attaché": a word for the time of office before the title.)
+    const appositive = /^,\s+(?:(?:the\s+)?(?:outgoing|incoming|new|newly[- ]appointed|former|visiting|acting)\s+)?((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
     // (Not the title of the next person: "..., Defence Minister General X Y hosted ...".)
-    const postTitle = appositive && !/\b(?:General|Admiral|Colonel|Captain|Major|Lieutenant|Commodore|Brigadier|Mr\.|Ms\.|Mrs\.|Dr\.)\s+(?:\p{Lu}[\p{L}'-]*\s*){2,}$/u.test(appositive[1]) && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '')) ? trimTitle(appositive[1]) : undefined;
+    const postTitle = appositive && !/\b(?:General|Admiral|Colonel|Captain|Major|Lieutenant|Commodore|Brigadier|Mr\.|Ms\.|Mrs\.|Dr\.)\s+(?:\p{Lu}[\p{L}'-]*\s*){2,}$/u.test(appositive[1]) && POSITION_RE.test(appositive[1].replace(/^the\s+/, '').replace(/^[\p{Lu}][\p{L}]*'s\s+/u, '').replace(/^(\p{Lu}[\p{L}]+)\s+/u, (w, d: string) => (countryOfForm(d) ? '' : w))) ? trimTitle(appositive[1]) : undefined;
     const vietnamese = VIETNAMESE_SURNAMES.has(fold(words[0])) && words.length >= 2 && words.length <= 4;
     const known = VIETNAMESE_NAMES[words.join(' ')] !== undefined;
     const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
@@ -551,6 +559,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // title's field: "Assistant Secretary of Defense for Indo-Pacific Security Affairs Ely Ratner".)
     const single = words.length === 1 && !ORG_HEADS.has(words[0]) && !(words[0].includes('-') && POSITION_RE.test(words[0])) &&
       !/^\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Affairs|Security|Policy|Relations|Operations|Cooperation|Strategy|Planning|Logistics|Intelligence)\b/u.test(after);
+    // "the frigate Tran Hung Dao", "the vessel CSB 8002": a ship's name, not a person's.
+    const ship = !rank && /\b(?:frigates?|corvettes?|destroyers?|submarines?|cruisers?|ships?|vessels?|boats?|cutters?|warships?|flagship)\s+$/i.test(before);
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && (/^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after) ||
       // "the Ho Chi Minh Mausoleum", "the National Cemetery": a capitalised place word ends the run.
@@ -558,7 +568,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // A name of two to four words with nothing to say it is a person's ("Tea Seiha" again, without a title)
     // is kept as a mention that only resolves to a person the article names in full.
     const again = !full && !single && words.length >= 2 && words.length <= 4;
-    if ((full || single || again) && !place) {
+    if ((full || single || again) && !place && !ship) {
       const positions = [preTitle, postTitle].filter((p): p is string => !!p);
       const refStart = rankM ? from + rankM.index : start;
       out.push({
@@ -571,6 +581,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
   }
   return out;
 }
+
+/** The last words of a title's field: "... for International Security Affairs", "... Policy and Planning". */
+const TITLE_FIELDS = /^(?:Affairs|Security|Policy|Relations|Operations|Cooperation|Strategy|Planning|Logistics|Intelligence|Industry|Technology|Management|Development)$/;
 
 const TITLE_MODIFIERS = new Set(['Parliamentary', 'Federal', 'Special', 'Principal', 'Assistant', 'Acting', 'Associate', 'Defence', 'Defense', 'Foreign', 'Home', 'Interior', 'Army', 'Navy', 'Naval', 'Air', 'Force', 'Military', 'National', 'Security', 'Permanent', 'Prime', 'Executive', 'Political', 'Party', 'State', 'Senior', 'Chief', 'Deputy', 'Vice']);
 

@@ -138,7 +138,7 @@ export function findAgreements(text: string): AgreementMention[] {
     const tailM = TAIL.exec(text.slice(headEnd));
     const tail = tailM ? placeTimeCut(trimTail(tailM[1])) : '';
     // A bare description names a document only when the sentence signs it: "the signing of the joint vision statement".
-    if (!tail && !/draft statement/.test(m[2]) && !(/^(?:joint vision statement|memorandum of understanding|letter of intent)$/.test(m[2]) && statusNear(text, headStart, headEnd) === 'signed')) continue;
+    if (!tail && !/draft statement/.test(m[2]) && !(/^(?:joint vision statement|memorandum of understanding|letter of intent|(?:defen[cs]e|military) cooperation (?:agreement|protocol))$/.test(m[2]) && statusNear(text, headStart, headEnd) === 'signed')) continue;
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length), undefined, m[1]);
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".

@@ -378,6 +378,7 @@ export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Ma
 export const POSITION_HEADS = [
   // Offices named with "of", longest first: "Chief of Defence Force" is a title, not a body.
   'Chief of Defence Forces', 'Chief of Defence Force', 'Chief of the Defence Force', 'Chief of Defence', 'Chief of the General Staff', 'Chief of General Staff',
+  'Flag Officer Commanding-in-Chief', 'Flag Officer Commanding', 'Commanding Officer',
   'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',

@@ -595,6 +595,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         continue;
       }
       const nEnd = n.end + n.after.length;
+      // "Vietnam and Australia held their fifth Defence Ministers' Meeting": the verb that holds the event, if any.
+      const heldVerb = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
+      // (The second of a list the verb holds: "... in Tokyo and the 8th Y".)
+      const heldBy = heldVerb ? { index: heldVerb.index } : heldAt !== undefined && /^[^.;]*\band\s*$/.test(n.lead.slice(heldAt)) ? { index: heldAt } : undefined;
+      heldAt = heldBy?.index;
       // ("the upcoming visit", "the next dialogue": planned, by its own words.)
       if (PLANNED_BEFORE.test(`${n.lead} ${n.det} ${n.modifiers}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
       const datesAfter = a.dates.filter((d) => datesEvent(a.text, d) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
@@ -668,7 +673,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           hint(main, n.kind, si);
           if (!main.label) main.label = n.phrase;
         }
-        const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null);
+        const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null) ||
+          // "had held the first X and the Defence Ministers' Meeting": a named event held by others.
+          (heldBy !== undefined && !heldVerb && /\p{Lu}/u.test(n.modifiers));
         if (!target) {
           if (!main && !earlier && !(dateValue && /^\d{4}(-\d{2})?$/.test(dateValue) && !datesAfter[0].date.start)) target = main = create(n.kind, si, n.phrase);
           else if (specific) {
@@ -689,10 +696,6 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || (n.start < 25 && /^[\s"“'‘(]*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
       participate(target, betweenPersons, si);
       // "Vietnam and Australia held their fifth Defence Ministers' Meeting": those who held it take part.
-      const heldVerb = /\b(?:held|holds|hold|convened|convenes|co-hosted|co-organi[sz]ed|organi[sz]ed|wrapped up|concluded|opened)\s*$/i.exec(n.lead);
-      // (The second of a list the verb holds: "... in Tokyo and the 8th Y".)
-      const heldBy = heldVerb ? { index: heldVerb.index } : heldAt !== undefined && /^[^.;]*\band\s*$/.test(n.lead.slice(heldAt)) ? { index: heldAt } : undefined;
-      heldAt = heldBy?.index;
       if (heldBy && !claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
         const cs = clauseStart(text, heldBy.index);
         // "in 2023 the two sides held ...": a date before the verb dates what it held.
@@ -701,7 +704,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const holders = a.actors.filter((x) => !x.nested && x.start >= cs && x.end <= heldBy.index);
         participate(target, holders, si);
         // "the two countries held their third dialogue": the countries of the event reported.
-        if (!holders.length && /\b(?:the two|both) (?:countries|nations|sides)\s*$/i.test(text.slice(cs, heldBy.index)) && main && main !== target) {
+        if (!holders.length && /\b(?:the two|both) (?:countries|nations|sides|militaries|armies|navies|defence ministries|defense ministries)\s+(?:had\s+|have\s+)?$/i.test(text.slice(cs, heldBy.index)) && main && main !== target) {
           const sides = [...main.participants.keys(), ...main.involves.keys()].flatMap((k) => {
             const p = ctx.persons.get(k);
             if (p) return p.nationality ? [p.nationality.key] : [];
@@ -738,7 +741,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // Countries in the name or "between A and B" or in the body it is a meeting of.
       participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start >= n.start && x.end <= n.end), si);
       const between = /^\s*between ([^,.;]+)/.exec(n.after);
-      if (between && betweenPersons.length < 2) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= n.end && x.end <= n.end + between[0].length), si);
+      // ("between the Ministry of National Defence of Vietnam and the Ministry of National Defence of Laos": the two bodies.)
+      if (between && betweenPersons.length < 2) participate(target, a.actors.filter((x) => (x.kind === 'country' || (x.kind === 'organization' && !x.nested)) && x.start >= n.end && x.end <= n.end + between[0].length), si);
       const of = /^\s*of (?:the )?([^,.;]+)/.exec(n.after);
       if (of) participate(target, a.actors.filter((x) => x.kind === 'country' && x.nested && x.start >= n.end && x.end <= n.end + of[0].length), si);
       if (n.kind === 'visit' && destination) {
@@ -804,7 +808,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       for (let i = people.length - 1; i >= 0; i--) {
         const p = people[i];
         const next = people[i + 1];
-        if (SPEECH.test(text.slice(p.end)) || (next && speaks.has(next) && /^\s*,?\s*and\s+(?:(?:his|her|their|the)\s+)?(?:[\p{L}'-]+\s+){0,5}$/u.test(text.slice(p.end, next.start)))) speaks.add(p);
+        // ("A, Deputy Chief of the General Staff, and B spoke at the ceremony": an appositive between them.)
+        if (SPEECH.test(text.slice(p.end)) || (next && speaks.has(next) && /^\s*(?:,[^,;]{3,90},)?\s*,?\s*and\s+(?:(?:his|her|their|the)\s+)?(?:[\p{L}.'-]+\s+){0,5}$/u.test(text.slice(p.end, next.start)))) speaks.add(p);
       }
       for (const p of people) {
         const before = text.slice(0, p.start);
