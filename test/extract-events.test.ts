@@ -752,4 +752,19 @@ describe('extraction: events', () => {
     assert.ok(a.persons.get('tom-hall')!.positions.has('Australian Defence Attaché'));
     assert.deepEqual(a.meetings.slice(1).map((m) => [m.label, people(m).join(',')]), [['first Army-to-Army Talks', 'australia,vietnam'], ['Defence Ministers\' Meeting', 'australia,vietnam']]);
   });
+
+  it('"Also present at the meeting were A and B"; "van der" names; a meeting on the sidelines of a conference is a meeting, "the conference" the gathering; parties named in a document are bodies', () => {
+    const r = x('Defence Minister General Phan Van Giang received Lao Ambassador Somphone Vilay in Hanoi on January 9. ' +
+      'Also present at the meeting were Senior Lieutenant General Hoang Xuan Chien and Major General Vu Thanh Ha.');
+    assert.deepEqual(people(r.meetings[0]), ['hoang-xuan-chien', 'phan-van-giang', 'somphone-vilay', 'vu-thanh-ha']);
+    const nl = x('Deputy Defence Minister Le Huy Vinh and Dutch State Secretary for Defence Pieter van der Berg held talks in The Hague on Tuesday. ' +
+      'The two officials witnessed the signing of a letter of intent between Damen Shipyards and the Vietnamese Navy on shipbuilding cooperation.');
+    assert.ok(nl.persons.has('pieter-van-der-berg'), [...nl.persons.keys()].join(', '));
+    assert.deepEqual([...nl.agreements.values()].map((a) => a.name), ['letter of intent between Damen Shipyards and the Vietnamese Navy on shipbuilding cooperation']);
+    assert.ok([...nl.organizations.values()].some((o) => o.name === 'Damen Shipyards'));
+    const ru = x('Russian Defence Minister Ivan Petrov met with Vietnamese counterpart Phan Van Giang on the sidelines of the 11th Moscow Conference on International Security on Tuesday. ' +
+      'The conference brought together delegations from more than 30 countries.');
+    assert.deepEqual(ru.meetings.map((m) => [m.kind, m.label]), [['meeting', ''], ['conference', '11th Moscow Conference on International Security']]);
+    assert.equal(ru.meetings[0].partOf?.id, ru.meetings[1].id);
+  });
 });

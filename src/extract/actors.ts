@@ -154,7 +154,7 @@ export const ORG_HEADS = new Set(
   ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
     'College Hospital Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
     'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission ' +
-    'Authority Squadron Flotilla Plant Factory Shipyard Arsenal')
+    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal')
     .split(' '),
 );
 const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);
@@ -500,6 +500,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     for (;;) {
       while (j + 1 < toks.length && !inBlocked(toks[j + 1]) && !/'s?$/.test(toks[j].text) &&
         (isNameToken(toks[j + 1].text) || (PARTICLES.has(toks[j + 1].text) && j + 2 < toks.length && isNameToken(toks[j + 2].text)) ||
+          // "van der Maat", "de la Cruz": two particles, then the name.
+          (PARTICLES.has(toks[j + 1].text) && PARTICLES.has(toks[j + 2]?.text ?? '') && j + 3 < toks.length && isNameToken(toks[j + 3].text)) ||
           // "Le Duc Thai": the last word of a Vietnamese name may be a demonym elsewhere.
           (j - i < 3 && VIETNAMESE_SURNAMES.has(fold(toks[i].text)) && /^\p{Lu}\p{Ll}+$/u.test(toks[j + 1].text) && countryOfForm(toks[j + 1].text) !== undefined &&
             !/^\p{Lu}/u.test(toks[j + 2]?.text ?? '')))) j++;

@@ -63,6 +63,12 @@ function extendLeft(text: string, at: number): number {
 
 function trimTail(tail: string): string {
   if (/^\s+and\b/.test(tail)) return '';
+  // "between Damen Shipyards and the Vietnamese Navy": the two parties are part of the description, "and the" included.
+  const parties = /\sbetween\s+(?:the\s+)?(?:\p{Lu}[\p{L}'-]*\s+){1,6}and(?=\s+(?:the\s+)?\p{Lu})/u.exec(tail);
+  if (parties) {
+    const at = parties.index + parties[0].length - 3;
+    return trimTail(`${tail.slice(0, at)}\u0001${tail.slice(at + 3)}`).replace('\u0001', 'and');
+  }
   let t = tail.replace(TAIL_STOP, '');
   // End a lowercase description at the first clause-like break.
   t = t.replace(/\s+(?:and|the|of|on|for|to|in|with|at|between)\s*$/g, '').replace(/\s+(?:and|the|of|on|for|to|in|with|at|between)\s*$/g, '');

@@ -76,7 +76,8 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
   for (const o of findKnownOrganizations(text)) addOrg(o);
   for (const p of findOrgPhrases(text, toks)) {
     if (agreements.some((g) => overlaps(g, p) && !(p.start >= g.start && p.end <= g.end))) continue;
-    if (agreements.some((g) => p.start >= g.start && p.end <= g.end)) continue;
+    // (A party named in a document's description is a body all the same: "a letter of intent between Damen Shipyards and ...".)
+    if (agreements.some((g) => p.start >= g.start && p.end <= g.end && !/\bbetween\b/.test(text.slice(g.start, p.start)))) continue;
     addOrg(organizationFromName(p.text, p));
   }
   // "VNDPKO's Deputy Director": an unknown acronym that owns a position is an organization.

@@ -166,7 +166,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\bvisited\b/g, 'visit', 'visit', ['visited']],
   [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:was|were) (?:also )?present at\b|\b(?:presided over|chaired)\b(?= (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony)/g, 'meeting', 'attend', ['attended', 'part in', 'participated', 'welcom', 'present at']],
   // "Attending the meeting were A and B": those after the verb attended the event named before it.
-  [/(?<=^\s*(?:Also )?(?:Attending|Present at) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|event|ceremony|talks|dialogue|reception|conference|session|forum|exchange|visit)\s+)(?:were|was)\b/gu, 'meeting', 'attended-by', ['attending', 'present at']],
+  [/(?<=^\s*(?:Also )?(?:[Aa]ttending|[Pp]resent at) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|event|ceremony|talks|dialogue|reception|conference|session|forum|exchange|visit)\s+)(?:were|was)\b/gu, 'meeting', 'attended-by', ['attending', 'present at']],
   [/\b(?:witnessed|observed|watched|reviewed)\b(?=\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:patrols?|exercises?|drills?|parade|demonstration|performance|(?:sea|harbou?r|field|live-fire) phase)\b)/gu, 'meeting', 'attend', ['witnessed', 'observed', 'watched', 'reviewed']],
 ];
 

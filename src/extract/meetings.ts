@@ -44,7 +44,7 @@ const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces|coast guards|border guards|militaries|air forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words before an event that frames the one a clause tells: "as part of his official visit to France". */
-const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of|during)\s*$/i;
+const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of|during|on the (?:sidelines?|margins?) of)\s*$/i;
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
 const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
@@ -643,7 +643,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "At the meeting with Collins": the event told with that person.
       const withWhom = n.anaphoric && withM && betweenPersons.length ? [...meetings].reverse().find((m) => !gatherings.has(m) && betweenPersons.every((p) => m.participants.has(p.key))) : undefined;
       const told = n.anaphoric && !agent.length
-        ? withWhom ?? (withM && betweenPersons.length ? undefined : (focus && kindHints.get(focus)!.has(n.kind) ? focus : [...meetings].reverse().find((m) => !gatherings.has(m) && kindHints.get(m)!.has(n.kind))) ?? main)
+        ? withWhom ?? (withM && betweenPersons.length ? undefined : (focus && kindHints.get(focus)!.has(n.kind) ? focus : [...meetings].reverse().find((m) => !gatherings.has(m) && kindHints.get(m)!.has(n.kind))) ??
+          // "The conference brought together ...": the gathering on whose sidelines the event was.
+          (n.kind === 'conference' ? [...meetings].reverse().find((m) => gatherings.has(m) && kindHints.get(m)!.has('conference')) : undefined) ?? main)
         : undefined;
       // Only a date right after the noun dates the event referred to ("the event kicked off on March 17").
       const nearDates = datesAfter.filter((d) => d.start - n.end < 40);
@@ -897,7 +899,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (sidelines && reported) {
       const from = sidelines.index + sidelines[0].length;
       const name = /^(?:(?:19|20)\d{2}\s+)?(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\))(?:\s+(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\)))*/u.exec(text.slice(from))?.[0]
-        .replace(/\s+on\s+(?:[A-Z][a-z]+\s+\d|\d).*$/, '').replace(/\.$/, '').replace(/\s+(?:of|and|on|for|the)$/, '');
+        .replace(/\s+on\s+(?:[A-Z][a-z]+\s+\d|\d|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b).*$/, '').replace(/\.$/, '').replace(/\s+(?:of|and|on|for|the)$/, '');
       // "on the sidelines of the event": the gathering told before.
       const told = name && /\p{Lu}/u.test(name) ? undefined
         : /^(?:event|meeting|conference|summit|forum|dialogue|session|retreat|exhibition|expo)\b/i.test(text.slice(from))
