@@ -767,4 +767,20 @@ describe('extraction: events', () => {
     assert.deepEqual(ru.meetings.map((m) => [m.kind, m.label]), [['meeting', ''], ['conference', '11th Moscow Conference on International Security']]);
     assert.equal(ru.meetings[0].partOf?.id, ru.meetings[1].id);
   });
+
+  it('a numbered meeting of a body told as the event ("led a delegation to the 18th ASEAN Defence Ministers\' Meeting"), chaired "Chaired by X, the meeting"; sideline meetings with counterparts from three countries; "the following day" another gathering', () => {
+    const r = x('Defence Minister General Phan Van Giang led a Vietnamese delegation to the 18th ASEAN Defence Ministers\' Meeting (ADMM) in Vientiane on November 20, 2024. ' +
+      'Chaired by Lao Defence Minister General Chansamone Chanyalath, the meeting discussed regional security. ' +
+      'On the sidelines of the meeting, Giang had bilateral meetings with his counterparts from Japan, Australia and India. ' +
+      'The following day, the minister attended the 11th ADMM-Plus.');
+    const [admm, ...rest] = r.meetings;
+    assert.deepEqual([admm.kind, admm.date?.value, admm.location?.key, admm.ordinal], ['conference', '2024-11-20', 'place:vientiane', 18]);
+    assert.deepEqual([...admm.chairs.keys()], ['chansamone-chanyalath']);
+    const sideline = rest.filter((m) => m.partOf?.id === admm.id);
+    assert.deepEqual(sideline.map((m) => people(m).join(',')), ['japan,phan-van-giang', 'australia,phan-van-giang', 'india,phan-van-giang']);
+    const plus = rest.find((m) => m.label === '11th ADMM-Plus')!;
+    assert.deepEqual([plus.kind, plus.date?.value], ['conference', '2024-11-21']);
+    const online = x('The 15th ASEAN Navy Chiefs\' Meeting (ANCM-15) was held via videoconference on August 25, hosted by the Vietnam People\'s Navy.');
+    assert.equal(online.meetings[0].kind, 'teleconference');
+  });
 });

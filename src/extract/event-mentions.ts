@@ -5,7 +5,7 @@
  * Used by meetings.ts, which decides which mentions are one event.
  */
 import type { MeetingKind } from '../vocab.js';
-import { ORDINALS } from './lexicon.js';
+import { ordinalOf } from './lexicon.js';
 import { execAll } from './tokens.js';
 
 const NOUNS: Array<[RegExp, MeetingKind]> = [
@@ -113,8 +113,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const mods = modWords.join(' ');
     // "the fifth such exchange": a kind of event counted, not an event told.
     if (/\bsuch\b/i.test(mods)) continue;
-    const ordWord = modWords.find((w) => ORDINALS[w.toLowerCase()] !== undefined);
-    const ordinal = ordWord ? ORDINALS[ordWord.toLowerCase()] : undefined;
+    const ordWord = modWords.find((w) => ordinalOf(w) !== undefined);
+    const ordinal = ordWord ? ordinalOf(ordWord) : undefined;
     const generic = modWords.every((w) => GENERIC_MODS.test(w));
     const anaphoric = ['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(det) && !ordinal && generic &&
       !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after)) &&
@@ -137,7 +137,7 @@ export interface VerbEvent {
 }
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = [
-  [/\b(?:(?:was|were) )?co-chaired by\b|\b(?:(?:was|were) )?chaired by\b|\b(?:(?:was|were) )?(?:co-)?presided over by\b/g, 'meeting', 'chaired-by', ['ed by', 'over by']],
+  [/\b(?:(?:was|were) )?[Cc]o-chaired by\b|\b(?:(?:was|were) )?[Cc]haired by\b|\b(?:(?:was|were) )?(?:[Cc]o-)?[Pp]resided over by\b/g, 'meeting', 'chaired-by', ['ed by', 'over by']],
   [/\b(?:co-chaired|chaired|(?:co-)?presided over)\b(?! (?:an? |the )?(?:official |state )?welcom)/g, 'meeting', 'chair', ['chaired', 'presided']],
   [/\b(?:was|were) (?:also |jointly )?(?:attended|directed|commanded|overseen|observed|witnessed|reviewed) by\b/g, 'meeting', 'attended-by', [' by']],
   [/\b(?:was|were|is|are) (?:(?:warmly|cordially|later|also|then|officially) )*(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by', ['ed by']],

@@ -457,6 +457,12 @@ export const ORDINALS: Record<string, number> = {
   '5th': 5, '6th': 6, '7th': 7, '8th': 8, '9th': 9, '10th': 10, '11th': 11, '12th': 12, '13th': 13, '14th': 14, '15th': 15,
 };
 
+/** The number an ordinal word gives ("fifth", "18th"), or undefined. */
+export function ordinalOf(word: string): number | undefined {
+  const w = word.toLowerCase();
+  return ORDINALS[w] ?? (/^(\d{1,3})(?:st|nd|rd|th)$/.test(w) ? parseInt(w, 10) : undefined);
+}
+
 /** Common English words of the genre, used to split words that scraping glued together. */
 export const COMMON_WORDS: string[] = (
   'a about above across after again against all also always among an and another any are area areas armed army as at away back based basis be ' +

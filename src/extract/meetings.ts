@@ -12,6 +12,7 @@ import { AT_EVENT_CAPTION, INVERTED_SPEECH, PLANNED_AFTER, PLANNED_BEFORE, SPEEC
 import { addEvidence, type DateValue, type Meeting, type Organization, type Person } from './model.js';
 import { inYear } from './dates.js';
 import { countryOfForm } from './actors.js';
+import { ordinalOf } from './lexicon.js';
 import { execAll, slug } from './tokens.js';
 
 /** The kinds, most telling first: a teleconference that is also called a meeting is a teleconference. */
@@ -272,6 +273,41 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       handled.add(n);
     }
 
+    // 0b. A gathering of a body told as the event itself: "led a delegation to the 18th ASEAN Defence Ministers' Meeting
+    // (ADMM) in Vientiane on November 20", "The 15th ASEAN Navy Chiefs' Meeting was held via videoconference".
+    for (const o of a.actors) {
+      if (o.kind !== 'organization' || o.nested) continue;
+      const org = ctx.organizations.get(o.key);
+      if (!org || !(GATHERING.test(org.name) || GATHERING.test(text.slice(o.start, o.end)))) continue;
+      const before = text.slice(Math.max(0, o.start - 60), o.start);
+      const after = text.slice(o.end, o.end + 80);
+      const ord = /\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+$/i.exec(before);
+      const held = /^\s*(?:\([^)]*\)\s*)?(?:(?:was|were|is) (?:held|convened|opened|organi[sz]ed|hosted)|took place|kicked off|opened)\b/.test(after);
+      const ledTo = /\bdelegations? to (?:the )?(?:\d{1,2}(?:st|nd|rd|th)\s+)?$/i.test(before);
+      // (Attending one is read with the verb; its sidelines, a future one or a mechanism are not this event.)
+      if (!(ord || held || ledTo) || /\battend\w*\s+(?:the\s+)?(?:\S+\s+)?$|\b(?:sidelines?|margins?|framework|mechanism) of (?:the )?(?:\S+\s+)?$/i.test(before) ||
+        PLANNED_BEFORE.test(before) || PLANNED_AFTER.test(after)) continue;
+      if (tracing) rule = 'gathering: a numbered or held meeting of a body is an event';
+      const label = `${ord ? `${ord[1]} ` : ''}${text.slice(o.start, o.end).replace(/\s*\([^)]*\)$/, '')}`;
+      const n = ord ? ordinalOf(ord[1]) : undefined;
+      const target = meetings.find((m) => m.label === label || (n !== undefined && m.ordinal === n && m.label.endsWith(text.slice(o.start, o.end)))) ?? create('conference', si, label);
+      if (n !== undefined) target.ordinal ??= n;
+      const cEnd = clauseEnd(text, o.end);
+      if (/\b(?:via video|by video|online|virtually|teleconference)/i.test(text.slice(o.end, cEnd + 20))) hint(target, 'teleconference', si);
+      if (!target.evidence.includes(si)) target.evidence.push(si);
+      if (ledTo) {
+        const cs = clauseStart(text, o.start);
+        participate(target, a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= cs && x.end <= o.start).slice(0, 1), si);
+        const dem = /\b(\p{Lu}[\p{L}]+) delegations? to (?:the )?(?:\S+\s+)?$/u.exec(before)?.[1];
+        const c = dem ? countryOfForm(dem) : undefined;
+        if (c) addRole(target, 'participants', slug(c), si);
+      }
+      setDate(target, a, o.end, cEnd, o.end);
+      setPlace(target, a, o.end, cEnd);
+      main ??= target;
+      scope ??= target;
+    }
+
     // "During the exchange, ...": the event told, which frames what the sentence reports.
     const duringNoun = nouns.find((n) => n.anaphoric && n.start < 40 && /^\s*(?:during|in the course of)\s*$/i.test(n.lead));
     const duringTold = duringNoun && (focus ?? main) && kindHints.get((focus ?? main)!)!.has(duringNoun.kind) ? (focus ?? main) : undefined;
@@ -330,6 +366,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           }
         }
       }
+      // "had bilateral meetings with his counterparts from Japan, Australia and India": the countries, one by one.
+      if (!objects.length && v.role === 'meet' && /s with$/.test(text.slice(v.start, v.end)) && /^\s*(?:his|her|their|the)\s+(?:[a-z]+\s+)?counterparts\s+(?:from|of)\s/.test(text.slice(v.end))) {
+        objects.push(...objectsAll.filter((x) => x.kind === 'country' && !x.nested));
+      }
       // "received the German guest", "met his Lao counterpart": the person the role words mean.
       const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|delegation|admiral)\b/iu.exec(text.slice(v.end, cEnd));
       // "A reception was hosted by X for the Singaporean minister": the guest, named by role.
@@ -347,11 +387,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const nounAfter = v.role === 'hold' ? undefined : nouns.find((n) => n.start >= v.end && n.start - v.end < 90 && n.start < cEnd && !(FRAME_BEFORE.test(n.lead) && n.kind !== v.kind) &&
         !verbs.some((w) => w !== v && w.start >= v.end && w.end <= n.start));
       // "The seminar ... opened on June 3, presided over by X": the event the passive clause is about, told before.
+      // ("Chaired by X, the meeting discussed ...": the event the sentence goes on to name.)
       const refBefore = (v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore
-        ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && n.anaphoric) : undefined;
+        ? [...nouns].reverse().find((n) => n.end <= v.start && n.start >= cStart && n.anaphoric) ??
+          (/^\s*$/.test(text.slice(0, v.start)) ? nouns.find((n) => n.anaphoric && n.start > v.end && /,\s*(?:the|this)\s*$/.test(text.slice(v.end, n.start).slice(-12))) : undefined)
+        : undefined;
       let kind = v.kind;
       // "attended the 19th ASEAN Chiefs of Defence Forces' Meeting": a gathering of a body is a conference.
-      const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && GATHERING.test(text.slice(x.start, x.end))) : undefined;
+      const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && (GATHERING.test(text.slice(x.start, x.end)) || GATHERING.test(ctx.organizations.get(x.key)?.name ?? ''))) : undefined;
       if (gathering) kind = 'conference';
       // "The department and the attaché office launched an exchange ...", "The frigate of the French Navy docked at ...": bodies act.
       if (v.role === 'hold' || v.role === 'dock' || ((v.role === 'attend' || v.role === 'host') && !subjects.length)) {
@@ -503,6 +546,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         (!nounAfter.anaphoric && /ceremony$/i.test(nounAfter.noun) && v.role === 'attend'))) {
         // "attended a signing ceremony": an indefinite event is a new one.
         target = create(nounAfter.kind, si, nounAfter.phrase);
+      } else if (gathering && !nounAfter && !main.label.endsWith(text.slice(gathering.start, gathering.end))) {
+        // "the minister attended the 11th ADMM-Plus" after the ADMM told: another gathering, an event of its own.
+        const ord = /\b(\d{1,2}(?:st|nd|rd|th))\s+$/.exec(text.slice(Math.max(0, gathering.start - 8), gathering.start));
+        const label = `${ord ? `${ord[1]} ` : ''}${text.slice(gathering.start, gathering.end).replace(/\s*\([^)]*\)$/, '')}`;
+        target = meetings.find((m) => m.label === label) ?? create('conference', si, label);
       } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter?.anaphoric &&
         (v.role === 'attend' || (nounAfter.kind !== 'meeting' && meetings.some((m) => kindHints.get(m)!.has(nounAfter.kind))))) {
         // "X was present at the reception", "A and B co-chaired the dialogue": the event of that kind told last.
@@ -577,6 +625,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         target.date = { ...before.date };
         target.dateEvidence = [si];
         if (tracing) note(target, si, `date "${before.date.text}"${before.date.value ? ` = ${before.date.value}` : ''}, the same day as #${before.id}`);
+      }
+      // "The following day": the day after the event told just before, when that one's day is known.
+      const daySource = [before, before?.partOf ? meetings.find((m) => m.id === before.partOf!.id) : undefined, main]
+        .find((m) => m && m !== target && m.date?.value && /^\d{4}-\d{2}-\d{2}$/.test(m.date.value));
+      const dayBefore = daySource?.date?.value;
+      if (!target.date && daySource && dayBefore && /\b(?:the following day|the next day|the day after)\b/i.test(text)) {
+        const next = new Date(`${dayBefore}T00:00:00Z`);
+        next.setUTCDate(next.getUTCDate() + 1);
+        target.date = { text: /\b(?:the following day|the next day|the day after)\b/i.exec(text)![0], value: next.toISOString().slice(0, 10) };
+        target.dateEvidence = [si];
+        if (tracing) note(target, si, `date ${target.date.value}, the day after #${daySource.id}`);
       }
       setPlace(target, a, cStart, cEnd);
     }
