@@ -576,7 +576,7 @@ describe('extraction: events', () => {
   });
 
   it('"the two countries held their third dialogue" is an earlier event of the two countries; a body met "led by its Director" takes part', () => {
-    const r = x('Major General Do Van Hai met Israeli Director General Avi Cohen in Hanoi on Thursday. ' +
+    const r = x('Vietnamese Major General Do Van Hai met Israeli Director General Avi Cohen in Hanoi on Thursday. ' +
       'The German delegation held a working session with the General Department of Defence Industry, led by its Director, Lieutenant General Nguyen Van Son. ' +
       'The meeting came a year after the two countries held their 3rd defence policy dialogue.');
     const [dialogue] = byKind(r.meetings, 'dialogue');
@@ -782,5 +782,27 @@ describe('extraction: events', () => {
     assert.deepEqual([plus.kind, plus.date?.value], ['conference', '2024-11-21']);
     const online = x('The 15th ASEAN Navy Chiefs\' Meeting (ANCM-15) was held via videoconference on August 25, hosted by the Vietnam People\'s Navy.');
     assert.equal(online.meetings[0].kind, 'teleconference');
+  });
+
+  it('a media release of a call: "today spoke with" under "Media release – 14 February 2025" is a call that day; "the Hon X MP"; "Consultations took place in Brussels" without naming Belgium', () => {
+    const r = extractArticle('t.txt', 'Phone call with Viet Nam\'s Minister of National Defence\nMedia release – 14 February 2025\n' +
+      'The Minister for Defence, the Hon Peter Grant MP, today spoke with Viet Nam\'s Minister of National Defence, General Vo Van Minh.\n' +
+      'The Ministers last met in Canberra in October 2024.\n', {}, { trace: true });
+    const [call, earlier] = r.meetings;
+    assert.deepEqual([call.kind, call.date?.value, people(call).join(',')], ['call', '2025-02-14', 'peter-grant,vo-van-minh']);
+    assert.deepEqual([earlier.date?.value, people(earlier).join(',')], ['2024-10', 'peter-grant,vo-van-minh']);
+    const eu = extractArticle('t.txt', 'EU and Viet Nam hold consultations\nBrussels, 05.06.2025 — Press Release\n' +
+      'The second EU–Viet Nam Security and Defence Consultations took place in Brussels today, co-chaired by Anna Berg and Senior Lieutenant General Pham Van Bao.\n', {}, { trace: true });
+    assert.deepEqual([eu.meetings[0].kind, eu.meetings[0].date?.value], ['dialogue', '2025-06-05']);
+    assert.ok(!eu.countries.has('belgium'), 'a city names no country');
+  });
+
+  it('"signed a plan of bilateral military cooperation for 2026"; a delegation "on a working visit ... and is expected to hold consultations" is on a visit that took place', () => {
+    const r = x('Colonel General Ivan Orlov held talks in Moscow on Wednesday with Senior Lieutenant General Nguyen Van Hai. ' +
+      'Following the talks, Orlov and Hai signed a plan of bilateral military cooperation for 2026. ' +
+      'The Vietnamese delegation led by Hai is on a working visit to Russia from October 7 to 11 and is expected to hold consultations at an arms exporter.');
+    assert.deepEqual([...r.agreements.values()].map((a) => `${a.name}|${a.status}`), ['plan of bilateral military cooperation for 2026|signed']);
+    const visit = r.meetings.find((m) => m.kind === 'visit')!;
+    assert.ok(visit.participants.has('nguyen-van-hai'));
   });
 });

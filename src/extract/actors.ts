@@ -178,7 +178,7 @@ const POSITION_PREFIX = new RegExp(
 );
 
 const POSITION_INSIDE = new RegExp(
-  `(?:^|\\s)(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+(?:for|of)(?:\\s+(?:and|[A-Z][\\p{L}]*)){1,5}?)?\\s+(?:of|at|to|in)\\s+(?:the\\s+)?`,
+  `(?:^|\\s)(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+(?:for|of)(?:\\s+(?:and|[A-Z][\\p{L}]*)){1,8}?)?\\s+(?:of|at|to|in)\\s+(?:the\\s+)?`,
   'gu',
 );
 
@@ -517,7 +517,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     if (i > 1 && j - i <= 2 && VIETNAMESE_SURNAMES.has(toks[i - 1].text) && !isNameToken(toks[i - 1].text) && !inBlocked(toks[i - 1]) &&
       /^\p{Lu}\p{Ll}+$/u.test(toks[i - 2].text) && (POSITION_WORDS.has(toks[i - 2].text) || RANK_WORDS.has(toks[i - 2].text))) i--;
     // "Tan Sri Mohammad Ab Rahman": a Malaysian honorific opening the run is no part of the name.
-    const honorific = /^(?:Tan Sri|Datuk Seri|Dato['’]? Sri|Datuk|Dato['’]?|Pehin)\s+/.exec(text.slice(toks[i].start, toks[j].end));
+    const honorific = /^(?:Tan Sri|Datuk Seri|Dato['’]? Sri|Datuk|Dato['’]?|Pehin|Rt Hon|Hon\.?)\s+/.exec(text.slice(toks[i].start, toks[j].end));
     if (honorific) {
       const skip = honorific[0].trim().split(/\s+/).length;
       if (j - i + 1 - skip >= 2) i += skip;
@@ -541,7 +541,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // "Director General", "Secretary General": an office, not the rank General.
     if (rankM && /^General\b/.test(rankM.text.trim()) && /\b(?:Director|Secretary|Inspector|Attorney|Consul|Governor|Surgeon|Auditor|Controller)\s*$/.test(before.slice(0, rankM.index))) rankM = undefined;
     // "General Tan Sri X": a rank before the honorific is the rank.
-    if (rankM && /^(?:Tan Sri|Datuk|Dato)/.test(rankM.text.trim())) {
+    if (rankM && /^(?:Tan Sri|Datuk|Dato|Hon|Rt Hon)\b/.test(rankM.text.trim())) {
       const military = rankAtEnd(before.slice(0, rankM.index));
       if (military && !HONORIFICS.has(canonicalRank(military.text.trim()))) rankM = { index: military.index, text: before.slice(military.index) };
     }
@@ -616,7 +616,7 @@ function titleBefore(text: string, ascii: boolean): string | undefined {
 }
 
 function trimTitle(t: string): string | undefined {
-  const out = t.replace(/\s+(and|the|of|for|to|at|on|in)$/g, '').replace(/^(the|and)\s+/i, '').trim();
+  const out = t.replace(/[,\s]+$/, '').replace(/\s+(and|the|of|for|to|at|on|in)$/g, '').replace(/^(the|and)\s+/i, '').trim();
   return out.length >= 3 ? out : undefined;
 }
 

@@ -148,7 +148,7 @@ export function findAgreements(text: string): AgreementMention[] {
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length), undefined, m[1]);
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
-  for (const m of execAll(/\b(?:the|a|an|their)\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/g, text)) {
+  for (const m of execAll(/\b(?:the|a|an|their)\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?|plan of (?:[a-z-]+\s+){0,3}cooperation(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/g, text)) {
     const start = m.index + m[0].length - m[1].length;
     push(start, m.index + m[0].length, m[1]);
     const last = out.find((a) => a.start === start);

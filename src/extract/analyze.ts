@@ -206,13 +206,15 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     }
   }
 
+  // A place's country is linked when the article names that country; a city alone ("in Brussels") names no country.
+  const named = new Set(reads.flatMap((r) => r.countries.map((c) => c.name)));
   reads.forEach((r, i) => {
     const si = sentences[i].index;
     for (const c of r.countries) country(c.name, si, c.adjective ? undefined : c.text);
     for (const p of r.places) {
       const key = slug(p.name);
       let place = places.get(key);
-      if (!place) places.set(key, (place = { kind: 'place', key, name: p.name, aliases: new Map(), evidence: [], countryKey: country(p.country, si) }));
+      if (!place) places.set(key, (place = { kind: 'place', key, name: p.name, aliases: new Map(), evidence: [], countryKey: named.has(p.country) ? country(p.country, si) : undefined }));
       if (!place.evidence.includes(si)) place.evidence.push(si);
     }
   });

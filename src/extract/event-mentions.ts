@@ -11,7 +11,7 @@ import { execAll } from './tokens.js';
 const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?))$/i, 'teleconference'],
   [/^(?:phone talks|phone call|telephone (?:talks|call|conversation)|phone conversation)$/i, 'call'],
-  [/^(?:dialogue|strategic dialogue|policy dialogue|consultation)$/i, 'dialogue'],
+  [/^(?:dialogue|strategic dialogue|policy dialogue|consultations?)$/i, 'dialogue'],
   [/^reception$/i, 'reception'],
   [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat|expo|exhibition)$/i, 'conference'],
   [/^(?:talks|discussions?)$/i, 'talks'],
@@ -20,10 +20,10 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange|ceremony)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultation|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|(?<!welcom(?:e|ing) )ceremony|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|(?<!welcom(?:e|ing) )ceremony|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|forthcoming|future|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
-export const PLANNED_AFTER = /^[^.;,]{0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
+export const PLANNED_AFTER = /^(?:(?!\band\b)[^.;,]){0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
 export const SPEECH = /^(?:,[^,]{3,120},)?\s*(?:(?:also|then|highly|warmly|strongly|sincerely|greatly|once again|further|briefly|firmly|repeatedly|particularly|especially|for (?:his|her) part,?) )*(?:said|says|affirmed|stressed|noted|suggested|hoped|voiced|expressed|highlighted|emphasi[sz]ed|agreed|proposed|thanked|congratulated|invited|accepted|welcomed|told|called|laid|spoke|passed|added|asked|pledged|briefed|informed|reviewed|lauded|praised|appreciated|shared|underlined|underscored|reiterated|confirmed|met|paid|visited|signed|talked|held|received|hosted|attended|led|wished|urged|proposed|presented|outlined|mentioned|applauded|valued|acknowledged|recalled|co-chaired|chaired|reaffirmed|vowed|hailed|spoke|conveyed|explained|assured|admitted|promised|announced|reported|introduced|stated|requested|recommended|committed|discussed|exchanged|consented|concurred|extended|described|considered|believed|pointed)\b/i;
 export const INVERTED_SPEECH = /\b(?:said|noted|concluded|stressed|added|affirmed|according to)\s*$/i;
 export const AT_EVENT_CAPTION = /\bat the (?:event|meeting|conference|dialogue|talks|reception|ceremony|teleconference|session|forum|seminar)\b/i;
@@ -152,6 +152,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b/g, 'meeting', 'meet', ['exchange', 'conferred']],
   [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', ['phone']],
+  // "X today spoke with Y" (a readout of a call, when the article says so: meetings.ts looks at the headline).
+  [/\b(?:spoke|speaks|talked) (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b(?=\s+(?:\p{Lu}|his |her |the ))/gu, 'meeting', 'meet', ['spoke', 'speaks', 'talked']],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal |wide-ranging |in-depth |fruitful |productive |extensive |comprehensive |frank )*(?:talks|discussions)\b/g, 'talks', 'meet', ['talks', 'discussion']],
   [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
   // "A and B signed an agreement on ... in Budapest on October 18": a signing told as an event (meetings.ts decides).

@@ -352,6 +352,8 @@ export const RANKS = [
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
   // Malaysian and Bruneian honorifics before a name.
   'Tan Sri', 'Datuk Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka',
+  // Australian and British styles: "the Hon Richard Marles MP".
+  'Hon.', 'Hon', 'Rt Hon',
 ];
 
 /** Canonical form of a rank as written. */
@@ -372,7 +374,7 @@ export function canonicalRank(rank: string): string {
 }
 
 /** Honorifics are ranks that say nothing of office; they are kept as written but never as a title. */
-export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Madam', 'Sir', 'H.E.', 'Tan Sri', 'Datuk Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka']);
+export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Madam', 'Sir', 'H.E.', 'Tan Sri', 'Datuk Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka', 'Hon.', 'Hon', 'Rt Hon']);
 
 /** Words that head a position ("Deputy Minister", "Director General", "Head"). */
 export const POSITION_HEADS = [

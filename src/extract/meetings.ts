@@ -123,6 +123,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const participate = (m: Meeting, refs: ActorRef[], si: number) => {
     for (const r of refs) addRole(m, 'participants', r.key, si);
   };
+  /** The article is about a phone call: its headline or a sentence says so. */
+  const phoneArticle = ctx.analyses.some((a) => /\b(?:(?:tele)?phone (?:call|talks|conversation)|phone|telephone)\b/i.test(a.text) && (a.sentence.role === 'headline' || /\b(?:the|a) (?:phone |telephone )?call\b/i.test(a.text)));
   /** Events made from a photo caption ("X and Y at the dialogue"): the body names them properly later. */
   const fromCaption = new Set<Meeting>();
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined ||
@@ -393,6 +395,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           (/^\s*$/.test(text.slice(0, v.start)) ? nouns.find((n) => n.anaphoric && n.start > v.end && /,\s*(?:the|this)\s*$/.test(text.slice(v.end, n.start).slice(-12))) : undefined)
         : undefined;
       let kind = v.kind;
+      // "X today spoke with Y" in an article about a phone call is that call.
+      if (/^(?:spoke|speaks|talked)\b/.test(text.slice(v.start, v.end)) && phoneArticle) kind = 'call';
       // "attended the 19th ASEAN Chiefs of Defence Forces' Meeting": a gathering of a body is a conference.
       const gathering = v.role === 'attend' && !nounAfter ? objectsAll.find((x) => x.kind === 'organization' && (GATHERING.test(text.slice(x.start, x.end)) || GATHERING.test(ctx.organizations.get(x.key)?.name ?? ''))) : undefined;
       if (gathering) kind = 'conference';

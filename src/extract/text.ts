@@ -90,9 +90,9 @@ function edgeLines(text: string, n: number): string[] {
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
-const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
-const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})\b/iu;
+const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})([\/.])(\d{1,2})\2((?:19|20)\d{2})\b/iu;
 const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?((?:19|20)\d{2})-(\d{2})-(\d{2})\b/i;
 
 /**
@@ -112,7 +112,7 @@ export function dateLine(text: string): string | undefined {
     const dayFirst = iso ? null : DATELINE_DAY_MONTH.exec(line);
     if (dayFirst) iso = `${dayFirst[3]}-${pad(MONTH_NAMES.indexOf(dayFirst[2].slice(0, 3).toLowerCase()) + 1)}-${pad(+dayFirst[1])}`;
     const numeric = iso ? null : DATELINE_NUMERIC.exec(line);
-    if (numeric) iso = `${numeric[3]}-${pad(+numeric[2])}-${pad(+numeric[1])}`;
+    if (numeric) iso = `${numeric[4]}-${pad(+numeric[3])}-${pad(+numeric[1])}`;
     const isoM = iso ? null : DATELINE_ISO.exec(line);
     if (isoM) iso = `${isoM[1]}-${isoM[2]}-${isoM[3]}`;
     // A dateline opens the line and is followed by a dash, a parenthesised agency or the end of a short line.
