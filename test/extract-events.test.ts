@@ -648,11 +648,11 @@ describe('extraction: events', () => {
     assert.ok(![...r.organizations.values()].some((o) => /Autonomous Region|Passage Exercise/.test(o.name)), [...r.organizations.values()].map((o) => o.name).join(', '));
   });
 
-  it('an agreement to be signed "at an early date" ends before those words; "the Framework Participation Agreement" alone is a document', () => {
+  it('an agreement to be signed "at an early date" ends before those words; "the Framework Participation Agreement" alone is a document, in force where one acts under it', () => {
     const r = x('The two ministers agreed to sign a memorandum of understanding on military cyber security cooperation at an early date. ' +
       'Vietnam takes part in EU crisis management operations under the Framework Participation Agreement signed in 2019.');
     const names = [...r.agreements.values()].map((a) => `${a.name}|${a.status}`).sort();
-    assert.deepEqual(names, ['Framework Participation Agreement|signed', 'memorandum of understanding on military cyber security cooperation|proposed']);
+    assert.deepEqual(names, ['Framework Participation Agreement|in force', 'memorandum of understanding on military cyber security cooperation|proposed']);
   });
 
   it('a place "at" a port or "in the province of" is where the event was; "the same afternoon" is the day of the event told before', () => {
@@ -804,5 +804,30 @@ describe('extraction: events', () => {
     assert.deepEqual([...r.agreements.values()].map((a) => `${a.name}|${a.status}`), ['plan of bilateral military cooperation for 2026|signed']);
     const visit = r.meetings.find((m) => m.kind === 'visit')!;
     assert.ok(visit.participants.has('nguyen-van-hai'));
+  });
+
+  it('documents acted "under" or "in line with" are in force, with their names whole ("the two ministries\' cooperation plan for 2025", "2024-2026 Plan of Action", "Memorandum on ..."); a document\'s year dates no event', () => {
+    const r = x('Reviewing cooperation under the two defence ministries\' cooperation plan for 2025, the ministers noted good results. ' +
+      'They discussed peacekeeping under the 2024-2026 Plan of Action for Defense Cooperation, in line with the Memorandum on Defence Cooperation and Exchanges signed in 2011. ' +
+      'Meeting Bambang, Khoi proposed to implement the agreement on the delimitation of the exclusive economic zone signed by Vietnam and Indonesia in 2022.');
+    const status = new Map([...r.agreements.values()].map((a) => [a.name, a.status]));
+    assert.equal(status.get('cooperation plan for 2025'), 'in force');
+    assert.equal(status.get('2024-2026 Plan of Action for Defense Cooperation'), 'in force');
+    assert.equal(status.get('Memorandum on Defence Cooperation and Exchanges'), 'in force');
+    assert.equal(status.get('agreement on the delimitation of the exclusive economic zone'), 'signed');
+    assert.ok(r.meetings.every((m) => m.date?.value !== '2022'), 'the year the agreement was signed dates no meeting');
+  });
+
+  it('a spokesperson tells of an event and takes no part; a visit to a foreign city told in passing is an earlier visit; two new persons holding a working meeting hold their own', () => {
+    const r = x('Two Indian Navy ships arrived at Cam Ranh on Monday for a four-day port call. ' +
+      'During the visit, the commanding officers called on Rear Admiral Pham Van Long, Commander of Naval Region 4, Navy spokesperson Commander Arun Mehra said. ' +
+      'The deployment comes months after Chief of the Naval Staff Admiral Vikram Singh visited Hanoi in November 2024.');
+    assert.ok(!r.meetings.some((m) => m.participants.has('arun-mehra')));
+    const visit = r.meetings.find((m) => m.participants.has('vikram-singh'))!;
+    assert.deepEqual([visit.kind, visit.date?.value, visit.location?.key], ['visit', '2024-11', 'place:hanoi']);
+    const p = x('Naval vessels from China and Vietnam on Tuesday concluded a two-day joint patrol in the Gulf. ' +
+      'Before the patrol got under way, Senior Colonel Li Wen and Colonel Nguyen Van Phuc held a working meeting aboard the frigate.');
+    assert.equal(p.meetings.length, 2);
+    assert.deepEqual(people(p.meetings[1]), ['li-wen', 'nguyen-van-phuc']);
   });
 });

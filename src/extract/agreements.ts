@@ -20,7 +20,7 @@ export interface AgreementMention extends Span {
 }
 
 const HEADS: Array<[RegExp, AgreementKind]> = [
-  [/Memorandum of Understanding|memorandum of understanding|\bMoU\b|\bMOU\b/, 'memorandum of understanding'],
+  [/Memorandum of Understanding|memorandum of understanding|\bMoU\b|\bMOU\b|Memorandum on\b/, 'memorandum of understanding'],
   [/Joint Vision Statement|joint vision statement|[Ss]trategic [Vv]ision|Vision Statement/, 'joint vision statement'],
   [/Joint Statement|joint statement|Joint Declaration|joint declaration|[Dd]raft statement/, 'joint statement'],
   [/Framework Agreement|framework agreement|Framework Participation Agreement/, 'framework agreement'],
@@ -32,8 +32,8 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
   [/Agreement|Arrangement/, 'agreement'],
 ];
 
-const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
-const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?(?:((?:19|20)\d{2})\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership)\b)|protocol))\b(?!s)/gu;
+const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Memorandum(?= on )|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
+const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?(?:((?:19|20)\d{2})\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:the )?(?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership|delimitation|demarcation|boundar(?:y|ies))\b)|protocol))\b(?!s)/gu;
 /** A sentence without one of these words has no lowercase description of a document. */
 const LOW_WORDS = /agreement|memorandum|statement|protocol|letter of intent|strategic vision/i;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
@@ -47,7 +47,7 @@ function kindOf(name: string): AgreementKind {
 /** Words to the left of a capitalised head that still belong to the name ("1982 United Nations", "Vietnam-EU", "Women, Peace and Security"). */
 function extendLeft(text: string, at: number): number {
   const before = text.slice(0, at);
-  const m = /((?:(?:[A-Z][\p{L}.'-]*|\d{4}|of|and),?\s+)*)$/u.exec(before);
+  const m = /((?:(?:[A-Z][\p{L}.'-]*|\d{4}(?:[-–]\d{4})?|of|and),?\s+)*)$/u.exec(before);
   if (!m) return at;
   let s = m[1];
   // Never across another agreement's head ("UN Charter and Universal Declaration ...").
@@ -80,9 +80,15 @@ export function statusNear(text: string, start: number, end: number): AgreementS
   const before = text.slice(Math.max(0, start - 140), start);
   const after = text.slice(end, end + 60);
   const local = /[.;]/.test(before) ? before.slice(before.search(/[^.;]*$/)) : before;
+  // "the agreement ... signed by A and B in 2022": signed, whatever is proposed about it.
+  if (/^\s*,?\s*(?:(?:which|that) (?:was|were) |was |were )?(?:signed|inked)\s+(?:by|in|on)\b/i.test(after) && !/\b(?:will|to) be signed/i.test(after)) {
+    return /\b(?:under|in line with|in accordance with|pursuant to)\s+(?:the\s+|their\s+|its\s+)?(?:[\p{L}\d'’-]+\s+){0,5}$/u.test(local.slice(-80)) ? 'in force' : 'signed';
+  }
   if (/\b(?:stud(?:y|ying|ied)|consider(?:ing)?|towards? (?:the )?sign\w*|propos\w*|plan(?:ning)? to|will|wish(?:es)? to sign|to sign|soon sign|early sign|to (?:negotiate|conclude|finali[sz]e|draft|work out))\b[^.;]{0,40}$/i.test(local) ||
     /\b(?:will be signed|to be signed|is expected)/i.test(after)) return 'proposed';
   if (/\bdraft\b/i.test(local.slice(-40)) || /\bnegotiat(?:ing|ion of|ions on)\b[^.;]{0,30}$/i.test(local)) return 'negotiated';
+  // "cooperation under the plan for 2025", "in line with the Memorandum ... signed in 2011": a document in force.
+  if (/\b(?:under|in line with|in accordance with|pursuant to|within the framework of|in the framework of)\s+(?:the\s+|their\s+|its\s+)?(?:[\p{L}\d'’-]+\s+){0,5}$/u.test(local.slice(-80))) return 'in force';
   if (/\bconclu(?:sion|ded)\b[^.;]{0,60}$/i.test(local) || /^\s*(?:was|were|has been)? ?concluded/i.test(after)) return 'concluded';
   if (/\b(?:came|come|entered|enter) into force|\btook effect|\bin force\b/i.test(local + after)) return 'in force';
   if (/\b(?:sign(?:ed|ing)|ink(?:ed|ing))\b/i.test(local) || /^\W*(?:\w+\W+){0,2}(?:signed|inked)\b/i.test(after)) return 'signed';
@@ -148,7 +154,7 @@ export function findAgreements(text: string): AgreementMention[] {
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length), undefined, m[1]);
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
-  for (const m of execAll(/\b(?:the|a|an|their)\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?|plan of (?:[a-z-]+\s+){0,3}cooperation(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/g, text)) {
+  for (const m of execAll(/\b(?:the|a|an|their|\p{L}+s['’])\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?|plan of (?:[a-z-]+\s+){0,3}cooperation(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/gu, text)) {
     const start = m.index + m[0].length - m[1].length;
     push(start, m.index + m[0].length, m[1]);
     const last = out.find((a) => a.start === start);

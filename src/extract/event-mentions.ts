@@ -74,6 +74,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const after = text.slice(end);
     // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
     if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
+    // "the productive discussions at the Defense Policy Dialogue": what was said at the event named next.
+    if (/^(?:talks|discussions?)$/i.test(noun) && /^\s*(?:at|during) (?:the )?(?:[\p{L}.'-]+\s+){0,8}?(?:Dialogue|Meeting|Conference|Forum|Summit|dialogue|meeting|conference)\b/u.test(after)) continue;
     // "a dialogue via videoconference": the means of an event, not another event.
     if (/\b(?:via|by|through|over)\s+$/i.test(before)) continue;
     if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
@@ -143,7 +145,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:was|were|is|are) (?:(?:warmly|cordially|later|also|then|officially) )*(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by', ['ed by']],
   [/\bhosted an? (?:(?:state|gala|official|welcome|working) )?(?:reception|banquet|dinner|luncheon|lunch)(?: (?:in honou?r of|for))?\b|\breceived\b|\breceives\b|\b(?:welcomed|hosted)\b(?=\s+(?:(?:his|her|the|visiting)\s+)*(?:[\p{Lu}][\p{L}.'-]*\s+){0,8}?(?:counterpart|[\p{Lu}]))/gu, 'reception', 'host', ['hosted', 'received', 'receives', 'welcomed']],
   [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:talked|spoke|conversed|speaks|talks) by (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/gu, 'call', 'meet', ['phone']],
-  [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
+  [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference)(?: (?:on|in) \p{Lu}\p{Ll}+(?: \d{1,2})?)? with\b/gu, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
   [/\bpaid (?:a|his|her) (?:courtesy|farewell|introductory|protocol) (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet', ['courtesy', 'farewell', 'introductory', 'protocol']],
   [/\bcall(?:ed|s) on\b/g, 'meeting', 'meet', ['call']],
   // "Receiving the Japanese ambassador, Minister X said ...": the sentence's subject after the comma hosts.

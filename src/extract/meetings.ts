@@ -49,13 +49,15 @@ const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the frame
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
 const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
-const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this)|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
+const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this|the \w+)|before the \w+|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
 /**
  * Whether a date of the sentence can date an event: "since 2016" starts a period, and the date of a
  * dateline ("HANOI, May 6, 2025 - ...") is when the article was written.
  */
 function datesEvent(text: string, d: { start: number; end: number }): boolean {
   if (/^since\b/i.test(text.slice(d.start))) return false;
+  // "the agreement ... signed by Vietnam and Indonesia in 2022": the document's date, not an event's.
+  if (/\b(?:signed|concluded|adopted|ratified|inked)(?:\s+by\s+(?:[\p{Lu}][\p{L}.'-]*|and|the)(?:\s+(?:[\p{Lu}][\p{L}.'-]*|and|the)){0,6})?\s+(?:(?:in|on)\s+)?$/u.test(text.slice(Math.max(0, d.start - 80), d.start))) return false;
   return !(/^\s*(?:\p{Lu}[\p{L}.'-]*\s*){1,4},\s*(?:on\s+)?$/u.test(text.slice(0, d.start)) && /^\s*(?:[-–—(:]|\(\w+\))/.test(text.slice(d.end)));
 }
 
@@ -304,7 +306,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const c = dem ? countryOfForm(dem) : undefined;
         if (c) addRole(target, 'participants', slug(c), si);
       }
-      setDate(target, a, o.end, cEnd, o.end);
+      // "Earlier on November 13, General X joined his counterparts at the 21st ADMM": who joined it, and when.
+      const cs = clauseStart(text, o.start);
+      const joined = /\b(?:joined|attended|participated|took part)\b/.test(text.slice(cs, o.start));
+      if (joined) participate(target, a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= cs && x.end <= o.start).slice(0, 1), si);
+      setDate(target, a, joined ? cs : o.end, cEnd, o.end);
       setPlace(target, a, o.end, cEnd);
       main ??= target;
       scope ??= target;
@@ -350,7 +356,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) ? undefined : fallback);
         if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
       }
-      const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']);
+      // (Not the one who tells of it: "..., Navy spokesperson Commander X said.")
+      const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']).filter((x) => !(x.kind === 'person' && /^\s*(?:said|says|told|added|noted)\b/.test(text.slice(x.end, x.end + 12))));
       const objects = objectsAll.filter((x) => x.kind === 'person');
       // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
       // (Or the body and the one who led it: "held a working session with the X Department, led by its Director Y".)
@@ -480,9 +487,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       } else if (v.role === 'visit') {
         // "visited the Naval High Command": the bodies a visitor went to, during the visit under way.
         const visited = actorsIn(a, v.end, cEnd, ['organization', 'country']);
-        if (!visited.length) continue;
+        // "after Admiral X visited Hanoi in November 2024": a visit to a city of another country than the visitor's.
+        const city = visited.length ? undefined : a.places.find((p) => p.start >= v.end && p.start - v.end <= 5 && p.country);
+        const visitor = subjects.find((x) => x.kind === 'person');
+        const abroad = city && visitor && ctx.persons.get(visitor.key)?.nationality?.key !== slug(city.country!);
+        if (!visited.length && !abroad) continue;
         if (framed && subjects.length && framed.participants.has(subjects[0].key)) target = framed;
-        else {
+        else if (abroad) {
+          target = create('visit', si, `visit to ${city!.name}`);
+          target.location = { key: `place:${city!.key}`, evidence: [si] };
+          if (/\b(?:after|since|before)\b[^,;]*$/i.test(text.slice(cStart, v.start)) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
+        } else {
           target = create('visit', si, '');
           if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
         }
@@ -523,7 +538,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))) ||
         // "The Ministry hosted a reception ..." after talks of others: a host new to the article holds its own event.
-        (v.role === 'host' && subjects.length > 0 && main.participants.size > 0 && subjects.every((x) => !main!.participants.has(x.key))))) {
+        (v.role === 'host' && subjects.length > 0 && main.participants.size > 0 && subjects.every((x) => !main!.participants.has(x.key))) ||
+        // "Before the patrol, A and B held a working meeting": two persons new to the event told hold one of their own.
+        (v.role === 'meet' && subjects.filter((x) => x.kind === 'person').length >= 2 && subjects.every((x) => !main!.participants.has(x.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
         if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
@@ -878,7 +895,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       for (const p of people) {
         const before = text.slice(0, p.start);
-        if (speaks.has(p) || INVERTED_SPEECH.test(before.slice(-200).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, ''))) {
+        // (A spokesperson tells of the event; they are no party to it.)
+        const spokesperson = [...(ctx.persons.get(p.key)?.positions.keys() ?? [])].some((t) => /\bspokes(?:person|man|woman)\b|\bpress (?:secretary|officer)\b/i.test(t)) ||
+          /\bspokes(?:person|man|woman)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/iu.test(before.slice(-60));
+        if (!spokesperson && (speaks.has(p) || INVERTED_SPEECH.test(before.slice(-200).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, '')))) {
           // With no event named in the sentence, one who already took part in another event spoke there, not at the last one told.
           const elsewhere = !scope && !about.participants.has(p.key) && meetings.some((m) => m !== about && m.participants.has(p.key));
           // "Chien recalled that in 2023 the two sides held the 10th dialogue": the speaker speaks at the event told
