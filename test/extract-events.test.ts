@@ -830,4 +830,19 @@ describe('extraction: events', () => {
     assert.equal(p.meetings.length, 2);
     assert.deepEqual(people(p.meetings[1]), ['li-wen', 'nguyen-van-phuc']);
   });
+
+  it('"to attend the 12th X Committee (XC) meeting, which he co-chaired yesterday with Y" took place, chaired by both; "the first round of consultations, held in Hanoi" is an earlier round of the two sides; "his own visit" is the speaker\'s', () => {
+    const r = x('Defence Minister Datuk Ahmad Rahman today received a courtesy call from Vietnam\'s Deputy Minister of National Defence, Senior Lieutenant General Tran Van Son. ' +
+      'Son is in the country to attend the 12th Malaysia-Vietnam Defence Cooperation Committee (MVDCC) meeting, which he co-chaired yesterday with Malaysia\'s defence secretary-general Datuk Zulkifli Hamid.');
+    const committee = r.meetings.find((m) => m.ordinal === 12)!;
+    assert.deepEqual([...committee.chairs.keys()].sort(), ['tran-van-son', 'zulkifli-hamid']);
+    assert.ok(!r.meetings[0].participants.has('zulkifli-hamid'), 'the co-chair took no part in the courtesy call');
+    const eu = x('The second EU–Viet Nam Security and Defence Consultations took place in Brussels, co-chaired by Anna Berg and Senior Lieutenant General Pham Van Bao. ' +
+      'They took stock of progress since the first round of consultations, held in Hanoi in November 2023.');
+    const first = eu.meetings[1];
+    assert.deepEqual([first.kind, first.date?.value, first.location?.key], ['dialogue', '2023-11', 'place:hanoi']);
+    assert.deepEqual(people(first), ['european-union', 'vietnam']);
+    const ru = x('Colonel General Ivan Orlov held talks with Senior Lieutenant General Nguyen Van Hai in Moscow. Orlov noted that much had been done since his own visit to Hanoi in June.');
+    assert.deepEqual(people(ru.meetings[1]), ['ivan-orlov']);
+  });
 });

@@ -108,10 +108,16 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
       }
       if (MOD_STOPS.has(lw) && !(lw === 'and' && n > 0)) break;
     }
-    const modWords = det ? words.slice(k + 1) : [];
-    const lead = det ? words.slice(0, k).join(' ') : before;
+    // "the first round of consultations": the round's ordinal and determiner are the event's.
+    const round = det ? null : /\b(the|a|its|their)\s+((?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|previous|last|next|latest|new)\s+)?round of (?:the\s+)?$/i.exec(before);
+    if (round) {
+      det = round[1].toLowerCase();
+      k = words.length;
+    }
+    const modWords = round ? (round[2] ? [round[2].trim()] : []) : det ? words.slice(k + 1) : [];
+    const lead = round ? before.slice(0, round.index) : det ? words.slice(0, k).join(' ') : before;
     // Without a determiner, a noun names an event when it is said to take place, or whom it was between ("after talks between the two ministers").
-    if (!det && !/^\s*(?:took place|was held|were held|held|has wrapped|wrapped|opened|closed|concluded|between)\b/i.test(after)) continue;
+    if (!det && !/^\s*,?\s*(?:took place|was held|were held|held|has wrapped|wrapped|opened|closed|concluded|between)\b/i.test(after)) continue;
     const mods = modWords.join(' ');
     // "the fifth such exchange": a kind of event counted, not an event told.
     if (/\bsuch\b/i.test(mods)) continue;

@@ -279,20 +279,27 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
     // 0b. A gathering of a body told as the event itself: "led a delegation to the 18th ASEAN Defence Ministers' Meeting
     // (ADMM) in Vientiane on November 20", "The 15th ASEAN Navy Chiefs' Meeting was held via videoconference".
+    /** Verbs this step has read (", which he co-chaired yesterday with X"): the verb step leaves them. */
+    const verbsRead = new Set<number>();
     for (const o of a.actors) {
       if (o.kind !== 'organization' || o.nested) continue;
       const org = ctx.organizations.get(o.key);
-      if (!org || !(GATHERING.test(org.name) || GATHERING.test(text.slice(o.start, o.end)))) continue;
+      // ("the 12th Malaysia-Vietnam Defence Cooperation Committee (MVDCC) meeting": a body's meeting named after it.)
+      const bodyMeeting = /^(\s*\([^)]*\))?\s+(meeting|session|conference|consultation)\b/.exec(text.slice(o.end, o.end + 40));
+      if (!org || !(GATHERING.test(org.name) || GATHERING.test(text.slice(o.start, o.end)) || bodyMeeting)) continue;
+      const oEnd = bodyMeeting ? o.end + bodyMeeting[0].length : o.end;
       const before = text.slice(Math.max(0, o.start - 60), o.start);
-      const after = text.slice(o.end, o.end + 80);
+      const after = text.slice(oEnd, oEnd + 80);
+      // ", which he co-chaired yesterday with X": the text says it took place, whatever came before.
+      const which = /^\s*,\s*which\s+(he|she|they|\p{Lu}[\p{L}-]*)\s+(?:also\s+)?((?:co-)?chaired|attended|opened|held)\b/u.exec(after);
       const ord = /\b(\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+$/i.exec(before);
       const held = /^\s*(?:\([^)]*\)\s*)?(?:(?:was|were|is) (?:held|convened|opened|organi[sz]ed|hosted)|took place|kicked off|opened)\b/.test(after);
       const ledTo = /\bdelegations? to (?:the )?(?:\d{1,2}(?:st|nd|rd|th)\s+)?$/i.test(before);
       // (Attending one is read with the verb; its sidelines, a future one or a mechanism are not this event.)
-      if (!(ord || held || ledTo) || /\battend\w*\s+(?:the\s+)?(?:\S+\s+)?$|\b(?:sidelines?|margins?|framework|mechanism) of (?:the )?(?:\S+\s+)?$/i.test(before) ||
-        PLANNED_BEFORE.test(before) || PLANNED_AFTER.test(after)) continue;
+      if (!(ord || held || ledTo || which) || (!which && /\battend\w*\s+(?:the\s+)?(?:\S+\s+)?$|\b(?:sidelines?|margins?|framework|mechanism) of (?:the )?(?:\S+\s+)?$/i.test(before)) ||
+        (!which && (PLANNED_BEFORE.test(before) || PLANNED_AFTER.test(after)))) continue;
       if (tracing) rule = 'gathering: a numbered or held meeting of a body is an event';
-      const label = `${ord ? `${ord[1]} ` : ''}${text.slice(o.start, o.end).replace(/\s*\([^)]*\)$/, '')}`;
+      const label = `${ord ? `${ord[1]} ` : ''}${text.slice(o.start, o.end).replace(/\s*\([^)]*\)$/, '')}${bodyMeeting ? ` ${bodyMeeting[2]}` : ''}`;
       const n = ord ? ordinalOf(ord[1]) : undefined;
       const target = meetings.find((m) => m.label === label || (n !== undefined && m.ordinal === n && m.label.endsWith(text.slice(o.start, o.end)))) ?? create('conference', si, label);
       if (n !== undefined) target.ordinal ??= n;
@@ -310,6 +317,20 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const cs = clauseStart(text, o.start);
       const joined = /\b(?:joined|attended|participated|took part)\b/.test(text.slice(cs, o.start));
       if (joined) participate(target, a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= cs && x.end <= o.start).slice(0, 1), si);
+      if (which) {
+        // "which he co-chaired ... with X": he (the sentence's subject, or the name) and X.
+        const wStart = oEnd + which.index;
+        const wEnd = clauseEnd(text, wStart + which[0].length);
+        const he = /^\p{Lu}/u.test(which[1]) ? a.actors.find((x) => x.kind === 'person' && x.start >= wStart && x.start < wStart + which[0].length) : a.actors.find((x) => x.kind === 'person' && !x.nested && x.end <= o.start);
+        const withAt = /\bwith\s/.exec(text.slice(wStart, wEnd));
+        const others = withAt ? a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= wStart + withAt.index && x.end <= wEnd) : [];
+        for (const p of [...(he ? [he] : []), ...others]) {
+          addRole(target, 'participants', p.key, si);
+          if (/chaired/.test(which[2])) addRole(target, 'chairs', p.key, si);
+        }
+        for (const v of verbEvents(text)) if (v.start >= wStart && v.start <= wStart + which[0].length) verbsRead.add(v.start);
+        setDate(target, a, wStart, wEnd, wStart);
+      }
       setDate(target, a, joined ? cs : o.end, cEnd, o.end);
       setPlace(target, a, o.end, cEnd);
       main ??= target;
@@ -325,6 +346,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     let verbSubjects: ActorRef[] | undefined;
     const verbs = verbEvents(text);
     for (const v of verbs) {
+      if (verbsRead.has(v.start)) continue;
       if (tracing) rule = `verb ${v.role}: "${text.slice(v.start, v.end)}"`;
       const cStart = clauseStart(text, v.start);
       const cEnd = clauseEnd(text, v.end);
@@ -805,6 +827,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (n.ordinal !== undefined) target.ordinal ??= n.ordinal;
       if (!target.label && !n.anaphoric) target.label = n.phrase;
       participate(target, agent, si);
+      // "Voronov noted that much had been done since his own visit to Hanoi": "his" is the one the sentence is about.
+      if (n.kind === 'visit' && !agent.length && (n.det === 'his' || n.det === 'her') && target.participants.size === 0) {
+        const owner = a.actors.filter((x) => x.kind === 'person' && !x.nested && x.end <= n.start);
+        if (owner.length) participate(target, owner.slice(0, 1), si);
+      }
       // "The delegation is on a working visit to Vietnam", "He was on a visit to ...": the one who is on it.
       const onVisit = n.kind === 'visit' && !agent.length ? /\b(?:is|was|are|were) (?:currently |now )?(?:on|paying|making)\s*$/i.exec(n.lead) : null;
       if (onVisit) {
@@ -1010,7 +1037,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   // An earlier event of the same series as the main one ("since the second dialogue") is between the same countries.
   if (tracing) rule = 'series: an earlier event of the same series is between the same countries';
   if (main) {
-    const isCountry = (k: string) => ctx.analyses.some((a) => a.actors.some((x) => x.key === k && x.kind === 'country'));
+    // (A union of countries that is a side counts as one: "the EU and Viet Nam".)
+    const isCountry = (k: string) => MULTILATERAL.some(([, key]) => key === k) || ctx.analyses.some((a) => a.actors.some((x) => x.key === k && x.kind === 'country'));
     const mainCountries = [...main.participants].filter(([k]) => isCountry(k));
     // Where the main event names only its persons, their countries are the sides of the series.
     if (!mainCountries.length) {
