@@ -845,4 +845,13 @@ describe('extraction: events', () => {
     const ru = x('Colonel General Ivan Orlov held talks with Senior Lieutenant General Nguyen Van Hai in Moscow. Orlov noted that much had been done since his own visit to Hanoi in June.');
     assert.deepEqual(people(ru.meetings[1]), ['ivan-orlov']);
   });
+
+  it('a unit "of the Chinese People\'s Liberation Army (PLA)" and the army are two bodies; "South Korea\'s Ministry of National Defense" keeps the words as written', () => {
+    const r = x('The patrol was concluded, according to the Southern Theater Command of the Chinese People\'s Liberation Army (PLA). ' +
+      'The talks were announced by South Korea\'s Ministry of National Defense.');
+    const orgs = [...r.organizations.values()];
+    assert.deepEqual(orgs.map((o) => o.name).sort(), ['Chinese People\'s Liberation Army', 'Ministry of National Defence of Republic of Korea', 'Southern Theater Command']);
+    const mnd = orgs.find((o) => o.countryKey === 'republic-of-korea')!;
+    assert.ok(mnd.aliases.has('Ministry of National Defense'), [...mnd.aliases.keys()].join('; '));
+  });
 });

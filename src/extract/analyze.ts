@@ -58,6 +58,22 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     // A place's name is no body, but a body may be named after its place ("Ho Chi Minh City People's Committee").
     if (places.some((p) => overlaps(p, o) && !(o.start <= p.start && o.end > p.end)) && !o.acronym) return;
     const same = orgs.find((x) => overlaps(x, o));
+    // "the Southern Theater Command of the Chinese People's Liberation Army (PLA)": a unit of a body named with its
+    // acronym is a body of its own, and so is the body.
+    let of = same && same.acronym && o.start < same.start && (o.end >= same.end || /^\s*\([^)]*\)$/.test(text.slice(o.end, same.end)))
+      ? /\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}]+\s+)?$/u.exec(text.slice(o.start, same.start)) : null;
+    if (of && of[1] && !countryOfForm(of[1].trim())) of = null;
+    if (of && of[1]) {
+      // "the Chinese People's Liberation Army (PLA)": the demonym is part of the body's name.
+      const at = o.start + of.index + of[0].length - of[1].length;
+      const whole = organizationFromName(`${of[1]}${same!.written ?? same!.name}`, { start: at, end: same!.end, text: text.slice(at, same!.end) }, same!.acronym);
+      if (whole) orgs.splice(orgs.indexOf(same!), 1, whole);
+    }
+    if (of) {
+      const unit = organizationFromName(text.slice(o.start, o.start + of.index), { start: o.start, end: o.start + of.index, text: text.slice(o.start, o.start + of.index) });
+      if (unit && !orgs.some((x) => overlaps(x, unit))) orgs.push(unit);
+      return;
+    }
     if (same) {
       // Keep the longer span; the gazetteer's name wins for the same span.
       if (o.end - o.start > same.end - same.start) orgs.splice(orgs.indexOf(same), 1, o);
@@ -104,7 +120,9 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     if (!c) continue;
     const at = m[2] ? m[0].lastIndexOf('Ministry') : 0;
     const span = { start: m.index + at, end: m.index + m[0].length, text: m[0].slice(at) };
-    const o = organizationFromName(`${c === 'Vietnam' ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, span);
+    const o = organizationFromName(`${c === 'Vietnam' || /National/i.test(span.text) ? 'Ministry of National Defence' : 'Ministry of Defence'} of ${c}`, span);
+    // (The words as written stay an alias: "Ministry of National Defense".)
+    if (o) o.written = span.text;
     // The gazetteer's reading of the same words ("Ministry of Defence" as Vietnam's) gives way.
     if (o && c !== 'Vietnam') for (let i = orgs.length - 1; i >= 0; i--) if (overlaps(orgs[i], o) && orgs[i].country === 'Vietnam') orgs.splice(i, 1);
     addOrg(o);
