@@ -854,4 +854,29 @@ describe('extraction: events', () => {
     const mnd = orgs.find((o) => o.countryKey === 'republic-of-korea')!;
     assert.ok(mnd.aliases.has('Ministry of National Defense'), [...mnd.aliases.keys()].join('; '));
   });
+
+  it('a release dated "Madrid, 1 October 2025." dates "today" and "on 30 September"; "signed a Letter of Intent ..., witnessed by A and B" is a ceremony; "Ruiz Calderón" is the family name; earlier consultations are the two sides\'', () => {
+    const r = extractArticle('t.txt', 'Spain and Vietnam sign memorandum\nMadrid, 1 October 2025. The Secretary of State for Defence, Elena Ruiz Calderón, and the Deputy Minister of National Defence of Vietnam, Senior Lieutenant General Dao Van Liem, today signed a memorandum of understanding on defence cooperation.\n' +
+      'Before the ceremony, Ruiz Calderón and General Liem held a meeting with their delegations.\n' +
+      'The memorandum builds on the first bilateral defence consultations held in Hanoi in 2023.\n' +
+      'General Liem, who is on an official visit to Spain from 29 September to 3 October, was received on 30 September by the Chief of Defence Staff, General Alvaro Serrano.\n' +
+      'Later on 1 October, the Navantia company and the General Department of Defence Industry signed a Letter of Intent on shipbuilding, witnessed by Ruiz Calderón and General Liem.\n', {}, { trace: true });
+    const signing = r.meetings[0];
+    assert.equal(signing.date?.value, '2025-10-01');
+    const at = (words: string) => r.sentences.find((x) => x.text.includes(words))!.index;
+    const before = r.meetings.find((m) => m.evidence.includes(at('Before the ceremony')) && m !== signing)!;
+    assert.deepEqual(people(before).filter((k) => r.persons.has(k)), ['dao-van-liem', 'elena-ruiz-calderon']);
+    const reception = r.meetings.find((m) => m.kind === 'reception')!;
+    assert.equal(reception.date?.value, '2025-09-30');
+    const loi = r.meetings.find((m) => m.evidence.includes(at('Letter of Intent')))!;
+    assert.deepEqual(people(loi).filter((k) => r.persons.has(k)), ['dao-van-liem', 'elena-ruiz-calderon']);
+  });
+
+  it('"made a courtesy call on"; a day just after the article\'s date is in its year ("from 19 to 22 December" in a release of 21 December)', () => {
+    const r = extractArticle('t.txt', 'Expo\nIslamabad, 21 December 2024\nColonel Ali Raza made a courtesy call on Major General Nguyen Huu Phuc on 19 December. ' +
+      'The delegation visited the Vietnam International Defence Expo 2024, held in Hanoi from 19 to 22 December.\n', {}, { trace: true });
+    assert.deepEqual(people(r.meetings[0]), ['ali-raza', 'nguyen-huu-phuc']);
+    assert.equal(r.meetings[0].date?.value, '2024-12-19');
+    assert.ok(r.meetings.every((m) => !m.date?.value?.startsWith('2023')));
+  });
 });

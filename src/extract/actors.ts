@@ -566,7 +566,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && (/^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after) ||
       // "the Ho Chi Minh Mausoleum", "the National Cemetery": a capitalised place word ends the run.
-      /^(?:Site|Relic|Memorial|Cemetery|Temple|Pagoda|Monument|Museum|Mausoleum|Square|Street|Road|Bridge|Airport|Park|Stadium|Hall|Pass|Island|District|Commune|Ward|Port|Harbou?r|Bay|Base)$/.test(words[words.length - 1]));
+      // (Not the words that are also family names: Park, Hall, Ward, Bridge.)
+      (words.length >= 2 && /^(?:Site|Relic|Memorial|Cemetery|Pagoda|Monument|Museum|Mausoleum|Square|Airport|Stadium|District|Commune|Harbou?r)$/.test(words[words.length - 1])));
     // A name of two to four words with nothing to say it is a person's ("Tea Seiha" again, without a title)
     // is kept as a mention that only resolves to a person the article names in full.
     const again = !full && !single && words.length >= 2 && words.length <= 4;

@@ -269,7 +269,8 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     const n = fold(name);
     const candidates = [...persons.values()].filter((p) => {
       const full = fold(p.name);
-      if (n.includes(' ')) return full === n;
+      // ("Ruiz Calderón" for "Elena Ruiz Calderón": a family name of two words.)
+      if (n.includes(' ')) return full === n || (full.endsWith(` ${n}`) && full.split(' ').length > n.split(' ').length && !VIETNAMESE_SURNAMES.has(full.split(' ')[0]));
       const parts = full.split(' ');
       return parts[parts.length - 1] === n || parts[0] === n;
     });

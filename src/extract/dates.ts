@@ -106,7 +106,10 @@ function month(name: string): number {
 function inferYear(m: number, d: number, ref?: string): string | undefined {
   if (!ref) return undefined;
   const [ry, rm, rd] = ref.split('-').map(Number);
-  return String(m > rm || (m === rm && d > rd) ? ry - 1 : ry);
+  // A day after the article's date is in the year before, unless it is within the weeks after it (an event under
+  // way or about to close: "from 19 to 22 December" in a release of 21 December).
+  const ahead = (Date.UTC(ry, m - 1, d) - Date.UTC(ry, rm - 1, rd)) / 86_400_000;
+  return String(ahead > 45 ? ry - 1 : ry);
 }
 
 function day(m: number, d: number, year: string | undefined, ref?: string) {

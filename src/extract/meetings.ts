@@ -39,7 +39,8 @@ function clauseStart(text: string, at: number): number {
   return best;
 }
 
-const ROLE_SUBJECT = /\b(?:he|she|the (?:[a-z-]+ ){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guest|host|visitor|commander|chief|delegation))\b/i;
+/** A person named by role ("the Lao officer", "he"), in lowercase: "the General Department" is a body's name. */
+const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+[a-z]))\s+){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guest|host|visitor|commander|chief|delegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
 /** Role words that say nothing of a title: "the German guest" is any German. */
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
@@ -379,7 +380,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
       }
       // (Not the one who tells of it: "..., Navy spokesperson Commander X said.")
-      const objectsAll = actorsIn(a, v.end, cEnd, ['person', 'organization', 'country']).filter((x) => !(x.kind === 'person' && /^\s*(?:said|says|told|added|noted)\b/.test(text.slice(x.end, x.end + 12))));
+      // (Nor those of the next verb joined by "and": "paid a courtesy call on the minister and held talks with X".)
+      const nextVerb = verbs.find((w) => w.start > v.end && /\band\s+(?:also\s+|then\s+)?$/.test(text.slice(v.end, w.start)));
+      const objectsAll = actorsIn(a, v.end, nextVerb && nextVerb.start < cEnd ? nextVerb.start : cEnd, ['person', 'organization', 'country']).filter((x) => !(x.kind === 'person' && /^\s*(?:said|says|told|added|noted)\b/.test(text.slice(x.end, x.end + 12))));
       const objects = objectsAll.filter((x) => x.kind === 'person');
       // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
       // (Or the body and the one who led it: "held a working session with the X Department, led by its Director Y".)
@@ -499,7 +502,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const signedHere = v.role === 'sign' && /^(?:signed|inked)$/.test(text.slice(v.start, v.end));
       const signatories = subjects.filter((x) => x.kind === 'person').length >= 2 || (group !== null && subjects.length >= 2);
       const ownDay = a.dates.some((d) => d.start >= v.end && d.end <= cEnd && datesEvent(text, d) && (d.date.value ? d.date.value.length === 10 : /\d{1,2}(?!\d)|day\b/.test(d.date.text)));
-      if (signedHere && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) continue;
+      // ("POF and the General Department signed a Letter of Intent ..., witnessed by A and B": a ceremony told as an event.)
+      const witnessedBy = signedHere ? /,?\s*witnessed by\b/.exec(text.slice(v.end, cEnd + 200)) : null;
+      if (signedHere && !witnessedBy && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) continue;
       if (ceremony) {
         target = ceremony;
         hint(target, kind, si);
@@ -633,6 +638,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const chairs = named.some((x) => x.kind === 'person') ? named.filter((x) => x.kind === 'person') : named;
         participate(target, chairs, si);
         for (const c of chairs) addRole(target, 'chairs', c.key, si);
+      }
+      if (witnessedBy) {
+        const wAt = v.end + witnessedBy.index + witnessedBy[0].length;
+        participate(target, a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= wAt && x.start < clauseEnd(text, wAt) + 1), si);
       }
       if (v.role === 'host') for (const s of subjects) addRole(target, 'hosts', s.key, si);
       if (v.role === 'hosted-by') for (const o of objects) addRole(target, 'hosts', o.key, si);
@@ -1049,7 +1058,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
     const mainHints = kindHints.get(main)!;
     for (const m of meetings) {
-      if (m === main || m.kind === 'visit' || ![...kindHints.get(m)!].some((k) => mainHints.has(k)) || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
+      // (And an earlier event told with no party at all: "building on the first bilateral consultations held in Hanoi in 2023".)
+      if (m === main || m.kind === 'visit' || m.kind === 'conference' || gatherings.has(m) ||
+        (![...kindHints.get(m)!].some((k) => mainHints.has(k)) && m.participants.size > 0) || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
       for (const [k, ev] of mainCountries) if (!m.participants.has(k)) addRole(m, 'participants', k, ...ev);
     }
   }

@@ -90,8 +90,8 @@ function edgeLines(text: string, n: number): string[] {
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
-const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
 const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})([\/.])(\d{1,2})\2((?:19|20)\d{2})\b/iu;
 const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?((?:19|20)\d{2})-(\d{2})-(\d{2})\b/i;
 
@@ -116,7 +116,8 @@ export function dateLine(text: string): string | undefined {
     const isoM = iso ? null : DATELINE_ISO.exec(line);
     if (isoM) iso = `${isoM[1]}-${isoM[2]}-${isoM[3]}`;
     // A dateline opens the line and is followed by a dash, a parenthesised agency or the end of a short line.
-    if (iso && isIsoDate(iso) && (line.length <= 60 || /^[^.]{0,60}?\d{4}\s*(?:[-–—:(]|$)/.test(line))) return iso;
+    // ("Madrid, 1 October 2025. The Secretary ...": a full stop ends it too.)
+    if (iso && isIsoDate(iso) && (line.length <= 60 || /^[^.]{0,90}?\d{4}\s*(?:[-–—:(.]|$)/.test(line))) return iso;
   }
   return undefined;
 }
