@@ -879,4 +879,17 @@ describe('extraction: events', () => {
     assert.equal(r.meetings[0].date?.value, '2024-12-19');
     assert.ok(r.meetings.every((m) => !m.date?.value?.startsWith('2023')));
   });
+
+  it('a ship that "called at" a port told in passing is an earlier port call; "the frigate and two vessels of the X Navy held a drill" is the frigate\'s navy and X\'s; "received certificates" is no reception; "on Friday, July 11, 2025" is that day', () => {
+    const r = x('A Bangladesh Navy frigate docked at Cam Ranh International Port on Thursday. ' +
+      'On Wednesday, before entering port, the frigate and two vessels of the Vietnam People\'s Navy held a search-and-rescue drill. ' +
+      'A training ship of the Vietnam People\'s Navy called at Chittagong in 2023.');
+    const [port, drill, earlier] = r.meetings;
+    assert.deepEqual(people(port).filter((k) => r.organizations.has(k)).map((k) => r.organizations.get(k)!.name), ['Bangladesh Navy']);
+    assert.deepEqual(people(drill).map((k) => r.organizations.get(k)?.name).sort(), ['Bangladesh Navy', 'Vietnam People\'s Navy']);
+    assert.deepEqual([earlier.kind, earlier.date?.value], ['visit', '2023']);
+    const g = x('A graduation ceremony for the first language course took place at the Military Foreign Languages College in Hà Nội on Friday, July 11, 2025. ' +
+      'Twelve officers, including class leader Major Joaquim Belo, received certificates at the ceremony.');
+    assert.deepEqual(g.meetings.map((m) => [m.kind, m.date?.value]), [['meeting', '2025-07-11']]);
+  });
 });

@@ -194,7 +194,8 @@ function canonicalMinistry(name: string): string | undefined {
  * country and a trailing "of <Country>" into the country, and resolves the gazetteer.
  */
 export function organizationFromName(raw: string, span: Span, acronym?: string): OrgMention | undefined {
-  let name = raw.replace(/^(the|of|and|in|at|for|by)\s+/i, '').replace(/'s?$/, '').trim();
+  // ("A Bangladesh Navy frigate": the article opening the sentence is no part of the name.)
+  let name = raw.replace(/^(the|of|and|in|at|for|by)\s+/i, '').replace(/^(?:A|An)\s+(?=\p{Lu})/u, '').replace(/'s?$/, '').trim();
   // "Two Indonesian Navy ships": a number opening the sentence is no part of the name.
   name = name.replace(/^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Several|Many|Some|All|Both)\s+(?=\p{Lu})/u, '');
   // "8002 of the Vietnam Coast Guard" (a hull number): the body is what follows.

@@ -12,7 +12,7 @@ export interface CountryEntry {
 }
 
 export const COUNTRIES: CountryEntry[] = [
-  { name: 'Vietnam', forms: ['Viet Nam', 'Vietnamese', 'Socialist Republic of Vietnam'], vi: 'Việt Nam' },
+  { name: 'Vietnam', forms: ['Viet Nam', 'Việt Nam', 'Vietnamese', 'Socialist Republic of Vietnam'], vi: 'Việt Nam' },
   { name: 'France', forms: ['French'] },
   { name: 'Germany', forms: ['German'] },
   { name: 'Poland', forms: ['Polish'] },
@@ -103,7 +103,7 @@ export const COUNTRIES: CountryEntry[] = [
 ];
 
 export const CITIES: Array<{ name: string; country: string; forms?: string[]; vi?: string }> = [
-  { name: 'Hanoi', country: 'Vietnam', forms: ['Ha Noi'], vi: 'Hà Nội' },
+  { name: 'Hanoi', country: 'Vietnam', forms: ['Ha Noi', 'Hà Nội'], vi: 'Hà Nội' },
   { name: 'Ho Chi Minh City', country: 'Vietnam', vi: 'Thành phố Hồ Chí Minh' },
   { name: 'Da Nang', country: 'Vietnam', forms: ['Danang'], vi: 'Đà Nẵng' },
   { name: 'Hai Phong', country: 'Vietnam', forms: ['Haiphong'], vi: 'Hải Phòng' },

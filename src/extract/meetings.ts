@@ -142,7 +142,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const ds = a.dates.filter((d) => d.start >= from && d.end <= to && datesEvent(a.text, d) &&
       !relatives.some(([s, e]) => d.start >= s && d.end <= e && !(near >= s && near <= e)));
     if (!ds.length) return;
-    const d = ds.sort((x, y) => Math.abs(x.start - near) - Math.abs(y.start - near))[0];
+    let d = ds.sort((x, y) => Math.abs(x.start - near) - Math.abs(y.start - near))[0];
+    // "on Friday, July 11, 2025": the day written in full right after the weekday.
+    const full = !d.date.value || d.date.value.length < 10 ? ds.find((x) => x !== d && x.start >= d.end && x.start - d.end <= 3 && x.date.value) : undefined;
+    if (full) d = full;
     m.date = { ...d.date };
     m.dateEvidence = [a.sentence.index];
     if (tracing) note(m, a.sentence.index, `date "${d.date.text}"${d.date.value ? ` = ${d.date.value}` : ''}`);
@@ -436,6 +439,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'hold' || v.role === 'dock' || ((v.role === 'attend' || v.role === 'host') && !subjects.length)) {
         // "Two vessels from the X Navy and two from the Y Navy took part in the patrol": bodies take part too.
         const bodies = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
+        // "the frigate and two vessels of the X Navy held a drill": the frigate told before is its navy's.
+        if (lastVisit && /\bthe (?:frigate|ship|vessel|warship|destroyer|corvette|cutter)\b/i.test(subjectText)) {
+          for (const k of lastVisit.participants.keys()) if (ctx.organizations.has(k) && !bodies.some((b) => b.key === k)) bodies.push({ key: k, kind: 'organization', start: cStart, end: cStart, nested: false });
+        }
         if (bodies.length || !group) subjects = bodies;
       }
       /** "conducted the 36th joint patrol": the event noun inside the verb phrase names the event. */
@@ -450,13 +457,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         ? a.actors.find((x) => x.kind === 'country' && !x.nested && x.start >= v.end && x.start - v.end <= 5) ?? (arrivedAt ? { key: slug(arrivedAt.country!), kind: 'country' as const, start: arrivedAt.start, end: arrivedAt.end, nested: false } : undefined)
         : undefined;
       const arrivingPerson = arrivedIn && subjects.find((x) => x.kind === 'person' && ctx.persons.get(x.key)?.nationality?.key !== arrivedIn.key);
-      if (v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson) continue;
+      if (v.role === 'dock' && /^(?:arriv|called)/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson) continue;
+      // ("A training ship of the navy called at Chittagong in 2023": a port call told in passing, an earlier one.)
+      const calledEarlier = v.role === 'dock' && /^called/.test(text.slice(v.start)) && main !== undefined;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
       // "activities chaired by the ministry": only an event is chaired.
       // "called on the minister" is a courtesy call; "called on Vietnam to support ..." is a request.
-      if (/^call/.test(text.slice(v.start, v.end)) && (!objects.length || /^[^.;]{0,60}?\bto\s+[a-z]/.test(text.slice(v.end)))) continue;
-      // "welcomed" and "hosted" make a reception only with a guest named.
+      if (v.role === 'meet' && /^call/.test(text.slice(v.start, v.end)) && (!objects.length || /^[^.;]{0,60}?\bto\s+[a-z]/.test(text.slice(v.end)))) continue;
+      // "welcomed" and "hosted" make a reception only with a guest named; "received certificates" is none.
       if (v.role === 'host' && /^(?:welcomed|hosted)$/.test(text.slice(v.start, v.end)) && !objects.length) continue;
+      if (v.role === 'host' && /^receive/.test(text.slice(v.start, v.end)) && !objectsAll.length && /^\s+(?:(?:a|an|the|their|his|her|its)\s+)?[a-z]/.test(text.slice(v.end))) continue;
       if ((v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
       if (nounBefore) {
         // "The 13th ... Dialogue took place ..., co-chaired by A and B": the event the clause is about.
@@ -548,8 +558,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         hint(target, kind, si);
       } else if (v.role === 'hold' || v.role === 'dock') {
         // The same ship docking again in the next sentence ("On Friday morning, the ship docked at ...") is the same port call.
-        target = v.role === 'dock' && lastVisit && subjects.every((x) => lastVisit!.participants.has(x.key)) ? lastVisit : create(kind, si, '');
-        if (v.role === 'dock') lastVisit = target;
+        target = v.role === 'dock' && lastVisit && !calledEarlier && subjects.every((x) => lastVisit!.participants.has(x.key)) ? lastVisit : create(kind, si, '');
+        if (calledEarlier) background.add(target);
+        else if (v.role === 'dock') lastVisit = target;
       } else if (v.role === 'host' && /^(?:welcomed|hosted)$/.test(text.slice(v.start, v.end))) {
         // "welcomed the delegation led by ..." during an event already told: its guests, not a new reception.
         target = focus ?? main;
