@@ -892,4 +892,13 @@ describe('extraction: events', () => {
       'Twelve officers, including class leader Major Joaquim Belo, received certificates at the ceremony.');
     assert.deepEqual(g.meetings.map((m) => [m.kind, m.date?.value]), [['meeting', '2025-07-11']]);
   });
+
+  it('"navy chiefs of all ASEAN member states attended the meeting" after sideline meetings: the gathering reported, not the last sideline meeting', () => {
+    const r = x('Vice Admiral Tran Van Khoa led a delegation to the 18th ASEAN Navy Chiefs\' Meeting, which opened in Bandar Seri Begawan on November 26. ' +
+      'On the sidelines, Khoa held separate meetings with Admiral Somchai Wong, Commander-in-Chief of the Royal Thai Navy, and Vice Admiral Aung Min, Commander-in-Chief of the Myanmar Navy. ' +
+      'Navy chiefs and representatives of all ASEAN member states attended the meeting, with Timor-Leste present as an observer.');
+    const [ancm, thai, myanmar] = r.meetings;
+    assert.ok(ancm.participants.has('timor-leste'), people(ancm).join(', '));
+    assert.ok(!thai.participants.has('timor-leste') && !myanmar.participants.has('timor-leste'));
+  });
 });

@@ -613,7 +613,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       } else if ((v.role === 'attend' || v.role === 'chair') && nounAfter?.anaphoric &&
         (v.role === 'attend' || (nounAfter.kind !== 'meeting' && meetings.some((m) => kindHints.get(m)!.has(nounAfter.kind))))) {
         // "X was present at the reception", "A and B co-chaired the dialogue": the event of that kind told last.
-        target = (focus && kindHints.get(focus)!.has(nounAfter.kind) ? focus : [...meetings].reverse().find((m) => kindHints.get(m)!.has(nounAfter.kind))) ?? main;
+        // ("Navy chiefs of all ASEAN member states attended the meeting": bodies and countries attend the event reported.)
+        const bodiesOnly = subjects.length > 0 && subjects.every((x) => x.kind !== 'person');
+        target = (nounAfter.kind === 'meeting' && bodiesOnly ? main : undefined) ??
+          (focus && kindHints.get(focus)!.has(nounAfter.kind) ? focus : [...meetings].reverse().find((m) => kindHints.get(m)!.has(nounAfter.kind))) ?? main;
         hint(target, kind, si);
       } else {
         target = main;
@@ -1071,7 +1074,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     for (const m of meetings) {
       // (And an earlier event told with no party at all: "building on the first bilateral consultations held in Hanoi in 2023".)
       if (m === main || m.kind === 'visit' || m.kind === 'conference' || gatherings.has(m) ||
-        (![...kindHints.get(m)!].some((k) => mainHints.has(k)) && m.participants.size > 0) || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
+        (![...kindHints.get(m)!].some((k) => mainHints.has(k)) && (m.participants.size > 0 || mainCountries.length !== 2)) || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
       for (const [k, ev] of mainCountries) if (!m.participants.has(k)) addRole(m, 'participants', k, ...ev);
     }
   }
