@@ -901,4 +901,10 @@ describe('extraction: events', () => {
     assert.ok(ancm.participants.has('timor-leste'), people(ancm).join(', '));
     assert.ok(!thai.participants.has('timor-leste') && !myanmar.participants.has('timor-leste'));
   });
+
+  it('a demonym is never split as two glued words, even when the country\'s name is in the article ("Chilean" after "Chile")', () => {
+    const r = extractArticle('t.txt', 'Vietnam, Chile hold defence talks\n\nGeneral Phan Van Giang held talks with Chilean Defence Minister Ana Rojas in Hanoi on May 6, 2025.\n', {}, { trace: true });
+    assert.equal(r.persons.get('ana-rojas')?.nationality?.key, 'chile');
+    assert.ok(r.persons.get('ana-rojas')!.positions.has('Chilean Defence Minister'));
+  });
 });

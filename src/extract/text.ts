@@ -4,7 +4,7 @@
  * full stops, and a cleaned copy of each sentence with glued words split again.
  */
 import { UserError } from '../errors.js';
-import { COMMON_WORDS } from './lexicon.js';
+import { COMMON_WORDS, COUNTRIES } from './lexicon.js';
 import type { Sentence } from './model.js';
 import { isIsoDate } from './dates.js';
 import { asciiLetters } from './tokens.js';
@@ -284,6 +284,9 @@ function mayBeCamel(token: string): boolean {
   return false;
 }
 
+/** The names and demonyms of the countries of the gazetteer, lowercased. */
+const COUNTRY_WORDS = new Set(COUNTRIES.flatMap((c) => [c.name, ...(c.forms ?? [])]).map((w) => w.toLowerCase()));
+
 function splitGluedOnce(token: string, vocab: Set<string>, memo: Map<string, string>): string {
   // camelCase glue: "inHanoi" -> "in Hanoi", "theEU" -> "the EU", "UniversalDeclaration".
   const camel = mayBeCamel(token) ? CAMEL.exec(token) : null;
@@ -291,6 +294,8 @@ function splitGluedOnce(token: string, vocab: Set<string>, memo: Map<string, str
     return `${splitGlued(camel[1], vocab, memo)} ${splitGlued(camel[2], vocab, memo)}`;
   }
   if (token.length < 7 || isWord(token, vocab) || !/^\p{L}\p{Ll}+$/u.test(token)) return token;
+  // A country's name or demonym is one word ("Chilean" is not "Chile an").
+  if (COUNTRY_WORDS.has(token.toLowerCase())) return token;
   // Whether token.slice(from, to) is a known word, looked up as a slice of the lowercased token: only
   // the first letter can change (the others are lowercase), unless lowering it changes the length ("İ").
   const lower = token.toLowerCase();
