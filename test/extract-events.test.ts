@@ -907,4 +907,36 @@ describe('extraction: events', () => {
     assert.equal(r.persons.get('ana-rojas')?.nationality?.key, 'chile');
     assert.ok(r.persons.get('ana-rojas')!.positions.has('Chilean Defence Minister'));
   });
+
+  it('"held talks with A and separately met B": two events; "calling on X" is a courtesy call; "is visiting <country>" is the visit reported, dated by "from 29 to 31 July"', () => {
+    const r = x('General Mark Dalton, Chief of Army of Australia, held talks with Senior Lieutenant General Hoang Van Long on Tuesday and separately met Lieutenant General Pham Quoc Bao.');
+    assert.deepEqual(r.meetings.map((m) => [m.kind, people(m)]), [['talks', ['hoang-van-long', 'mark-dalton']], ['meeting', ['mark-dalton', 'pham-quoc-bao']]]);
+    const v = extractArticle('t.txt', 'General visits Jakarta\n30 July 2025\nSenior Lieutenant General Hoang Van Long is visiting Indonesia from 29 to 31 July. ' +
+      'This morning he inspected a guard of honour before calling on Minister of Defence Budi Hartono.\n', {}, { trace: true });
+    const [visit, call] = v.meetings;
+    assert.deepEqual([visit.kind, people(visit), visit.location?.key, visit.date?.start, visit.date?.end], ['visit', ['hoang-van-long'], 'country:indonesia', '2025-07-29', '2025-07-31']);
+    assert.deepEqual([call.kind, people(call), call.partOf?.id], ['meeting', ['budi-hartono', 'hoang-van-long'], visit.id]);
+  });
+
+  it('a document "signed ... in March 2023, during a state visit by the Vietnamese President": the visit is an earlier event dated by the clause, not a signing ceremony; the goodwill visit "of" a navy\'s ship is that navy\'s', () => {
+    const r = x('Admiral Tran Van Minh received Admiral Budi Santoso in Hanoi on May 8. ' +
+      'The two navies signed a memorandum of understanding on naval training in Jakarta in March 2023, during a state visit by the Vietnamese President.');
+    assert.deepEqual(r.meetings.map((m) => m.kind), ['reception', 'visit']);
+    const visit = r.meetings[1];
+    assert.deepEqual([visit.date?.value, people(visit)], ['2023-03', ['vietnam']]);
+    assert.ok(!visit.participants.has('tran-van-minh'));
+    const s = x('Sailors of the two navies played football on Friday, wrapping up the three-day goodwill visit of the Indonesian Navy\'s training ship to Vietnam.');
+    const goodwill = s.meetings.find((m) => m.kind === 'visit')!;
+    assert.ok(goodwill.participants.has('indonesia-indonesian-navy') || [...goodwill.participants.keys()].some((k) => s.organizations.get(k)?.name === 'Indonesian Navy'), people(goodwill).join(', '));
+  });
+
+  it('one who "recalled the port call by" a ship takes no part in it; bodies of an office ("member of the Party Central Committee") are no parties; "Minister of Defence and Military Production" names no person', () => {
+    const r = x('Major General Nguyen Huu Phuc received Colonel Ravi Perera in Hanoi on Monday. Phuc recalled the port call by a Sri Lanka Navy ship at Da Nang last year.');
+    const port = r.meetings.find((m) => m.kind === 'visit')!;
+    assert.ok(port && !port.participants.has('nguyen-huu-phuc'), people(port ?? r.meetings[0]).join(', '));
+    const c = x('Attending the ceremony were Senior Lieutenant General Hoang Minh Duc, member of the Party Central Committee and Deputy Minister of National Defence, and Ambassador Raj Menon.');
+    assert.ok(c.meetings.length > 0 && c.meetings.every((m) => [...m.participants.keys()].every((k) => !/party|central/.test(k))), c.meetings.map(people).join(' | '));
+    const e = x('General Phan Van Quyet held phone talks with Egyptian Minister of Defence and Military Production General Abdel Moneim Soliman on Tuesday.');
+    assert.deepEqual([...e.persons.keys()].sort(), ['abdel-moneim-soliman', 'phan-van-quyet']);
+  });
 });

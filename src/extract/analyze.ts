@@ -309,7 +309,9 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     const actors: ActorRef[] = [];
     const spans: Span[] = [...r.orgs, ...r.agreements];
     const nestedIn = (s: Span) => spans.some((o) => s.start >= o.start && s.end <= o.end && !(s.start === o.start && s.end === o.end));
-    for (const o of r.orgs) actors.push({ key: o.key, kind: 'organization', start: o.start, end: o.end, nested: nestedIn(o) });
+    // ("member of the Party Central Committee", "Secretary of the Party Committee": a body of an office, no party to an event.)
+    const ofOffice = (o: Span) => /\b(?:[Mm]embers?|[Ss]ecretary|[Ss]tanding [Bb]oard|[Ss]tanding [Cc]ommittee) of (?:the )?$/.test(r.text.slice(Math.max(0, o.start - 40), o.start));
+    for (const o of r.orgs) actors.push({ key: o.key, kind: 'organization', start: o.start, end: o.end, nested: nestedIn(o) || ofOffice(o) });
     for (const c of r.countries) {
       if (r.orgs.some((o) => o.start === c.start && o.end === c.end)) continue;
       actors.push({ key: slug(c.name), kind: 'country', start: c.start, end: c.end, nested: nestedIn(c) });

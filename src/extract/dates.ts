@@ -33,6 +33,18 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
     read: (m, ref) => range(month(m[1]), +m[2], month(m[1]), +m[3], m[4], ref),
   },
   {
+    // from 13 to 16 May / from 30 April to 2 May 2025 / between 4 and 6 June
+    re: new RegExp(`\\b(?:from|between) ${DAY}(?: ${MONTH})? (?:to|and|until|till|-|–) ${DAY} ${MONTH}(?:,? ${YEAR})?`, 'g'),
+    digits: true,
+    read: (m, ref) => range(month(m[2] ?? m[4]), +m[1], month(m[4]), +m[3], m[5], ref),
+  },
+  {
+    // 13-16 May 2025
+    re: new RegExp(`\\b${DAY}\\s?[-–]\\s?${DAY} ${MONTH}(?:,? ${YEAR})?`, 'g'),
+    digits: true,
+    read: (m, ref) => range(month(m[3]), +m[1], month(m[3]), +m[2], m[4], ref),
+  },
+  {
     // on August 5 / August 5, 2019 / 5 August 2019
     re: new RegExp(`\\b(?:${MONTH} ${DAY}(?:,? ${YEAR})?|${DAY} ${MONTH}(?:,? ${YEAR})?)(?![\\d-])`, 'g'),
     digits: true,

@@ -153,7 +153,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:talked|spoke|conversed|speaks|talks) by (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/gu, 'call', 'meet', ['phone']],
   [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference)(?: (?:on|in) \p{Lu}\p{Ll}+(?: \d{1,2})?)? with\b/gu, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
   [/\b(?:paid|pays|made|makes) (?:a|his|her|their) (?:courtesy|farewell|introductory|protocol) (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet', ['courtesy', 'farewell', 'introductory', 'protocol']],
-  [/\bcall(?:ed|s) on\b/g, 'meeting', 'meet', ['call']],
+  [/\bcall(?:ed|s|ing) on\b/g, 'meeting', 'meet', ['call']],
   // "Receiving the Japanese ambassador, Minister X said ...": the sentence's subject after the comma hosts.
   [/^\s*(?:Receiving|Welcoming|Hosting)\b/g, 'reception', 'host', ['receiving', 'welcoming', 'hosting']],
   [/^\s*(?:Meeting|Talking) with\b|^\s*Meeting(?= (?:\p{Lu}|his |her |the ))/gu, 'meeting', 'meet', ['meeting', 'talking']],
@@ -173,7 +173,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host', ['welcom']],
   [/\bmet with\b|\bmet\b|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'meeting', 'meet', ['met', 'meets', 'meeting', 'session', 'work']],
   [/\b(?:held|had|holds|has had) (?:separate |bilateral |separate bilateral |several |a series of (?:bilateral )?)?(?:meetings|talks|working sessions) with\b/g, 'meeting', 'meet', ['meetings', 'talks', 'sessions']],
-  [/\bvisited\b/g, 'visit', 'visit', ['visited']],
+  [/\bvisited\b|\b(?:is|are|was|were) (?:currently |now )?visiting\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'visit', 'visit', ['visited', 'visiting']],
   [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:was|were) (?:also )?present at\b|\b(?:presided over|chaired)\b(?= (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony)/g, 'meeting', 'attend', ['attended', 'part in', 'participated', 'welcom', 'present at']],
   // "Attending the meeting were A and B": those after the verb attended the event named before it.
   [/(?<=^\s*(?:Also )?(?:[Aa]ttending|[Pp]resent at) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|event|ceremony|talks|dialogue|reception|conference|session|forum|exchange|visit)\s+)(?:were|was)\b/gu, 'meeting', 'attended-by', ['attending', 'present at']],

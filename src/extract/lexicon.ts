@@ -409,7 +409,8 @@ export const NON_NAME_WORDS = new Set(
     'Recently Currently Separately Lastly Finally Subsequently Speaking According Regarding Notably Also Thereby Therefore Overall ' +
     'Parliamentary Federal Special Principal Acting Associate Undersecretary Marshal Commodore Senator Congressman Congresswoman Lawmaker ' +
     'Commander-in-Chief Councilor Councillor Attache Frigate Corvette Destroyer Submarine Cruiser Vessel Ship HMS USS ' +
-    'Ministers Ministerial Strategic Bilateral Multilateral Trilateral Annual Joint Defence Defense Consultation Consultations Exercise Exercises Patrol Expo Exhibition Retreat')
+    'Ministers Ministerial Strategic Bilateral Multilateral Trilateral Annual Joint Defence Defense Consultation Consultations Exercise Exercises Patrol Expo Exhibition Retreat ' +
+    'Production Procurement Acquisition Ordnance Industries Aerospace Aviation Shipbuilding Personnel Planning Plans Readiness Veterans')
     .split(/\s+/),
 );
 

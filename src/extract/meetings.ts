@@ -356,7 +356,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const cEnd = clauseEnd(text, v.end);
       let subjects = actorsIn(a, cStart, v.start);
       // "The delegation met with X and visited Y": a verb joined by "and" shares the subject of the verb before.
-      if (verbSubjects && /\band\s+(?:also\s+|then\s+|later\s+)?$/.test(text.slice(Math.max(0, v.start - 12), v.start))) subjects = verbSubjects;
+      if (verbSubjects && /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/.test(text.slice(Math.max(0, v.start - 20), v.start))) subjects = verbSubjects;
       const subjectText = text.slice(cStart, v.start);
       const group = subjects.length ? null : GROUP_SUBJECT.exec(subjectText);
       if (group) {
@@ -384,7 +384,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       // (Not the one who tells of it: "..., Navy spokesperson Commander X said.")
       // (Nor those of the next verb joined by "and": "paid a courtesy call on the minister and held talks with X".)
-      const nextVerb = verbs.find((w) => w.start > v.end && /\band\s+(?:also\s+|then\s+)?$/.test(text.slice(v.end, w.start)));
+      const nextVerb = verbs.find((w) => w.start > v.end && /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/.test(text.slice(v.end, w.start)));
       const objectsAll = actorsIn(a, v.end, nextVerb && nextVerb.start < cEnd ? nextVerb.start : cEnd, ['person', 'organization', 'country']).filter((x) => !(x.kind === 'person' && /^\s*(?:said|says|told|added|noted)\b/.test(text.slice(x.end, x.end + 12))));
       const objects = objectsAll.filter((x) => x.kind === 'person');
       // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
@@ -515,6 +515,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // ("POF and the General Department signed a Letter of Intent ..., witnessed by A and B": a ceremony told as an event.)
       const witnessedBy = signedHere ? /,?\s*witnessed by\b/.exec(text.slice(v.end, cEnd + 200)) : null;
       if (signedHere && !witnessedBy && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) continue;
+      // "signed ... in Jakarta in March 2023, during a state visit by ...": the visit is the event, the document its outcome.
+      if (signedHere && !witnessedBy && main && /^[^.;]*?,?\s*during (?:a|an|the|his|her|their) (?:[\p{L}-]+ ){0,3}visit\b/u.test(text.slice(v.end))) continue;
       if (ceremony) {
         target = ceremony;
         hint(target, kind, si);
@@ -529,8 +531,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const visitor = subjects.find((x) => x.kind === 'person');
         const abroad = city && visitor && ctx.persons.get(visitor.key)?.nationality?.key !== slug(city.country!);
         if (!visited.length && !abroad) continue;
+        const country = visited.find((x) => x.kind === 'country' && x.start - v.end <= 5);
         if (framed && subjects.length && framed.participants.has(subjects[0].key)) target = framed;
-        else if (abroad) {
+        else if (!main && country && subjects.some((x) => x.kind === 'person')) {
+          // "General X is visiting Indonesia from 29 to 31 July": the visit the article reports.
+          target = main = create('visit', si, `visit to ${text.slice(country.start, country.end)}`);
+          target.location = { key: `country:${country.key}`, evidence: [si] };
+          lastVisit = target;
+          visited.splice(visited.indexOf(country), 1);
+        } else if (abroad) {
           target = create('visit', si, `visit to ${city!.name}`);
           target.location = { key: `place:${city!.key}`, evidence: [si] };
           if (/\b(?:after|since|before)\b[^,;]*$/i.test(text.slice(cStart, v.start)) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
@@ -731,9 +740,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
       // "Giang's visit": the possessor is the agent.
       if (n.possessorEnd !== undefined) agent = a.actors.filter((x) => x.kind === 'person' && x.end >= n.possessorEnd! - 1 && x.end <= n.possessorEnd! + 2).slice(0, 1);
-      const destination = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
+      // "a state visit by the Vietnamese President", "the goodwill visit of the X Navy's training ship to Y": with no
+      // person named, the body or country that visited.
+      const byOf = n.kind === 'visit' && !agent.length ? /^\s*(?:to [\p{L} -]+? )?(?:by|of) (?:the |a |an )?/u.exec(n.after) : null;
+      if (byOf) agent = a.actors.filter((x) => !x.nested && x.kind !== 'person' && x.start >= n.end + byOf[0].length && x.start <= n.end + byOf[0].length + 2).slice(0, 1);
+      const destination = /^\s*(?:(?:of|by) [^,;]{1,80}? )?to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
       // "the recent talks", "since the dialogue", "took place after talks between ...": an event other than the one told.
-      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead) || (!n.anaphoric && n.det === '' && /\b(?:after|before|following|prior to)\s*$/i.test(n.lead));
+      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead) || (!n.anaphoric && n.det === '' && /\b(?:after|before|following|prior to)\s*$/i.test(n.lead)) ||
+        // "the memorandum signed in Hanoi in January 2024, during a state visit by ...": the visit of a document's past.
+        (n.kind === 'visit' && !n.anaphoric && /\bsigned\b[^.;]*,\s*during\s+(?:[\p{L}-]+\s+){0,4}$/u.test(text.slice(0, n.start)) && main !== undefined);
       // "the recent phone talks between A and B": the persons named in the "between" phrase.
       // ("Talks were held in Hanoi on Thursday between A and B": the same, after a passive "held".)
       const betweenM = /^\s*(?:(?:was|were) held\b[^,;]*?\s)?between\s/.exec(n.after);
@@ -912,6 +927,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         framedHere.partOf = { id: target.id, evidence: [si] };
       }
       setDate(target, a, n.end, refersBack ? Math.min(nEnd, n.end + 40) : nEnd, n.end);
+      // "signed ... in March 2023, during a state visit by ...": the time of the clause the visit frames.
+      const framing = !target.date && !refersBack ? /,\s*during\s+(?:[\p{L}-]+\s+){0,4}$/u.exec(text.slice(0, n.start)) : null;
+      if (framing) setDate(target, a, clauseStart(text, Math.max(0, framing.index - 1)), framing.index, framing.index);
       // "Defence Expo 2024 opened on December 19": the year in the event's name dates it.
       if (n.year && !refersBack) {
         if (!target.date) target.date = { value: n.year, text: n.year };
@@ -955,7 +973,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           // before, not at one his words recall.
           const told = focusBefore ?? main;
           const recalled = about.evidence[0] === si && told && told !== about &&
-            /^\s*(?:\w+\s+){0,2}?(?:recalled|said|noted|stressed|added|affirmed|highlighted|emphasi[sz]ed|mentioned|reminded|recounted)\s+that\b/.test(text.slice(p.end));
+            (/^\s*(?:\w+\s+){0,2}?(?:recalled|said|noted|stressed|added|affirmed|highlighted|emphasi[sz]ed|mentioned|reminded|recounted)\s+that\b/.test(text.slice(p.end)) ||
+              // ("... and recalled the port call by a Sri Lankan ship last year": the event recalled is another.)
+              /\b(?:recalled|recalling|mentioned|recounted|reminded (?:\w+ )?of)\s+(?:the|his|her|their|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:visit|port call|call|talks|meeting|dialogue|trip|exercise|patrol|exchange|consultations?)\b/u.test(text.slice(p.end)));
           if (recalled) addRole(told!, 'participants', p.key, si);
           else if (!elsewhere) addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
