@@ -28,7 +28,7 @@ import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
 import { factory } from '../vocab.js';
 import { NativeStore } from './native-store.js';
-import { NativeQuerySource, type ComunicaInternals } from './native-source.js';
+import { NativeQuerySource, solutionsOf, type ComunicaInternals, type Fallback } from './native-source.js';
 import { portable } from './portable.js';
 
 /**
@@ -119,6 +119,7 @@ async function importComunica(): Promise<ComunicaModule> {
         BindingsFactory: require('@comunica/utils-bindings-factory').BindingsFactory,
         MetadataValidationState: require('@comunica/utils-metadata').MetadataValidationState,
         fromIterator: iterators.fromIterator,
+        wrap: iterators.wrap,
       },
     };
   }
@@ -283,11 +284,22 @@ export function viewOf(store: Store): NativeStore {
   return viewEntry(store).view;
 }
 
+/** The native query source over a store's view (as Comunica is given it; for tests and explanations). */
+export function querySourceOf(store: Store): NativeQuerySource {
+  return viewEntry(store).source;
+}
+
 function viewEntry(store: Store): { size: number; view: NativeStore; source: NativeQuerySource } {
   let entry = views.get(store);
   if (!entry || entry.size !== store.size) {
     const view = unionDefaultGraphView(store);
-    views.set(store, (entry = { size: store.size, view, source: new NativeQuerySource(view, internals!) }));
+    // What the native source does not evaluate itself, Comunica does, over a source of single patterns.
+    const patterns = new NativeQuerySource(view, internals!, () => Promise.reject(new Error('unreachable')), true);
+    const fallback: Fallback = async (operation) => {
+      const e = await getEngine();
+      return solutionsOf(await e.queryBindings(operation as never, { [QUERY_SOURCES]: [{ source: patterns, context: new internals!.ActionContext() }] } as never));
+    };
+    views.set(store, (entry = { size: store.size, view, source: new NativeQuerySource(view, internals!, fallback) }));
   }
   return entry;
 }

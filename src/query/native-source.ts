@@ -11,7 +11,8 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { factory } from '../vocab.js';
-import { DEFAULT_GRAPH_ID, type IdPattern, type NativeStore, type PatternTerm } from './native-store.js';
+import { Evaluator, NATIVE_OPERATIONS, type Operation } from './native-eval.js';
+import { DEFAULT_GRAPH_ID, UNBOUND, type NativeStore } from './native-store.js';
 
 /** The few classes of Comunica's that answers are made of (the engine bundle's `internals`). */
 export interface ComunicaInternals {
@@ -19,52 +20,30 @@ export interface ComunicaInternals {
   BindingsFactory: new (dataFactory: RDF.DataFactory) => { bindings(entries: Array<[RDF.Variable, RDF.Term]>): unknown };
   MetadataValidationState: new () => unknown;
   fromIterator<T>(source: Iterable<T>): { setProperty(name: string, value: unknown): void; destroy(): void };
+  wrap<T>(source: Promise<unknown>): { setProperty(name: string, value: unknown): void; destroy(): void };
 }
 
-/** The parts of Comunica's algebra that the source reads. */
-interface Operation {
-  type: string;
-  input?: Operation | Operation[];
-  patterns?: Operation[];
-  subject?: RDF.Term;
-  predicate?: RDF.Term;
-  object?: RDF.Term;
-  graph?: RDF.Term;
+/** Comunica's bindings, as the source reads those pushed down to it (the solutions to join with). */
+type Bindings = Iterable<[RDF.Variable, RDF.Term]>;
+
+/** The solutions of an operation that Comunica evaluates itself, by variable name (see {@link Evaluator}). */
+export type Fallback = (operation: Operation) => Promise<Array<Map<string, RDF.Term>>>;
+
+/** Reads a stream of Comunica's bindings as plain solutions. */
+export async function solutionsOf(stream: { toArray(): Promise<Bindings[]> }): Promise<Array<Map<string, RDF.Term>>> {
+  return (await stream.toArray()).map((b) => new Map([...b].map(([k, v]) => [k.value, v] as [string, RDF.Term])));
 }
 
-/** The operations the source evaluates (Comunica's algebra types). */
-const ACCEPTED = ['pattern', 'bgp', 'join'] as const;
+/**
+ * The operations the shape offers Comunica: all that the evaluator takes but FILTER. A source that
+ * accepts filters makes Comunica's filter push-down copy a filter into join entries that do not bind all
+ * of its variables (a filter on ?name pushed beside the entry that binds ?name too), where it then
+ * rejects every solution; so FILTERs stay with Comunica (those inside OPTIONAL, as its expression, do not).
+ */
+/** The most quads of a single pattern that are read at once and sorted; a larger one is read lazily. */
+const MAX_SORTED_SCAN = 10_000;
 
-/** The triple patterns of an operation the source accepts, in their order; an Error for any other. */
-function patternsOf(operation: Operation, into: Operation[] = []): Operation[] {
-  if (operation.type === 'pattern') into.push(operation);
-  else if (operation.type === 'bgp') for (const p of operation.patterns ?? []) patternsOf(p, into);
-  else if (operation.type === 'join') for (const p of (operation.input as Operation[] | undefined) ?? []) patternsOf(p, into);
-  else throw new Error(`the native store cannot evaluate a ${operation.type} operation (only ${ACCEPTED.join(', ')})`);
-  return into;
-}
-
-/** The patterns over ids and the variables they bind (a variable's number is its place in the list). */
-function encode(store: NativeStore, patterns: Operation[]): { idPatterns: IdPattern[]; variables: RDF.Variable[] } {
-  const variables: RDF.Variable[] = [];
-  const number = new Map<string, number>();
-  const idPatterns = patterns.map((p) => {
-    const terms = [p.subject!, p.predicate!, p.object!, p.graph ?? factory.defaultGraph()];
-    return terms.map((t): PatternTerm => {
-      if (t.termType === 'Variable') {
-        let n = number.get(t.value);
-        if (n === undefined) {
-          number.set(t.value, (n = variables.length));
-          variables.push(t);
-        }
-        return { variable: n };
-      }
-      const id = store.idOf(t);
-      return id === undefined ? { missing: true } : { id };
-    }) as unknown as IdPattern;
-  });
-  return { idPatterns, variables };
-}
+const SHAPE_OPERATIONS = NATIVE_OPERATIONS.filter((type) => type !== 'filter');
 
 /** Comunica's query source over a {@link NativeStore}. */
 export class NativeQuerySource {
@@ -72,10 +51,15 @@ export class NativeQuerySource {
   private readonly bindingsFactory: { bindings(entries: Array<[RDF.Variable, RDF.Term]>): unknown };
   private readonly shape: unknown;
 
-  constructor(private readonly store: NativeStore, private readonly comunica: ComunicaInternals) {
+  /**
+   * `fallback` answers the sub-operations the store does not evaluate (through Comunica); `patternsOnly`:
+   * a source of single patterns (the one `fallback` queries), for which Comunica does all the rest.
+   */
+  constructor(private readonly store: NativeStore, private readonly comunica: ComunicaInternals, private readonly fallback: Fallback, patternsOnly = false) {
     this.referenceValue = store;
     this.bindingsFactory = new comunica.BindingsFactory(factory);
-    this.shape = { type: 'disjunction', children: ACCEPTED.map((type) => ({ type: 'operation', operation: { operationType: 'type', type } })) };
+    const types = patternsOnly ? ['pattern'] : SHAPE_OPERATIONS;
+    this.shape = { type: 'disjunction', children: types.map((type) => ({ type: 'operation', operation: { operationType: 'type', type }, joinBindings: !patternsOnly })) };
   }
 
   async getSelectorShape(): Promise<unknown> {
@@ -86,39 +70,73 @@ export class NativeQuerySource {
     return 0;
   }
 
-  queryBindings(operation: Operation): unknown {
-    const patterns = patternsOf(operation);
-    const { idPatterns, variables } = encode(this.store, patterns);
-    const make = (ids: ArrayLike<number>, base: number) => this.bindingsFactory.bindings(variables.map((v, i) => [v, this.store.term(ids[base + i])]));
-    let cardinality: number;
-    let solutions: Iterable<unknown>;
-    if (idPatterns.length === 1) {
-      // One pattern: its range, read as Comunica pulls (a bind join may read only its count).
-      const [pattern] = idPatterns;
-      cardinality = this.store.countIds(pattern.map((t) => ('id' in t ? t.id : undefined)), 'variable' in pattern[3]);
-      if (pattern.some((t) => 'missing' in t)) cardinality = 0;
-      const store = this.store;
-      solutions = (function* () {
-        const at: Array<number | undefined> = pattern.map((t) => ('variable' in t ? t.variable : undefined));
-        const row = new Uint32Array(variables.length);
-        next: for (const quad of store.scan(pattern)) {
-          for (let pos = 0; pos < 4; pos++) {
-            const v = at[pos];
-            if (v === undefined) continue;
-            // The same variable twice in the pattern: the positions must hold the same term.
-            if (at.indexOf(v) < pos && row[v] !== quad[pos]) continue next;
-            row[v] = quad[pos];
+  queryBindings(operation: Operation, _context?: unknown, options?: { joinBindings?: { bindings: { toArray(): Promise<Bindings[]> } } }): unknown {
+    // A large single pattern is read lazily, in index order (a bind join may read only its count); any
+    // other answer is made whole and given in one order (see Evaluator.sorted).
+    if (operation.type === 'pattern' && !options?.joinBindings && this.patternCount(operation) > MAX_SORTED_SCAN) return this.scanPattern(operation);
+    const evaluator = new Evaluator(this.store, this.fallback);
+    const setMetadata = (metadata: unknown) => it.setProperty('metadata', metadata);
+    const it = this.comunica.wrap(
+      (async () => {
+        const pushed = options?.joinBindings ? await solutionsOf(options.joinBindings.bindings) : undefined;
+        // Every variable first (the pushed solutions' too), so that all tables have the same width.
+        for (const row of pushed ?? []) for (const name of row.keys()) evaluator.variable(factory.variable(name));
+        evaluator.collect(operation);
+        const found = evaluator.sorted(await evaluator.evaluate(operation, pushed && evaluator.table(pushed)));
+        const w = evaluator.width;
+        const variables = evaluator.variables;
+        setMetadata({
+          state: new this.comunica.MetadataValidationState(),
+          cardinality: { type: 'exact', value: found.count },
+          requestTime: 0,
+          variables: variables.map((variable, v) => ({ variable, canBeUndef: !found.certain[v] })),
+        });
+        const bindings = this.bindingsFactory;
+        return this.comunica.fromIterator((function* () {
+          for (let r = 0; r < found.count; r++) {
+            const entries: Array<[RDF.Variable, RDF.Term]> = [];
+            for (let v = 0; v < w; v++) {
+              const id = found.ids[r * w + v];
+              if (id !== UNBOUND) entries.push([variables[v], evaluator.term(id)]);
+            }
+            yield bindings.bindings(entries);
           }
-          yield make(row, 0);
+        })());
+      })(),
+    );
+    return it;
+  }
+
+  /** The number of quads a pattern matches. */
+  private patternCount(operation: Operation): number {
+    const pattern = new Evaluator(this.store, this.fallback).encode([operation.subject!, operation.predicate as RDF.Term, operation.object!, operation.graph ?? factory.defaultGraph()]);
+    return pattern.some((t) => 'missing' in t) ? 0 : this.store.countIds(pattern.map((t) => ('id' in t ? t.id : undefined)), 'variable' in pattern[3]);
+  }
+
+  /** One pattern: its range, read as Comunica pulls (a bind join may read only its count). */
+  private scanPattern(operation: Operation): unknown {
+    const evaluator = new Evaluator(this.store, this.fallback);
+    evaluator.collect(operation);
+    const pattern = evaluator.encode([operation.subject!, operation.predicate as RDF.Term, operation.object!, operation.graph ?? factory.defaultGraph()]);
+    const variables = evaluator.variables;
+    const missing = pattern.some((t) => 'missing' in t);
+    const cardinality = missing ? 0 : this.store.countIds(pattern.map((t) => ('id' in t ? t.id : undefined)), 'variable' in pattern[3]);
+    const store = this.store;
+    const bindings = this.bindingsFactory;
+    const solutions = (function* () {
+      const at: Array<number | undefined> = pattern.map((t) => ('variable' in t ? t.variable : undefined));
+      const row = new Uint32Array(variables.length);
+      next: for (const quad of store.scan(pattern)) {
+        for (let pos = 0; pos < 4; pos++) {
+          const v = at[pos];
+          if (v === undefined) continue;
+          // The same variable twice in the pattern: the positions must hold the same term.
+          if (at.indexOf(v) < pos && row[v] !== quad[pos]) continue next;
+          row[v] = quad[pos];
         }
-      })();
-    } else {
-      const found = this.store.evaluate(idPatterns, variables.length);
-      cardinality = found.count;
-      solutions = (function* () {
-        for (let r = 0; r < found.count; r++) yield make(found.ids, r * found.width);
-      })();
-    }
+        yield bindings.bindings(variables.map((variable, v) => [variable, store.term(row[v])]));
+      }
+    })();
     const it = this.comunica.fromIterator(solutions);
     it.setProperty('metadata', {
       state: new this.comunica.MetadataValidationState(),
@@ -130,12 +148,11 @@ export class NativeQuerySource {
   }
 
   queryQuads(operation: Operation): unknown {
-    const [pattern, ...more] = patternsOf(operation);
-    if (!pattern || more.length) throw new Error('the native store gives quads for a single pattern only');
-    const { idPatterns } = encode(this.store, [pattern]);
+    if (operation.type !== 'pattern') throw new Error(`the native store gives quads for a single pattern only, not for a ${operation.type} operation`);
+    const pattern = new Evaluator(this.store, this.fallback).encode([operation.subject!, operation.predicate as RDF.Term, operation.object!, operation.graph ?? factory.defaultGraph()]);
     const store = this.store;
     return this.comunica.fromIterator((function* () {
-      for (const q of store.scan(idPatterns[0])) {
+      for (const q of store.scan(pattern)) {
         yield factory.quad(store.term(q[0]) as RDF.Quad_Subject, store.term(q[1]) as RDF.Quad_Predicate, store.term(q[2]) as RDF.Quad_Object, q[3] === DEFAULT_GRAPH_ID ? factory.defaultGraph() : (store.term(q[3]) as RDF.Quad_Graph));
       }
     })());

@@ -38,6 +38,12 @@ const ORDERS: ReadonlyArray<readonly number[]> = [
   [O, S, P, G],
 ];
 
+/** The index for each set of bound positions (a bit a position), found once. */
+const INDEX_FOR: number[] = [];
+
+/** An unbound variable in a solution. */
+export const UNBOUND = 0xffffffff;
+
 /** The id of the default graph (the merged one). */
 export const DEFAULT_GRAPH_ID = 0;
 
@@ -186,6 +192,10 @@ export class NativeStore {
    * the order whose first columns are exactly the bound positions.
    */
   private indexFor(bound: number): number {
+    return (INDEX_FOR[bound] ??= this.findIndex(bound));
+  }
+
+  private findIndex(bound: number): number {
     const graphBound = (bound & (1 << G)) !== 0;
     for (let i = graphBound ? 0 : 3; i < (graphBound ? 3 : 6); i++) {
       const order = ORDERS[i];
@@ -198,16 +208,28 @@ export class NativeStore {
     throw new Error(`no index for the bound positions ${bound}`);
   }
 
-  /** The range [from, to) of index `index` whose rows have `values` in the order's first columns. */
+  /** The range [from, to) of index `index` whose rows have `values` in the order's first `k` columns. */
   private range(index: number, values: number[], k: number): [number, number] {
     const perm = this.indexes[index];
+    if (k === 0) return [0, perm.length];
     const order = ORDERS[index];
+    const c0 = this.columns[order[0]];
+    const c1 = this.columns[order[1]];
+    const c2 = this.columns[order[2]];
+    const c3 = this.columns[order[3]];
+    const v0 = values[0];
+    const v1 = values[1];
+    const v2 = values[2];
+    const v3 = values[3];
+    // -1, 0 or 1: the row against the values, on the first k columns.
     const cmp = (row: number): number => {
-      for (let j = 0; j < k; j++) {
-        const d = this.columns[order[j]][row] - values[j];
-        if (d !== 0) return d;
-      }
-      return 0;
+      let d = c0[row] - v0;
+      if (d !== 0 || k === 1) return d;
+      d = c1[row] - v1;
+      if (d !== 0 || k === 2) return d;
+      d = c2[row] - v2;
+      if (d !== 0 || k === 3) return d;
+      return c3[row] - v3;
     };
     let lo = 0;
     let hi = perm.length;
@@ -292,10 +314,11 @@ export class NativeStore {
   }
 
   /** The order in which to join the patterns: the smallest first, then always a connected one, the smallest. */
-  plan(patterns: readonly IdPattern[]): IdPattern[] {
+  plan(patterns: readonly IdPattern[], certain?: Uint8Array): IdPattern[] {
     const counts = patterns.map((p) => this.patternCount(p));
     const left = patterns.map((_, i) => i);
     const bound = new Set<number>();
+    certain?.forEach((b, v) => b && bound.add(v));
     const order: IdPattern[] = [];
     while (left.length) {
       let best = -1;
@@ -315,20 +338,25 @@ export class NativeStore {
   }
 
   /**
-   * The solutions of a basic graph pattern over `width` variables (numbered 0 .. width-1, each in some
-   * pattern): every assignment of ids to the variables under which every pattern matches a quad.
-   * A pattern with a term the store does not have has no match. `limit`: stop after that many.
+   * The solutions of a basic graph pattern over `width` variables (numbered 0 .. width-1): every
+   * assignment of ids to the variables under which every pattern matches a quad, joined to the solutions
+   * `input` (each row `width` ids, {@link UNBOUND} for a variable it leaves unbound; default: one row,
+   * nothing bound), of which the variables marked in `certain` are bound in every row (those are looked
+   * up by the index; another one bound in a row is checked). A pattern with a term the store does not
+   * have has no match. `origin[i]`: the input row that solution i extends.
    */
-  evaluate(patterns: readonly IdPattern[], width: number, limit = Infinity): Solutions {
-    if (patterns.some((p) => p.some((t) => 'missing' in t))) return { width, count: 0, ids: new Uint32Array(0) };
-    let rows: Uint32Array = new Uint32Array(width); // one solution, nothing bound yet
-    let count = 1;
-    const isBound = new Uint8Array(width);
-    const plan = this.plan(patterns);
-    for (let step = 0; step < plan.length; step++) {
+  evaluate(patterns: readonly IdPattern[], width: number, input?: { ids: Uint32Array; count: number }, certain?: Uint8Array): Solutions & { origin: Uint32Array } {
+    let rows: Uint32Array = input ? input.ids : new Uint32Array(width).fill(UNBOUND);
+    let count = input ? input.count : 1;
+    let origin: Uint32Array = new Uint32Array(count);
+    for (let i = 0; i < count; i++) origin[i] = i;
+    if (patterns.some((p) => p.some((t) => 'missing' in t))) return { width, count: 0, ids: new Uint32Array(0), origin: new Uint32Array(0) };
+    const isBound = certain ? Uint8Array.from(certain) : new Uint8Array(width);
+    const plan = this.plan(patterns, isBound);
+    const cols = this.columns;
+    for (let step = 0; step < plan.length && count > 0; step++) {
       const pattern = plan[step];
-      const last = step === plan.length - 1;
-      // Which positions are bound (a known id, or a variable bound before), which variables this pattern binds.
+      // Which positions are bound (a known id, or a variable bound in every row), which variables this pattern binds.
       let bound = 0;
       const fromRow: Array<number | undefined> = [undefined, undefined, undefined, undefined];
       const value = [0, 0, 0, 0];
@@ -350,39 +378,43 @@ export class NativeStore {
           }
         }
       }
+      const index = this.indexFor(bound);
+      const order = ORDERS[index];
+      const perm = this.indexes[index];
+      const k = order.filter((pos) => bound & (1 << pos)).length;
+      const values = new Array<number>(k).fill(0);
       const namedOnly = 'variable' in pattern[G];
-      const out = new IdList(Math.min(count * 4, 1 << 20) * width || 16);
+      const out = new IdList(Math.min(count * 2, 1 << 18) * width);
+      const outOrigin = new IdList(Math.min(count * 2, 1 << 18));
       let produced = 0;
-      const cols = this.columns;
-      rows: for (let r = 0; r < count; r++) {
+      for (let r = 0; r < count; r++) {
         const base = r * width;
         for (let pos = 0; pos < 4; pos++) if (fromRow[pos] !== undefined) value[pos] = rows[base + fromRow[pos]!];
         if (namedOnly && fromRow[G] !== undefined && value[G] === DEFAULT_GRAPH_ID) continue;
-        const { perm, from, to } = this.lookup(bound, value);
-        for (let i = from; i < to; i++) {
+        for (let j = 0; j < k; j++) values[j] = value[order[j]];
+        const [from, to] = this.range(index, values, k);
+        candidates: for (let i = from; i < to; i++) {
           const q = perm[i];
           if (namedOnly && cols[G][q] === DEFAULT_GRAPH_ID) continue;
-          let ok = true;
-          for (const [pos, earlier] of repeats) {
-            if (cols[pos][q] !== cols[earlier][q]) {
-              ok = false;
-              break;
-            }
+          for (const [pos, earlier] of repeats) if (cols[pos][q] !== cols[earlier][q]) continue candidates;
+          // A variable that this row already binds (after an OPTIONAL) must hold the same term.
+          for (const [pos, variable] of binds) {
+            const was = rows[base + variable];
+            if (was !== UNBOUND && was !== cols[pos][q]) continue candidates;
           }
-          if (!ok) continue;
           for (let v = 0; v < width; v++) out.push(rows[base + v]);
           const start = out.length - width;
           for (const [pos, variable] of binds) out.ids[start + variable] = cols[pos][q];
+          outOrigin.push(origin[r]);
           produced++;
-          if (last && produced >= limit) break rows;
         }
       }
       for (const [, variable] of binds) isBound[variable] = 1;
       rows = out.ids;
+      origin = outOrigin.ids;
       count = produced;
-      if (count === 0) break;
     }
-    return { width, count, ids: rows };
+    return { width, count, ids: rows, origin };
   }
 
   /** The quads (as ids) that match a single pattern, lazily, in index order. */
@@ -409,6 +441,11 @@ export class NativeStore {
       quad[G] = cols[G][q];
       yield quad;
     }
+  }
+
+  /** In a JSON dump of a query plan (Comunica's explain), its size rather than its arrays. */
+  toJSON(): string {
+    return `NativeStore(${this.size} quads, ${this.terms.length} terms)`;
   }
 
   /** The number of distinct terms (the default graph included). */
