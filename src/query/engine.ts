@@ -225,7 +225,7 @@ function endpointFetch(endpoints: Endpoint[]): typeof fetch {
  */
 export function unionDefaultGraphView(store: Store): NativeStore {
   if (!internals) throw new Error('unionDefaultGraphView: call loadEngine() first');
-  return NativeStore.fromQuads(store.readQuads(null, null, null, null), store.size);
+  return NativeStore.fromN3(store);
 }
 
 /** The text sent: for endpoints, rewritten around known deviations of stores (see portable.ts). */

@@ -40,9 +40,6 @@ export async function solutionsOf(stream: { toArray(): Promise<Bindings[]> }): P
  * of its variables (a filter on ?name pushed beside the entry that binds ?name too), where it then
  * rejects every solution; so FILTERs stay with Comunica (those inside OPTIONAL, as its expression, do not).
  */
-/** The most quads of a single pattern that are read at once and sorted; a larger one is read lazily. */
-const MAX_SORTED_SCAN = 10_000;
-
 const SHAPE_OPERATIONS = NATIVE_OPERATIONS.filter((type) => type !== 'filter');
 
 /** Comunica's query source over a {@link NativeStore}. */
@@ -71,9 +68,9 @@ export class NativeQuerySource {
   }
 
   queryBindings(operation: Operation, _context?: unknown, options?: { joinBindings?: { bindings: { toArray(): Promise<Bindings[]> } } }): unknown {
-    // A large single pattern is read lazily, in index order (a bind join may read only its count); any
-    // other answer is made whole and given in one order (see Evaluator.sorted).
-    if (operation.type === 'pattern' && !options?.joinBindings && this.patternCount(operation) > MAX_SORTED_SCAN) return this.scanPattern(operation);
+    // A single pattern is read lazily, in index order (a bind join may read only its count, or ask the
+    // same pattern again for each of its solutions); anything else is evaluated whole (see Evaluator).
+    if (operation.type === 'pattern' && !options?.joinBindings) return this.scanPattern(operation);
     const evaluator = new Evaluator(this.store, this.fallback);
     const setMetadata = (metadata: unknown) => it.setProperty('metadata', metadata);
     const it = this.comunica.wrap(
@@ -105,12 +102,6 @@ export class NativeQuerySource {
       })(),
     );
     return it;
-  }
-
-  /** The number of quads a pattern matches. */
-  private patternCount(operation: Operation): number {
-    const pattern = new Evaluator(this.store, this.fallback).encode([operation.subject!, operation.predicate as RDF.Term, operation.object!, operation.graph ?? factory.defaultGraph()]);
-    return pattern.some((t) => 'missing' in t) ? 0 : this.store.countIds(pattern.map((t) => ('id' in t ? t.id : undefined)), 'variable' in pattern[3]);
   }
 
   /** One pattern: its range, read as Comunica pulls (a bind join may read only its count). */

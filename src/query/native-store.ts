@@ -91,10 +91,120 @@ class IdList {
   }
 }
 
+/** The terms of a store by id, and back: id 0 is the default graph. */
+interface Dictionary {
+  readonly size: number;
+  term(id: number): RDF.Term;
+  idOf(term: RDF.Term): number | undefined;
+}
+
+/** A dictionary built here, of the terms of some quads. */
+class TermDictionary implements Dictionary {
+  private readonly terms: RDF.Term[] = [];
+  private readonly ids = new Map<string, number>();
+  constructor() {
+    this.add(factory.defaultGraph()); // id 0 (DEFAULT_GRAPH_ID): its key is the empty string
+  }
+  get size(): number {
+    return this.terms.length;
+  }
+  add(t: RDF.Term): number {
+    const key = termKey(t);
+    const known = this.ids.get(key);
+    if (known !== undefined) return known;
+    this.ids.set(key, this.terms.length);
+    return this.terms.push(t) - 1;
+  }
+  term(id: number): RDF.Term {
+    return this.terms[id];
+  }
+  idOf(term: RDF.Term): number | undefined {
+    return this.ids.get(termKey(term));
+  }
+}
+
+/** The parts of an N3 Store (n3 2.x) that hold its terms as numbers: entity strings by id, and back. */
+interface N3Internals {
+  _graphs: Record<string, { subjects: Record<string, Record<string, Record<string, unknown>>> }>;
+  _entities: Record<number, string>;
+  _entityIndex: { _id: number };
+  _termFromId(entity: string): RDF.Term;
+  _termToNumericId(term: RDF.Term): number | undefined;
+}
+
+/**
+ * The N3 Store's own dictionary (its entity ids, less one, so that the default graph, its entity 1, is
+ * id 0): no term is copied, and a term object is made only when an answer needs it.
+ */
+class N3Dictionary implements Dictionary {
+  private readonly made: Array<RDF.Term | undefined>;
+  constructor(private readonly n3: N3Internals, readonly size: number) {
+    this.made = new Array(size);
+  }
+  term(id: number): RDF.Term {
+    return (this.made[id] ??= id === DEFAULT_GRAPH_ID ? factory.defaultGraph() : this.n3._termFromId(this.n3._entities[id + 1]));
+  }
+  idOf(term: RDF.Term): number | undefined {
+    const n = this.n3._termToNumericId(term);
+    // A term added to the N3 store after this copy was made is not in the copy.
+    return n === undefined || n - 1 >= this.size ? undefined : n - 1;
+  }
+}
+
+/** Whether an N3 Store exposes the internals that {@link NativeStore.fromN3} reads (checked, not assumed). */
+function n3Internals(store: unknown): N3Internals | undefined {
+  const s = store as Partial<N3Internals>;
+  return s && typeof s._graphs === 'object' && typeof s._entities === 'object' && typeof s._entityIndex?._id === 'number' && typeof s._termFromId === 'function' && typeof s._termToNumericId === 'function' ? (s as N3Internals) : undefined;
+}
+
+/** Quad columns being filled: the named graphs' quads, and every triple for the merged default graph. */
+class Columns {
+  readonly named: IdList[];
+  readonly merged: IdList[];
+  constructor(expected: number) {
+    this.named = [new IdList(expected), new IdList(expected), new IdList(expected), new IdList(expected)];
+    this.merged = [new IdList(expected), new IdList(expected), new IdList(expected)];
+  }
+  add(s: number, p: number, o: number, g: number): void {
+    this.merged[S].push(s);
+    this.merged[P].push(p);
+    this.merged[O].push(o);
+    if (g !== DEFAULT_GRAPH_ID) {
+      this.named[S].push(s);
+      this.named[P].push(p);
+      this.named[O].push(o);
+      this.named[G].push(g);
+    }
+  }
+  /** The columns of the store: the named graphs' quads, then the merged default graph's triples, each once. */
+  done(termCount: number): Uint32Array[] {
+    const m = this.merged.map((l) => l.done());
+    let perm: Uint32Array = new Uint32Array(m[0].length);
+    for (let i = 0; i < perm.length; i++) perm[i] = i;
+    for (const c of [O, P, S]) perm = sortBy(perm, m[c], termCount);
+    const n = this.named[0].length;
+    let unique = 0;
+    for (let i = 0; i < perm.length; i++) {
+      const r = perm[i];
+      const prev = i ? perm[i - 1] : -1;
+      if (prev >= 0 && m[S][r] === m[S][prev] && m[P][r] === m[P][prev] && m[O][r] === m[O][prev]) continue;
+      perm[unique++] = r;
+    }
+    const columns = [new Uint32Array(n + unique), new Uint32Array(n + unique), new Uint32Array(n + unique), new Uint32Array(n + unique)];
+    for (let c = 0; c < 4; c++) columns[c].set(this.named[c].done().subarray(0, n));
+    for (let i = 0; i < unique; i++) {
+      const r = perm[i];
+      columns[S][n + i] = m[S][r];
+      columns[P][n + i] = m[P][r];
+      columns[O][n + i] = m[O][r];
+      columns[G][n + i] = DEFAULT_GRAPH_ID;
+    }
+    return columns;
+  }
+}
+
 export class NativeStore {
-  /** Term by id; id 0 is the default graph. */
-  private readonly terms: RDF.Term[];
-  private readonly ids: Map<string, number>;
+  private readonly dictionary: Dictionary;
   /** The columns: subject, predicate, object and graph id of each quad. */
   private readonly columns: Uint32Array[];
   /** The six permutations of the quads' row numbers, in ORDERS' order. */
@@ -104,16 +214,15 @@ export class NativeStore {
   /** Counts already made, by pattern (the store never changes). */
   private readonly counts = new Map<string, number>();
 
-  private constructor(terms: RDF.Term[], ids: Map<string, number>, columns: Uint32Array[]) {
-    this.terms = terms;
-    this.ids = ids;
+  private constructor(dictionary: Dictionary, columns: Uint32Array[]) {
+    this.dictionary = dictionary;
     this.columns = columns;
     this.size = columns[0].length;
     const identity = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) identity[i] = i;
     this.indexes = ORDERS.map((order) => {
       let perm: Uint32Array = identity;
-      for (let c = order.length - 1; c >= 0; c--) perm = sortBy(perm, columns[order[c]], terms.length);
+      for (let c = order.length - 1; c >= 0; c--) perm = sortBy(perm, columns[order[c]], dictionary.size);
       return perm;
     });
   }
@@ -123,68 +232,45 @@ export class NativeStore {
    * sizes the arrays) with the merge of every graph added as the default graph.
    */
   static fromQuads(quads: Iterable<RDF.Quad>, expected = 0): NativeStore {
-    const terms: RDF.Term[] = [];
-    const ids = new Map<string, number>();
-    const idOf = (t: RDF.Term): number => {
-      const key = termKey(t);
-      let id = ids.get(key);
-      if (id === undefined) {
-        id = terms.length;
-        ids.set(key, id);
-        terms.push(t);
+    const dictionary = new TermDictionary();
+    const columns = new Columns(expected);
+    for (const q of quads) columns.add(dictionary.add(q.subject), dictionary.add(q.predicate), dictionary.add(q.object), dictionary.add(q.graph));
+    return new NativeStore(dictionary, columns.done(dictionary.size));
+  }
+
+  /**
+   * The store of an N3 Store's dataset, read from the N3 Store's indexes by number (its terms are not
+   * copied: the dictionary is the N3 Store's own); any other store (or an N3 version without those
+   * internals) is read quad by quad, as {@link fromQuads}.
+   */
+  static fromN3(store: { size: number; readQuads(s: null, p: null, o: null, g: null): Iterable<RDF.Quad> }): NativeStore {
+    const n3 = n3Internals(store);
+    if (!n3) return NativeStore.fromQuads(store.readQuads(null, null, null, null), store.size);
+    const dictionary = new N3Dictionary(n3, n3._entityIndex._id);
+    const columns = new Columns(store.size);
+    for (const graphKey in n3._graphs) {
+      const g = Number(graphKey) - 1;
+      const subjects = n3._graphs[graphKey].subjects;
+      for (const subjectKey in subjects) {
+        const s = Number(subjectKey) - 1;
+        const predicates = subjects[subjectKey];
+        for (const predicateKey in predicates) {
+          const p = Number(predicateKey) - 1;
+          for (const objectKey in predicates[predicateKey]) columns.add(s, p, Number(objectKey) - 1, g);
+        }
       }
-      return id;
-    };
-    idOf(factory.defaultGraph()); // id 0 (DEFAULT_GRAPH_ID): its key is the empty string
-    const named = [new IdList(expected), new IdList(expected), new IdList(expected), new IdList(expected)];
-    const merged = [new IdList(expected), new IdList(expected), new IdList(expected)];
-    for (const q of quads) {
-      const s = idOf(q.subject);
-      const p = idOf(q.predicate);
-      const o = idOf(q.object);
-      merged[S].push(s);
-      merged[P].push(p);
-      merged[O].push(o);
-      if (q.graph.termType !== 'DefaultGraph') {
-        named[S].push(s);
-        named[P].push(p);
-        named[O].push(o);
-        named[G].push(idOf(q.graph));
-      }
     }
-    // The merged default graph: the triples sorted, each once.
-    const m = merged.map((l) => l.done());
-    let perm: Uint32Array = new Uint32Array(m[0].length);
-    for (let i = 0; i < perm.length; i++) perm[i] = i;
-    for (const c of [O, P, S]) perm = sortBy(perm, m[c], terms.length);
-    const n = named[0].length;
-    let unique = 0;
-    for (let i = 0; i < perm.length; i++) {
-      const r = perm[i];
-      const prev = i ? perm[i - 1] : -1;
-      if (prev >= 0 && m[S][r] === m[S][prev] && m[P][r] === m[P][prev] && m[O][r] === m[O][prev]) continue;
-      perm[unique++] = r;
-    }
-    const columns = [new Uint32Array(n + unique), new Uint32Array(n + unique), new Uint32Array(n + unique), new Uint32Array(n + unique)];
-    for (let c = 0; c < 4; c++) columns[c].set(named[c].done().subarray(0, n));
-    for (let i = 0; i < unique; i++) {
-      const r = perm[i];
-      columns[S][n + i] = m[S][r];
-      columns[P][n + i] = m[P][r];
-      columns[O][n + i] = m[O][r];
-      columns[G][n + i] = DEFAULT_GRAPH_ID;
-    }
-    return new NativeStore(terms, ids, columns);
+    return new NativeStore(dictionary, columns.done(dictionary.size));
   }
 
   /** The id of a term, or undefined when the store does not have it. */
   idOf(term: RDF.Term): number | undefined {
-    return term.termType === 'DefaultGraph' ? DEFAULT_GRAPH_ID : this.ids.get(termKey(term));
+    return term.termType === 'DefaultGraph' ? DEFAULT_GRAPH_ID : this.dictionary.idOf(term);
   }
 
   /** The term of an id. */
   term(id: number): RDF.Term {
-    return this.terms[id];
+    return this.dictionary.term(id);
   }
 
   /**
@@ -445,11 +531,11 @@ export class NativeStore {
 
   /** In a JSON dump of a query plan (Comunica's explain), its size rather than its arrays. */
   toJSON(): string {
-    return `NativeStore(${this.size} quads, ${this.terms.length} terms)`;
+    return `NativeStore(${this.size} quads, ${this.dictionary.size} terms)`;
   }
 
   /** The number of distinct terms (the default graph included). */
   get termCount(): number {
-    return this.terms.length;
+    return this.dictionary.size;
   }
 }
