@@ -12,6 +12,6 @@ module.exports = {
     MetadataValidationState: require('@comunica/utils-metadata').MetadataValidationState,
     ArrayIterator: require('asynciterator').ArrayIterator,
     fromIterator: require('asynciterator').fromIterator,
-    wrap: require('asynciterator').wrap,
+    TransformIterator: require('asynciterator').TransformIterator,
   },
 };

@@ -119,7 +119,7 @@ async function importComunica(): Promise<ComunicaModule> {
         BindingsFactory: require('@comunica/utils-bindings-factory').BindingsFactory,
         MetadataValidationState: require('@comunica/utils-metadata').MetadataValidationState,
         fromIterator: iterators.fromIterator,
-        wrap: iterators.wrap,
+        TransformIterator: iterators.TransformIterator,
       },
     };
   }

@@ -18,7 +18,7 @@
 import type * as RDF from '@rdfjs/types';
 import { termKey } from '../graph/iris.js';
 import { factory } from '../vocab.js';
-import { UNBOUND, type IdPattern, type NativeStore, type PatternTerm } from './native-store.js';
+import { TooManyRows, UNBOUND, type IdPattern, type NativeStore, type PatternTerm } from './native-store.js';
 
 /** The parts of Comunica's algebra that the evaluator reads. */
 export interface Operation {
@@ -74,6 +74,8 @@ export class Evaluator {
   private readonly foreignIds = new Map<string, number>();
   private readonly foreignTerms: RDF.Term[] = [];
   private readonly base: number;
+  /** The most rows any step may make ({@link TooManyRows} beyond); by default no limit. */
+  maxRows = Infinity;
   /** Derived per term id: its language tag in lower case, or null (not a literal), cached. */
   private readonly langs = new Map<number, string | null>();
 
@@ -248,7 +250,7 @@ export class Evaluator {
   private bgp(patterns: IdPattern[], input?: Table): Table {
     const w = this.width;
     const certain = input ? Uint8Array.from(input.certain) : new Uint8Array(w);
-    const found = this.store.evaluate(patterns, w, input, input?.certain);
+    const found = this.store.evaluate(patterns, w, input, input?.certain, this.maxRows);
     for (const p of patterns) for (const t of p) if ('variable' in t) certain[t.variable] = 1;
     return { ids: found.ids, count: found.count, certain };
   }
@@ -262,7 +264,7 @@ export class Evaluator {
     let origin: Uint32Array;
     if (bgpLike(rightOp)) {
       const patterns = bgpTerms(rightOp)!.map((t) => this.encode(t));
-      const found = this.store.evaluate(patterns, w, left, left.certain);
+      const found = this.store.evaluate(patterns, w, left, left.certain, this.maxRows);
       right = { ids: found.ids, count: found.count, certain: left.certain };
       origin = found.origin;
     } else {
@@ -346,6 +348,7 @@ export class Evaluator {
         }
         out.push(...row);
         origin.push(r);
+        if (origin.length > this.maxRows) throw new TooManyRows(this.maxRows);
       }
     }
     const certain = new Uint8Array(w);

@@ -11,8 +11,8 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { factory } from '../vocab.js';
-import { Evaluator, NATIVE_OPERATIONS, type Operation } from './native-eval.js';
-import { DEFAULT_GRAPH_ID, UNBOUND, type NativeStore } from './native-store.js';
+import { Evaluator, NATIVE_OPERATIONS, type Operation, type Table } from './native-eval.js';
+import { DEFAULT_GRAPH_ID, TooManyRows, UNBOUND, type NativeStore } from './native-store.js';
 
 /** The few classes of Comunica's that answers are made of (the engine bundle's `internals`). */
 export interface ComunicaInternals {
@@ -20,7 +20,7 @@ export interface ComunicaInternals {
   BindingsFactory: new (dataFactory: RDF.DataFactory) => { bindings(entries: Array<[RDF.Variable, RDF.Term]>): unknown };
   MetadataValidationState: new () => unknown;
   fromIterator<T>(source: Iterable<T>): { setProperty(name: string, value: unknown): void; destroy(): void };
-  wrap<T>(source: Promise<unknown>): { setProperty(name: string, value: unknown): void; destroy(): void };
+  TransformIterator: new (source: () => Promise<unknown>, options: { autoStart: boolean }) => { setProperty(name: string, value: unknown): void; destroy(error?: unknown): void };
 }
 
 /** Comunica's bindings, as the source reads those pushed down to it (the solutions to join with). */
@@ -40,6 +40,9 @@ export async function solutionsOf(stream: { toArray(): Promise<Bindings[]> }): P
  * of its variables (a filter on ?name pushed beside the entry that binds ?name too), where it then
  * rejects every solution; so FILTERs stay with Comunica (those inside OPTIONAL, as its expression, do not).
  */
+/** The most solutions evaluated to count an answer before Comunica reads it (see queryBindings). */
+const METADATA_BUDGET = 200_000;
+
 const SHAPE_OPERATIONS = NATIVE_OPERATIONS.filter((type) => type !== 'filter');
 
 /** Comunica's query source over a {@link NativeStore}. */
@@ -72,35 +75,59 @@ export class NativeQuerySource {
     // same pattern again for each of its solutions); anything else is evaluated whole (see Evaluator).
     if (operation.type === 'pattern' && !options?.joinBindings) return this.scanPattern(operation);
     const evaluator = new Evaluator(this.store, this.fallback);
-    const setMetadata = (metadata: unknown) => it.setProperty('metadata', metadata);
-    const it = this.comunica.wrap(
-      (async () => {
-        const pushed = options?.joinBindings ? await solutionsOf(options.joinBindings.bindings) : undefined;
-        // Every variable first (the pushed solutions' too), so that all tables have the same width.
-        for (const row of pushed ?? []) for (const name of row.keys()) evaluator.variable(factory.variable(name));
-        evaluator.collect(operation);
-        const found = evaluator.sorted(await evaluator.evaluate(operation, pushed && evaluator.table(pushed)));
-        const w = evaluator.width;
-        const variables = evaluator.variables;
-        setMetadata({
-          state: new this.comunica.MetadataValidationState(),
-          cardinality: { type: 'exact', value: found.count },
-          requestTime: 0,
-          variables: variables.map((variable, v) => ({ variable, canBeUndef: !found.certain[v] })),
-        });
-        const bindings = this.bindingsFactory;
-        return this.comunica.fromIterator((function* () {
-          for (let r = 0; r < found.count; r++) {
-            const entries: Array<[RDF.Variable, RDF.Term]> = [];
-            for (let v = 0; v < w; v++) {
-              const id = found.ids[r * w + v];
-              if (id !== UNBOUND) entries.push([variables[v], evaluator.term(id)]);
-            }
-            yield bindings.bindings(entries);
+    const pushed = options?.joinBindings ? solutionsOf(options.joinBindings.bindings) : Promise.resolve(undefined);
+    // Every variable first (the pushed solutions' too), so that all tables have the same width.
+    const prepared = pushed.then((rows) => {
+      for (const row of rows ?? []) for (const name of row.keys()) evaluator.variable(factory.variable(name));
+      evaluator.collect(operation);
+      return rows && evaluator.table(rows);
+    });
+    const solve = async () => evaluator.sorted(await evaluator.evaluate(operation, await prepared));
+    // Comunica asks for the metadata (the number of solutions) before it plans a join, and may then push
+    // solutions in rather than read this answer: it is counted by evaluating it within a budget of rows;
+    // beyond that (a cross product of patterns that only the rest of the query connects), the count is an
+    // estimate and the answer is evaluated only if it is read.
+    let solved: Promise<Table> | undefined;
+    const metadata = (async () => {
+      evaluator.maxRows = options?.joinBindings ? Infinity : METADATA_BUDGET;
+      let cardinality: { type: string; value: number };
+      let certain: Uint8Array | undefined;
+      try {
+        const table = await solve();
+        solved = Promise.resolve(table);
+        cardinality = { type: 'exact', value: table.count };
+        certain = table.certain;
+      } catch (error) {
+        if (!(error instanceof TooManyRows)) throw error;
+        solved = undefined;
+        cardinality = { type: 'estimate', value: error.budget * 100 };
+      }
+      evaluator.maxRows = Infinity;
+      return {
+        state: new this.comunica.MetadataValidationState(),
+        cardinality,
+        requestTime: 0,
+        variables: evaluator.variables.map((variable, v) => ({ variable, canBeUndef: !certain?.[v] })),
+      };
+    })();
+    const it = new this.comunica.TransformIterator(async () => {
+      await metadata;
+      const found = await (solved ?? (solved = solve()));
+      const w = evaluator.width;
+      const variables = evaluator.variables;
+      const bindings = this.bindingsFactory;
+      return this.comunica.fromIterator((function* () {
+        for (let r = 0; r < found.count; r++) {
+          const entries: Array<[RDF.Variable, RDF.Term]> = [];
+          for (let v = 0; v < w; v++) {
+            const id = found.ids[r * w + v];
+            if (id !== UNBOUND) entries.push([variables[v], evaluator.term(id)]);
           }
-        })());
-      })(),
-    );
+          yield bindings.bindings(entries);
+        }
+      })());
+    }, { autoStart: false });
+    metadata.then((m) => it.setProperty('metadata', m), (error) => it.destroy(error));
     return it;
   }
 

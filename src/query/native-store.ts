@@ -60,6 +60,13 @@ export interface Solutions {
   ids: Uint32Array;
 }
 
+/** Thrown when an evaluation given a budget of rows would make more. */
+export class TooManyRows extends Error {
+  constructor(readonly budget: number) {
+    super(`more than ${budget} solutions`);
+  }
+}
+
 /** Stable counting sort of `perm` by the values of `column` (all below `k`). */
 function sortBy(perm: Uint32Array, column: Uint32Array, k: number): Uint32Array {
   const counts = new Uint32Array(k + 1);
@@ -429,9 +436,10 @@ export class NativeStore {
    * `input` (each row `width` ids, {@link UNBOUND} for a variable it leaves unbound; default: one row,
    * nothing bound), of which the variables marked in `certain` are bound in every row (those are looked
    * up by the index; another one bound in a row is checked). A pattern with a term the store does not
-   * have has no match. `origin[i]`: the input row that solution i extends.
+   * have has no match. `origin[i]`: the input row that solution i extends. A step that would make more
+   * than `maxRows` solutions throws {@link TooManyRows}.
    */
-  evaluate(patterns: readonly IdPattern[], width: number, input?: { ids: Uint32Array; count: number }, certain?: Uint8Array): Solutions & { origin: Uint32Array } {
+  evaluate(patterns: readonly IdPattern[], width: number, input?: { ids: Uint32Array; count: number }, certain?: Uint8Array, maxRows = Infinity): Solutions & { origin: Uint32Array } {
     let rows: Uint32Array = input ? input.ids : new Uint32Array(width).fill(UNBOUND);
     let count = input ? input.count : 1;
     let origin: Uint32Array = new Uint32Array(count);
@@ -492,7 +500,7 @@ export class NativeStore {
           const start = out.length - width;
           for (const [pos, variable] of binds) out.ids[start + variable] = cols[pos][q];
           outOrigin.push(origin[r]);
-          produced++;
+          if (++produced > maxRows) throw new TooManyRows(maxRows);
         }
       }
       for (const [, variable] of binds) isBound[variable] = 1;
