@@ -28,7 +28,8 @@ import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
 import { factory } from '../vocab.js';
 import { NativeStore } from './native-store.js';
-import { NativeQuerySource, solutionsOf, type ComunicaInternals, type Fallback } from './native-source.js';
+import type { BindingsStream } from './native-eval.js';
+import { NativeQuerySource, type ComunicaInternals, type Fallback } from './native-source.js';
 import { portable } from './portable.js';
 
 /**
@@ -297,7 +298,7 @@ function viewEntry(store: Store): { size: number; view: NativeStore; source: Nat
     const patterns = new NativeQuerySource(view, internals!, () => Promise.reject(new Error('unreachable')), true);
     const fallback: Fallback = async (operation) => {
       const e = await getEngine();
-      return solutionsOf(await e.queryBindings(operation as never, { [QUERY_SOURCES]: [{ source: patterns, context: new internals!.ActionContext() }] } as never));
+      return (await e.queryBindings(operation as never, { [QUERY_SOURCES]: [{ source: patterns, context: new internals!.ActionContext() }] } as never)) as unknown as BindingsStream;
     };
     views.set(store, (entry = { size: store.size, view, source: new NativeQuerySource(view, internals!, fallback) }));
   }

@@ -52,6 +52,28 @@ export interface Table {
   certain: Uint8Array;
 }
 
+/** Comunica's bindings, as this module reads them: pairs of a variable and a term. */
+export type Bindings = Iterable<[RDF.Variable, RDF.Term]>;
+
+/** A stream of Comunica's bindings (an AsyncIterator). */
+export interface BindingsStream {
+  toArray(): Promise<Bindings[]>;
+  map(f: (b: Bindings & { map(g: (t: RDF.Term) => RDF.Term): Bindings }) => unknown): BindingsStream;
+}
+
+/** Comunica's own answer to an operation, over the same store (as a source of single patterns). */
+export type Fallback = (operation: Operation) => Promise<BindingsStream>;
+
+/** Reads a stream of Comunica's bindings as plain solutions, by variable name (blank nodes as the store's). */
+export async function solutionsOf(stream: { toArray(): Promise<Bindings[]> }): Promise<Array<Map<string, RDF.Term>>> {
+  return (await stream.toArray()).map((b) => new Map([...b].map(([k, v]) => [k.value, deskolemized(v)] as [string, RDF.Term])));
+}
+
+/** Comunica's bindings with its skolemised blank nodes as the store's own (see {@link deskolemized}). */
+export function deskolemizedStream(stream: BindingsStream): BindingsStream {
+  return stream.map((b) => ([...b].some(([, t]) => t !== deskolemized(t)) ? b.map(deskolemized) : b));
+}
+
 /** A comparison this module does not make (of numbers, dates ...): the operation goes back to Comunica. */
 class NotNative extends Error {}
 
@@ -79,8 +101,13 @@ export class Evaluator {
   /** Derived per term id: its language tag in lower case, or null (not a literal), cached. */
   private readonly langs = new Map<number, string | null>();
 
-  constructor(private readonly store: NativeStore, private readonly fallback: (operation: Operation) => Promise<Array<Map<string, RDF.Term>>>) {
+  constructor(private readonly store: NativeStore, private readonly comunica: Fallback) {
     this.base = store.termCount;
+  }
+
+  /** Comunica's solutions of an operation, by variable name. */
+  private async fallback(op: Operation): Promise<Array<Map<string, RDF.Term>>> {
+    return solutionsOf(await this.comunica(op));
   }
 
   get width(): number {
@@ -529,7 +556,7 @@ function pathAlternatives(op: Operation): RDF.Term[][] | undefined {
 }
 
 /** A term from Comunica's skolemised blank nodes back to the store's blank node. */
-function deskolemized(t: RDF.Term): RDF.Term {
+export function deskolemized(t: RDF.Term): RDF.Term {
   const skolem = (t as { skolemized?: RDF.NamedNode }).skolemized;
   if (t.termType === 'BlankNode' && skolem) {
     const m = /^urn:comunica_skolem:source_\d+:(.*)$/.exec(skolem.value);

@@ -11,7 +11,9 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { factory } from '../vocab.js';
-import { Evaluator, NATIVE_OPERATIONS, type Operation, type Table } from './native-eval.js';
+import { Evaluator, NATIVE_OPERATIONS, deskolemizedStream, solutionsOf, type Bindings, type Fallback, type Operation, type Table } from './native-eval.js';
+
+export { solutionsOf, type Fallback };
 import { DEFAULT_GRAPH_ID, TooManyRows, UNBOUND, type NativeStore } from './native-store.js';
 
 /** The few classes of Comunica's that answers are made of (the engine bundle's `internals`). */
@@ -21,17 +23,6 @@ export interface ComunicaInternals {
   MetadataValidationState: new () => unknown;
   fromIterator<T>(source: Iterable<T>): { setProperty(name: string, value: unknown): void; destroy(): void };
   TransformIterator: new (source: () => Promise<unknown>, options: { autoStart: boolean }) => { setProperty(name: string, value: unknown): void; destroy(error?: unknown): void };
-}
-
-/** Comunica's bindings, as the source reads those pushed down to it (the solutions to join with). */
-type Bindings = Iterable<[RDF.Variable, RDF.Term]>;
-
-/** The solutions of an operation that Comunica evaluates itself, by variable name (see {@link Evaluator}). */
-export type Fallback = (operation: Operation) => Promise<Array<Map<string, RDF.Term>>>;
-
-/** Reads a stream of Comunica's bindings as plain solutions. */
-export async function solutionsOf(stream: { toArray(): Promise<Bindings[]> }): Promise<Array<Map<string, RDF.Term>>> {
-  return (await stream.toArray()).map((b) => new Map([...b].map(([k, v]) => [k.value, v] as [string, RDF.Term])));
 }
 
 /**
@@ -112,6 +103,9 @@ export class NativeQuerySource {
     })();
     const it = new this.comunica.TransformIterator(async () => {
       await metadata;
+      // Too large to count within the budget, and read after all: Comunica's own evaluation, streamed
+      // (a cross product is not made whole in memory; a LIMIT or the row cap stops it early).
+      if (!solved && !options?.joinBindings) return deskolemizedStream(await this.fallback(operation));
       const found = await (solved ?? (solved = solve()));
       const w = evaluator.width;
       const variables = evaluator.variables;
