@@ -60,12 +60,14 @@ export interface BenchOptions {
   parts: boolean;
   /** Also the ad-hoc queries (ADHOC_QUERIES of bench/synthetic-graph.ts); `--adhoc none`: only the stored ones. */
   adhoc: boolean;
+  /** The engines to run (`--engines diplograph,jena`): default all of ENGINES. */
+  engines: string[];
 }
 
 /** Reads the command line; a bad option is an Error with a one-line message. */
 export function parseOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
-  const o: BenchOptions = { sizes: quick ? [10_000] : [100_000, 1_000_000], warm: quick ? 2 : 5, capSeconds: quick ? 30 : 120, seed: 42, out: join(projectRoot(), 'bench', 'results', ...(quick ? ['quick'] : [])), quick, parts: true, adhoc: true };
+  const o: BenchOptions = { sizes: quick ? [10_000] : [100_000, 1_000_000], warm: quick ? 2 : 5, capSeconds: quick ? 30 : 120, seed: 42, out: join(projectRoot(), 'bench', 'results', ...(quick ? ['quick'] : [])), quick, parts: true, adhoc: true, engines: [...ENGINES] };
   const size = (s: string) => {
     const n = Number(s.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
     if (!Number.isInteger(n) || n <= 0) throw new Error(`"${s}" is not a size (e.g. 10000, 100k, 1m)`);
@@ -85,7 +87,12 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (a === '--out') o.out = resolve(value());
     else if (a === '--parts') o.parts = value() !== 'none';
     else if (a === '--adhoc') o.adhoc = value() !== 'none';
-    else throw new Error(`unknown option "${a}" (use --quick, --sizes, --warm, --cap, --seed, --out, --parts none, --adhoc none)`);
+    else if (a === '--engines') {
+      o.engines = value().split(',');
+      const unknown = o.engines.find((e) => !(ENGINES as readonly string[]).includes(e));
+      if (unknown !== undefined || !o.engines.includes(ENGINES[0])) throw new Error(`--engines: a list of ${ENGINES.join(', ')}, with ${ENGINES[0]} (the reference)`);
+    }
+    else throw new Error(`unknown option "${a}" (use --quick, --sizes, --warm, --cap, --seed, --out, --parts none, --adhoc none, --engines LIST)`);
   }
   if (!Number.isInteger(o.warm) || o.warm < 1) throw new Error('--warm: give a whole number of at least 1');
   if (!(o.capSeconds > 0)) throw new Error('--cap: give a number of seconds');
@@ -128,7 +135,7 @@ async function measureSize(size: number, o: BenchOptions, dir: string, jenaClass
   const loadBefore = loadavg()[0];
   const runs: Partial<Record<string, EngineRun>> = {};
   const notes: string[] = [];
-  for (const engine of ENGINES) {
+  for (const engine of ENGINES.filter((e) => o.engines.includes(e))) {
     if (engine === 'jena' && !jenaClasses) {
       notes.push('jena: not run (Java or Debian libapache-jena-java with javac is not installed)');
       continue;

@@ -11,6 +11,7 @@ import type * as RDF from '@rdfjs/types';
 import { Parser, Store } from 'n3';
 import { termKey } from '../src/graph/iris.js';
 import { loadEngine, run, viewOf, type QueryResult } from '../src/query/engine.js';
+import { placeFilters } from '../src/query/filter-placement.js';
 import { NativeStore } from '../src/query/native-store.js';
 import { factory } from '../src/vocab.js';
 
@@ -66,6 +67,9 @@ const QUERIES: Record<string, string> = {
   'BIND and aggregates': 'PREFIX ex: <http://example.org/> SELECT ?s (COUNT(*) AS ?n) (GROUP_CONCAT(?k; separator="|") AS ?ks) WHERE { ?s ex:knows ?k BIND(STR(?k) AS ?x) } GROUP BY ?s',
   'sub-SELECT': 'PREFIX ex: <http://example.org/> SELECT * WHERE { ?m ex:chair ?c { SELECT ?c (MAX(?a) AS ?oldest) WHERE { ?c ex:age ?a } GROUP BY ?c } }',
   'ORDER BY and LIMIT': 'PREFIX ex: <http://example.org/> SELECT ?s ?l WHERE { ?s ex:label ?l } ORDER BY DESC(?l) ?s LIMIT 4',
+  'a FILTER after OPTIONALs, on the group\'s own patterns (moved below them)': 'PREFIX ex: <http://example.org/> SELECT * WHERE { ?m a ex:Meeting ; ex:chair ?c . ?c ex:label ?n OPTIONAL { ?m ex:date ?d } OPTIONAL { ?c ex:age ?a } FILTER(langMatches(lang(?n), "en") && ?c != ex:rufo) }',
+  'a FILTER on a variable of an OPTIONAL (stays)': 'PREFIX ex: <http://example.org/> SELECT * WHERE { ?m a ex:Meeting OPTIONAL { ?m ex:date ?d } FILTER(!BOUND(?d) || ?m = ex:m1) }',
+  'triple patterns after an OPTIONAL (the FILTER stays)': 'PREFIX ex: <http://example.org/> SELECT * WHERE { ?x ex:knows ?y OPTIONAL { ?y ex:age ?a } ?x ex:label ?l FILTER(?x != ?y) }',
   'ASK': 'PREFIX ex: <http://example.org/> ASK { ?s ex:knows ?o . ?o ex:knows ?s }',
   'CONSTRUCT': 'PREFIX ex: <http://example.org/> CONSTRUCT { ?c ex:chaired ?m } WHERE { ?m ex:chair ?c OPTIONAL { ?c ex:age ?a } }',
   'DESCRIBE': 'DESCRIBE <http://example.org/vinh>',
@@ -109,6 +113,18 @@ async function reference(store: Store, query: string): Promise<QueryResult> {
 }
 
 describe('native query source', () => {
+  it('moves a FILTER below the OPTIONALs only when its variables are bound before them', () => {
+    const moved = placeFilters('SELECT * WHERE { ?s <http://p> ?o OPTIONAL { ?s <http://q> ?x } FILTER(?o != <http://a>) }');
+    assert.match(moved, /\{\s*\{[^{}]*FILTER[^{}]*\}\s*OPTIONAL/, moved);
+    for (const stays of [
+      'SELECT * WHERE { ?s <http://p> ?o OPTIONAL { ?s <http://q> ?x } FILTER(!BOUND(?x)) }',
+      'SELECT * WHERE { ?s <http://p> ?o OPTIONAL { ?s <http://q> ?x } FILTER EXISTS { ?o <http://r> ?s } }',
+      'SELECT * WHERE { ?s <http://p> ?o OPTIONAL { ?s <http://q> ?x } ?s <http://r> ?x FILTER(?o != <http://a>) }',
+      'SELECT * WHERE { ?s <http://p> ?o BIND(1 AS ?one) OPTIONAL { ?s <http://q> ?x } FILTER(?o != <http://a>) }',
+      'SELECT * WHERE { ?s <http://p> ?o FILTER(?o != <http://a>) }',
+    ]) assert.equal(placeFilters(stays), stays);
+  });
+
   const store = new Store(new Parser({ format: 'application/trig' }).parse(DATA));
 
   for (const [name, query] of Object.entries(QUERIES)) {

@@ -30,6 +30,7 @@ import { factory } from '../vocab.js';
 import { NativeStore } from './native-store.js';
 import type { BindingsStream } from './native-eval.js';
 import { NativeQuerySource, type ComunicaInternals, type Fallback } from './native-source.js';
+import { placeFilters } from './filter-placement.js';
 import { portable } from './portable.js';
 
 /**
@@ -324,7 +325,7 @@ function context(source: Source, dataset?: Dataset): Record<string, unknown> {
  * (the protocol's dataset takes precedence). Refuses a dataset for a remote endpoint.
  */
 function prepared(query: string, source: Source, o: Options): string {
-  if (!restricts(o.dataset)) return textFor(query, source);
+  if (!restricts(o.dataset)) return isEndpoint(source) ? textFor(query, source) : placeFilters(query);
   if (isEndpoint(source)) throw new UserError(`${o.name}: a dataset (default and named graph IRIs) can only be given for a local graph, not for the ${where(source)} (give each endpoint its graphs instead)`);
   const parsed = new SparqlParser().parse(query);
   if (parsed.type !== 'query' || !parsed.from) return query;
