@@ -19,7 +19,7 @@ import { projectRoot } from '../src/ontology-files.js';
 import { loadEngine, run, viewOf } from '../src/query/engine.js';
 import { bindParams, getQuery } from '../src/query/stored-queries.js';
 import { machine } from './extraction.js';
-import { BENCH_PARAMS, syntheticDataset } from './synthetic-graph.js';
+import { ADHOC_QUERIES, BENCH_PARAMS, syntheticDataset } from './synthetic-graph.js';
 
 const DEFAULT_QUERIES = ['meetings-timeline', 'areas-per-partner', 'co-chairs', 'persons-by-affiliation', 'partner-construct'];
 
@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<void> {
   const store = new Store(syntheticDataset(size, seed));
   await loadEngine();
   viewOf(store);
-  const queries = names.map((name) => ({ name, text: bindParams(getQuery(name), BENCH_PARAMS[name] ?? {}) }));
+  const queries = names.map((name) => ({ name, text: ADHOC_QUERIES.find((q) => q.name === name)?.text ?? bindParams(getQuery(name), BENCH_PARAMS[name] ?? {}) }));
   for (const q of queries) await run(q.text, store, q.name);
   const session = new Session();
   session.connect();

@@ -33,7 +33,7 @@ import { compileWithJena, jenaClasspath, javacAvailable } from '../test/support/
 import { SAME_BUT_CONCAT, SAME_BUT_INTEGERS, derivedIntegersAsIntegers, differences, emptyConcatsAsEmptyStrings, readAnswer } from './answers.js';
 import type { EngineRun } from './engine-child.js';
 import { toMarkdown, toSvg, type BenchReport, type PartReport, type SizeReport } from './report.js';
-import { BENCH_PARAMS, syntheticDataset } from './synthetic-graph.js';
+import { ADHOC_QUERIES, BENCH_PARAMS, syntheticDataset } from './synthetic-graph.js';
 
 /** The engines, in table order; the first is the reference the others are checked against. */
 export const ENGINES = ['diplograph', 'diplograph-server', 'jena', 'oxigraph'] as const;
@@ -58,12 +58,16 @@ export interface BenchOptions {
   out: string;
   quick: boolean;
   parts: boolean;
+  /** Also the ad-hoc queries (ADHOC_QUERIES of bench/synthetic-graph.ts); `--adhoc none`: only the stored ones. */
+  adhoc: boolean;
+  /** The engines to run (`--engines diplograph,jena`): default all of ENGINES. */
+  engines: string[];
 }
 
 /** Reads the command line; a bad option is an Error with a one-line message. */
 export function parseOptions(argv: string[]): BenchOptions {
   const quick = argv.includes('--quick');
-  const o: BenchOptions = { sizes: quick ? [10_000] : [100_000, 1_000_000], warm: quick ? 2 : 5, capSeconds: quick ? 30 : 120, seed: 42, out: join(projectRoot(), 'bench', 'results', ...(quick ? ['quick'] : [])), quick, parts: true };
+  const o: BenchOptions = { sizes: quick ? [10_000] : [100_000, 1_000_000], warm: quick ? 2 : 5, capSeconds: quick ? 30 : 120, seed: 42, out: join(projectRoot(), 'bench', 'results', ...(quick ? ['quick'] : [])), quick, parts: true, adhoc: true, engines: [...ENGINES] };
   const size = (s: string) => {
     const n = Number(s.toLowerCase().replace(/k$/, '000').replace(/m$/, '000000'));
     if (!Number.isInteger(n) || n <= 0) throw new Error(`"${s}" is not a size (e.g. 10000, 100k, 1m)`);
@@ -82,7 +86,13 @@ export function parseOptions(argv: string[]): BenchOptions {
     else if (a === '--seed') o.seed = Number(value());
     else if (a === '--out') o.out = resolve(value());
     else if (a === '--parts') o.parts = value() !== 'none';
-    else throw new Error(`unknown option "${a}" (use --quick, --sizes, --warm, --cap, --seed, --out, --parts none)`);
+    else if (a === '--adhoc') o.adhoc = value() !== 'none';
+    else if (a === '--engines') {
+      o.engines = value().split(',');
+      const unknown = o.engines.find((e) => !(ENGINES as readonly string[]).includes(e));
+      if (unknown !== undefined || !o.engines.includes(ENGINES[0])) throw new Error(`--engines: a list of ${ENGINES.join(', ')}, with ${ENGINES[0]} (the reference)`);
+    }
+    else throw new Error(`unknown option "${a}" (use --quick, --sizes, --warm, --cap, --seed, --out, --parts none, --adhoc none, --engines LIST)`);
   }
   if (!Number.isInteger(o.warm) || o.warm < 1) throw new Error('--warm: give a whole number of at least 1');
   if (!(o.capSeconds > 0)) throw new Error('--cap: give a number of seconds');
@@ -115,7 +125,7 @@ async function measureSize(size: number, o: BenchOptions, dir: string, jenaClass
   writeFileSync(file, await serializeQuads(quads, 'trig'));
   const triples = new Set(quads.map((q) => `${termKey(q.subject)} ${termKey(q.predicate)} ${termKey(q.object)}`)).size;
   process.stderr.write(`bench: ${size}: ${quads.length} quads (${triples} triples merged) generated in ${round((performance.now() - g0) / 1000, 1)} s\n`);
-  const queries = listQueries().map((q) => ({ name: q.name, text: bindParams(q, BENCH_PARAMS[q.name] ?? {}) }));
+  const queries = [...listQueries().map((q) => ({ name: q.name, text: bindParams(q, BENCH_PARAMS[q.name] ?? {}) })), ...(o.adhoc ? ADHOC_QUERIES : [])];
   const qdir = join(dir, `queries-${size}`);
   mkdirSync(qdir, { recursive: true });
   const queryFiles = queries.map((q) => {
@@ -125,7 +135,7 @@ async function measureSize(size: number, o: BenchOptions, dir: string, jenaClass
   const loadBefore = loadavg()[0];
   const runs: Partial<Record<string, EngineRun>> = {};
   const notes: string[] = [];
-  for (const engine of ENGINES) {
+  for (const engine of ENGINES.filter((e) => o.engines.includes(e))) {
     if (engine === 'jena' && !jenaClasses) {
       notes.push('jena: not run (Java or Debian libapache-jena-java with javac is not installed)');
       continue;
@@ -167,6 +177,7 @@ async function measureSize(size: number, o: BenchOptions, dir: string, jenaClass
   if (runs.diplograph) {
     process.stderr.write(`bench: ${size}: diplograph query from the answer cache...\n`);
     for (const q of queries) {
+      if (ADHOC_QUERIES.some((a) => a.name === q.name)) continue; // not a stored query: `diplograph query` has no name for it
       const row = rows.find((r) => r.query === q.name)!;
       const t = cliFromCache(q.name, file);
       if (t !== undefined) row.cliCachedMs = t;

@@ -66,6 +66,43 @@ export const BENCH_PARAMS: Readonly<Record<string, Record<string, string>>> = {
 };
 
 /**
+ * Ad-hoc queries, not stored ones, of the kinds users type into the SPARQL endpoint (issue 14), answered
+ * by every engine beside the stored queries: a property path, a FILTER on a label, an OPTIONAL chain, an
+ * aggregate over all facts and a DESCRIBE. Each is deterministic (ORDER BY, or a graph).
+ */
+export const ADHOC_QUERIES: ReadonlyArray<{ name: string; text: string }> = [
+  {
+    name: 'adhoc-path',
+    text: `PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?meeting ?placeName WHERE { ?meeting dg:location/rdfs:label ?placeName } ORDER BY ?meeting ?placeName`,
+  },
+  {
+    name: 'adhoc-label-filter',
+    text: `PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?s ?label WHERE { ?s rdfs:label ?label FILTER(CONTAINS(LCASE(STR(?label)), "defence")) } ORDER BY ?label ?s`,
+  },
+  {
+    name: 'adhoc-optional-chain',
+    text: `PREFIX dg: <https://w3id.org/diplograph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT ?meeting ?date ?place ?placeName WHERE {
+  ?meeting a dg:Meeting .
+  OPTIONAL { ?meeting dg:date ?date }
+  OPTIONAL { ?meeting dg:location ?place OPTIONAL { ?place rdfs:label ?placeName } }
+} ORDER BY ?meeting ?date ?place ?placeName`,
+  },
+  {
+    name: 'adhoc-aggregate',
+    text: `SELECT ?p (COUNT(*) AS ?facts) (COUNT(DISTINCT ?s) AS ?subjects) WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY DESC(?facts) ?p`,
+  },
+  {
+    name: 'adhoc-describe',
+    text: `DESCRIBE <https://w3id.org/diplograph/id/meeting/a000001-1>`,
+  },
+];
+
+/**
  * At least `minQuads` quads (a few hundred more at most: articles are generated whole), deterministic
  * for a given `seed`.
  */

@@ -10,6 +10,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type * as RDF from '@rdfjs/types';
 import { Store } from 'n3';
+import { Parser as SparqlParser } from 'sparqljs';
+import { groupConcats, rowKey } from '../bench/answers.js';
 import { termKey } from '../src/graph/iris.js';
 import { portable } from '../src/query/portable.js';
 import { run, select, type QueryResult } from '../src/query/engine.js';
@@ -150,14 +152,19 @@ describe('push and remote stores without a store', () => {
 
     it('keeps the answer of every stored query on the embedded store', async () => {
       const store = new Store((await seedGraph()).quads);
-      const text = (r: QueryResult) => (r.type === 'bindings' ? JSON.stringify(r.rows.map((row) => r.variables.map((v) => (row[v] ? termKey(row[v]!) : '')))) : r.type === 'quads' ? r.quads.map(key).sort().join('\n') : String(r.value));
+      // GROUP_CONCAT has no defined order (SPARQL 1.1, 18.5.1.7): its values are compared as sorted lists, as the benchmark compares engines.
+      const text = (r: QueryResult, query: string) => {
+        if (r.type !== 'bindings') return r.type === 'quads' ? r.quads.map(key).sort().join('\n') : String(r.value);
+        const concats = groupConcats(new SparqlParser().parse(query));
+        return JSON.stringify(r.rows.map((row) => rowKey(row, r.variables, concats)));
+      };
       let rewritten = 0;
       for (const q of listQueries()) {
         // As bindParams writes them (parameters as constants, UNDEF for the unbound ones), and with
         // every parameter in VALUES, as a user's query may bind them.
         for (const bound of [bindParams(q, {}), bindParams(q, {}, { inline: false })]) {
           if (portable(bound) !== bound) rewritten++;
-          assert.equal(text(await run(portable(bound), store, q.path)), text(await run(bound, store, q.path)), q.name);
+          assert.equal(text(await run(portable(bound), store, q.path), bound), text(await run(bound, store, q.path), bound), q.name);
         }
       }
       assert.ok(rewritten >= 5, 'the rewrite applies to the stored queries with parameters used in OPTIONAL filters or left UNDEF');

@@ -23,11 +23,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type * as RDF from '@rdfjs/types';
 import type { Store } from 'n3';
-import type { RdfStore } from 'rdf-stores';
 import { Generator as SparqlGenerator, Parser as SparqlParser } from 'sparqljs';
 import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
 import { factory } from '../vocab.js';
+import { NativeStore } from './native-store.js';
+import type { BindingsStream } from './native-eval.js';
+import { NativeQuerySource, type ComunicaInternals, type Fallback } from './native-source.js';
+import { placeFilters } from './filter-placement.js';
 import { portable } from './portable.js';
 
 /**
@@ -94,7 +97,7 @@ const DEFAULT_TIMEOUT_MS = 120_000;
 
 type Engine = import('@comunica/query-sparql').QueryEngine;
 let engine: Promise<Engine> | undefined;
-let rdfStores: typeof import('rdf-stores') | undefined;
+let internals: ComunicaInternals | undefined;
 
 /**
  * Comunica's engine module: the one-file bundle of it that `npm run build` writes (src/query/comunica-bundle.cjs),
@@ -103,18 +106,32 @@ let rdfStores: typeof import('rdf-stores') | undefined;
  */
 export const ENGINE_BUNDLE = fileURLToPath(new URL('../../vendor/comunica.cjs', import.meta.url));
 
-function importComunica(): Promise<typeof import('@comunica/query-sparql')> {
-  if (process.env.DIPLOGRAPH_NO_BUNDLE || !existsSync(ENGINE_BUNDLE)) return import('@comunica/query-sparql');
-  return Promise.resolve().then(() => createRequire(import.meta.url)(ENGINE_BUNDLE) as typeof import('@comunica/query-sparql'));
+type ComunicaModule = typeof import('@comunica/query-sparql') & { internals: ComunicaInternals };
+
+async function importComunica(): Promise<ComunicaModule> {
+  if (process.env.DIPLOGRAPH_NO_BUNDLE || !existsSync(ENGINE_BUNDLE)) {
+    // The same packages as the bundle's entry (src/query/comunica-bundle.cjs) exports, one by one.
+    const require = createRequire(import.meta.url);
+    const m = await import('@comunica/query-sparql');
+    const iterators = require('asynciterator');
+    return {
+      ...m,
+      internals: {
+        ActionContext: require('@comunica/core').ActionContext,
+        BindingsFactory: require('@comunica/utils-bindings-factory').BindingsFactory,
+        MetadataValidationState: require('@comunica/utils-metadata').MetadataValidationState,
+        fromIterator: iterators.fromIterator,
+        TransformIterator: iterators.TransformIterator,
+      },
+    };
+  }
+  return createRequire(import.meta.url)(ENGINE_BUNDLE) as ComunicaModule;
 }
 
-/**
- * The engine, created on first use, with rdf-stores for the views (loading them takes a moment, so
- * only commands that query pay for it).
- */
+/** The engine, created on first use (loading it takes a moment, so only commands that query pay for it). */
 function getEngine(): Promise<Engine> {
-  engine ??= Promise.all([importComunica(), import('rdf-stores')]).then(([m, stores]) => {
-    rdfStores = stores;
+  engine ??= importComunica().then((m) => {
+    internals = m.internals;
     return new m.QueryEngine();
   });
   return engine;
@@ -202,52 +219,15 @@ function endpointFetch(endpoints: Endpoint[]): typeof fetch {
 }
 
 /**
- * The store as Comunica queries it locally: an indexed copy (rdf-stores, GSPO/GPOS/GOSP indexes over
- * dictionary-encoded terms) that holds every named graph as it is and, as its default graph, the RDF
- * merge of the stored default graph and every named graph, computed once (a triple that several graphs
- * hold is in it once). rdf-stores gives Comunica `matchBindings` (no quad objects in between) and
- * `countQuads` (exact cardinalities, from which its join planner orders the patterns); Comunica drops the
- * default graph from `GRAPH ?g` matches itself.
+ * The store as Comunica queries it locally: a {@link NativeStore} (dictionary-encoded ids, six sorted
+ * permutation indexes) that holds every named graph as it is and, as its default graph, the RDF merge of
+ * the stored default graph and every named graph, computed once (a triple that several graphs hold is in
+ * it once). Comunica reaches it through a {@link NativeQuerySource}, which evaluates whole basic graph
+ * patterns; a graph variable ranges over the named graphs only. Its `countQuads` counts by the index.
  */
-export function unionDefaultGraphView(store: Store): RdfStore {
-  if (!rdfStores) throw new Error('unionDefaultGraphView: call loadEngine() first');
-  const view = rdfStores.RdfStore.createDefault();
-  const defaultGraph = factory.defaultGraph();
-  for (const q of store.readQuads(null, null, null, null)) {
-    if (q.graph.termType === 'DefaultGraph') {
-      view.addQuad(q);
-    } else {
-      view.addQuad(q);
-      view.addQuad(factory.quad(q.subject, q.predicate, q.object, defaultGraph));
-    }
-  }
-  return rememberCounts(view);
-}
-
-/** The most pattern counts a view keeps; then it starts again. */
-const MAX_COUNTS = 100_000;
-
-/**
- * The view with its `countQuads` remembered, per pattern, for as long as the view lives: the view never
- * changes (a changed store gets a new view), so a count stays right. Comunica's planner counts every
- * pattern of a query before it runs it (and keeps the counts only for that one execution); a count of a
- * pattern with one bound term walks the index below it, e.g. every distinct sentence for
- * `?quote oa:exact ?sentence`, which at 1M quads made a query that has no answer take 20-40 ms.
- */
-function rememberCounts(view: RdfStore): RdfStore {
-  const counts = new Map<string, number>();
-  const count = view.countQuads.bind(view);
-  const key = (t: RDF.Term | null | undefined) => (!t || t.termType === 'Variable' ? '?' : termKey(t));
-  view.countQuads = (s, p, o, g) => {
-    const k = JSON.stringify([key(s), key(p), key(o), key(g)]);
-    let n = counts.get(k);
-    if (n === undefined) {
-      if (counts.size >= MAX_COUNTS) counts.clear();
-      counts.set(k, (n = count(s, p, o, g)));
-    }
-    return n;
-  };
-  return view;
+export function unionDefaultGraphView(store: Store): NativeStore {
+  if (!internals) throw new Error('unionDefaultGraphView: call loadEngine() first');
+  return NativeStore.fromN3(store);
 }
 
 /** The text sent: for endpoints, rewritten around known deviations of stores (see portable.ts). */
@@ -299,14 +279,35 @@ export class DatasetSource implements RDF.Source {
 }
 
 /** One view per store, rebuilt when the store's size has changed since it was built. */
-const views = new WeakMap<Store, { size: number; view: RdfStore }>();
+const views = new WeakMap<Store, { size: number; view: NativeStore; source: NativeQuerySource }>();
 
 /** The union-default-graph view of a store (built on first use, then kept for the store); after {@link loadEngine}. */
-export function viewOf(store: Store): RdfStore {
-  let entry = views.get(store);
-  if (!entry || entry.size !== store.size) views.set(store, (entry = { size: store.size, view: unionDefaultGraphView(store) }));
-  return entry.view;
+export function viewOf(store: Store): NativeStore {
+  return viewEntry(store).view;
 }
+
+/** The native query source over a store's view (as Comunica is given it; for tests and explanations). */
+export function querySourceOf(store: Store): NativeQuerySource {
+  return viewEntry(store).source;
+}
+
+function viewEntry(store: Store): { size: number; view: NativeStore; source: NativeQuerySource } {
+  let entry = views.get(store);
+  if (!entry || entry.size !== store.size) {
+    const view = unionDefaultGraphView(store);
+    // What the native source does not evaluate itself, Comunica does, over a source of single patterns.
+    const patterns = new NativeQuerySource(view, internals!, () => Promise.reject(new Error('unreachable')), true);
+    const fallback: Fallback = async (operation) => {
+      const e = await getEngine();
+      return (await e.queryBindings(operation as never, { [QUERY_SOURCES]: [{ source: patterns, context: new internals!.ActionContext() }] } as never)) as unknown as BindingsStream;
+    };
+    views.set(store, (entry = { size: store.size, view, source: new NativeQuerySource(view, internals!, fallback) }));
+  }
+  return entry;
+}
+
+/** Comunica's context key of the sources already identified (the native source needs no identifying). */
+const QUERY_SOURCES = '@comunica/bus-query-operation:querySources';
 
 function context(source: Source, dataset?: Dataset): Record<string, unknown> {
   const endpoints = endpointsOf(source);
@@ -316,7 +317,7 @@ function context(source: Source, dataset?: Dataset): Record<string, unknown> {
   }
   const store = source as Store;
   if (restricts(dataset)) return { sources: [new DatasetSource(store, dataset)] };
-  return { sources: [viewOf(store)] };
+  return { [QUERY_SOURCES]: [{ source: viewEntry(store).source, context: new internals!.ActionContext() }] };
 }
 
 /**
@@ -324,7 +325,7 @@ function context(source: Source, dataset?: Dataset): Record<string, unknown> {
  * (the protocol's dataset takes precedence). Refuses a dataset for a remote endpoint.
  */
 function prepared(query: string, source: Source, o: Options): string {
-  if (!restricts(o.dataset)) return textFor(query, source);
+  if (!restricts(o.dataset)) return isEndpoint(source) ? textFor(query, source) : placeFilters(query);
   if (isEndpoint(source)) throw new UserError(`${o.name}: a dataset (default and named graph IRIs) can only be given for a local graph, not for the ${where(source)} (give each endpoint its graphs instead)`);
   const parsed = new SparqlParser().parse(query);
   if (parsed.type !== 'query' || !parsed.from) return query;
