@@ -939,4 +939,34 @@ describe('extraction: events', () => {
     const e = x('General Phan Van Quyet held phone talks with Egyptian Minister of Defence and Military Production General Abdel Moneim Soliman on Tuesday.');
     assert.deepEqual([...e.persons.keys()].sort(), ['abdel-moneim-soliman', 'phan-van-quyet']);
   });
+
+  it('a named exchange ("attended activities of the third X Border Defence Friendship Exchange in the province of Y") is a meeting whose talks are their own, part of it; "Lao Cai" is a Vietnamese province, not Laos', () => {
+    const r = x('General Hoang Van Long and his Lao counterpart General Khamliang Vongsa on Saturday attended activities of the third Vietnam-Laos Border Defence Friendship Exchange in the province of Dien Bien. ' +
+      'The Lao delegation was welcomed by Long with a ceremony at the border gate. The two ministers then held talks in Dien Bien City.');
+    const [exchange, talks] = r.meetings;
+    assert.deepEqual([exchange.kind, exchange.ordinal, talks.kind, talks.partOf?.id], ['meeting', 3, 'talks', exchange.id]);
+    assert.deepEqual(people(talks), ['hoang-van-long', 'khamliang-vongsa']);
+    const c = x('The two ministers witnessed the signing of a cooperation agreement between the Lao Cai Provincial Border Guard Command and the Hekou Border Brigade of China.');
+    assert.ok(!c.countries.has('laos'), [...c.countries.keys()].join(', '));
+    assert.ok([...c.organizations.values()].some((o) => o.name === 'Lao Cai Provincial Border Guard Command'), [...c.organizations.values()].map((o) => o.name).join('; '));
+  });
+
+  it('"met his counterparts from A, B and C": one meeting with each, which the counterpart named later joins ("With German Defence Minister X, Y discussed ..."); an analyst quoted takes no part; a trip "to the forum" is no visit', () => {
+    const r = x('Defence Minister Nguyen Truong Son met his counterparts from Japan, Germany and Norway on the sidelines of the Shangri-La Dialogue on June 1. ' +
+      'In his meeting with Japan\'s State Minister of Defence Kenji Mori, the two sides discussed training. ' +
+      'With German Defence Minister Jonas Keller, Son discussed military medicine. Mr Keller was making his first trip to the forum as minister. ' +
+      '"Vietnam wants many friends," said Dr Le Van Hai, a visiting fellow at a Singapore institute.');
+    const bilateral = r.meetings.filter((m) => m.kind === 'meeting');
+    assert.deepEqual(bilateral.map((m) => people(m)), [['japan', 'kenji-mori', 'nguyen-truong-son'], ['germany', 'jonas-keller', 'nguyen-truong-son'], ['nguyen-truong-son', 'norway']]);
+    assert.ok(r.meetings.every((m) => m.kind !== 'visit' && !m.participants.has('le-van-hai')), r.meetings.map((m) => `${m.kind}: ${people(m)}`).join(' | '));
+  });
+
+  it('"called on X this morning" is the article\'s day; "Hieu\'s visit underscores ..." is the visit told; "The two sides also exchanged views" makes no event, "Ms A and Gen B exchanged views" does', () => {
+    const r = extractArticle('t.txt', 'Chief visits Singapore\n14 May 2025\nSenior Lieutenant General Trinh Van Hieu is making an introductory visit to Singapore from 13 to 16 May. ' +
+      'During the visit, Sen Lt Gen Hieu called on Minister for Defence Mr Tan Wei Ming this morning. The two sides also exchanged views on regional security. ' +
+      'Sen Lt Gen Hieu\'s visit underscores the strong defence ties between the two countries.\n', {}, { trace: true });
+    assert.deepEqual(r.meetings.map((m) => [m.kind, m.date?.value]), [['visit', '2025-05'], ['meeting', '2025-05-14']]);
+    const e = x('Defence Minister Nguyen Truong Son met Japan\'s Defence Minister Kenji Mori in Tokyo on Monday. Norwegian Defence Minister Kari Lund and Gen Son also exchanged views on maritime security.');
+    assert.deepEqual(e.meetings.map(people), [['kenji-mori', 'nguyen-truong-son'], ['kari-lund', 'nguyen-truong-son']]);
+  });
 });

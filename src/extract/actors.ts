@@ -71,6 +71,9 @@ const LEADING_COUNTRY_RE = new RegExp(`^(${[...countryByForm.keys()].sort((a, b)
 /** The country a name begins with, and the rest of the name after it. */
 function leadingCountry(name: string): { country: string; rest: string } | undefined {
   const m = LEADING_COUNTRY_RE.exec(name);
+  // ("Lao Cai Provincial Border Guard Command": a place whose name opens with a demonym; the body is that place's.)
+  const city = m ? findCityForms(name).find((c) => c.index === 0 && c.form.length > m[1].length) : undefined;
+  if (city) return undefined;
   return m ? { country: countryByForm.get(m[1])!.name, rest: name.slice(m[0].length) } : undefined;
 }
 
@@ -86,8 +89,11 @@ function possessivesInCountryNames(text: string): Set<number> {
 
 export function findCountries(text: string): CountryMention[] {
   const out: CountryMention[] = [];
+  // ("Lao Cai", a Vietnamese province: a place whose name opens with a demonym names no country.)
+  const cityAt = new Map(findCityForms(text).map((c) => [c.index, c.form.length]));
   for (const { index, form } of findCountryForms(text)) {
     const info = countryByForm.get(form)!;
+    if ((cityAt.get(index) ?? 0) > form.length) continue;
     // "the South China Sea", "the Sea of Japan": a sea's name names no country.
     if ((/\b(?:South|East|North|West)\s$/.test(text.slice(Math.max(0, index - 6), index)) && /^\s+Sea\b/.test(text.slice(index + form.length, index + form.length + 5))) ||
       /\bSea of\s$/.test(text.slice(Math.max(0, index - 7), index))) continue;

@@ -89,6 +89,13 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
     read: (_m, ref) => relativeDay(0, ref),
   },
   {
+    // "called on X this morning": the article's date.
+    re: /\b[Tt]his (?:morning|afternoon|evening)\b/g,
+    digits: false,
+    word: 'his ',
+    read: (_m, ref) => relativeDay(0, ref),
+  },
+  {
     // in 2012 / since 2015
     re: new RegExp(`\\b(?:in|since|from|during|early|late|mid) ${YEAR}\\b(?![-–/]\\d)`, 'g'),
     digits: true,

@@ -74,13 +74,15 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const after = text.slice(end);
     // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
     if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
+    // "his first trip to the forum": going to a gathering, not a visit of its own.
+    if (/^(?:visit|trip)$/i.test(noun) && /^\s*to (?:the|this|that) (?:[\p{L}-]+ ){0,2}(?:forum|meeting|conference|dialogue|summit|event|exercise|expo|exhibition|show)\b/iu.test(after)) continue;
     // "the productive discussions at the Defense Policy Dialogue": what was said at the event named next.
     if (/^(?:talks|discussions?)$/i.test(noun) && /^\s*(?:at|during) (?:the )?(?:[\p{L}.'-]+\s+){0,8}?(?:Dialogue|Meeting|Conference|Forum|Summit|dialogue|meeting|conference)\b/u.test(after)) continue;
     // "a dialogue via videoconference": the means of an event, not another event.
     if (/\b(?:via|by|through|over)\s+$/i.test(before)) continue;
     if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
     // "an exchange of views", "the exchange in training": an exchange is an event only as a named one or told again.
-    if (/^exchange$/i.test(noun) && /^\s*(?:of\b|(?:in|on)\s+[a-z]|(?:programmes?|programs?|students?|officers?|activities)\b)/.test(after)) continue;
+    if (/^exchange$/.test(noun) && /^\s*(?:of\b|(?:in|on)\s+[a-z]|(?:programmes?|programs?|students?|officers?|activities)\b)/.test(after)) continue;
     // "the exercise of sovereignty", "patrol boats": no exercise, no patrol.
     if (/^(?:exercises?|drills?|patrols?)$/i.test(noun) && /^\s*(?:of|boats?|vessels?|ships?|aircraft|planes?|areas?|routes?)\b/i.test(after)) continue;
     // A standing mechanism, not an event: "maintain the annual defence policy dialogue".
@@ -156,8 +158,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\bcall(?:ed|s|ing) on\b/g, 'meeting', 'meet', ['call']],
   // "Receiving the Japanese ambassador, Minister X said ...": the sentence's subject after the comma hosts.
   [/^\s*(?:Receiving|Welcoming|Hosting)\b/g, 'reception', 'host', ['receiving', 'welcoming', 'hosting']],
-  [/^\s*(?:Meeting|Talking) with\b|^\s*Meeting(?= (?:\p{Lu}|his |her |the ))/gu, 'meeting', 'meet', ['meeting', 'talking']],
-  [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b/g, 'meeting', 'meet', ['exchange', 'conferred']],
+  [/^\s*(?:Meeting|Talking) with\b|^\s*Meeting(?= (?:\p{Lu}|his |her |the ))|^\s*With\b(?=[^,;]{3,120},\s*(?:[\p{Lu}][\p{L}.'-]*\s+){1,6}(?:also\s+)?(?:discussed|agreed|talked|exchanged|reviewed)\b)/gu, 'meeting', 'meet', ['meeting', 'talking', 'with']],
+  [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b|\bexchanged views\b(?! with)/g, 'meeting', 'meet', ['exchange', 'conferred']],
   [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', ['phone']],
   // "X today spoke with Y" (a readout of a call, when the article says so: meetings.ts looks at the headline).

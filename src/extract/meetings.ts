@@ -90,6 +90,9 @@ export interface MeetingContext {
   trace?: boolean;
 }
 
+/** "the ninth Vietnam-China Border Defence Friendship Exchange": an exchange named and counted, an event of several activities. */
+const namedExchange = (m: Meeting) => m.ordinal !== undefined && /\bExchange\b/.test(m.label);
+
 /** The meetings of an article, with participants, chairs, hosts, dates, places, areas and agreements. */
 export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const meetings: Meeting[] = [];
@@ -212,8 +215,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
    */
   const toldWith = (people: string[], kind: MeetingKind): Meeting | undefined => {
     if (new Set(people).size < 2) return undefined;
-    return [...meetings].reverse().find((m) => !gatherings.has(m) && people.every((k) => m.participants.has(k)) && (kind === 'meeting' || kindHints.get(m)!.has(kind)));
+    // (One met "with his counterparts from Japan, Germany and Norway" is in the meeting with that country, where no one else of it is.)
+    const inIt = (m: Meeting, k: string) => {
+      if (m.participants.has(k)) return true;
+      const c = ctx.persons.get(k)?.nationality?.key;
+      return c !== undefined && counterpartMeetings.has(m) && m.participants.has(c) && ![...m.participants.keys()].some((x) => ctx.persons.get(x)?.nationality?.key === c);
+    };
+    return [...meetings].reverse().find((m) => !gatherings.has(m) && people.every((k) => inIt(m, k)) && (kind === 'meeting' || kindHints.get(m)!.has(kind)));
   };
+  /** Meetings with a country's counterpart, told before the counterpart is named ("met his counterparts from A, B and C"). */
+  const counterpartMeetings = new Set<Meeting>();
   /** Cooperation areas of sentences before any event was found: the main event's, at the end. */
   const orphanAreas: Array<[string, number]> = [];
   let pending: string[] = [];
@@ -344,6 +355,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // "During the exchange, ...": the event told, which frames what the sentence reports.
     const duringNoun = nouns.find((n) => n.anaphoric && n.start < 40 && /^\s*(?:during|in the course of)\s*$/i.test(n.lead));
     const duringTold = duringNoun && (focus ?? main) && kindHints.get((focus ?? main)!)!.has(duringNoun.kind) ? (focus ?? main) : undefined;
+    // "the ninth Border Defence Friendship Exchange": a named exchange holds the talks told in it as events of their own.
+    const exchangeTold = !duringTold && main && namedExchange(main) ? main : undefined;
     // 1. Events named by a verb.
     const claimed: Array<[number, number]> = [];
     /** The subject of the last verb of the sentence, for a verb joined to it by "and". */
@@ -404,9 +417,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
       }
       // "had bilateral meetings with his counterparts from Japan, Australia and India": the countries, one by one.
-      if (!objects.length && v.role === 'meet' && /s with$/.test(text.slice(v.start, v.end)) && /^\s*(?:his|her|their|the)\s+(?:[a-z]+\s+)?counterparts\s+(?:from|of)\s/.test(text.slice(v.end))) {
-        objects.push(...objectsAll.filter((x) => x.kind === 'country' && !x.nested));
-      }
+      // ("met his counterparts from Japan, Germany and Norway": the same.)
+      const counterparts = !objects.length && v.role === 'meet' && /s with$|^met(?: with)?$/.test(text.slice(v.start, v.end)) && /^\s*(?:his|her|their|the)\s+(?:[a-z]+\s+)?counterparts\s+(?:from|of)\s/.test(text.slice(v.end));
+      if (counterparts) objects.push(...objectsAll.filter((x) => x.kind === 'country' && !x.nested));
       // "received the German guest", "met his Lao counterpart": the person the role words mean.
       const objectRole = objects.length ? null : /^\s*(?:the|his|her|their)\s+(?:[\p{L}-]+\s+){0,3}(?:guest|visitor|counterpart|officer|official|minister|general|ambassador|envoy|delegation head|delegation|admiral)\b/iu.exec(text.slice(v.end, cEnd));
       // "A reception was hosted by X for the Singaporean minister": the guest, named by role.
@@ -487,9 +500,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         return p?.nationality?.key ?? (p?.affiliation ? ctx.organizations.get(p.affiliation.key)?.countryKey : undefined);
       });
       const apart = (v.role === 'meet' || v.role === 'host') && nations.every(Boolean) && new Set(nations).size === objects.length;
-      if ((v.role === 'meet' || v.role === 'host') && (apart || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
+      if ((v.role === 'meet' || v.role === 'host') && (apart || counterparts || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
         for (const o of objects) {
           const each = toldWith([subjects[0].key, o.key], kind) ?? create(kind, si, '');
+          if (counterparts) counterpartMeetings.add(each);
           participate(each, [subjects[0], o], si);
           if (v.role === 'host') addRole(each, 'hosts', subjects[0].key, si);
           if (!each.evidence.includes(si)) each.evidence.push(si);
@@ -515,6 +529,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // ("POF and the General Department signed a Letter of Intent ..., witnessed by A and B": a ceremony told as an event.)
       const witnessedBy = signedHere ? /,?\s*witnessed by\b/.exec(text.slice(v.end, cEnd + 200)) : null;
       if (signedHere && !witnessedBy && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) continue;
+      // "The two sides also exchanged views on ...": what was said at the event told; "Ms A and Gen B exchanged views": a meeting of theirs.
+      if (/^exchanged views$/.test(text.slice(v.start, v.end)) && (group || subjects.filter((x) => x.kind === 'person').length < 2)) continue;
       // "signed ... in Jakarta in March 2023, during a state visit by ...": the visit is the event, the document its outcome.
       if (signedHere && !witnessedBy && main && /^[^.;]*?,?\s*during (?:a|an|the|his|her|their) (?:[\p{L}-]+ ){0,3}visit\b/u.test(text.slice(v.end))) continue;
       if (ceremony) {
@@ -587,19 +603,23 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "The Ministry hosted a reception ..." after talks of others: a host new to the article holds its own event.
         (v.role === 'host' && subjects.length > 0 && main.participants.size > 0 && subjects.every((x) => !main!.participants.has(x.key))) ||
         // "Before the patrol, A and B held a working meeting": two persons new to the event told hold one of their own.
-        (v.role === 'meet' && subjects.filter((x) => x.kind === 'person').length >= 2 && subjects.every((x) => !main!.participants.has(x.key))))) {
+        (v.role === 'meet' && subjects.filter((x) => x.kind === 'person').length >= 2 && subjects.every((x) => !main!.participants.has(x.key))) ||
+        // ("Norwegian Minister A and Gen B also exchanged views": one of the two new to the event told.)
+        (v.role === 'meet' && !group && !objects.length && main.participants.size > 0 && subjects.filter((x) => x.kind === 'person').length >= 2 && subjects.some((x) => x.kind === 'person' && !main!.participants.has(x.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
         if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
         if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
-      } else if (duringTold && duringTold.kind !== 'visit' && !kindHints.get(duringTold)!.has(kind) && ['meet', 'host', 'hosted-by'].includes(v.role)) {
+      } else if ((duringTold && duringTold.kind !== 'visit' && !kindHints.get(duringTold)!.has(kind) && ['meet', 'host', 'hosted-by'].includes(v.role)) ||
+        (exchangeTold && v.role === 'meet' && kind !== 'meeting')) {
         // "During the exchange, the two ministers held talks": talks of their own, part of the exchange.
+        const frame = exchangeTold ?? duringTold!;
         const people = [...subjects, ...objects].map((x) => x.key);
-        target = meetings.find((m) => m !== duringTold && m.partOf?.id === duringTold.id && kindHints.get(m)!.has(kind) && people.every((k) => m.participants.has(k))) ??
+        target = meetings.find((m) => m !== frame && m.partOf?.id === frame.id && kindHints.get(m)!.has(kind) && people.every((k) => m.participants.has(k))) ??
           create(kind, si, '');
-        target.partOf ??= { id: duringTold.id, evidence: [si] };
+        target.partOf ??= { id: frame.id, evidence: [si] };
       } else if ((focus ?? main).kind === 'visit' && ['meet', 'host', 'hosted-by', 'chair', 'sign'].includes(v.role)) {
         // Talks, receptions and calls during a visit are events of their own, part of the visit.
         const visit = (focus ?? main)!;
@@ -746,9 +766,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (byOf) agent = a.actors.filter((x) => !x.nested && x.kind !== 'person' && x.start >= n.end + byOf[0].length && x.start <= n.end + byOf[0].length + 2).slice(0, 1);
       const destination = /^\s*(?:(?:of|by) [^,;]{1,80}? )?to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
       // "the recent talks", "since the dialogue", "took place after talks between ...": an event other than the one told.
-      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead) || (!n.anaphoric && n.det === '' && /\b(?:after|before|following|prior to)\s*$/i.test(n.lead)) ||
-        // "the memorandum signed in Hanoi in January 2024, during a state visit by ...": the visit of a document's past.
-        (n.kind === 'visit' && !n.anaphoric && /\bsigned\b[^.;]*,\s*during\s+(?:[\p{L}-]+\s+){0,4}$/u.test(text.slice(0, n.start)) && main !== undefined);
+      // "the memorandum signed in Hanoi in January 2024, during a state visit by ...": the visit of a document's past.
+      const signedDuring = n.kind === 'visit' && !n.anaphoric && /\bsigned\b[^.;]*,\s*during\s+(?:[\p{L}-]+\s+){0,4}$/u.test(text.slice(0, n.start)) && main !== undefined;
+      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead) || (!n.anaphoric && n.det === '' && /\b(?:after|before|following|prior to)\s*$/i.test(n.lead)) || signedDuring;
       // "the recent phone talks between A and B": the persons named in the "between" phrase.
       // ("Talks were held in Hanoi on Thursday between A and B": the same, after a passive "held".)
       const betweenM = /^\s*(?:(?:was|were) held\b[^,;]*?\s)?between\s/.exec(n.after);
@@ -808,7 +828,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         target = meetings.find((m) =>
           (n.ordinal !== undefined && m.ordinal === n.ordinal && kindHints.get(m)!.has(n.kind)) ||
           (n.kind === 'visit' && m.kind === 'visit' && destination !== null && m.label.includes(destination[1]) && (!dateValue || m.date?.value === dateValue) &&
-            (!agent.length || m.participants.has(agent[0].key))));
+            (!agent.length || m.participants.has(agent[0].key))) ||
+          // "Hieu's visit underscores ...": the visit of his already told.
+          (n.kind === 'visit' && m.kind === 'visit' && n.possessorEnd !== undefined && agent.length > 0 && m.participants.has(agent[0].key) && !dateValue && !earlier && !background.has(m)));
         if (!target && main && !earlier && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key))) target = main;
         if (!target && main && !anchored(main) && !earlier && n.kind !== 'visit' && n.det !== 'a' && n.det !== 'an') {
           target = main;
@@ -922,7 +944,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (scope && scope !== target && /\bas (?:a )?part of\s*$/i.test(n.lead) && !scope.partOf) scope.partOf = { id: target.id, evidence: [si] };
       }
       const framedHere = scope ?? main;
-      if (n.kind === 'visit' && framedHere && target !== framedHere && /\bduring\s*$/i.test(n.lead) && !framedHere.partOf) {
+      if (n.kind === 'visit' && framedHere && target !== framedHere && /\bduring\s*$/i.test(n.lead) && !framedHere.partOf && !signedDuring) {
         // "The dialogue took place during the working trip ...", "had met in Hanoi during Ratner's visit": the event told is part of the visit.
         framedHere.partOf = { id: target.id, evidence: [si] };
       }
@@ -964,7 +986,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       for (const p of people) {
         const before = text.slice(0, p.start);
         // (A spokesperson tells of the event; they are no party to it.)
-        const spokesperson = [...(ctx.persons.get(p.key)?.positions.keys() ?? [])].some((t) => /\bspokes(?:person|man|woman)\b|\bpress (?:secretary|officer)\b/i.test(t)) ||
+        // (Nor does an analyst quoted on it: "said Dr X, a visiting fellow at ...".)
+        const spokesperson = [...(ctx.persons.get(p.key)?.positions.keys() ?? [])].some((t) => /\bspokes(?:person|man|woman)\b|\bpress (?:secretary|officer)\b|\b(?:analyst|fellow|researcher|scholar|lecturer|correspondent|reporter|journalist)\b/i.test(t)) ||
+          /^,?\s*(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}(?:analyst|fellow|researcher|scholar|lecturer|expert|professor|correspondent|reporter|journalist)\b/iu.test(text.slice(p.end)) ||
           /\bspokes(?:person|man|woman)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/iu.test(before.slice(-60));
         if (!spokesperson && (speaks.has(p) || INVERTED_SPEECH.test(before.slice(-200).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, '')))) {
           // With no event named in the sentence, one who already took part in another event spoke there, not at the last one told.
@@ -1127,7 +1151,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   for (const m of meetings) {
     const hints = kindHints.get(m)!;
     const was = m.kind;
-    if (m.kind !== 'visit') m.kind = KIND_PRIORITY.find((k) => hints.has(k)) ?? m.kind;
+    if (m.kind !== 'visit') m.kind = namedExchange(m) ? 'meeting' : KIND_PRIORITY.find((k) => hints.has(k)) ?? m.kind;
     // A dialogue or consultation held by videoconference is still that dialogue.
     if (m.kind === 'teleconference' && hints.has('dialogue')) m.kind = 'dialogue';
     if (m.kind === 'visit' && /courtesy/i.test(m.label)) m.kind = 'meeting';
