@@ -969,4 +969,19 @@ describe('extraction: events', () => {
     const e = x('Defence Minister Nguyen Truong Son met Japan\'s Defence Minister Kenji Mori in Tokyo on Monday. Norwegian Defence Minister Kari Lund and Gen Son also exchanged views on maritime security.');
     assert.deepEqual(e.meetings.map(people), [['kenji-mori', 'nguyen-truong-son'], ['kari-lund', 'nguyen-truong-son']]);
   });
+
+  it('a date under a standfirst and a byline, or after "News item |", dates the article; "Van Hoorn" opening a sentence is "Pieter van Hoorn"; those who sign "during the talks" took part; "In Cairo" places an event', () => {
+    const r = extractArticle('t.txt', 'Admiral visits Vietnam\n\nNews item | 5 April 2024\n\nVice Admiral Pieter van Hoorn paid a visit to Vietnam from 2 to 4 April. In Hanoi he held talks with the leaders of the Vietnamese army. ' +
+      'During the talks on Wednesday 3 April, Van Hoorn and Lieutenant General Trinh Xuan Hoang signed a letter of intent on hydrography.\n', {}, { trace: true });
+    assert.deepEqual([...r.persons.keys()].sort(), ['pieter-van-hoorn', 'trinh-xuan-hoang']);
+    const [visit, talks] = r.meetings;
+    assert.deepEqual([visit.kind, visit.date?.value, talks.kind, talks.date?.value], ['visit', '2024-04', 'talks', '2024-04-03']);
+    assert.deepEqual(people(talks), ['pieter-van-hoorn', 'trinh-xuan-hoang']);
+    const b = extractArticle('t.txt', 'What Vietnam wants from Egypt\n\nA week-long trip to the Middle East by a senior official shows Hanoi looking further afield.\n\nBy Le Thi Mai\nJune 21, 2024\n\n' +
+      'Last week, a delegation led by Deputy Defence Minister Senior Lieutenant General Hoang Van Dong wrapped up a week-long trip to Egypt. ' +
+      'In Cairo on June 16, Dong was received by Lieutenant General Omar Hassan, chief of staff of the Egyptian Armed Forces.\n', {}, { trace: true });
+    const [trip, reception] = b.meetings;
+    assert.equal(b.meetings.length, 2);
+    assert.deepEqual([trip.kind, people(trip).includes('hoang-van-dong'), reception.kind, reception.partOf?.id, reception.date?.value, reception.location?.key], ['visit', true, 'reception', trip.id, '2024-06-16', 'place:cairo']);
+  });
 });

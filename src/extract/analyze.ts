@@ -240,6 +240,13 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
   // Persons: full names make persons; single names and rank + name resolve to them.
   const fullMentions: Array<{ m: PersonMention; si: number }> = [];
   reads.forEach((r, i) => r.persons.forEach((m) => m.full && fullMentions.push({ m, si: sentences[i].index })));
+  // "Van Hoorn said" at the start of a sentence is "Pieter van Hoorn": a family name with its particle capitalised.
+  for (const { m } of fullMentions) {
+    if (!/^(?:Van|Von|De|Da|Di|Du|Del|Della|Der|Le|La|Dos|Das|Ter|Ten)\s/.test(m.name)) continue;
+    const lower = `${m.name[0].toLowerCase()}${m.name.slice(1)}`;
+    const whole = fullMentions.find((o) => o.m !== m && o.m.name.endsWith(` ${lower}`));
+    if (whole) m.name = whole.m.name;
+  }
   for (const { m, si } of fullMentions) {
     const key = slug(m.name);
     let p = persons.get(key);

@@ -157,7 +157,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (m.location) return;
     for (const p of a.places) {
       // "in Hanoi", "docked at Manila's port", "in the southern province of Tay Ninh".
-      if (p.start >= from && p.end <= to && (/\b(?:in|at)\s*$/.test(a.text.slice(Math.max(0, p.start - 6), p.start)) ||
+      if (p.start >= from && p.end <= to && (/\b(?:[Ii]n|at|At)\s*$/.test(a.text.slice(Math.max(0, p.start - 6), p.start)) ||
         /\bin (?:the )?(?:[a-z-]+ )?(?:province|city|town|district|region) of\s*$/.test(a.text.slice(Math.max(0, p.start - 50), p.start)))) {
         m.location = { key: `place:${p.key}`, evidence: [a.sentence.index] };
         return;
@@ -528,7 +528,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const ownDay = a.dates.some((d) => d.start >= v.end && d.end <= cEnd && datesEvent(text, d) && (d.date.value ? d.date.value.length === 10 : /\d{1,2}(?!\d)|day\b/.test(d.date.text)));
       // ("POF and the General Department signed a Letter of Intent ..., witnessed by A and B": a ceremony told as an event.)
       const witnessedBy = signedHere ? /,?\s*witnessed by\b/.exec(text.slice(v.end, cEnd + 200)) : null;
-      if (signedHere && !witnessedBy && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) continue;
+      if (signedHere && !witnessedBy && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) {
+        // "During the talks on Wednesday, A and B signed a letter of intent": those who signed took part in the talks.
+        if (duringTold) participate(duringTold, subjects.filter((x) => x.kind === 'person'), si);
+        continue;
+      }
       // "The two sides also exchanged views on ...": what was said at the event told; "Ms A and Gen B exchanged views": a meeting of theirs.
       if (/^exchanged views$/.test(text.slice(v.start, v.end)) && (group || subjects.filter((x) => x.kind === 'person').length < 2)) continue;
       // "signed ... in Jakarta in March 2023, during a state visit by ...": the visit is the event, the document its outcome.
@@ -830,7 +834,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           (n.kind === 'visit' && m.kind === 'visit' && destination !== null && m.label.includes(destination[1]) && (!dateValue || m.date?.value === dateValue) &&
             (!agent.length || m.participants.has(agent[0].key))) ||
           // "Hieu's visit underscores ...": the visit of his already told.
-          (n.kind === 'visit' && m.kind === 'visit' && n.possessorEnd !== undefined && agent.length > 0 && m.participants.has(agent[0].key) && !dateValue && !earlier && !background.has(m)));
+          (n.kind === 'visit' && m.kind === 'visit' && n.possessorEnd !== undefined && agent.length > 0 && m.participants.has(agent[0].key) && !dateValue && !earlier && !background.has(m)) ||
+          // "A week-long trip ... by a senior official" in the standfirst, then "wrapped up a week-long trip to Israel": the same trip.
+          (n.kind === 'visit' && m.kind === 'visit' && m.participants.size === 0 && !earlier && !background.has(m) && n.modifiers !== '' && m.label.startsWith(`${n.modifiers} ${n.noun}`)));
         if (!target && main && !earlier && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key))) target = main;
         if (!target && main && !anchored(main) && !earlier && n.kind !== 'visit' && n.det !== 'a' && n.det !== 'an') {
           target = main;

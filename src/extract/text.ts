@@ -71,9 +71,9 @@ const CAPTION_MARK = /\((photo|source|image|ảnh)\b|\bảnh \d|\(photo:|\(sourc
 const ENDS_SENTENCE = /[.!?]["”’)]*\s*(-\s*VNA|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/;
 
 /** The first and the last `n` non-empty lines of a text, trimmed, without splitting the whole text. */
-function edgeLines(text: string, n: number): string[] {
+function edgeLines(text: string, n: number, nHead = n): string[] {
   const head: string[] = [];
-  for (let at = 0; at < text.length && head.length < n; ) {
+  for (let at = 0; at < text.length && head.length < nHead; ) {
     const nl = text.indexOf('\n', at);
     const line = text.slice(at, nl < 0 ? text.length : nl).trim();
     if (line) head.push(line);
@@ -90,8 +90,8 @@ function edgeLines(text: string, n: number): string[] {
 }
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
-const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—|·•-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
+const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—|·•-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
 const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})([\/.])(\d{1,2})\2((?:19|20)\d{2})\b/iu;
 const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?((?:19|20)\d{2})-(\d{2})-(\d{2})\b/i;
 
@@ -104,7 +104,8 @@ export function dateLine(text: string): string | undefined {
   const m = /(?:^|\s)date (\d{4}-\d{2}-\d{2})\b/.exec(text);
   if (m && isIsoDate(m[1])) return m[1];
   const pad = (n: number) => String(n).padStart(2, '0');
-  for (const line of edgeLines(text, 3)) {
+  // (The head has room for a headline, a standfirst and a byline before the date line.)
+  for (const line of edgeLines(text, 3, 5)) {
     let iso: string | undefined;
     const named = DATELINE_MONTH.exec(line);
     if (named) iso = `${named[3]}-${pad(MONTH_NAMES.indexOf(named[1].slice(0, 3).toLowerCase()) + 1)}-${pad(+named[2])}`;
