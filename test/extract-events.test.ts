@@ -984,4 +984,15 @@ describe('extraction: events', () => {
     assert.equal(b.meetings.length, 2);
     assert.deepEqual([trip.kind, people(trip).includes('hoang-van-dong'), reception.kind, reception.partOf?.id, reception.date?.value, reception.location?.key], ['visit', true, 'reception', trip.id, '2024-06-16', 'place:cairo']);
   });
+
+  it('"the first and second exchanges took place in 2022 and 2024", "after visits in 2018 and 2024": one earlier event a year; "the fourth time the squadron has called at X" is the port call told; "last visited the port in June 2019" an earlier one', () => {
+    const r = x('The third Vietnam-Laos Border Defence Friendship Exchange took place in Dien Bien on May 3, co-chaired by General Hoang Van Long and General Khamliang Vongsa. ' +
+      'The first and second exchanges took place in 2021 and 2023 in Son La and Luang Prabang respectively.');
+    assert.deepEqual(r.meetings.map((m) => [m.kind, m.date?.value ?? null]), [['meeting', null], ['meeting', '2021'], ['meeting', '2023']]);
+    assert.deepEqual(people(r.meetings[1]), ['laos', 'vietnam']);
+    const p = x('Two ships of the Indian Navy arrived at Cam Ranh International Port on Monday for a four-day goodwill visit. ' +
+      'It is the third time the squadron has called at Cam Ranh, a port Vietnam opened to foreign navies in 2016. The squadron last visited the port in May 2022.');
+    assert.deepEqual(p.meetings.map((m) => [m.kind, m.date?.value ?? null]), [['visit', null], ['visit', '2022-05']]);
+    assert.deepEqual(people(p.meetings[1]).map((k) => p.organizations.get(k)?.name), ['Indian Navy']);
+  });
 });

@@ -473,6 +473,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'dock' && /^(?:arriv|called)/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson) continue;
       // ("A training ship of the navy called at Chittagong in 2023": a port call told in passing, an earlier one.)
       const calledEarlier = v.role === 'dock' && /^called/.test(text.slice(v.start)) && main !== undefined;
+      // "It is the fourth time the squadron has called at Cam Ranh": the port call told, counted.
+      if ((v.role === 'dock' || v.role === 'visit') && main && /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) time\b[^.;]{0,80}?\b(?:has|have|had)\s+$/i.test(text.slice(0, v.start))) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
       // "activities chaired by the ministry": only an event is chaired.
       // "called on the minister" is a courtesy call; "called on Vietnam to support ..." is a request.
@@ -550,6 +552,18 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const city = visited.length ? undefined : a.places.find((p) => p.start >= v.end && p.start - v.end <= 5 && p.country);
         const visitor = subjects.find((x) => x.kind === 'person');
         const abroad = city && visitor && ctx.persons.get(visitor.key)?.nationality?.key !== slug(city.country!);
+        // "The squadron last visited the port in June 2019": an earlier visit of the parties of the one told.
+        const lastTime = !visited.length && !abroad && main && main.kind === 'visit' && /\b(?:last|previously|first)\s+$/.test(text.slice(cStart, v.start)) &&
+          a.dates.some((d) => d.start >= v.end && d.end <= cEnd && /\d{4}/.test(d.date.value ?? ''));
+        if (lastTime) {
+          target = create('visit', si, '');
+          background.add(target);
+          participate(target, subjects.length ? subjects.slice(0, 1) : [...main!.participants.keys()].filter((k) => ctx.organizations.has(k))
+            .map((key) => ({ key, kind: 'organization' as const, start: cStart, end: cStart, nested: false })), si);
+          setDate(target, a, v.end, cEnd, v.end);
+          claimed.push([v.start, cEnd]);
+          continue;
+        }
         if (!visited.length && !abroad) continue;
         const country = visited.find((x) => x.kind === 'country' && x.start - v.end <= 5);
         if (framed && subjects.length && framed.participants.has(subjects[0].key)) target = framed;
@@ -968,6 +982,25 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         setDate(target, a, clauseStart(text, n.start), clauseEnd(text, n.end), n.end);
         setPlace(target, a, 0, text.length);
       } else setPlace(target, a, heldBy && !heldVerb ? n.start : clauseStart(text, n.start), nEnd);
+    }
+
+    // 2b. "The first and second exchanges took place in 2022 and 2024", "after visits in 2018 and 2024": one earlier
+    // event of the series a year, between the parties of the event reported.
+    const series = main ? /\b(visits|port calls|exchanges|dialogues|rounds of (?:talks|consultations)|exercises|patrols)\b[^.;]{0,60}?\bin ((?:19|20)\d{2})((?:, (?:19|20)\d{2})*),? and ((?:19|20)\d{2})\b/.exec(text) : null;
+    if (series && main && !PLANNED_BEFORE.test(text.slice(0, series.index + series[1].length))) {
+      if (tracing) rule = `series: "${series[0]}" are earlier events, one a year`;
+      const kind = kindOfNoun(series[1].replace(/^rounds of /, '').replace(/s$/, ''));
+      const years = [series[2], ...series[3].split(',').map((y) => y.trim()).filter(Boolean), series[4]];
+      const sides = [...main.participants.keys()].filter((k) => !ctx.persons.has(k))
+        .map((key) => ({ key, kind: (ctx.organizations.has(key) ? 'organization' : 'country') as ActorRef['kind'], start: series.index, end: series.index, nested: false }));
+      for (const y of years) {
+        if (meetings.some((m) => m.date?.value === y && kindHints.get(m)!.has(kind))) continue;
+        const e = create(kind, si, `${series[1].replace(/s$/, '')} ${y}`);
+        e.date = { text: y, value: y };
+        e.dateEvidence = [si];
+        participate(e, sides, si);
+        background.add(e);
+      }
     }
 
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
