@@ -995,4 +995,14 @@ describe('extraction: events', () => {
     assert.deepEqual(p.meetings.map((m) => [m.kind, m.date?.value ?? null]), [['visit', null], ['visit', '2022-05']]);
     assert.deepEqual(people(p.meetings[1]).map((k) => p.organizations.get(k)?.name), ['Indian Navy']);
   });
+
+  it('"led a delegation to A, B and C from June 9 to 16" is a visit, of which the talks told after are part; "had a working session on June 13 with X" names its date between; "In Slovakia" places an event', () => {
+    const r = x('Lieutenant General Vu Van Kha, commander of the Air Force, led a delegation to the Czech Republic, Slovakia and Hungary from June 9 to 16. ' +
+      'In Prague on June 10, Kha held talks with Brigadier General Tomas Novotny, commander of the Czech Air Force. ' +
+      'In Slovakia, Kha had a working session on June 13 with Major General Peter Horvath, commander of the Slovak Air Force.');
+    const [visit, talks, session] = r.meetings;
+    assert.deepEqual([visit.kind, people(visit), visit.location?.key], ['visit', ['vu-van-kha'], 'country:czech-republic']);
+    assert.deepEqual([talks.kind, talks.partOf?.id, session.kind, session.partOf?.id], ['talks', visit.id, 'meeting', visit.id]);
+    assert.deepEqual([people(session), session.date?.text, session.location?.key], [['peter-horvath', 'vu-van-kha'], 'June 13', 'country:slovakia']);
+  });
 });

@@ -165,7 +165,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
     // "held in France", "in Vietnam for": a country as the place.
     for (const c of a.actors) {
-      if (c.kind === 'country' && !c.nested && c.start >= from && c.end <= to && /\bin\s+$/.test(a.text.slice(Math.max(0, c.start - 4), c.start))) {
+      if (c.kind === 'country' && !c.nested && c.start >= from && c.end <= to && /\b[Ii]n\s+$/.test(a.text.slice(Math.max(0, c.start - 4), c.start))) {
         m.location = { key: `country:${c.key}`, evidence: [a.sentence.index] };
         return;
       }
@@ -350,6 +350,24 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       setPlace(target, a, o.end, cEnd);
       main ??= target;
       scope ??= target;
+    }
+
+    // 0c. "X led a delegation to the Czech Republic, Slovakia and Hungary from June 9 to 16": X's visit there.
+    const ledTo = /\b(?:led|leads|leading|headed|heads|heading)\s+(?:an?|the|his|her)\s+(?:[\p{L}-]+\s+){0,4}?delegation\s+to\s+(?:the\s+)?(?=\p{Lu})/u.exec(text);
+    const ledCountry = ledTo ? a.actors.find((x) => x.kind === 'country' && !x.nested && x.start === ledTo.index + ledTo[0].length) : undefined;
+    if (ledTo && ledCountry && !PLANNED_BEFORE.test(text.slice(0, ledTo.index))) {
+      if (tracing) rule = `visit: "${ledTo[0]}${text.slice(ledCountry.start, ledCountry.end)}"`;
+      const leader = a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= clauseStart(text, ledTo.index) && x.end <= ledTo.index).slice(0, 1);
+      const v = [...meetings].reverse().find((m) => m.kind === 'visit' && m.location?.key === `country:${ledCountry.key}` && (!leader.length || m.participants.has(leader[0].key))) ??
+        create('visit', si, `visit to ${text.slice(ledCountry.start, ledCountry.end)}`);
+      v.location ??= { key: `country:${ledCountry.key}`, evidence: [si] };
+      participate(v, leader, si);
+      setDate(v, a, ledCountry.end, clauseEnd(text, ledCountry.end), ledCountry.end);
+      if (!v.evidence.includes(si)) v.evidence.push(si);
+      main ??= v;
+      lastVisit = v;
+      scope ??= v;
+      for (const n of nouns) if (n.start >= ledTo.index && n.start <= ledCountry.end + 80) handled.add(n);
     }
 
     // "During the exchange, ...": the event told, which frames what the sentence reports.
