@@ -1005,4 +1005,18 @@ describe('extraction: events', () => {
     assert.deepEqual([talks.kind, talks.partOf?.id, session.kind, session.partOf?.id], ['talks', visit.id, 'meeting', visit.id]);
     assert.deepEqual([people(session), session.date?.text, session.location?.key], [['peter-horvath', 'vu-van-kha'], 'June 13', 'country:slovakia']);
   });
+
+  it('a byline with the date ("X | Outlet | Tue, March 11, 2025, 10:42", "By X   March 4, 2025 | 05:31 pm") and "City, 20 June 2025 /Ministry/ –" date the article; "Receiving the flags, X pledged" is no reception; "presided over by A, with the presence of B": A chairs, B attends; "U.S. Chargé d\'Affaires X" is a person', () => {
+    const dated = (head: string) => extractArticle('t.txt', `Ship docks\n\n${head}\n\nThe frigate docked at Cam Ranh International Port on March 10.\n`, {}, { trace: true }).meetings[0]?.date?.value;
+    assert.equal(dated('Le Lan | Saigon News | Tue, March 11, 2025, 10:42 GMT+7'), '2025-03-10');
+    assert.equal(dated('By Hoang Nam   March 11, 2025 | 05:31 pm GMT+7'), '2025-03-10');
+    assert.equal(dated('Ulaanbaatar, 12 March 2025 /Ministry of Defence/ – The ministry reports.'), '2025-03-10');
+    const c = x('The Ministry of National Defence held a ceremony in Hanoi on October 5 to see off the field hospital. ' +
+      'The ceremony was presided over by Deputy Minister Senior Lieutenant General Phan Van Thinh, with the presence of Australian Ambassador Margaret Lane. ' +
+      'Receiving the flags, Lieutenant Colonel Vu Minh Hai pledged to fulfil all tasks. Earlier, U.S. Chargé d\'Affaires Daniel Wood met with Phan Van Thinh in Hanoi.');
+    const [ceremony, met] = c.meetings;
+    assert.deepEqual([ceremony.kind, [...ceremony.chairs.keys()], ceremony.participants.has('margaret-lane')], ['meeting', ['phan-van-thinh'], true]);
+    assert.ok(c.meetings.every((m) => m.kind !== 'reception'));
+    assert.deepEqual(people(met), ['daniel-wood', 'phan-van-thinh']);
+  });
 });

@@ -247,7 +247,9 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
     // adjective: "Australian Defence Force", "Japanese Maritime Self-Defence Force".
     const service = /\b(?:Forces?|Army|Navy|Guard|Corps|Marines?)$/.test(rest) && !/^(?:Ministry|Department|Office|Institute|Commission|Committee)\b/.test(rest);
     country = lead.country;
-    if (rest.split(' ').length >= 2 && !service && !/^(Joint|Friendship)\b/.test(rest)) name = rest;
+    // ("Vietnam Office for Seeking Missing Persons": a country's name, not its adjective, is part of the body's name.)
+    const byName = name.slice(0, name.length - rest.length).trim().replace(/'s?$/, '') === lead.country && !/^(?:Ministry|Department)\b/.test(rest);
+    if (rest.split(' ').length >= 2 && !service && !byName && !/^(Joint|Friendship)\b/.test(rest)) name = rest;
   }
   const tail = / of (?:the )?((?:(?! of ).)+)$/u.exec(name);
   if (tail && countryOfForm(tail[1])) country = countryOfForm(tail[1]);
@@ -466,7 +468,7 @@ function rankAtEnd(before: string): { index: number; text: string } | undefined 
   return form === undefined ? undefined : { index: written.length - form.length, text: before.slice(written.length - form.length) };
 }
 const PARTICLES = new Set(['de', 'van', 'von', 'der', 'den', 'bin', 'binti', 'al', 'la', 'le', 'du', 'da', 'di', 'dos', 'del']);
-const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache|senator|doctor|physician|surgeon|specialist|expert|captain|commander|(?:led|headed) by)\s*$/i;
+const LOWER_TRIGGERS = /\b(counterpart|minister|ministers|officer|officials?|envoy|ambassador|diplomat|secretary|general|deputy|chief|director|head|president|chairman|attaché|attache|senator|doctor|physician|surgeon|specialist|expert|captain|commander|(?:led|headed) by|charg[ée] d'affaires(?: a\.i\.| ad interim)?)\s*$/i;
 const POSITION_RE = new RegExp(`^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|Standing|High|Former|Chief|Executive|Associate|Principal|State|Parliamentary|Special|Defen[cs]e|Foreign)[\\s-]+)*(?:${POSITION_HEADS.map((p) => p.replace(/[.]/g, '\\.')).join('|')})(?![\\p{L}])`, 'u');
 
 const ROLE_OF_BODY = /\b((?:deputy |vice |acting )?(?:head|chief|director|commander|chairman|chairwoman|president|secretary|minister|ambassador|leader|spokesperson|spokesman|captain) of (?:the )?(?:\p{Lu}[\p{L}'-]*(?:[\s-]+(?:of |for |and |the |on )*)?){1,10}?),\s*$/u;

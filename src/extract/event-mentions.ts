@@ -157,7 +157,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:paid|pays|made|makes) (?:a|his|her|their) (?:courtesy|farewell|introductory|protocol) (?:visit|call) (?:to|on)\b/g, 'meeting', 'meet', ['courtesy', 'farewell', 'introductory', 'protocol']],
   [/\bcall(?:ed|s|ing) on\b/g, 'meeting', 'meet', ['call']],
   // "Receiving the Japanese ambassador, Minister X said ...": the sentence's subject after the comma hosts.
-  [/^\s*(?:Receiving|Welcoming|Hosting)\b/g, 'reception', 'host', ['receiving', 'welcoming', 'hosting']],
+  // ("Receiving the flags, X pledged ...": no one is received.)
+  [/^\s*(?:Receiving|Welcoming|Hosting)\b(?!\s+(?:the\s+|an?\s+|his\s+|her\s+)?(?:[a-z]+\s+)?(?:flags?|awards?|certificates?|gifts?|decisions?|medals?|orders?|insignia|souvenirs?|donations?|aid|equipment|honou?rs?|prizes?|news|proposals?|invitation)\b)/g, 'reception', 'host', ['receiving', 'welcoming', 'hosting']],
   [/^\s*(?:Meeting|Talking) with\b|^\s*Meeting(?= (?:\p{Lu}|his |her |the ))|^\s*With\b(?=[^,;]{3,120},\s*(?:[\p{Lu}][\p{L}.'-]*\s+){1,6}(?:also\s+)?(?:discussed|agreed|talked|exchanged|reviewed)\b)/gu, 'meeting', 'meet', ['meeting', 'talking', 'with']],
   [/\b(?:exchanged views|conferred|had an exchange|held an exchange) with\b|\bexchanged views\b(?! with)/g, 'meeting', 'meet', ['exchange', 'conferred']],
   [/\b(?:held|had|holds|hold) (?:online |virtual )?talks (?:via video(?: link| conference)?|by video(?: link| conference)?|online|via videoconference) with\b/g, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],

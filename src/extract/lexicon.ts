@@ -382,6 +382,7 @@ export const POSITION_HEADS = [
   'Chief of Defence Forces', 'Chief of Defence Force', 'Chief of the Defence Force', 'Chief of Defence', 'Chief of the General Staff', 'Chief of General Staff',
   'Flag Officer Commanding-in-Chief', 'Flag Officer Commanding', 'Commanding Officer',
   'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
+  "Chargé d'Affaires", "Charge d'Affaires",
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Commandant', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
@@ -410,7 +411,7 @@ export const NON_NAME_WORDS = new Set(
     'Parliamentary Federal Special Principal Acting Associate Undersecretary Marshal Commodore Senator Congressman Congresswoman Lawmaker ' +
     'Commander-in-Chief Councilor Councillor Attache Frigate Corvette Destroyer Submarine Cruiser Vessel Ship HMS USS ' +
     'Ministers Ministerial Strategic Bilateral Multilateral Trilateral Annual Joint Defence Defense Consultation Consultations Exercise Exercises Patrol Expo Exhibition Retreat ' +
-    'Production Procurement Acquisition Ordnance Industries Aerospace Aviation Shipbuilding Personnel Planning Plans Readiness Veterans')
+    'Chargé Charge Affaires d\'Affaires Production Procurement Acquisition Ordnance Industries Aerospace Aviation Shipbuilding Personnel Planning Plans Readiness Veterans')
     .split(/\s+/),
 );
 

@@ -416,7 +416,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // (Not the one who tells of it: "..., Navy spokesperson Commander X said.")
       // (Nor those of the next verb joined by "and": "paid a courtesy call on the minister and held talks with X".)
       const nextVerb = verbs.find((w) => w.start > v.end && /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/.test(text.slice(v.end, w.start)));
-      const objectsAll = actorsIn(a, v.end, nextVerb && nextVerb.start < cEnd ? nextVerb.start : cEnd, ['person', 'organization', 'country']).filter((x) => !(x.kind === 'person' && /^\s*(?:said|says|told|added|noted)\b/.test(text.slice(x.end, x.end + 12))));
+      // ("presided over by X, with the presence of Y": Y attends, not chairs.)
+      const presence = v.role === 'chaired-by' || v.role === 'chair' ? /,?\s*(?:with|in) the (?:presence|attendance|participation) of\b/.exec(text.slice(v.end, cEnd)) : null;
+      const objectsEnd = presence ? v.end + presence.index : nextVerb && nextVerb.start < cEnd ? nextVerb.start : cEnd;
+      const objectsAll = actorsIn(a, v.end, objectsEnd, ['person', 'organization', 'country']).filter((x) => !(x.kind === 'person' && /^\s*(?:said|says|told|added|noted)\b/.test(text.slice(x.end, x.end + 12))));
       const objects = objectsAll.filter((x) => x.kind === 'person');
       // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
       // (Or the body and the one who led it: "held a working session with the X Department, led by its Director Y".)
@@ -712,7 +715,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'chaired-by') {
         // (Up to another passive: "co-chaired by Cambodia and Japan and attended by representatives of ...".)
         const other = /\s(?:and|,)\s+(?:was\s+|were\s+)?(?:also\s+)?[a-z]+ed by\b/.exec(text.slice(v.end, cEnd));
-        const named = actorsIn(a, v.end, other ? v.end + other.index : cEnd, ['person', 'country', 'organization']);
+        const named = actorsIn(a, v.end, presence ? objectsEnd : other ? v.end + other.index : cEnd, ['person', 'country', 'organization']);
+        // (Those "in the presence of" whom it was chaired attend it.)
+        if (presence) participate(target, actorsIn(a, objectsEnd, cEnd, ['person']), si);
         // Persons chair; a country or body only when no person is named.
         const chairs = named.some((x) => x.kind === 'person') ? named.filter((x) => x.kind === 'person') : named;
         participate(target, chairs, si);

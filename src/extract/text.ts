@@ -91,6 +91,7 @@ function edgeLines(text: string, n: number, nHead = n): string[] {
 
 const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—|·•-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
+const BYLINE_DATE = /\b(?:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})|(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2}))\b/;
 const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—|·•-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
 const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})([\/.])(\d{1,2})\2((?:19|20)\d{2})\b/iu;
 const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?((?:19|20)\d{2})-(\d{2})-(\d{2})\b/i;
@@ -118,7 +119,15 @@ export function dateLine(text: string): string | undefined {
     if (isoM) iso = `${isoM[1]}-${isoM[2]}-${isoM[3]}`;
     // A dateline opens the line and is followed by a dash, a parenthesised agency or the end of a short line.
     // ("Madrid, 1 October 2025. The Secretary ...": a full stop ends it too.)
-    if (iso && isIsoDate(iso) && (line.length <= 60 || /^[^.]{0,90}?\d{4}\s*(?:[-–—:(.]|$)/.test(line))) return iso;
+    if (iso && isIsoDate(iso) && (line.length <= 60 || /^[^.]{0,90}?\d{4}\s*(?:[-–—:(./]|$)/.test(line))) return iso;
+    // A byline with the date inside it: "Ngoc Lan | Tuoi Tre News | Tue, March 11, 2025, 10:42 GMT+7", "By X   March 4, 2025 | 05:31 pm".
+    if (line.length <= 140 && (/\s\|\s/.test(line) || /^By\s+\p{Lu}/u.test(line))) {
+      const m = BYLINE_DATE.exec(line);
+      if (m) {
+        const iso2 = m[1] ? `${m[3]}-${pad(MONTH_NAMES.indexOf(m[1].slice(0, 3).toLowerCase()) + 1)}-${pad(+m[2])}` : `${m[6]}-${pad(MONTH_NAMES.indexOf(m[5].slice(0, 3).toLowerCase()) + 1)}-${pad(+m[4])}`;
+        if (isIsoDate(iso2)) return iso2;
+      }
+    }
   }
   return undefined;
 }
