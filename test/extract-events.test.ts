@@ -1019,4 +1019,14 @@ describe('extraction: events', () => {
     assert.ok(c.meetings.every((m) => m.kind !== 'reception'));
     assert.deepEqual(people(met), ['daniel-wood', 'phan-van-thinh']);
   });
+
+  it('"the 12th ADMM-Plus (ADMM-Plus), which took place in Kuala Lumpur on November 1, 2025" is dated and placed; "on the sidelines of the ADMM-Plus" is that gathering; "met separately with A, B and C" one meeting each; "Meeting B, X said" is the meeting with B', () => {
+    const r = x('Defence Minister General Tran Minh Khoa led a Vietnamese delegation to the 12th ASEAN Defence Ministers\' Meeting-Plus (ADMM-Plus), which took place in Kuala Lumpur on November 1, 2025. ' +
+      'On the sidelines of the ADMM-Plus, the Vietnamese minister met separately with New Zealand\'s Minister of Defence Andrew Kerr, Russian Deputy Defence Minister Colonel General Viktor Orlov and Timor-Leste\'s Minister of Defence Filomeno Pereira. ' +
+      'Meeting Orlov, Khoa said Vietnam wished to keep cooperating with Russia in training.');
+    const [plus, ...rest] = r.meetings;
+    assert.deepEqual([plus.kind, plus.date?.value, plus.location?.key], ['conference', '2025-11-01', 'place:kuala-lumpur']);
+    assert.deepEqual(rest.map((m) => [people(m).filter((k) => r.persons.has(k)), m.partOf?.id]),
+      [[['andrew-kerr', 'tran-minh-khoa'], plus.id], [['tran-minh-khoa', 'viktor-orlov'], plus.id], [['filomeno-pereira', 'tran-minh-khoa'], plus.id]]);
+  });
 });

@@ -348,6 +348,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       setDate(target, a, joined ? cs : o.end, cEnd, o.end);
       setPlace(target, a, o.end, cEnd);
+      // "..., which took place in Kuala Lumpur on November 1, 2025": where and when the gathering was.
+      const tookPlace = /^\s*(?:\([^)]*\)\s*)?,\s*which (?:took place|was held|opened|was convened|kicked off)\b/.exec(text.slice(o.end));
+      if (tookPlace) {
+        const tEnd = clauseEnd(text, o.end + tookPlace[0].length);
+        setDate(target, a, o.end + tookPlace[0].length, tEnd, o.end + tookPlace[0].length);
+        setPlace(target, a, o.end + tookPlace[0].length, tEnd);
+      }
       main ??= target;
       scope ??= target;
     }
@@ -523,7 +530,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         return p?.nationality?.key ?? (p?.affiliation ? ctx.organizations.get(p.affiliation.key)?.countryKey : undefined);
       });
       const apart = (v.role === 'meet' || v.role === 'host') && nations.every(Boolean) && new Set(nations).size === objects.length;
-      if ((v.role === 'meet' || v.role === 'host') && (apart || counterparts || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
+      // ("met separately with A, B and C", "separately received A and B": the same.)
+      const separately = /^\s*separately\b/.test(text.slice(v.end)) || /\bseparately\s+$/.test(text.slice(Math.max(0, v.start - 12), v.start));
+      if ((v.role === 'meet' || v.role === 'host') && (apart || counterparts || separately || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
         for (const o of objects) {
           const each = toldWith([subjects[0].key, o.key], kind) ?? create(kind, si, '');
           if (counterparts) counterpartMeetings.add(each);
@@ -540,10 +549,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         continue;
       }
       // The same persons meeting again in the text ("Meeting Kihara, Chien proposed ..."): the event already told.
+      // (The one who met is the subject after the opening phrase.)
+      const opening = !subjects.length && /^\s*$/.test(text.slice(0, v.start)) ? /^[^,;]{1,120},\s*/.exec(text.slice(v.end)) : null;
+      const openingSubject = opening ? a.actors.filter((x) => x.kind === 'person' && x.start === v.end + opening[0].length) : [];
       // "hosted a welcome ceremony for the delegation, after which the two sides held talks": one event, the talks.
       const ceremony = group && scope && welcomes.has(scope) && /\b(?:after|following) which\b/.test(text.slice(0, v.start)) ? scope : undefined;
       const again = (v.role === 'meet' || v.role === 'host') && !EARLIER_LEAD.test(text) && !a.dates.some((d) => d.start >= cStart && d.end <= cEnd && datesEvent(text, d))
-        ? toldWith([...subjects, ...objects].filter((x) => x.kind === 'person').map((x) => x.key), kind) : undefined;
+        ? toldWith([...subjects, ...objects, ...openingSubject].filter((x) => x.kind === 'person').map((x) => x.key), kind) : undefined;
       // "The two sides signed a memorandum": a signing is an event of its own only as the article's first event, or
       // where the clause gives it its own place or day ("signed ... in Budapest on October 18").
       const signedHere = v.role === 'sign' && /^(?:signed|inked)$/.test(text.slice(v.start, v.end));
@@ -1145,7 +1157,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           ? [...meetings].reverse().find((m) => m !== reported && (m.kind === 'conference' || m === focusBefore)) : undefined;
       if ((name && /\p{Lu}/u.test(name)) || told) {
         const label = told ? told.label : name!.replace(/\s*\([^)]*\)$/, '');
-        const gathering = told ?? meetings.find((m) => m.label === label && m !== reported) ?? create('conference', si, label);
+        // ("on the sidelines of the ADMM-Plus" after "the 12th ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus)": the body's gathering told.)
+        const squash = (x: string) => x.replace(/^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d{2})\s+/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
+        const body = a.actors.find((x) => x.kind === 'organization' && x.start >= from && x.end <= from + (name?.length ?? 0));
+        const org = body ? ctx.organizations.get(body.key) : undefined;
+        const ofBody = (m: Meeting) => org !== undefined && m.kind === 'conference' && [org.name, org.acronym].some((f) => f !== undefined && squash(m.label) === squash(f));
+        const gathering = told ?? meetings.find((m) => m.label === label && m !== reported) ?? meetings.find((m) => m !== reported && ofBody(m)) ?? create('conference', si, label);
         gatherings.add(gathering);
         if (!gathering.evidence.includes(si)) gathering.evidence.push(si);
         reported.partOf ??= { id: gathering.id, evidence: [si] };
