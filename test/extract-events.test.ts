@@ -1029,4 +1029,15 @@ describe('extraction: events', () => {
     assert.deepEqual(rest.map((m) => [people(m).filter((k) => r.persons.has(k)), m.partOf?.id]),
       [[['andrew-kerr', 'tran-minh-khoa'], plus.id], [['tran-minh-khoa', 'viktor-orlov'], plus.id], [['filomeno-pereira', 'tran-minh-khoa'], plus.id]]);
   });
+
+  it('"..., said Defence Minister X." then "He said this was agreed during his bilateral meeting with Y": X and Y met; "the situation in Myanmar" places nothing; "U Kyaw Soe Win" is Kyaw Soe Win', () => {
+    const r = x('Malaysia and Vietnam have agreed to strengthen maritime cooperation, said Defence Minister Datuk Seri Ahmad Fauzi Hashim. ' +
+      'He said this was agreed during his bilateral meeting with Vietnamese Defence Minister General Tran Minh Khoa on the sidelines of the ADMM Retreat here today. ' +
+      'The ministers also exchanged views on the situation in Myanmar.');
+    const met = r.meetings.find((m) => m.kind === 'meeting')!;
+    assert.deepEqual(people(met), ['ahmad-fauzi-hashim', 'tran-minh-khoa']);
+    assert.ok(r.meetings.every((m) => m.location?.key !== 'country:myanmar'));
+    const u = x('General Le Van Sang received Lieutenant General U Kyaw Soe Win, Deputy Commander-in-Chief of the Myanmar Army, in Hanoi on Monday.');
+    assert.deepEqual(people(u.meetings[0]), ['kyaw-soe-win', 'le-van-sang']);
+  });
 });

@@ -526,7 +526,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     if (i > 1 && j - i <= 2 && VIETNAMESE_SURNAMES.has(toks[i - 1].text) && !isNameToken(toks[i - 1].text) && !inBlocked(toks[i - 1]) &&
       /^\p{Lu}\p{Ll}+$/u.test(toks[i - 2].text) && (POSITION_WORDS.has(toks[i - 2].text) || RANK_WORDS.has(toks[i - 2].text))) i--;
     // "Tan Sri Mohammad Ab Rahman": a Malaysian honorific opening the run is no part of the name.
-    const honorific = /^(?:Tan Sri|Datuk Seri|Dato['’]? Sri|Datuk|Dato['’]?|Pehin|Rt Hon|Hon\.?)\s+/.exec(text.slice(toks[i].start, toks[j].end));
+    // ("U Kyaw Soe Win", "Daw Aye Aye": Myanmar honorifics.)
+    const honorific = /^(?:Tan Sri|Datuk Seri|Dato['’]? Sri|Datuk|Dato['’]?|Pehin|Rt Hon|Hon\.?|U|Daw)\s+/.exec(text.slice(toks[i].start, toks[j].end));
     if (honorific) {
       const skip = honorific[0].trim().split(/\s+/).length;
       if (j - i + 1 - skip >= 2) i += skip;

@@ -153,10 +153,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     m.dateEvidence = [a.sentence.index];
     if (tracing) note(m, a.sentence.index, `date "${d.date.text}"${d.date.value ? ` = ${d.date.value}` : ''}`);
   };
+  /** "the situation in Myanmar", "peace in the region": a place talked about, not where the event was. */
+  const TOPIC_IN = /\b(?:situation|situations|developments?|tensions?|crisis|conflicts?|war|peace|stability|security|instability|violence|fighting|elections?|investments?|operations?|missions?)\s+in\s+(?:the\s+)?$/i;
   const setPlace = (m: Meeting, a: SentenceAnalysis, from: number, to: number) => {
     if (m.location) return;
     for (const p of a.places) {
       // "in Hanoi", "docked at Manila's port", "in the southern province of Tay Ninh".
+      if (TOPIC_IN.test(a.text.slice(Math.max(0, p.start - 40), p.start))) continue;
       if (p.start >= from && p.end <= to && (/\b(?:[Ii]n|at|At)\s*$/.test(a.text.slice(Math.max(0, p.start - 6), p.start)) ||
         /\bin (?:the )?(?:[a-z-]+ )?(?:province|city|town|district|region) of\s*$/.test(a.text.slice(Math.max(0, p.start - 50), p.start)))) {
         m.location = { key: `place:${p.key}`, evidence: [a.sentence.index] };
@@ -165,7 +168,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
     // "held in France", "in Vietnam for": a country as the place.
     for (const c of a.actors) {
-      if (c.kind === 'country' && !c.nested && c.start >= from && c.end <= to && /\b[Ii]n\s+$/.test(a.text.slice(Math.max(0, c.start - 4), c.start))) {
+      if (c.kind === 'country' && !c.nested && c.start >= from && c.end <= to && /\b[Ii]n\s+$/.test(a.text.slice(Math.max(0, c.start - 4), c.start)) &&
+        !TOPIC_IN.test(a.text.slice(Math.max(0, c.start - 40), c.start))) {
         m.location = { key: `country:${c.key}`, evidence: [a.sentence.index] };
         return;
       }
@@ -215,13 +219,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
    */
   const toldWith = (people: string[], kind: MeetingKind): Meeting | undefined => {
     if (new Set(people).size < 2) return undefined;
-    // (One met "with his counterparts from Japan, Germany and Norway" is in the meeting with that country, where no one else of it is.)
-    const inIt = (m: Meeting, k: string) => {
-      if (m.participants.has(k)) return true;
-      const c = ctx.persons.get(k)?.nationality?.key;
-      return c !== undefined && counterpartMeetings.has(m) && m.participants.has(c) && ![...m.participants.keys()].some((x) => ctx.persons.get(x)?.nationality?.key === c);
-    };
     return [...meetings].reverse().find((m) => !gatherings.has(m) && people.every((k) => inIt(m, k)) && (kind === 'meeting' || kindHints.get(m)!.has(kind)));
+  };
+  // (One met "with his counterparts from Japan, Germany and Norway" is in the meeting with that country, where no one else of it is.)
+  const inIt = (m: Meeting, k: string) => {
+    if (m.participants.has(k)) return true;
+    const c = ctx.persons.get(k)?.nationality?.key;
+    return c !== undefined && counterpartMeetings.has(m) && m.participants.has(c) && ![...m.participants.keys()].some((x) => ctx.persons.get(x)?.nationality?.key === c);
   };
   /** Meetings with a country's counterpart, told before the counterpart is named ("met his counterparts from A, B and C"). */
   const counterpartMeetings = new Set<Meeting>();
@@ -843,7 +847,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const withPersons = actorsIn(a, n.end, n.end + (/[,;]|\.\s/.exec(n.after)?.index ?? n.after.length));
         if (withPersons.length) {
           const speaker = n.start < 40 ? actorsIn(a, n.end, text.length).filter((p) => !withPersons.includes(p) && SPEECH.test(text.slice(p.end))).slice(0, 1) : [];
-          const owner = n.possessorEnd !== undefined || ['his', 'her'].includes(n.det) ? actorsIn(a, 0, n.start).slice(-1) : [];
+          let owner = n.possessorEnd !== undefined || ['his', 'her'].includes(n.det) ? actorsIn(a, 0, n.start).slice(-1) : [];
+          // ("He said this was agreed during his bilateral meeting with X": "his" is the one the last sentence quoted.)
+          if (!owner.length && ['his', 'her'].includes(n.det) && lastSubject && !withPersons.some((p) => p.key === lastSubject)) owner = [{ key: lastSubject, kind: 'person', start: 0, end: 0, nested: false }];
           betweenPersons = [...owner, ...speaker, ...withPersons];
         }
       }
@@ -854,7 +860,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "the talks" is the event of that kind told last (the one in focus first), else the main event; "the
       // event kicked off on March 17" still refers back when the date does not contradict the event's.
       // "At the meeting with Collins": the event told with that person.
-      const withWhom = n.anaphoric && withM && betweenPersons.length ? [...meetings].reverse().find((m) => !gatherings.has(m) && betweenPersons.every((p) => m.participants.has(p.key))) : undefined;
+      const withWhom = n.anaphoric && withM && betweenPersons.length ? [...meetings].reverse().find((m) => !gatherings.has(m) && betweenPersons.every((p) => inIt(m, p.key))) : undefined;
       const told = n.anaphoric && !agent.length
         ? withWhom ?? (withM && betweenPersons.length ? undefined : (focus && kindHints.get(focus)!.has(n.kind) ? focus : [...meetings].reverse().find((m) => !gatherings.has(m) && kindHints.get(m)!.has(n.kind))) ??
           // "The conference brought together ...": the gathering on whose sidelines the event was.
@@ -1041,6 +1047,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
     if (tracing) rule = 'speaker: the subject of a speech verb, or "led by", takes part in the event the sentence is about';
     const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? focus ?? main : undefined);
+    if (!about) {
+      // ("..., said Defence Minister X." before any event: X is the "he" of the next sentence.)
+      const quoted = a.actors.find((x) => x.kind === 'person' && INVERTED_SPEECH.test(text.slice(Math.max(0, x.start - 200), x.start).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, '')));
+      if (quoted) lastSubject = quoted.key;
+    }
     if (about) {
       const people = a.actors.filter((x) => x.kind === 'person');
       // "The Lao officer thanked ...", "The guest said ...": a role reference that speaks.
