@@ -1040,4 +1040,14 @@ describe('extraction: events', () => {
     const u = x('General Le Van Sang received Lieutenant General U Kyaw Soe Win, Deputy Commander-in-Chief of the Myanmar Army, in Hanoi on Monday.');
     assert.deepEqual(people(u.meetings[0]), ['kyaw-soe-win', 'le-van-sang']);
   });
+
+  it('documents: "a memorandum of cooperation signed ... in 2015", "a cooperation accord signed ... in 2017", "signed a joint declaration on ...", "a cooperation plan for the 2026-2027 period", "the coordination plan for the coming year"; "the Agreement created a basis" names no document "Agreement created ..."', () => {
+    const names = (t: string): string[] => [...x(t).agreements.values()].map((g) => `${g.name} (${g.status})`);
+    assert.deepEqual(names('Officers trained under a memorandum of cooperation signed by the two coast guards in 2015.'), ['memorandum of cooperation (in force)']);
+    assert.deepEqual(names('The MOU updates a cooperation accord signed by the two agencies in 2017.').slice(-1), ['cooperation accord (signed)']);
+    assert.deepEqual(names('Participants signed a joint declaration on maritime security in the region.'), ['joint declaration on maritime security in the region (signed)']);
+    assert.deepEqual(names('General Huy proposed that the two ministries draw up a cooperation plan for the 2026-2027 period.').map((n) => n.replace(/ \(.*$/, '')), ['cooperation plan for the 2026-2027 period']);
+    assert.deepEqual(names('The two sides agreed on the coordination plan for the coming year.').map((n) => n.replace(/ \(.*$/, '')), ['coordination plan for the coming year']);
+    assert.ok(names('The entry into force of the Agreement created a solid legal basis for defence ties.').every((n) => !/created/.test(n)));
+  });
 });

@@ -20,7 +20,7 @@ export interface AgreementMention extends Span {
 }
 
 const HEADS: Array<[RegExp, AgreementKind]> = [
-  [/Memorandum of Understanding|memorandum of understanding|\bMoU\b|\bMOU\b|Memorandum on\b/, 'memorandum of understanding'],
+  [/Memorandum of Understanding|memorandum of understanding|\bMoU\b|\bMOU\b|Memorandum on\b|[Mm]emorandum of [Cc]ooperation/, 'memorandum of understanding'],
   [/Joint Vision Statement|joint vision statement|[Ss]trategic [Vv]ision|Vision Statement/, 'joint vision statement'],
   [/Joint Statement|joint statement|Joint Declaration|joint declaration|[Dd]raft statement/, 'joint statement'],
   [/Framework Agreement|framework agreement|Framework Participation Agreement/, 'framework agreement'],
@@ -29,15 +29,15 @@ const HEADS: Array<[RegExp, AgreementKind]> = [
   [/Charter/, 'charter'],
   [/Declaration/, 'declaration'],
   [/Agenda|Strategy|Action Plan|Plan of Action|Code of Conduct|Initiative/, 'policy document'],
-  [/Agreement|Arrangement/, 'agreement'],
+  [/Agreement|Arrangement|\baccord\b/, 'agreement'],
 ];
 
 const CAP_HEAD = /(Framework Participation Agreement|Framework Agreement|Agreement|Memorandum of Understanding|Memorandum(?= on )|Joint Vision Statement|Vision Statement|Joint Statement|Joint Declaration|Declaration|Convention|Treaty|Charter|Letter of Intent|Agenda|Protocol|Accord|Action Plan|Plan of Action|Code of Conduct|Arrangement)(?![\p{L}])/gu;
-const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?(?:((?:19|20)\d{2})\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:the )?(?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership|delimitation|demarcation|boundar(?:y|ies))\b)|protocol))\b(?!s)/gu;
+const LOW_HEAD = /\b(?:the|a|an|their|its|this)\s+(?:(?:new|revised|updated|amended)\s+)?(?:((?:19|20)\d{2})\s+)?((?:(?:\p{Lu}[\p{L}]+-\p{Lu}[\p{L}]+\s+)?(?=(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)))?(?:draft statement|memorandum of understanding|memorandum of cooperation|joint declaration|(?:defen[cs]e |military |bilateral )?cooperation accord|framework agreement|strategic vision|joint vision statement|joint statement|letter of intent|action plan|(?:defen[cs]e |military |bilateral )?cooperation (?:agreement|protocol)|agreement(?= on (?:the )?(?:[a-z-]+ ){0,3}(?:cooperation|support|exchanges?|partnership|delimitation|demarcation|boundar(?:y|ies))\b)|protocol))\b(?!s)/gu;
 /** A sentence without one of these words has no lowercase description of a document. */
-const LOW_WORDS = /agreement|memorandum|statement|protocol|letter of intent|strategic vision/i;
+const LOW_WORDS = /agreement|memorandum|statement|declaration|accord|protocol|letter of intent|strategic vision/i;
 const TAIL = /^((?:\s+(?:on|of|for|between|to|in|and|the|with|at|[-–](?=\s+[A-Z])|[A-Z][\p{L}'-]*|[a-z][\p{L}-]*|\d{4}(?:-\d{4})?|\([A-Z][A-Za-z ]*\))(?![\p{L}\d-]))*)/u;
-const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|at an early date|at the earliest|effectively|successfully|fully|actively|closely|smoothly|seriously|thoroughly|strictly|well|together|further|and the|and a|and an|and other|and [a-z]+ed|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
+const TAIL_STOP = /\s+(?:signed|inked|was|were|is|are|has|have|had|which|that|who|to establish|to be|by|as|within|since|during|after|before|among|especially|including|in \d{4}|in the time|as well|at an early date|at the earliest|effectively|successfully|fully|actively|closely|smoothly|seriously|thoroughly|strictly|well|together|further|and the|and a|and an|and other|and [a-z]+ed|[a-z]+ed (?:a|an|the|its|their)|(?<!\b(?:between|of|for|by|with)\s+)the two|both sides|both countries|and strengthening|and collaboration|and to|soon|with (?:the )?[A-Z])\b.*$/su;
 
 function kindOf(name: string): AgreementKind {
   for (const [re, kind] of HEADS) if (re.test(name)) return kind;
@@ -150,11 +150,11 @@ export function findAgreements(text: string): AgreementMention[] {
     const tailM = TAIL.exec(text.slice(headEnd));
     const tail = tailM ? placeTimeCut(trimTail(tailM[1])) : '';
     // A bare description names a document only when the sentence signs it: "the signing of the joint vision statement".
-    if (!tail && !/draft statement/.test(m[2]) && !(/^(?:joint vision statement|memorandum of understanding|letter of intent|(?:defen[cs]e|military) cooperation (?:agreement|protocol))$/.test(m[2]) && statusNear(text, headStart, headEnd) === 'signed')) continue;
+    if (!tail && !/draft statement/.test(m[2]) && !(/^(?:joint vision statement|memorandum of understanding|memorandum of cooperation|cooperation accord|letter of intent|(?:defen[cs]e|military) cooperation (?:agreement|protocol))$/.test(m[2]) && ['signed', 'in force'].includes(statusNear(text, headStart, headEnd)))) continue;
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length), undefined, m[1]);
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
-  for (const m of execAll(/\b(?:the|a|an|their|\p{L}+s['’])\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|action plan|plan of action|work plan)(?:\s+for\s+\d{4}(?:-\d{4})?)?|plan of (?:[a-z-]+\s+){0,3}cooperation(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/gu, text)) {
+  for (const m of execAll(/\b(?:the|a|an|their|\p{L}+s['’])\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|coordination plan|action plan|plan of action|work plan)(?:\s+for\s+(?:the\s+)?\d{4}(?:-\d{4})?(?:\s+period)?|\s+for\s+the\s+(?:coming|next)\s+year)?|plan of (?:[a-z-]+\s+){0,3}cooperation(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/gu, text)) {
     const start = m.index + m[0].length - m[1].length;
     push(start, m.index + m[0].length, m[1]);
     const last = out.find((a) => a.start === start);
