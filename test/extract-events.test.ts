@@ -1050,4 +1050,12 @@ describe('extraction: events', () => {
     assert.deepEqual(names('The two sides agreed on the coordination plan for the coming year.').map((n) => n.replace(/ \(.*$/, '')), ['coordination plan for the coming year']);
     assert.ok(names('The entry into force of the Agreement created a solid legal basis for defence ties.').every((n) => !/created/.test(n)));
   });
+
+  it('"the Lang Son Border Guard Command held annual talks with the Chongzuo Border Management Detachment of Guangxi Zhuang Autonomous Region": the two bodies are the parties; "Political Commissar of X" is a title', () => {
+    const r = x('On December 9, the Lang Son Provincial Border Guard Command held annual talks with the Chongzuo Border Management Detachment of Guangxi Zhuang Autonomous Region, China. ' +
+      'The Chinese delegation was headed by Mr. Lu Jianguo, Political Commissar of the Chongzuo Border Management Detachment.');
+    const names = [...r.organizations.values()].map((o) => o.name).sort();
+    assert.deepEqual(names, ['Chongzuo Border Management Detachment', 'Lang Son Provincial Border Guard Command']);
+    assert.deepEqual(r.meetings.map((m) => [m.kind, people(m).filter((k) => r.organizations.has(k)).length]), [['talks', 2]]);
+  });
 });

@@ -160,7 +160,7 @@ export const ORG_HEADS = new Set(
   ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
     'College Hospital Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
     'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission ' +
-    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal')
+    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal Detachment Battalion Garrison')
     .split(' '),
 );
 const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);
@@ -234,6 +234,12 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   if (/^(?:Armed Forces|Military Staff|President|Republic|State)$/.test(name)) return undefined;
   // "Guangxi Zhuang Autonomous Region", "Hong Kong Special Administrative Region": a territory, not a body;
   // "Passage Exercise": an event.
+  // ("the Chongzuo Border Management Detachment of Guangxi Zhuang Autonomous Region": the body, without its territory.)
+  const ofTerritory = / of (?:the )?(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:Autonomous|Administrative) Region$/u.exec(name);
+  if (ofTerritory && ORG_HEADS.has(name.slice(0, ofTerritory.index).split(' ').pop()!)) {
+    name = name.slice(0, ofTerritory.index);
+    span = { start: span.start, end: span.start + span.text.indexOf(name) + name.length, text: name };
+  }
   if (/\b(?:Autonomous|Administrative) Region$|\b(?:Exercises?|Drills?|Patrols?)$/.test(name)) return undefined;
   const written = name;
   // The span covers the body's name only, so that a person named in the stripped title stays findable.

@@ -154,7 +154,7 @@ export function findAgreements(text: string): AgreementMention[] {
     push(headStart, headEnd + tail.length, text.slice(headStart, headEnd + tail.length), undefined, m[1]);
   }
   // 4. Plans: "the 2024 defence cooperation plan", "an action plan for 2021-2025".
-  for (const m of execAll(/\b(?:the|a|an|their|\p{L}+s['’])\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|coordination plan|action plan|plan of action|work plan)(?:\s+for\s+(?:the\s+)?\d{4}(?:-\d{4})?(?:\s+period)?|\s+for\s+the\s+(?:coming|next)\s+year)?|plan of (?:[a-z-]+\s+){0,3}cooperation(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/gu, text)) {
+  for (const m of !/plan/.test(text) ? [] : execAll(/\b(?:the|a|an|their|\p{L}+s['’])\s+((?:\d{4}(?:-\d{4})?\s+)?(?:[a-z-]+\s+){0,3}(?:cooperation plan|coordination plan|action plan|plan of action|work plan)(?:\s+for\s+(?:the\s+)?\d{4}(?:-\d{4})?(?:\s+period)?|\s+for\s+the\s+(?:coming|next)\s+year)?|plan of (?:[a-z-]+\s+){0,3}cooperation(?:\s+for\s+\d{4}(?:-\d{4})?)?)\b/gu, text)) {
     const start = m.index + m[0].length - m[1].length;
     push(start, m.index + m[0].length, m[1]);
     const last = out.find((a) => a.start === start);

@@ -165,7 +165,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:held|had|holds|hold) (?:phone |telephone )?talks (?:by|over the|via) (?:tele)?phone with\b/g, 'call', 'meet', ['phone']],
   // "X today spoke with Y" (a readout of a call, when the article says so: meetings.ts looks at the headline).
   [/\b(?:spoke|speaks|talked) (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b(?=\s+(?:\p{Lu}|his |her |the ))/gu, 'meeting', 'meet', ['spoke', 'speaks', 'talked']],
-  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal |wide-ranging |in-depth |fruitful |productive |extensive |comprehensive |frank )*(?:talks|discussions)\b/g, 'talks', 'meet', ['talks', 'discussion']],
+  [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal |wide-ranging |in-depth |fruitful |productive |extensive |comprehensive |frank |annual |regular |periodic |quarterly |yearly |high-level |friendly |cordial )*(?:talks|discussions)\b/g, 'talks', 'meet', ['talks', 'discussion']],
   [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
   // "A and B signed an agreement on ... in Budapest on October 18": a signing told as an event (meetings.ts decides).
   [/\b(?:signed|inked)\b(?=\s+(?:an?|the|their)\s+(?:[\p{L}\d-]+\s+){0,6}?(?:[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Pp]lan|[Ss]tatement|[Dd]eclaration|[Ll]etter of [Ii]ntent|[Tt]reaty|[Aa]rrangement)\b)/gu, 'meeting', 'sign', ['signed', 'inked']],

@@ -432,6 +432,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const objectsEnd = presence ? v.end + presence.index : nextVerb && nextVerb.start < cEnd ? nextVerb.start : cEnd;
       const objectsAll = actorsIn(a, v.end, objectsEnd, ['person', 'organization', 'country']).filter((x) => !(x.kind === 'person' && /^\s*(?:said|says|told|added|noted)\b/.test(text.slice(x.end, x.end + 12))));
       const objects = objectsAll.filter((x) => x.kind === 'person');
+      // "the Lang Son Border Guard Command held annual talks with the Chongzuo Border Detachment": bodies as the parties.
+      if (!subjects.length && !group && !role && v.role === 'meet' && !objects.length) {
+        const bodies = a.actors.filter((x) => x.kind === 'organization' && !x.nested && x.start >= cStart && x.end <= v.start);
+        if (bodies.length) {
+          subjects = bodies;
+          objects.push(...objectsAll.filter((x) => x.kind === 'organization' && !x.nested));
+        }
+      }
       // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
       // (Or the body and the one who led it: "held a working session with the X Department, led by its Director Y".)
       if (v.role === 'meet' || v.role === 'host') {
