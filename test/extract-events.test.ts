@@ -1058,4 +1058,14 @@ describe('extraction: events', () => {
     assert.deepEqual(names, ['Chongzuo Border Management Detachment', 'Lang Son Provincial Border Guard Command']);
     assert.deepEqual(r.meetings.map((m) => [m.kind, people(m).filter((k) => r.organizations.has(k)).length]), [['talks', 2]]);
   });
+
+  it('"the Defence Policy Dialogue, the fourth edition of which was held in X last year" is an earlier dialogue of the two sides; "a delegation of the Myanmar Defence Services led by X": X serves that body; "the 2023 Defence Services Asia exhibition" is no body', () => {
+    const r = x('Senior Lieutenant General Bui Van Thanh, Deputy Chief of the General Staff of the Vietnam People\'s Army, held talks in Hanoi on June 10 with a delegation of the Myanmar Defence Services led by Lieutenant General Zaw Min Htut. ' +
+      'The two sides praised the regular maintenance of the Defence Policy Dialogue, the fourth edition of which was held in Yangon last year. ' +
+      'Thanh will attend the 2025 Defence Services Asia exhibition.');
+    const [talks, dialogue] = r.meetings;
+    assert.deepEqual([talks.kind, dialogue.kind, dialogue.ordinal, people(dialogue)], ['talks', 'dialogue', 4, ['myanmar', 'vietnam']]);
+    assert.equal(r.organizations.get(r.persons.get('zaw-min-htut')!.affiliation!.key)?.name, 'Myanmar Defence Services');
+    assert.ok([...r.organizations.values()].every((o) => !/^20/.test(o.name)));
+  });
 });

@@ -160,7 +160,7 @@ export const ORG_HEADS = new Set(
   ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
     'College Hospital Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
     'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission ' +
-    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal Detachment Battalion Garrison')
+    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal Detachment Battalion Garrison Services')
     .split(' '),
 );
 const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);
@@ -234,6 +234,8 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   if (/^(?:Armed Forces|Military Staff|President|Republic|State)$/.test(name)) return undefined;
   // "Guangxi Zhuang Autonomous Region", "Hong Kong Special Administrative Region": a territory, not a body;
   // "Passage Exercise": an event.
+  // ("the 2023 Defence Services Asia exhibition": an event's name, not a body.)
+  if (/^(?:19|20)\d{2}\s/.test(name)) return undefined;
   // ("the Chongzuo Border Management Detachment of Guangxi Zhuang Autonomous Region": the body, without its territory.)
   const ofTerritory = / of (?:the )?(?:\p{Lu}[\p{L}-]*\s+){1,3}(?:Autonomous|Administrative) Region$/u.exec(name);
   if (ofTerritory && ORG_HEADS.has(name.slice(0, ofTerritory.index).split(' ').pop()!)) {
@@ -564,7 +566,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const rank = rankM ? canonicalRank(rankM.text.trim()) : undefined;
     // "the head of the Federal Service for Military-Technical Cooperation, Dmitry Shugaev": a lowercase office of a body, then the name.
     const roleOf = rankM || !/,\s*$/.test(before) || !before.includes(' of ') ? null : ROLE_OF_BODY.exec(before.slice(-160));
-    const preTitle = titleBefore(before.slice(0, rankM ? rankM.index : before.length), ascii) ?? (roleOf ? trimTitle(roleOf[1]) : undefined);
+    const preTitle = (titleBefore(before.slice(0, rankM ? rankM.index : before.length).replace(/\s(?:U|Daw)\s+$/, ' '), ascii) ?? (roleOf ? trimTitle(roleOf[1]) : undefined));
     // (", outgoing Australian Defence Attaché": a word for the time of office before the title.)
     const appositive = /^,\s+(?:(?:the\s+)?(?:outgoing|incoming|new|newly[- ]appointed|former|visiting|acting)\s+)?((?:the\s+)?(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in)(?:\s+(?:[A-Z][\p{L}'-]*|of|for|the|and|to|at|on|in|\(\w+\)'s|\(\w+\)))*)/u.exec(after);
     // (Not the title of the next person: "..., Defence Minister General X Y hosted ...".)

@@ -311,6 +311,12 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
         const body = r.orgs.find((o) => o.end < m.start && /^\s+(?:\p{Lu}[\p{L}.-]*\s+){1,6}$/u.test(r.text.slice(o.end, m.start)));
         if (body) p.affiliation = { key: body.key, evidence: [si] };
       }
+      // "a delegation of the Myanmar Defence Services led by Lieutenant General X": the body X leads.
+      if (!p.affiliation) {
+        const ledBody = r.orgs.find((o) => o.end < m.start && /^\s*(?:\([^)]*\)\s*)?,?\s*(?:led|headed) by\s+(?:\p{Lu}[\p{L}.-]*\s+){0,4}$/u.test(r.text.slice(o.end, m.start)) &&
+          /\bdelegation (?:of|from) (?:the )?$/.test(r.text.slice(Math.max(0, o.start - 30), o.start)));
+        if (ledBody) p.affiliation = { key: ledBody.key, evidence: [si] };
+      }
       resolved.push({ ...m, key: p.key });
     }
     const actors: ActorRef[] = [];

@@ -85,8 +85,16 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     if (/^exchange$/.test(noun) && /^\s*(?:of\b|(?:in|on)\s+[a-z]|(?:programmes?|programs?|students?|officers?|activities)\b)/.test(after)) continue;
     // "the exercise of sovereignty", "patrol boats": no exercise, no patrol.
     if (/^(?:exercises?|drills?|patrols?)$/i.test(noun) && /^\s*(?:of|boats?|vessels?|ships?|aircraft|planes?|areas?|routes?)\b/i.test(after)) continue;
+    // "..., the fourth edition of which was held in Nay Pyi Taw last year": an earlier event of the mechanism.
+    const edition = /^,?\s*the (\w+) (?:edition|round|session|meeting) of which (?:was|were) held\b/.exec(after);
     // A standing mechanism, not an event: "maintain the annual defence policy dialogue".
-    if (/\b(?:annual|regular|periodic|yearly)\b/i.test(before.split(/\s+/).slice(-6).join(' ')) || /\b(?:maintain|continue|promote|establish|set up)\w*\s+(?:\S+\s+){0,6}$/i.test(before)) continue;
+    if (!edition && (/\b(?:annual|regular|periodic|yearly)\b/i.test(before.split(/\s+/).slice(-6).join(' ')) || /\b(?:maintain|continue|promote|establish|set up)\w*\s+(?:\S+\s+){0,6}$|\bmaintenance of\s+(?:\S+\s+){0,6}$/i.test(before))) continue;
+    if (edition) {
+      const ordinal = ordinalOf(edition[1]);
+      const phrase = ordinal !== undefined ? `${edition[1]} ${noun}` : noun;
+      out.push({ start, end, kind: kindOfNoun(noun), noun, modifiers: 'previous', ordinal, anaphoric: false, det: 'the', phrase, after: after.slice(edition[0].length).split(/;|,\s+(?=[a-z]+ed\b)/)[0], lead: before, year: undefined });
+      continue;
+    }
     if (/^s\b/.test(after)) continue;
     // The nearest determiner before the noun, and the modifiers in between.
     const words = before.trimEnd().split(/\s+/).filter(Boolean);

@@ -1208,7 +1208,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // Where the main event names only its persons, their countries are the sides of the series.
     if (!mainCountries.length) {
       for (const [k, ev] of main.participants) {
-        const nat = ctx.persons.get(k)?.nationality?.key;
+        const person = ctx.persons.get(k);
+        // (Or the country of the body the person serves: "Deputy Chief of the General Staff of the Vietnam People's Army".)
+        const nat = person?.nationality?.key ?? (person?.affiliation ? ctx.organizations.get(person.affiliation.key)?.countryKey : undefined);
         if (nat && isCountry(nat) && !mainCountries.some(([c]) => c === nat)) mainCountries.push([nat, ev]);
       }
     }
