@@ -1,5 +1,5 @@
 /**
- * The two sets of articles written for the project by a second annotator, who saw neither the
+ * The six sets of articles written for the project by other annotators, who saw neither the
  * extractor nor its output (test/fixtures/composed-articles, README there): the extractor keeps
  * finding their persons, bodies and events. The thresholds sit a little under what it reaches
  * today, so that a change that loses what it found fails here.
@@ -42,13 +42,18 @@ function score(set: string) {
   return { persons: f1(persons[0], persons[1], persons[2]), organizations: f1(orgs[0], orgs[1], orgs[2]), meetings: meetings[0] / meetings[1] };
 }
 
-describe('articles written for the project by a second annotator', () => {
+describe('articles written for the project by other annotators', () => {
   // Set 2 was scored before any rule was changed for it (see the README there); set 1 was then tuned on.
   const floors: Record<string, { persons: number; organizations: number; meetings: number }> = {
     set1: { persons: 0.95, organizations: 0.85, meetings: 0.9 },
     set2: { persons: 0.95, organizations: 0.75, meetings: 0.8 },
+    // Sets 3, 4 and 6 were scored first, then tuned on; set 5 was scored once, at the end, and never tuned on.
+    set3: { persons: 0.92, organizations: 0.82, meetings: 0.7 },
+    set4: { persons: 0.94, organizations: 0.76, meetings: 0.8 },
+    set5: { persons: 0.9, organizations: 0.78, meetings: 0.75 },
+    set6: { persons: 0.84, organizations: 0.84, meetings: 0.8 },
   };
-  for (const set of ['set1', 'set2']) {
+  for (const set of ['set1', 'set2', 'set3', 'set4', 'set5', 'set6']) {
     it(`${set}: the persons and bodies the annotator marked are found, and about as many events`, () => {
       const s = score(set);
       const floor = floors[set];
