@@ -1068,4 +1068,13 @@ describe('extraction: events', () => {
     assert.equal(r.organizations.get(r.persons.get('zaw-min-htut')!.affiliation!.key)?.name, 'Myanmar Defence Services');
     assert.ok([...r.organizations.values()].every((o) => !/^20/.test(o.name)));
   });
+
+  it('"visited the X Hospital and the Naval Y Service (SHOM)": two bodies; one who speaks of building "on the results of the visit by X" takes no part in it', () => {
+    const r = x('The Vietnamese officers also visited the Percy Military Hospital and the Naval Hydrographic and Oceanographic Service (SHOM) in Brest.');
+    assert.ok([...r.organizations.values()].every((o) => !/ and the /.test(o.name)), [...r.organizations.values()].map((o) => o.name).join('; '));
+    const v = x('General Luong Van Tuan held talks with Polish Defence Minister Jan Nowak in Warsaw on October 21. ' +
+      'Minister Tuan said the two ministries should build on the results of the visit to Vietnam by Polish Deputy Minister of National Defence Pawel Grabski in March 2024.');
+    const earlier = v.meetings.find((m) => m.kind === 'visit')!;
+    assert.deepEqual([earlier.date?.value, people(earlier)], ['2024-03', ['pawel-grabski']]);
+  });
 });

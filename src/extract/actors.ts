@@ -312,6 +312,8 @@ export function findAcronymPhrases(text: string): AcronymPhrase[] {
     while (i >= 0) {
       const t = toks[i].text;
       if (isCapitalized(t) || /^\d{4}$/.test(t)) first = i;
+      // ("the X Hospital and the Naval ... Service (SHOM)", "the Ministry ... and of the Turkish Presidency (SSB)": a second name.)
+      else if (/^(?:the|of)$/.test(t) && toks[i - 1]?.text === 'and') break;
       else if (!(ORG_CONNECTORS.has(t.toLowerCase()) || t === "'" || t === '-' || t === '/')) break;
       i--;
     }

@@ -1092,7 +1092,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const recalled = about.evidence[0] === si && told && told !== about &&
             (/^\s*(?:\w+\s+){0,2}?(?:recalled|said|noted|stressed|added|affirmed|highlighted|emphasi[sz]ed|mentioned|reminded|recounted)\s+that\b/.test(text.slice(p.end)) ||
               // ("... and recalled the port call by a Sri Lankan ship last year": the event recalled is another.)
-              /\b(?:recalled|recalling|mentioned|recounted|reminded (?:\w+ )?of)\s+(?:the|his|her|their|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:visit|port call|call|talks|meeting|dialogue|trip|exercise|patrol|exchange|consultations?)\b/u.test(text.slice(p.end)));
+              /\b(?:recalled|recalling|mentioned|recounted|reminded (?:\w+ )?of|(?:results?|outcomes?|achievements?|success) of)\s+(?:the|his|her|their|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:visit|port call|call|talks|meeting|dialogue|trip|exercise|patrol|exchange|consultations?)\b/u.test(text.slice(p.end)));
           if (recalled) addRole(told!, 'participants', p.key, si);
           else if (!elsewhere) addRole(about, 'participants', p.key, si);
           lastSubject = p.key;
