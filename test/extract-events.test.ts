@@ -1077,4 +1077,10 @@ describe('extraction: events', () => {
     const earlier = v.meetings.find((m) => m.kind === 'visit')!;
     assert.deepEqual([earlier.date?.value, people(earlier)], ['2024-03', ['pawel-grabski']]);
   });
+
+  it('"is attending the World Defense Show 2026, which opened in Riyadh on February 8": the show is the event, dated; "the biennial exhibition" is that show; "to show support" is no event', () => {
+    const r = x('A delegation led by Senior Lieutenant General Ho Van Thanh is attending the World Defense Show 2026, which opened in Riyadh on February 8. ' +
+      'The biennial exhibition, held from February 8-12, brings together 800 exhibitors. The two sides agreed to show support for each other.');
+    assert.deepEqual(r.meetings.map((m) => [m.kind, m.label, m.date?.value]), [['conference', 'World Defense Show 2026', '2026-02-08']]);
+  });
 });

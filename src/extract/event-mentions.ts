@@ -13,14 +13,14 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:phone talks|phone call|telephone (?:talks|call|conversation)|phone conversation)$/i, 'call'],
   [/^(?:dialogue|strategic dialogue|policy dialogue|consultations?)$/i, 'dialogue'],
   [/^reception$/i, 'reception'],
-  [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat|expo|exhibition)$/i, 'conference'],
+  [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat|expo|exhibition|show)$/i, 'conference'],
   [/^(?:talks|discussions?)$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
   [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
   [/^(?:signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange|ceremony)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|(?<!welcom(?:e|ing) )ceremony|expo|exhibition|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|(?<!welcom(?:e|ing) )ceremony|expo|exhibition|show|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|forthcoming|future|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^(?:(?!\band\b)[^.;,]){0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
@@ -60,7 +60,7 @@ export function kindOfNoun(noun: string): MeetingKind {
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'our']);
 const MOD_STOPS = new Set(['held', 'hold', 'holds', 'had', 'attended', 'that', 'which', 'who', 'since', 'of', 'for', 'to', 'by', 'with', 'between', 'on', 'in', 'at', 'from', 'during', 'after', 'before', 'was', 'were', 'is', 'are', 'has', 'have', 'had', 'will', 'and']);
-const GENERIC_MODS = /^(?:two|both|bilateral|same|whole|above|said|online|virtual|official|working|high-level|two-day|one-day|three-day|four-day|five-day|in-person|face-to-face|hybrid|regional|plenary|main|entire)$/i;
+const GENERIC_MODS = /^(?:two|both|bilateral|same|whole|above|said|biennial|triennial|online|virtual|official|working|high-level|two-day|one-day|three-day|four-day|five-day|in-person|face-to-face|hybrid|regional|plenary|main|entire)$/i;
 
 /** Noun-phrase event mentions in a sentence; `skip` are spans (names of bodies) where a noun is no event. */
 export function nounMentions(text: string, skip: Array<{ start: number; end: number }>): EventMention[] {
@@ -74,6 +74,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const after = text.slice(end);
     // Verbs and mechanisms are not events: "to visit", "dialogue mechanism", "consultative dialogues".
     if (/^visit$/i.test(noun) && /\bto\s+$/i.test(before)) continue;
+    // "the World Defense Show", "an air show": a show is an event only when named or of arms ("to show support" is none).
+    if (/^show$/i.test(noun) && !(/^Show$/.test(noun) && /\p{Lu}[\p{L}-]*\s+$/u.test(before)) && !/\b(?:air|defen[cs]e|naval|maritime|arms|trade)\s+$/i.test(before)) continue;
     // "his first trip to the forum": going to a gathering, not a visit of its own.
     if (/^(?:visit|trip)$/i.test(noun) && /^\s*to (?:the|this|that) (?:[\p{L}-]+ ){0,2}(?:forum|meeting|conference|dialogue|summit|event|exercise|expo|exhibition|show)\b/iu.test(after)) continue;
     // "the productive discussions at the Defense Policy Dialogue": what was said at the event named next.
