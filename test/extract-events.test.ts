@@ -1037,6 +1037,9 @@ describe('extraction: events', () => {
     const met = r.meetings.find((m) => m.kind === 'meeting')!;
     assert.deepEqual(people(met), ['ahmad-fauzi-hashim', 'tran-minh-khoa']);
     assert.ok(r.meetings.every((m) => m.location?.key !== 'country:myanmar'));
+    // (A field of cooperation before "in" leaves the place alone: "talks on maritime security in Hanoi".)
+    const h = x('General Le Van Sang held talks with Admiral Kenji Mori on maritime security in Hanoi on Monday.');
+    assert.equal(h.meetings[0]?.location?.key, 'place:hanoi');
     const u = x('General Le Van Sang received Lieutenant General U Kyaw Soe Win, Deputy Commander-in-Chief of the Myanmar Army, in Hanoi on Monday.');
     assert.deepEqual(people(u.meetings[0]), ['kyaw-soe-win', 'le-van-sang']);
   });

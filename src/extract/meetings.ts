@@ -154,7 +154,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (tracing) note(m, a.sentence.index, `date "${d.date.text}"${d.date.value ? ` = ${d.date.value}` : ''}`);
   };
   /** "the situation in Myanmar", "peace in the region": a place talked about, not where the event was. */
-  const TOPIC_IN = /\b(?:situation|situations|developments?|tensions?|crisis|conflicts?|war|peace|stability|security|instability|violence|fighting|elections?|investments?|operations?|missions?)\s+in\s+(?:the\s+)?$/;
+  const TOPIC_IN = /\b(?:situation|situations|developments?|tensions?|crisis|conflicts?|war|peace|stability|instability|violence|fighting|elections?|operations?|missions?)\s+in\s+(?:the\s+)?$/;
   const setPlace = (m: Meeting, a: SentenceAnalysis, from: number, to: number) => {
     if (m.location) return;
     for (const p of a.places) {
