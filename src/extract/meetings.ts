@@ -46,6 +46,8 @@ const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces|coast guards|border guards|militaries|air forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words before an event that frames the one a clause tells: "as part of his official visit to France". */
+/** A verb joined to the one before by "and" ("met X and separately met Y"). */
+const JOINED_BY_AND = /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/;
 const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of|during|on the (?:sidelines?|margins?) of)\s*$/i;
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
 const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
@@ -364,7 +366,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
 
     // 0c. "X led a delegation to the Czech Republic, Slovakia and Hungary from June 9 to 16": X's visit there.
-    const ledTo = /\b(?:led|leads|leading|headed|heads|heading)\s+(?:an?|the|his|her)\s+(?:[\p{L}-]+\s+){0,4}?delegation\s+to\s+(?:the\s+)?(?=\p{Lu})/u.exec(text);
+    const ledTo = !/delegation/.test(text) ? null : /\b(?:led|leads|leading|headed|heads|heading)\s+(?:an?|the|his|her)\s+(?:[\p{L}-]+\s+){0,4}?delegation\s+to\s+(?:the\s+)?(?=\p{Lu})/u.exec(text);
     const ledCountry = ledTo ? a.actors.find((x) => x.kind === 'country' && !x.nested && x.start === ledTo.index + ledTo[0].length) : undefined;
     if (ledTo && ledCountry && !PLANNED_BEFORE.test(text.slice(0, ledTo.index))) {
       if (tracing) rule = `visit: "${ledTo[0]}${text.slice(ledCountry.start, ledCountry.end)}"`;
@@ -398,7 +400,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const cEnd = clauseEnd(text, v.end);
       let subjects = actorsIn(a, cStart, v.start);
       // "The delegation met with X and visited Y": a verb joined by "and" shares the subject of the verb before.
-      if (verbSubjects && /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/.test(text.slice(Math.max(0, v.start - 20), v.start))) subjects = verbSubjects;
+      if (verbSubjects && JOINED_BY_AND.test(text.slice(Math.max(0, v.start - 20), v.start))) subjects = verbSubjects;
       const subjectText = text.slice(cStart, v.start);
       const group = subjects.length ? null : GROUP_SUBJECT.exec(subjectText);
       if (group) {
@@ -426,7 +428,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       // (Not the one who tells of it: "..., Navy spokesperson Commander X said.")
       // (Nor those of the next verb joined by "and": "paid a courtesy call on the minister and held talks with X".)
-      const nextVerb = verbs.find((w) => w.start > v.end && /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/.test(text.slice(v.end, w.start)));
+      const nextVerb = verbs.find((w) => w.start > v.end && JOINED_BY_AND.test(text.slice(v.end, w.start)));
       // ("presided over by X, with the presence of Y": Y attends, not chairs.)
       const presence = v.role === 'chaired-by' || v.role === 'chair' ? /,?\s*(?:with|in) the (?:presence|attendance|participation) of\b/.exec(text.slice(v.end, cEnd)) : null;
       const objectsEnd = presence ? v.end + presence.index : nextVerb && nextVerb.start < cEnd ? nextVerb.start : cEnd;
