@@ -256,7 +256,9 @@ export class QueryPool {
         }
         if (slot) this.answered(slot, reply);
       });
-      worker.on('exit', (code, signal) => {
+      // 'close', not 'exit': it comes once stderr is drained, so the reason V8 printed before aborting (heap
+      // limit) is in `stderr` when the worker's end is judged; on 'exit' the last chunk may still be on its way.
+      worker.on('close', (code, signal) => {
         const how = signal ? `signal ${signal}` : `exit code ${code}`;
         const last = stderr.trim().split('\n').filter((l) => l.trim() && !/^\s*at /.test(l)).pop() ?? '';
         if (!slot) {
@@ -265,7 +267,7 @@ export class QueryPool {
           return reject(new Error(`query worker could not start (${how})${last ? `: ${last}` : ''}`));
         }
         if (slot.retired) return;
-        const oom = /heap out of memory|heap limit|Allocation failed/i.test(stderr);
+        const oom = /out of memory|heap limit|Allocation failed/i.test(stderr);
         const what = oom ? `needed more than ${this.limits.maxMemoryMb} MB of memory and was stopped; simplify the query or add LIMIT` : `the query worker stopped unexpectedly (${how})`;
         this.remove(slot);
         const job = slot.job;
