@@ -1086,4 +1086,18 @@ describe('extraction: events', () => {
       'The biennial exhibition, held from February 8-12, brings together 800 exhibitors. The two sides agreed to show support for each other.');
     assert.deepEqual(r.meetings.map((m) => [m.kind, m.label, m.date?.value]), [['conference', 'World Defense Show 2026', '2026-02-08']]);
   });
+
+  it('an event named with another year ("his hosting of the Defence Expo 2024") is an earlier event of its own, not the working session told before it; the speaker takes no part in it; a "Defence Fair" is a gathering; "the Expo 2030" in an article of 2026 is still to come', () => {
+    const r = extractArticle('t.txt', 'Hanoi, May 6, 2026 (VNA) - A delegation led by Lieutenant General Pham Van Khanh, Deputy Minister of National Defence, is attending the Eurasia Defence Fair 2026, which opened in Ankara on May 5.\n\n' +
+      'On the sidelines of the event, Khanh held a working session with Turkish Deputy Minister of National Defence Murat Demirci.\n\n' +
+      'Demirci said he valued Vietnam\'s hosting of the Vietnam International Defence Expo 2024 in Hanoi, which a Turkish delegation attended. ' +
+      'Khanh proposed that Turkey consider taking part in the Vietnam International Defence Expo 2030.\n');
+    assert.deepEqual(r.meetings.map((m) => [m.kind, m.label, m.date?.value]), [
+      ['conference', 'Eurasia Defence Fair 2026', '2026-05-05'],
+      ['meeting', '', '2026-05-05'],
+      ['conference', 'Vietnam International Defence Expo 2024', '2024'],
+    ]);
+    assert.deepEqual(people(r.meetings[1]), ['murat-demirci', 'pham-van-khanh']);
+    assert.ok(!r.meetings[2].participants.has('murat-demirci'), people(r.meetings[2]).join(', '));
+  });
 });

@@ -76,6 +76,9 @@ describe('hostile input: sidecars, file names and IRIs', () => {
     assert.throws(() => parseSourceSidecar('https://x/<y>"z"', 'x.source'), UserError);
     assert.throws(() => parseSourceSidecar('https://example.org/a\tpublished=2019-02-30', 'x.source'), /x\.source: published="2019-02-30" is not a date/);
     assert.deepEqual(parseSourceSidecar('https://example.org/a?b=1#c\tpublished=2019-07-06'), { url: 'https://example.org/a?b=1#c', published: '2019-07-06' });
+    // ("unknown" is what leaving the date out says; any other word is still an error.)
+    assert.deepEqual(parseSourceSidecar('https://example.org/a\tpublished=unknown'), { url: 'https://example.org/a' });
+    assert.throws(() => parseSourceSidecar('https://example.org/a\tpublished=soon', 'x.source'), /x\.source: published="soon" is not a date/);
   });
 
   it('file names that fold alike get IRIs of their own; safe names keep theirs', () => {

@@ -13,14 +13,14 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:phone talks|phone call|telephone (?:talks|call|conversation)|phone conversation)$/i, 'call'],
   [/^(?:dialogue|strategic dialogue|policy dialogue|consultations?)$/i, 'dialogue'],
   [/^reception$/i, 'reception'],
-  [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat|expo|exhibition|show)$/i, 'conference'],
+  [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat|expo|exhibition|show|airshow|fair)$/i, 'conference'],
   [/^(?:talks|discussions?)$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
   [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
   [/^(?:signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange|ceremony)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|(?<!welcom(?:e|ing) )ceremony|expo|exhibition|show|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
+const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|(?<!welcom(?:e|ing) )ceremony|expo|exhibition|show|airshow|(?<=(?:defen[cs]e|security|arms|industry|aerospace|aviation|maritime|naval) )fair|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|forthcoming|future|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^(?:(?!\band\b)[^.;,]){0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;

@@ -34,7 +34,7 @@ export const HTTP_IRI = /^https?:\/\/[^\u0000-\u0020<>"{}|\\^`\u007f-\u009f]+$/;
 
 /**
  * Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD`, optionally with
- * `<TAB>publisher=NAME` (fields in any order, each optional). A URL that is not a valid IRI, or a date
+ * `<TAB>publisher=NAME` (fields in any order, each optional; `published=unknown` is as good as none). A URL that is not a valid IRI, or a date
  * that is not a real day, is a UserError naming `file` (the sidecar).
  */
 export function parseSourceSidecar(text: string, file = 'the .source file'): ArticleMetadata {
@@ -46,7 +46,8 @@ export function parseSourceSidecar(text: string, file = 'the .source file'): Art
       meta.url = field;
     }
     const m = /^published=(.*)$/.exec(field);
-    if (m) {
+    // ("published=unknown" says what leaving the field out says.)
+    if (m && !/^\s*unknown\s*$/i.test(m[1])) {
       if (!isIsoDate(m[1])) throw new UserError(`${file}: published=${JSON.stringify(m[1])} is not a date (write published=YYYY-MM-DD)`);
       meta.published = m[1];
     }
@@ -85,7 +86,7 @@ export function extractArticle(file: string, input: Uint8Array | string, meta: A
     url: meta.url,
   };
   const { analyses, countries, places, organizations, persons } = analyzeArticle(sentences, refDate);
-  const meetings = extractMeetings({ analyses, persons, organizations, trace: options.trace });
+  const meetings = extractMeetings({ analyses, persons, organizations, trace: options.trace, written: refDate ?? meta.published });
   // A date the text gives without its year ("on Monday", "May 31") is read against the publication date
   // of the `.source` when the text has no date line of its own (a date line already dated it).
   if (!refDate && meta.published) {

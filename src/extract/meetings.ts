@@ -90,6 +90,8 @@ export interface MeetingContext {
   organizations: Map<string, Organization>;
   /** Record each event's trace (see Meeting.trace); off by default, as builds do not need it. */
   trace?: boolean;
+  /** The day the article was written (its date line, else the `.source` date), if known: YYYY-MM-DD. */
+  written?: string;
 }
 
 /** "the ninth Vietnam-China Border Defence Friendship Exchange": an exchange named and counted, an event of several activities. */
@@ -823,6 +825,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       heldAt = heldBy?.index;
       // ("the upcoming visit", "the next dialogue": planned, by its own words.)
       if (PLANNED_BEFORE.test(`${n.lead} ${n.det} ${n.modifiers}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
+      // ("support Korea in hosting the Busan Expo 2030" in an article of 2023: named for a year still to come.)
+      if (n.year !== undefined && ctx.written !== undefined && n.year > ctx.written.slice(0, 4)) continue;
       const datesAfter = a.dates.filter((d) => datesEvent(a.text, d) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
       let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
       // "Giang's visit": the possessor is the agent.
@@ -901,22 +905,27 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           // "Hieu's visit underscores ...": the visit of his already told.
           (n.kind === 'visit' && m.kind === 'visit' && n.possessorEnd !== undefined && agent.length > 0 && m.participants.has(agent[0].key) && !dateValue && !earlier && !background.has(m)) ||
           // "A week-long trip ... by a senior official" in the standfirst, then "wrapped up a week-long trip to Israel": the same trip.
-          (n.kind === 'visit' && m.kind === 'visit' && m.participants.size === 0 && !earlier && !background.has(m) && n.modifiers !== '' && m.label.startsWith(`${n.modifiers} ${n.noun}`)));
+          (n.kind === 'visit' && m.kind === 'visit' && m.participants.size === 0 && !earlier && !background.has(m) && n.modifiers !== '' && m.label.startsWith(`${n.modifiers} ${n.noun}`)) ||
+          // "the Defence Expo 2024" named again: the event of that name.
+          (n.year !== undefined && m.label === n.phrase));
         if (!target && main && !earlier && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key))) target = main;
         if (!target && main && !anchored(main) && !earlier && n.kind !== 'visit' && n.det !== 'a' && n.det !== 'an') {
           target = main;
           hint(main, n.kind, si);
           if (!main.label) main.label = n.phrase;
         }
+        // "praised Vietnam's hosting of the Defence Expo 2024": an event named with a year other than the one told.
+        const otherYear = n.year !== undefined && main !== undefined && !main.date?.value?.startsWith(n.year);
         const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null) ||
           // "had held the first X and the Defence Ministers' Meeting": a named event held by others.
-          (heldBy !== undefined && !heldVerb && /\p{Lu}/u.test(n.modifiers));
+          (heldBy !== undefined && !heldVerb && /\p{Lu}/u.test(n.modifiers)) ||
+          otherYear;
         if (!target) {
           if (!main && !earlier && !(dateValue && /^\d{4}(-\d{2})?$/.test(dateValue) && !datesAfter[0].date.start)) target = main = create(n.kind, si, n.phrase);
           else if (specific) {
             target = create(n.kind, si, n.phrase);
             // An event from before the one reported ("the recent phone talks between A and B", "Giang's visit in 2023").
-            if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) background.add(target);
+            if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined || otherYear) background.add(target);
           }
           else if (main && n.det !== 'a' && n.det !== 'an') {
             target = main;
@@ -928,7 +937,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (!target.evidence.includes(si)) target.evidence.push(si);
       // Another event named inside the sentence ("... most notably the recent phone talks between A and B")
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
-      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined) || (n.start < 25 && /^[\s"“'‘(]*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
+      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined || background.has(target)) || (n.start < 25 && /^[\s"“'‘(]*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
       participate(target, betweenPersons, si);
       // "Vietnam and Australia held their fifth Defence Ministers' Meeting": those who held it take part.
       if (heldBy && !claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
