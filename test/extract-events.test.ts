@@ -1100,4 +1100,19 @@ describe('extraction: events', () => {
     assert.deepEqual(people(r.meetings[1]), ['murat-demirci', 'pham-van-khanh']);
     assert.ok(!r.meetings[2].participants.has('murat-demirci'), people(r.meetings[2]).join(', '));
   });
+
+  it('"Minister of Defense NAKAMURA Hideo" (a family name in capitals) is a person, named again as "Minister Nakamura"; "since their meeting held on the occasion of the ADMM-Plus in November last year" is an earlier meeting of the two, part of that gathering; "the port call of JMSDF destroyer X" is the force\'s, not the speaker\'s', () => {
+    const r = extractArticle('t.txt', 'Japan-Viet Nam Defense Ministerial Video Call\nMay 20, 2026\n' +
+      'On May 20, 2026, Minister of Defense NAKAMURA Hideo held a telephone talk with General PHAM Van Loc, Minister of National Defence of Viet Nam. ' +
+      'The two Ministers welcomed the progress in defense exchanges since their meeting held on the occasion of the ADMM-Plus in Kuala Lumpur in November last year. ' +
+      'Minister Nakamura expressed his appreciation for the support of Viet Nam to the port call of JMSDF destroyer JS Harusame at Cam Ranh International Port in April this year. ' +
+      'Minister of Defence II Pehin Abdul Aziz attended.\n');
+    assert.ok(r.persons.has('nakamura-hideo') && r.persons.has('pham-van-loc'), [...r.persons.keys()].join(', '));
+    assert.ok(![...r.persons.keys()].some((k) => k.startsWith('ii-')), [...r.persons.keys()].join(', '));
+    const [call, earlier, admm, portCall] = r.meetings;
+    assert.deepEqual([call.kind, call.date?.value, call.location], ['call', '2026-05-20', undefined]);
+    assert.deepEqual([earlier.kind, earlier.date?.value, people(earlier), earlier.partOf?.id], ['meeting', '2025-11', ['nakamura-hideo', 'pham-van-loc'], admm.id]);
+    assert.equal(admm.kind, 'conference');
+    assert.deepEqual([portCall.kind, portCall.date?.value, people(portCall)], ['visit', '2026-04', ['japan-maritime-self-defence-force']]);
+  });
 });

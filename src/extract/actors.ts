@@ -496,6 +496,27 @@ function isNameToken(w: string): boolean {
     !(bare.includes('-') && bare.split('-').some((w) => POSITION_WORDS.has(w) || RANK_WORDS.has(w)));
 }
 
+/**
+ * "Minister of Defense KUROSAWA Takehiro", "General DANG Quoc Thuan": a family name written in capitals (as
+ * Japanese and some other official releases do) after a title or rank, before a given name. The token is
+ * read as "Kurosawa" (same length, so every offset holds); an acronym ("ASEAN Defence", "VNA Photo") has no
+ * title before it, or is a body's or country's known form.
+ */
+function familyNamesInCapitals(toks: Token[]): Token[] {
+  let out: Token[] | undefined;
+  for (let k = 1; k + 1 < toks.length; k++) {
+    const w = toks[k].text;
+    // (Not a numeral: Brunei's "Minister of Defence II Pehin ...".)
+    if (w.length < 2 || !/^\p{Lu}+$/u.test(w) || /^[IVX]+$/.test(w) || !/^\p{Lu}\p{Ll}+$/u.test(toks[k + 1].text)) continue;
+    const prev = toks[k - 1].text;
+    if (!(RANK_WORDS.has(prev) || POSITION_WORDS.has(prev) || /^(?:Defen[cs]e|Affairs|Mr|Ms|Mrs|Dr)$/.test(prev))) continue;
+    const cased = w[0] + w.slice(1).toLowerCase();
+    if (knownByForm.has(w) || countryOfForm(w) || cased.length !== w.length) continue;
+    (out ??= toks.slice())[k] = { ...toks[k], text: cased };
+  }
+  return out ?? toks;
+}
+
 /** How far before a name its rank and position are looked for: longer than any title, short enough to keep a huge line linear. */
 const CONTEXT_BEFORE = 400;
 
@@ -505,6 +526,7 @@ const CONTEXT_BEFORE = 400;
  * `toks` are the text's tokens.
  */
 export function findPersons(text: string, blocked: Span[], toks: Token[] = tokenize(text)): PersonMention[] {
+  toks = familyNamesInCapitals(toks);
   const inBlocked = blockedTokens(toks, blocked);
   const ascii = asciiLetters(text);
   const out: PersonMention[] = [];

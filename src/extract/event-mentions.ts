@@ -138,6 +138,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const generic = modWords.every((w) => GENERIC_MODS.test(w));
     const anaphoric = ['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(det) && !ordinal && generic &&
       !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after)) &&
+      // ("the port call of JMSDF destroyer X at Cam Ranh": a ship's call said whose is one of its own.)
+      !(/^(?:port call|port visit|ship visit|stopover)$/i.test(noun) && /^\s*(?:of|by)\s/.test(after)) &&
       // "the handover ceremony of a hospital", "the ceremony to inaugurate ...": a ceremony said what for is one of its own.
       !(/ceremony$/i.test(noun) && /^\s*(?:of|for|to|marking|celebrating|commemorating)\s+(?!the (?:meeting|talks|dialogue|visit)\b)/i.test(after));
     const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)/)[0];

@@ -807,6 +807,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // 2. Events named by a noun phrase.
     /** Where the verb that held the last event named is ("held the 10th X in Tokyo and the 8th Y in Hanoi"). */
     let heldAt: number | undefined;
+    /** The event each noun named (read by "their meeting held on the sidelines of X" below). */
+    const nounTargets = new Map<EventMention, Meeting>();
     for (const n of nouns) {
       if (handled.has(n)) continue;
       // "on the sidelines of the 2022 ADMM Retreat": the gathering is read below, with its name.
@@ -882,7 +884,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         : undefined;
       // Only a date right after the noun dates the event referred to ("the event kicked off on March 17").
       const nearDates = datesAfter.filter((d) => d.start - n.end < 40);
-      const refersBack = n.anaphoric && !agent.length && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
+      // "progress since their meeting held in November last year": the meeting before the one told, between the two.
+      const since = n.anaphoric && /\bsince\s*$/i.test(n.lead) && n.det === 'their';
+      if (since && !betweenPersons.length && focusPersons.length === 2) for (const k of focusPersons) betweenPersons.push({ key: k, kind: 'person', start: n.end, end: n.end, nested: false });
+      const refersBack = n.anaphoric && !since && !agent.length && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
       const guests = (m: Meeting) => [...m.participants.keys()].filter((k) => ctx.persons.has(k) && !m.hosts.has(k));
       if (refersBack && n.kind === 'visit' && main && main.hosts.size > 0 && guests(main).length > 0 && !meetings.some((m) => kindHints.get(m)!.has('visit'))) {
         // "X received visiting Y. ... The visit from November 13 to 16 aims ...": the guest's visit, of which the reception is part.
@@ -934,10 +939,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
       }
       if (!target) continue;
+      nounTargets.set(n, target);
       if (!target.evidence.includes(si)) target.evidence.push(si);
       // Another event named inside the sentence ("... most notably the recent phone talks between A and B")
       // is not what the sentence's subject did; one that opens the sentence ("At a separate meeting, ...") is.
-      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined || background.has(target)) || (n.start < 25 && /^[\s"“'‘(]*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
+      if (!(earlier || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined || background.has(target) || (byOf !== null && agent.length > 0)) || (n.start < 25 && /^[\s"“'‘(]*(?:(?:at|in|during|on|after)\b.*)?$/i.test(n.lead))) scope ??= target;
       participate(target, betweenPersons, si);
       // "Vietnam and Australia held their fifth Defence Ministers' Meeting": those who held it take part.
       if (heldBy && !claimed.some(([s, e]) => n.start >= s && n.end <= e)) {
@@ -1174,9 +1180,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (scope ?? about) focus = scope ?? about;
 
     // "On the sidelines of the 2020 ADMM Retreat": the gathering is an event too, and the one reported is part of it.
-    const sidelines = /sideline|margin/i.test(text) ? /\b(?:on|at) the (?:sidelines?|margins?) of (?:the )?/i.exec(text) : null;
+    const sidelines = /sideline|margin|occasion/i.test(text) ? /\b(?:on|at) the (?:sidelines?|margins?|occasion) of (?:the )?/i.exec(text) : null;
     if (tracing) rule = 'gathering: "on the sidelines of" names an event the reported one is part of';
-    const reported = scope ?? main;
+    // ("since their meeting held on the occasion of the ADMM-Plus": the event named right before it.)
+    const nounBefore = sidelines ? [...nounTargets].find(([n]) => n.end <= sidelines.index && /^\s*,?\s*(?:(?:which|that) (?:was|were) )?(?:held|took place)?\s*$/.test(text.slice(n.end, sidelines.index))) : undefined;
+    const reported = nounBefore?.[1] ?? scope ?? main;
     if (sidelines && reported) {
       const from = sidelines.index + sidelines[0].length;
       const name = /^(?:(?:19|20)\d{2}\s+)?(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\))(?:\s+(?:[\p{Lu}\d][\p{L}\d'’.+-]*|of|and|on|for|the|\([^)]{1,20}\)))*/u.exec(text.slice(from))?.[0]
@@ -1185,7 +1193,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const told = name && /\p{Lu}/u.test(name) ? undefined
         : /^(?:event|meeting|conference|summit|forum|dialogue|session|retreat|exhibition|expo)\b/i.test(text.slice(from))
           ? [...meetings].reverse().find((m) => m !== reported && (m.kind === 'conference' || m === focusBefore)) : undefined;
-      if ((name && /\p{Lu}/u.test(name)) || told) {
+      // ("on the occasion of" names a gathering only when a gathering body is named: not "of National Day".)
+      const occasion = /occasion/i.test(sidelines[0]) ? a.actors.find((x) => x.kind === 'organization' && x.start >= from && x.start <= from + 3) : undefined;
+      if (((name && /\p{Lu}/u.test(name)) || told) && (!/occasion/i.test(sidelines[0]) || (occasion !== undefined && GATHERING.test(ctx.organizations.get(occasion.key)?.name ?? '')))) {
         const label = told ? told.label : name!.replace(/\s*\([^)]*\)$/, '');
         // ("on the sidelines of the ADMM-Plus" after "the 12th ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus)": the body's gathering told.)
         const squash = (x: string) => x.replace(/^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d{2})\s+/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
