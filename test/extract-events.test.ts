@@ -1115,4 +1115,21 @@ describe('extraction: events', () => {
     assert.equal(admm.kind, 'conference');
     assert.deepEqual([portCall.kind, portCall.date?.value, people(portCall)], ['visit', '2026-04', ['japan-maritime-self-defence-force']]);
   });
+
+  it('"held talks with X ... Welcoming the guest, Y said" stays talks; a trip "in 2019" told in passing is no frame for "later the same day"; "Ambassador Extraordinary and Plenipotentiary of X to Y Z" is Z\'s title whole; "the visit to Z by a Vietnamese military delegation in June 2022" is Vietnam\'s', () => {
+    const r = extractArticle('t.txt', 'Hanoi (VNA) – Deputy Minister of National Defence Senior Lieutenant General Tran Van Binh held talks in Hanoi on October 7 with Anna Kessler, Parliamentary State Secretary at Austria\'s Federal Ministry of Defence, who is paying a working visit to Vietnam from October 6 to 9.\n' +
+      'Welcoming the guest, Binh said defence ties have grown.\n' +
+      'The Austrian official recalled her first trip to Vietnam in 2019.\n' +
+      'Later the same day, Deputy Prime Minister Le Van Nam received Kessler at the Government headquarters.\n', { published: '2025-10-08' });
+    const [talks, visit, trip, reception] = r.meetings;
+    assert.deepEqual([talks.kind, visit.kind, trip.kind, trip.date?.value, reception.kind], ['talks', 'visit', 'visit', '2019', 'reception']);
+    assert.equal(reception.partOf?.id, visit.id);
+    assert.equal(reception.date?.text, 'October 7');
+    const a = x('General Le Van Hung received Ambassador Extraordinary and Plenipotentiary of the Republic of Angola to Viet Nam Manuel Joao, who paid a farewell call. ' +
+      'Hung recalled the visit to Angola by a high-ranking Vietnamese military delegation in June 2022.');
+    assert.ok(a.persons.get('manuel-joao')!.positions.has('Ambassador Extraordinary and Plenipotentiary of the Republic of Angola to Viet Nam'), [...a.persons.keys()].join(', '));
+    assert.equal(a.persons.size, 2);
+    const earlier = a.meetings.find((m) => m.kind === 'visit')!;
+    assert.deepEqual([earlier.date?.value, people(earlier)], ['2022-06', ['vietnam']]);
+  });
 });

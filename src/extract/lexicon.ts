@@ -392,7 +392,7 @@ export const POSITION_HEADS = [
   'Chief of Defence Forces', 'Chief of Defence Force', 'Chief of the Defence Force', 'Chief of Defence', 'Chief of the General Staff', 'Chief of General Staff',
   'Flag Officer Commanding-in-Chief', 'Flag Officer Commanding', 'Commanding Officer',
   'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
-  "Chargé d'Affaires", "Charge d'Affaires", 'Political Commissar', 'Commissar',
+  'Ambassador Extraordinary and Plenipotentiary', "Chargé d'Affaires", "Charge d'Affaires", 'Political Commissar', 'Commissar',
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Commandant', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',

@@ -236,6 +236,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   /** Cooperation areas of sentences before any event was found: the main event's, at the end. */
   const orphanAreas: Array<[string, number]> = [];
   let pending: string[] = [];
+  /** Events told in passing with a year before the article's ("his first trip to Vietnam in 2019"). */
+  const dated = new Set<Meeting>();
   /** Events told as background, before the one reported; and gatherings on whose sidelines the reported ones took place. */
   const background = new Set<Meeting>();
   const gatherings = new Set<Meeting>();
@@ -716,7 +718,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         hint(target, kind, si);
       } else {
         target = main;
-        hint(main, kind, si);
+        // ("held talks with X ... Welcoming the guest, Y said": a courtesy of the talks, no reception.)
+        if (!(/^Welcoming$/.test(text.slice(v.start, v.end)) && kindHints.get(main)!.has('talks'))) hint(main, kind, si);
       }
       if (v.role === 'dock') lastVisit = target;
       if (ownNoun && !ownNoun.anaphoric) {
@@ -784,7 +787,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "... on Monday, after which the two sides held talks": the day of the clause before.
       setDate(target, a, /\b(?:after|following|during) which\s$/.test(text.slice(0, cStart)) ? clauseStart(text, cStart - 12) : cStart, cEnd, v.start);
       // "later the same day", "that day": the date of the event told just before.
-      const before = focus ?? main;
+      // (Not an earlier event told in passing: "recalled his first trip in 2019. Later the same day, ...".)
+      const before = [focus, main].find((m) => m !== undefined && !dated.has(m));
       if (!target.date && before && before !== target && before.date && /\b(?:the same (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening)|on the same occasion)\b/i.test(text)) {
         target.date = { ...before.date };
         target.dateEvidence = [si];
@@ -871,7 +875,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       // "a visit by a delegation from Vietnam": the country is a party.
       const fromM = n.kind === 'visit' ? /^[^;.]*?\bby (?:a|the|an) (?:[\p{L}-]+ ){0,3}delegation (?:from|of) (?:the )?/u.exec(n.after) : null;
-      const delegationOf = fromM ? a.actors.find((x) => x.kind === 'country' && x.start === n.end + fromM[0].length) : undefined;
+      // ("the visit to Mongolia by a high-ranking Vietnamese military delegation": the demonym's country.)
+      const byDemonym = n.kind === 'visit' && !fromM ? /^[^;.]*?\bby (?:a|the|an) (?:[\p{Ll}-]+ ){0,2}(\p{Lu}\p{L}+) (?:[\p{Ll}-]+ ){0,2}delegation\b/u.exec(n.after) : null;
+      const delegationOf = fromM ? a.actors.find((x) => x.kind === 'country' && x.start === n.end + fromM[0].length)
+        : byDemonym ? a.actors.find((x) => x.kind === 'country' && x.start === n.end + byDemonym.index + byDemonym[0].lastIndexOf(byDemonym[1])) : undefined;
       let target: Meeting | undefined;
       // "the talks" is the event of that kind told last (the one in focus first), else the main event; "the
       // event kicked off on March 17" still refers back when the date does not contradict the event's.
@@ -920,6 +927,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           if (!main.label) main.label = n.phrase;
         }
         // "praised Vietnam's hosting of the Defence Expo 2024": an event named with a year other than the one told.
+        const refYear = main?.date?.value?.slice(0, 4) || ctx.written?.slice(0, 4);
+        const pastYear = dateValue !== undefined && /^\d{4}/.test(dateValue) && refYear !== undefined && dateValue.slice(0, 4) < refYear;
         const otherYear = n.year !== undefined && main !== undefined && !main.date?.value?.startsWith(n.year);
         const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null) ||
           // "had held the first X and the Defence Ministers' Meeting": a named event held by others.
@@ -930,7 +939,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           else if (specific) {
             target = create(n.kind, si, n.phrase);
             // An event from before the one reported ("the recent phone talks between A and B", "Giang's visit in 2023").
-            if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined || otherYear) background.add(target);
+            // (So is one dated in a year before the article's: "recalled his first trip to Vietnam in 2019".)
+            if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined || otherYear ||
+              pastYear) background.add(target);
+            if (pastYear) dated.add(target);
           }
           else if (main && n.det !== 'a' && n.det !== 'an') {
             target = main;
@@ -967,8 +979,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (/\b(?:separate|another)\b/i.test(n.modifiers) && focus?.partOf && target !== focus && !target.partOf) target.partOf = { ...focus.partOf };
       if (delegationOf) {
         participate(target, [delegationOf], si);
-        // The person of the event in scope who speaks for that country led it.
-        for (const k of (scope ?? main)?.participants.keys() ?? []) if (ctx.persons.get(k)?.nationality?.key === delegationOf.key) addRole(target, 'participants', k, si);
+        // The person of the event in scope who speaks for that country led it ("a delegation from X", not "a Vietnamese delegation").
+        if (fromM) for (const k of (scope ?? main)?.participants.keys() ?? []) if (ctx.persons.get(k)?.nationality?.key === delegationOf.key) addRole(target, 'participants', k, si);
       }
       if (n.ordinal !== undefined) target.ordinal ??= n.ordinal;
       if (!target.label && !n.anaphoric) target.label = n.phrase;
@@ -1007,7 +1019,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           target.location ??= { key: `country:${dest.key}`, evidence: [si] };
         } else if (place) target.location ??= { key: `place:${place.key}`, evidence: [si] };
         if (!target.label.includes(destination[1])) target.label = `${n.phrase} to ${destination[1]}`;
-        lastVisit = target;
+        if (!dated.has(target)) lastVisit = target;
         const cs = clauseStart(text, n.start);
         if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:leading|heading) (?:an?|the) (?:[A-Za-z-]+ ){0,3}delegation on\b|\b(?:paid|pays|paying|made|makes|making|began|begins|beginning|concluded|concluding|started|starting|kicked off|kicking off|wrapped up|wrapping up|continued|continuing)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
           // "Y, who is on an official visit to ...": the person the relative clause is about.
