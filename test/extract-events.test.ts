@@ -1132,4 +1132,17 @@ describe('extraction: events', () => {
     const earlier = a.meetings.find((m) => m.kind === 'visit')!;
     assert.deepEqual([earlier.date?.value, people(earlier)], ['2022-06', ['vietnam']]);
   });
+
+  it('"the two ministers witnessed the signing of X. The document was signed by A and B": A and B take part in the signing; "visited HD Hanwha Ocean Industries in Geoje" is a visit to that company', () => {
+    const r = x('Defence Minister General Do Van Tien held talks with his Philippine counterpart Ramon Cruz in Manila on May 6. ' +
+      'Following the talks, the two ministers witnessed the signing of a memorandum of understanding on cooperation in military medicine. ' +
+      'The document was signed by Major General Le Van Khoa, Director of the Military Medical Department, and Brigadier General Jose Santos, Surgeon General of the Armed Forces of the Philippines. ' +
+      'Tien also visited Subic Marine Industries in Zambales.');
+    const signing = r.meetings.find((m) => /signing/.test(m.label))!;
+    for (const k of ['do-van-tien', 'ramon-cruz', 'le-van-khoa', 'jose-santos']) assert.ok(signing.participants.has(k), `${k} signed: ${people(signing).join(', ')}`);
+    const talks = r.meetings.find((m) => m.kind === 'talks')!;
+    assert.ok(!talks.participants.has('le-van-khoa'));
+    const visit = r.meetings.find((m) => m.kind === 'visit')!;
+    assert.ok(visit.participants.has('subic-marine-industries') && visit.participants.has('do-van-tien'), people(visit).join(', '));
+  });
 });

@@ -160,7 +160,7 @@ export const ORG_HEADS = new Set(
   ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
     'College Hospital Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
     'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission ' +
-    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal Detachment Battalion Garrison Services')
+    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal Detachment Battalion Garrison Services Industries')
     .split(' '),
 );
 const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);

@@ -1081,6 +1081,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
     }
 
+    // "The document was signed by A and B": after a signing told ("witnessed the signing of ..."), its signers took part.
+    const signedBy = !scope && /signed by/.test(text) ? /\b(?:was|were) signed by\b/.exec(text) : null;
+    const signing = signedBy ? [focus, main].find((m) => m !== undefined && /\bsigning\b/i.test(m.label)) : undefined;
+    if (signedBy && signing) {
+      if (tracing) rule = '"was signed by A and B": the signers took part in the signing told';
+      participate(signing, a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start > signedBy.index), si);
+      if (!signing.evidence.includes(si)) signing.evidence.push(si);
+    }
+
     // 3. Whom the sentence is about: subjects of speech verbs take part in the event in scope.
     if (tracing) rule = 'speaker: the subject of a speech verb, or "led by", takes part in the event the sentence is about';
     const about = scope ?? (nouns.every((n) => n.anaphoric || handled.has(n)) ? focus ?? main : undefined);
