@@ -1145,4 +1145,22 @@ describe('extraction: events', () => {
     const visit = r.meetings.find((m) => m.kind === 'visit')!;
     assert.ok(visit.participants.has('subic-marine-industries') && visit.participants.has('do-van-tien'), people(visit).join(', '));
   });
+
+  it('a port call: the ship "of the X Navy" is no body, its commander takes part, the hosts who speak of "the visit" do not; "Captain Moretti" again as "Captain Moreti" is the same man; "Y and Z attended." joins the reception told; "INS X undertook a Passage Exercise with the Y Navy ship Z" is the two navies\' exercise', () => {
+    const r = x('The training ship Cristoforo Colombo of the Italian Navy arrived at Cam Ranh port on May 2, beginning a four-day port call. ' +
+      'The ship, under the command of Captain Paolo Moretti, carries 300 cadets. ' +
+      'Captain Moretti paid a courtesy call on Rear Admiral Nguyen Van Long, Commander of Naval Region 4. ' +
+      'Long said the visit contributes to naval cooperation. ' +
+      'Captain Moreti thanked Naval Region 4 for the warm welcome. ' +
+      'A deck reception was hosted on board the ship on May 3 by Italian Ambassador Giulia Conti. Rear Admiral Long and senior officers of Naval Region 4 attended. ' +
+      'On May 5, the Cristoforo Colombo undertook a Passage Exercise with the Vietnam People\'s Navy ship HQ-012.');
+    assert.ok(![...r.organizations.values()].some((o) => /Colombo/.test(o.name)), [...r.organizations.values()].map((o) => o.name).join('; '));
+    assert.ok(!r.persons.has('moreti'), [...r.persons.keys()].join(', '));
+    const [portCall] = byKind(r.meetings, 'visit');
+    assert.ok(portCall.participants.has('paolo-moretti') && !portCall.participants.has('nguyen-van-long'), people(portCall).join(', '));
+    const [reception] = byKind(r.meetings, 'reception');
+    assert.ok(reception.participants.has('giulia-conti') && reception.participants.has('nguyen-van-long'), people(reception).join(', '));
+    const exercise = r.meetings.find((m) => /Exercise/.test(m.label))!;
+    assert.ok(exercise.participants.has('vietnam-people-navy'), people(exercise).join(', '));
+  });
 });

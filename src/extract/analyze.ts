@@ -94,6 +94,14 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
     if (agreements.some((g) => overlaps(g, p) && !(p.start >= g.start && p.end <= g.end))) continue;
     // (A party named in a document's description is a body all the same: "a letter of intent between Damen Shipyards and ...".)
     if (agreements.some((g) => p.start >= g.start && p.end <= g.end && !/\bbetween\b/.test(text.slice(g.start, p.start)))) continue;
+    // ("the training ship Amerigo Vespucci of the Italian Navy": the ship's name is no part of the body.)
+    const shipOf = /\b(?:ships?|frigates?|corvettes?|destroyers?|submarines?|cruisers?|vessels?|cutters?|warships?|flagship|sailing ship|tall ship)\s+$/i.test(text.slice(Math.max(0, p.start - 30), p.start))
+      ? /^(?:\p{Lu}[\p{L}'-]*\s+){1,3}of\s+(?:the\s+)?(?=\p{Lu})/u.exec(p.text) : null;
+    if (shipOf) {
+      const start = p.start + shipOf[0].length;
+      addOrg(organizationFromName(text.slice(start, p.end), { start, end: p.end, text: text.slice(start, p.end) }));
+      continue;
+    }
     addOrg(organizationFromName(p.text, p));
   }
   // "VNDPKO's Deputy Director": an unknown acronym that owns a position is an organization.
@@ -256,6 +264,11 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     }
     if (!p.evidence.includes(si)) p.evidence.push(si);
   }
+  /** The persons whose first or last name is the folded word `n` spelled another way ("Ferranti", "Ferrante"). */
+  const spelledAnotherWay = (n: string) => [...persons.values()].filter((p) => {
+    const parts = fold(p.name).split(' ');
+    return oneEditApart(parts[parts.length - 1], n) || oneEditApart(parts[0], n);
+  });
   // "General Pande", "Minister Kishi": a single name with a rank or title, and no full name to resolve to, is a person too.
   // The folded words of the persons' names and of every full mention (sets, so that a long article stays linear).
   const knownParts = new Set<string>();
@@ -264,7 +277,7 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
   reads.forEach((r, i) => {
     for (const m of r.persons) {
       if (m.full || !(m.rank || m.positions.length || /^(?:Minister|Secretary|Ambassador|President|Director|Chairman|Commander)\s/.test(m.reference))) continue;
-      if (knownParts.has(fold(m.name))) continue;
+      if (knownParts.has(fold(m.name)) || spelledAnotherWay(fold(m.name)).length === 1) continue;
       const key = slug(m.name);
       persons.set(key, { kind: 'person', key, name: m.name, aliases: new Map(), evidence: [sentences[i].index], ranks: new Map(), positions: new Map() });
       for (const w of fold(m.name).split(' ')) knownParts.add(w);
@@ -281,7 +294,9 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       const parts = full.split(' ');
       return parts[parts.length - 1] === n || parts[0] === n;
     });
-    const found = candidates.length === 1 ? candidates[0] : undefined;
+    // ("Captain Ferranti" for "Gianluca Ferrante": a name spelled another way by one letter, when no other is near.)
+    const near = candidates.length || n.includes(' ') ? [] : spelledAnotherWay(n);
+    const found = candidates.length === 1 ? candidates[0] : near.length === 1 ? near[0] : undefined;
     singles.set(name, found);
     return found;
   };
@@ -397,3 +412,17 @@ function attributePersons(
   }
 }
 
+
+/**
+ * Two words of at least six letters that differ by one letter changed, added or dropped after their
+ * first two: "Ferrante" and "Ferranti", "Lindqvist" and "Lindquist" (not "Hazwan" and "Hazwaan" when
+ * one is a middle name: the caller compares first and last names only).
+ */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1 || a.slice(0, 2) !== b.slice(0, 2)) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  let j = 0;
+  while (j < a.length - i && j < b.length - i && a[a.length - 1 - j] === b[b.length - 1 - j]) j++;
+  return Math.max(a.length, b.length) - i - j <= 1;
+}

@@ -139,6 +139,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const fromCaption = new Set<Meeting>();
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined ||
     (!fromCaption.has(m) && [...m.participants.keys()].some((k) => ctx.persons.has(k)));
+  /** The countries of a visit's visitors (persons' nationalities, bodies' countries, countries). */
+  const sideOf = (k: string): string | undefined => ctx.persons.get(k)?.nationality?.key ?? ctx.organizations.get(k)?.countryKey ?? (ctx.persons.has(k) || ctx.organizations.has(k) ? undefined : k);
+  /** Whether a person is of the visitors' side of a visit (or nothing says otherwise). */
+  const ofVisitors = (visit: Meeting, person: string): boolean => {
+    const sides = new Set([...visit.participants.keys()].map(sideOf).filter((c): c is string => c !== undefined));
+    const own = sideOf(person);
+    return !own || !sides.size || sides.has(own);
+  };
   /** The ", who ... ," spans of each sentence, found once. */
   const relativeSpans = new Map<SentenceAnalysis, number[][]>();
   const setDate = (m: Meeting, a: SentenceAnalysis, from: number, to: number, near: number) => {
@@ -499,7 +507,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "Two vessels from the X Navy and two from the Y Navy took part in the patrol": bodies take part too.
         const bodies = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
         // "the frigate and two vessels of the X Navy held a drill": the frigate told before is its navy's.
-        if (lastVisit && /\bthe (?:frigate|ship|vessel|warship|destroyer|corvette|cutter)\b/i.test(subjectText)) {
+        // ("INS X undertook a passage exercise": a ship named with its navy's prefix, on the port call told.)
+        if (lastVisit && (/\bthe (?:frigate|ship|vessel|warship|destroyer|corvette|cutter)\b/i.test(subjectText) || /^\s*(?:[^,]*,\s*)?(?:HMS|USS|INS|KRI|HMAS|HMNZS|JS|ROKS|FS|BRP|RSS|KD|HTMS|CNS|ITS|BNS|PNS|SLNS|KDB|UMS|TCG|ESPS|HNLMS|HDMS|HSwMS|FGS|NRP|ARC|BAP|ROCS|RFS)\s+\p{Lu}/u.test(subjectText))) {
           for (const k of lastVisit.participants.keys()) if (ctx.organizations.has(k) && !bodies.some((b) => b.key === k)) bodies.push({ key: k, kind: 'organization', start: cStart, end: cStart, nested: false });
         }
         if (bodies.length || !group) subjects = bodies;
@@ -636,7 +645,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       } else if (v.role === 'attend' && !nounAfter && !objectsAll.length) {
         // "attended the opening ceremony": a ceremony of the event told, whose guests take part in it.
         // ("observed the sea phase": a phase of the exercise told.)
-        if (!(focus ?? main) || !/^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(?:ceremony|celebration|reception|phase)\b/iu.test(text.slice(v.end, cEnd))) continue;
+        // ("A reception was hosted by X. Rear Admiral Y, Vice Chairman Z and senior officers attended.": the event just told.)
+        if (!(focus ?? main) || !(/^\s*the\s+(?:[\p{L}-]+\s+){0,2}?(?:ceremony|celebration|reception|phase)\b/iu.test(text.slice(v.end, cEnd)) ||
+          (/^\s*(?:[.;]|$)/.test(text.slice(v.end)) && /^attended$/.test(text.slice(v.start, v.end)) && subjects.some((x) => x.kind === 'person') &&
+            !/\b(?:which|that|who|whom)\b/.test(text.slice(cStart, v.start))))) continue;
         target = (focus ?? main)!;
         // "presided over the welcome ceremony": the host side.
         if (/^(?:presided|chaired)/.test(text.slice(v.start, v.end))) for (const s of subjects) if (s.kind === 'person') addRole(target, 'hosts', s.key, si);
@@ -731,6 +743,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       scope ??= target;
       if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, v.role === 'dock' ? subjects : [...subjects, ...objects], si);
       if (v.role === 'attended-by') participate(target, actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']), si);
+      // "undertook a passage exercise with the X Navy ship Y": the body it was held with.
+      const heldWith = v.role === 'hold' ? /^\s*(?:\([^)]*\)\s*)?with\s+(?:the\s+)?/.exec(text.slice(v.end)) : null;
+      if (heldWith) participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start === v.end + heldWith[0].length).slice(0, 1), si);
       verbSubjects = subjects.length ? subjects : verbSubjects;
       const speakers = subjects.filter((x) => x.kind === 'person');
       if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
@@ -835,6 +850,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (n.year !== undefined && ctx.written !== undefined && n.year > ctx.written.slice(0, 4)) continue;
       const datesAfter = a.dates.filter((d) => datesEvent(a.text, d) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
       let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
+      // "A deck reception was hosted on board the ship on May 3 by Ambassador X": the host, after the passive.
+      const passiveBy = !agent.length && n.kind === 'reception' ? /^\s*(?:was|were) (?:hosted|given|offered|organi[sz]ed|held)\b[^,;.]{0,80}?\bby\s/.exec(n.after) : null;
+      if (passiveBy) agent = actorsIn(a, n.end + passiveBy[0].length, nEnd).slice(0, 1);
       // "Giang's visit": the possessor is the agent.
       if (n.possessorEnd !== undefined) agent = a.actors.filter((x) => x.kind === 'person' && x.end >= n.possessorEnd! - 1 && x.end <= n.possessorEnd! + 2).slice(0, 1);
       // "a state visit by the Vietnamese President", "the goodwill visit of the X Navy's training ship to Y": with no
@@ -1081,6 +1099,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
     }
 
+    // "The ship, under the command of Captain X, carries ...": the commander of a ship on a port call takes part in it.
+    const commanded = /command/.test(text) ? /\b(?:under the command of|commanded by|captained by)\s/.exec(text) : null;
+    const shipVisit = commanded ? [focus, main].find((m) => m !== undefined && m.kind === 'visit') : undefined;
+    if (commanded && shipVisit) {
+      if (tracing) rule = '"under the command of X": the commander of the ship on a port call takes part in it';
+      participate(shipVisit, a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= commanded.index && x.start < clauseEnd(text, commanded.index + commanded[0].length) + 1).slice(0, 1), si);
+    }
+
     // "The document was signed by A and B": after a signing told ("witnessed the signing of ..."), its signers took part.
     const signedBy = !scope && /signed by/.test(text) ? /\b(?:was|were) signed by\b/.exec(text) : null;
     const signing = signedBy ? [focus, main].find((m) => m !== undefined && /\bsigning\b/i.test(m.label)) : undefined;
@@ -1123,7 +1149,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           /\bspokes(?:person|man|woman)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/iu.test(before.slice(-60));
         if (!spokesperson && (speaks.has(p) || INVERTED_SPEECH.test(before.slice(-200).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, '')))) {
           // With no event named in the sentence, one who already took part in another event spoke there, not at the last one told.
-          const elsewhere = !scope && !about.participants.has(p.key) && meetings.some((m) => m !== about && m.participants.has(p.key));
+          // ("Khai said the port call is a contribution ...": the host of a courtesy call during a visit speaks of the visit, not in it.)
+          const elsewhere = (!scope && !about.participants.has(p.key) && meetings.some((m) => m !== about && m.participants.has(p.key))) ||
+            (about.kind === 'visit' && !about.participants.has(p.key) && meetings.some((m) => m.partOf?.id === about.id && m.participants.has(p.key)) && !ofVisitors(about, p.key));
           // "Chien recalled that in 2023 the two sides held the 10th dialogue": the speaker speaks at the event told
           // before, not at one his words recall.
           const told = focusBefore ?? main;
