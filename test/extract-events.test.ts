@@ -1163,4 +1163,16 @@ describe('extraction: events', () => {
     const exercise = r.meetings.find((m) => /Exercise/.test(m.label))!;
     assert.ok(exercise.participants.has('vietnam-people-navy'), people(exercise).join(', '));
   });
+
+  it('"opened a three-day joint search-and-rescue (SAR) exercise" is the two bodies\' exercise; an acronym defined once ("the Vietnam Coast Guard (VCG)") names the body later ("The VCG vessel ... arrived"); "the first joint exercise between the two coast guards" is an earlier one of theirs; "after they signed a memorandum in January 2024" is no event', () => {
+    const r = x('The Indonesian Coast Guard (Bakamla) and the Vietnam Coast Guard (VCG) on Tuesday opened a three-day joint search-and-rescue (SAR) exercise off Batam. ' +
+      'The VCG vessel CSB 8005 arrived at Batam port on Sunday for the exercise. ' +
+      'The first joint exercise between the two coast guards was held off Con Dao last year, a few months after they signed a memorandum of understanding on maritime cooperation in Jakarta in January 2024.');
+    const [exercise, arrival, first] = r.meetings;
+    assert.equal(r.meetings.length, 3, r.meetings.map((m) => m.label || m.kind).join('; '));
+    assert.ok(exercise.participants.has('vietnam-coast-guard') && exercise.participants.has('indonesian-coast-guard'), people(exercise).join(', '));
+    assert.deepEqual([arrival.kind, people(arrival)], ['visit', ['vietnam-coast-guard']]);
+    assert.deepEqual([first.label, first.date?.value], ['first joint exercise', undefined]);
+    assert.ok(first.participants.has('vietnam-coast-guard'), people(first).join(', '));
+  });
 });

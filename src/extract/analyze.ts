@@ -180,6 +180,28 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     return key;
   };
 
+  // "The Vietnam Coast Guard (VCG) ... The VCG vessel": an acronym the article defined names the body wherever it is written.
+  const defined = new Map<string, OrgMention>();
+  reads.forEach((r) => {
+    for (const o of r.orgs) {
+      const acr = o.acronym && !o.acronymOnly ? o.acronym : /^\s*\(([A-Z][A-Z0-9&-]{1,9})\)|\(([A-Z][A-Z0-9&-]{1,9})\)\s*$/.exec(r.text.slice(o.end, o.end + 14) + '\u0000' + r.text.slice(o.start, o.end))?.slice(1).find(Boolean);
+      if (acr && /^[A-Z][A-Z0-9&-]{1,9}$/.test(acr) && !defined.has(acr) && !NOT_ORGANIZATIONS.has(acr)) defined.set(acr, o);
+    }
+  });
+  if (defined.size) {
+    const re = new RegExp(`\\b(?:${[...defined.keys()].map(escapeRegExp).join('|')})\\b`, 'g');
+    reads.forEach((r) => {
+      const text = r.text;
+      for (const m of execAll(re, text)) {
+        const end = m.index + m[0].length;
+        if (r.orgs.some((o) => o.start < end && o.end > m.index) || /^\s*\)/.test(text.slice(end))) continue;
+        const o = defined.get(m[0])!;
+        r.orgs.push({ ...o, start: m.index, end, text: m[0], written: m[0] });
+      }
+      r.orgs.sort((x, y) => x.start - y.start);
+    });
+  }
+
   // "the Revolutionary Armed Forces" after "the Cuban Revolutionary Armed Forces": the same body, written without its demonym.
   const withDemonym = new Map<string, OrgMention>();
   for (const r of reads) {

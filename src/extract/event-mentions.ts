@@ -142,7 +142,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
       !(/^(?:port call|port visit|ship visit|stopover)$/i.test(noun) && /^\s*(?:of|by)\s/.test(after)) &&
       // "the handover ceremony of a hospital", "the ceremony to inaugurate ...": a ceremony said what for is one of its own.
       !(/ceremony$/i.test(noun) && /^\s*(?:of|for|to|marking|celebrating|commemorating)\s+(?!the (?:meeting|talks|dialogue|visit)\b)/i.test(after));
-    const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)/)[0];
+    // (Up to another clause: "..., a few months after they signed ...".)
+    const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)|,\s+(?=(?:[a-z]+\s+){0,3}(?:after|before|when|while)\s)/)[0];
     const year = /^\s+((?:19|20)\d{2})\b(?![-–\/]\d)/.exec(after)?.[1];
     const phrase = `${mods ? `${mods} ${noun}` : noun}${year && /\p{Lu}/u.test(noun + mods) ? ` ${year}` : ''}`;
     out.push({ start: start - (mods ? mods.length + 1 : 0), end, kind: kindOfNoun(noun), noun, modifiers: mods, ordinal, anaphoric, det, phrase, after: afterClause, lead, possessorEnd, year: year && /\p{Lu}/u.test(noun + mods) ? year : undefined });
@@ -181,7 +182,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
   // "A and B signed an agreement on ... in Budapest on October 18": a signing told as an event (meetings.ts decides).
   [/\b(?:signed|inked)\b(?=\s+(?:an?|the|their)\s+(?:[\p{L}\d-]+\s+){0,6}?(?:[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Pp]lan|[Ss]tatement|[Dd]eclaration|[Ll]etter of [Ii]ntent|[Tt]reaty|[Aa]rrangement)\b)/gu, 'meeting', 'sign', ['signed', 'inked']],
-  [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out|undertook|performed)\s+(?:an?|the|their|its)\s+(?:(?!(?:to|of|with|in|on|for|at|by|the|an?|which|that)\s)[\p{L}\d-]+\s+){0,8}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/giu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried', 'undertook', 'performed']],
+  [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out|undertook|performed)\s+(?:an?|the|their|its)\s+(?:(?!(?:to|of|with|in|on|for|at|by|the|an?|which|that)\s)[\p{L}\d-]+\s+|\([\p{L}\d-]+\)\s+){0,8}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/giu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried', 'undertook', 'performed']],
   [/\b(?:held|had)\s+(?:an?|the|their)\s+(?:[\p{L}-]+\s+){0,2}?meeting\b(?!\s+with)/gu, 'meeting', 'meet', ['meeting']],
   // A port call: "docked at Cam Ranh Port", "arrived in Manila" (meetings.ts keeps an arrival only when a ship or a port is named).
   [/\b(?:docked|berthed|anchored|arrived|called) (?:at|in)\b|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock', ['dock', 'berth', 'anchor', 'arriv', 'port call', 'called at', 'called in']],

@@ -590,7 +590,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const ownDay = a.dates.some((d) => d.start >= v.end && d.end <= cEnd && datesEvent(text, d) && (d.date.value ? d.date.value.length === 10 : /\d{1,2}(?!\d)|day\b/.test(d.date.text)));
       // ("POF and the General Department signed a Letter of Intent ..., witnessed by A and B": a ceremony told as an event.)
       const witnessedBy = signedHere ? /,?\s*witnessed by\b/.exec(text.slice(v.end, cEnd + 200)) : null;
-      if (signedHere && !witnessedBy && (!signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) {
+      // ("a few months after they signed a memorandum in Hanoi in January 2024": a time told by a signing, no event.)
+      const signedBefore = signedHere && main !== undefined && /\b(?:after|before|since|when)\s+(?:[a-z]+\s+){0,2}$/i.test(text.slice(Math.max(0, v.start - 40), v.start));
+      if (signedHere && !witnessedBy && (signedBefore || !signatories || (main && !ownDay && !a.places.some((p) => p.start >= v.end && p.end <= cEnd)))) {
         // "During the talks on Wednesday, A and B signed a letter of intent": those who signed took part in the talks.
         if (duringTold) participate(duringTold, subjects.filter((x) => x.kind === 'person'), si);
         continue;
@@ -639,7 +641,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           if (/\b(?:after|since|before)\b[^,;]*$/i.test(text.slice(cStart, v.start)) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
         } else {
           target = create('visit', si, '');
-          if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
+          if (lastVisit && !dated.has(lastVisit) && !background.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
         }
         participate(target, [...subjects.slice(0, 1), ...visited], si);
       } else if (v.role === 'attend' && !nounAfter && !objectsAll.length) {
@@ -690,7 +692,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
         if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
-        if (lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
+        if (lastVisit && !dated.has(lastVisit) && !background.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
       } else if ((duringTold && duringTold.kind !== 'visit' && !kindHints.get(duringTold)!.has(kind) && ['meet', 'host', 'hosted-by'].includes(v.role)) ||
@@ -875,6 +877,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (betweenM && !betweenPersons.length && /^\s*between (?:the|their) two (?:[a-z]+ ){0,2}(?:ministers|chiefs|leaders|commanders|generals)\b/.test(n.after) && !OTHER_EVENT.test(n.modifiers) && focusPersons.length === 2) {
         // "talks between the two ministers" (the ministers just told of): those two persons.
         for (const k of focusPersons) betweenPersons.push({ key: k, kind: 'person', start: n.end, end: n.end, nested: false });
+      } else if (betweenM && !betweenPersons.length && /^\s*between (?:the|their) two (?:[a-z]+ ){0,2}(?:coast guards|navies|armies|air forces|border guards|forces|militaries|ministries|agencies|academies|units|commands)\b/.test(n.after) && main &&
+        [...main.participants.keys()].filter((k) => ctx.organizations.has(k)).length === 2) {
+        // "the first joint exercise between the two coast guards": the two bodies of the event told.
+        for (const k of [...main.participants.keys()].filter((k) => ctx.organizations.has(k))) betweenPersons.push({ key: k, kind: 'organization', start: n.end, end: n.end, nested: false });
       } else if (betweenM && !betweenPersons.length && /^\s*between (?:the|their) two (?:[a-z]+ ){0,2}(?:ministers|sides|chiefs|leaders|countries|commanders)\b/.test(n.after) && main) {
         const sides = new Set([...main.participants.keys()].map((k) => ctx.persons.get(k)?.nationality?.key).filter((k): k is string => !!k));
         if (sides.size === 2) for (const c of sides) betweenPersons.push({ key: c, kind: 'country', start: n.end, end: n.end, nested: false });
@@ -938,7 +944,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           (n.kind === 'visit' && m.kind === 'visit' && m.participants.size === 0 && !earlier && !background.has(m) && n.modifiers !== '' && m.label.startsWith(`${n.modifiers} ${n.noun}`)) ||
           // "the Defence Expo 2024" named again: the event of that name.
           (n.year !== undefined && m.label === n.phrase));
-        if (!target && main && !earlier && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key))) target = main;
+        if (!target && main && !earlier && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key)) && (n.ordinal === undefined || n.ordinal === main.ordinal)) target = main;
         if (!target && main && !anchored(main) && !earlier && n.kind !== 'visit' && n.det !== 'a' && n.det !== 'an') {
           target = main;
           hint(main, n.kind, si);
