@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { extractArticle } from '../src/extract/index.js';
 import type { Meeting } from '../src/extract/model.js';
+import { findDates } from '../src/extract/dates.js';
 
 const x = (text: string) => extractArticle('t.txt', `${text}\n`, {}, { trace: true });
 const people = (m: Meeting) => [...m.participants.keys()].sort();
@@ -1174,5 +1175,16 @@ describe('extraction: events', () => {
     assert.deepEqual([arrival.kind, people(arrival)], ['visit', ['vietnam-coast-guard']]);
     assert.deepEqual([first.label, first.date?.value], ['first joint exercise', undefined]);
     assert.ok(first.participants.has('vietnam-coast-guard'), people(first).join(', '));
+  });
+
+  it('a date that opens the sentence ("On Thursday, X held a meeting with Y", "In June, ...", "Last December, ...") dates its event; "the preparation of a visit" is no visit', () => {
+    const r = extractArticle('t.txt', 'The fifth meeting of the joint commission was held in Moscow on Wednesday.\n' +
+      'On Thursday, Senior Lieutenant General Vu Van Hai held a meeting with Russian Deputy Defence Minister Colonel General Pavel Orlov. ' +
+      'The sides discussed the preparation of a visit by a Vietnamese naval detachment to Vladivostok.\n', { published: '2025-09-19' });
+    const meeting = r.meetings.find((m) => m.participants.has('pavel-orlov'))!;
+    assert.deepEqual([meeting.date?.text, meeting.resolvedDate?.value], ['Thursday', '2025-09-18']);
+    assert.ok(!r.meetings.some((m) => m.kind === 'visit'), r.meetings.map((m) => m.kind).join(', '));
+    const d = findDates('In June, they met. Last December, they spoke. In 2023, they signed.');
+    assert.deepEqual(d.map((x) => x.date.text), ['June', 'Last December', '2023']);
   });
 });

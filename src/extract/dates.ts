@@ -22,7 +22,7 @@ const YEAR = '((?:19|20)\\d{2})';
 const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: RegExpExecArray, ref?: string) => Omit<DateValue, 'text'> }> = [
   {
     // from July 1 to 4 / from July 30 to August 2, 2019 / between ... and ...
-    re: new RegExp(`\\b(?:from|between) ${MONTH} ${DAY}(?:, ${YEAR})? (?:to|and|until|till|-|–) (?:${MONTH} )?${DAY}(?:,? ${YEAR})?`, 'g'),
+    re: new RegExp(`\\b(?:[Ff]rom|[Bb]etween) ${MONTH} ${DAY}(?:, ${YEAR})? (?:to|and|until|till|-|–) (?:${MONTH} )?${DAY}(?:,? ${YEAR})?`, 'g'),
     digits: true,
     read: (m, ref) => range(month(m[1]), +m[2], m[4] ? month(m[4]) : month(m[1]), +m[5], m[3] ?? m[6], ref),
   },
@@ -34,7 +34,7 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
   },
   {
     // from 13 to 16 May / from 30 April to 2 May 2025 / between 4 and 6 June
-    re: new RegExp(`\\b(?:from|between) ${DAY}(?: ${MONTH})? (?:to|and|until|till|-|–) ${DAY} ${MONTH}(?:,? ${YEAR})?`, 'g'),
+    re: new RegExp(`\\b(?:[Ff]rom|[Bb]etween) ${DAY}(?: ${MONTH})? (?:to|and|until|till|-|–) ${DAY} ${MONTH}(?:,? ${YEAR})?`, 'g'),
     digits: true,
     read: (m, ref) => range(month(m[2] ?? m[4]), +m[1], month(m[4]), +m[3], m[5], ref),
   },
@@ -58,19 +58,19 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
   },
   {
     // last December / early this month (only the month form is resolved)
-    re: new RegExp(`\\blast ${MONTH}\\b`, 'g'),
+    re: new RegExp(`\\b[Ll]ast ${MONTH}\\b`, 'g'),
     digits: false,
     read: (m, ref) => lastMonth(month(m[1]), ref),
   },
   {
     // in June / early June: the month, in the year of the article's date (or the year before, for a later month)
-    re: new RegExp(`\\b(?:in|early|late|mid-|since|until) ${MONTH}\\b(?![ .]*\\d)`, 'g'),
+    re: new RegExp(`\\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-|[Ss]ince|[Uu]ntil) ${MONTH}\\b(?![ .]*\\d)`, 'g'),
     digits: false,
     read: (m, ref) => lastMonth(month(m[1]), ref, true),
   },
   {
     // on Monday
-    re: new RegExp(`\\b(?:on|last|this) (${WEEKDAYS.join('|')})\\b`, 'g'),
+    re: new RegExp(`\\b(?:[Oo]n|[Ll]ast|[Tt]his) (${WEEKDAYS.join('|')})\\b`, 'g'),
     digits: false,
     read: (m, ref) => weekday(m[1], ref),
   },
@@ -97,7 +97,7 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
   },
   {
     // in 2012 / since 2015
-    re: new RegExp(`\\b(?:in|since|from|during|early|late|mid) ${YEAR}\\b(?![-–/]\\d)`, 'g'),
+    re: new RegExp(`\\b(?:[Ii]n|[Ss]ince|[Ff]rom|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id) ${YEAR}\\b(?![-–/]\\d)`, 'g'),
     digits: true,
     read: (m) => ({ value: m[1] }),
   },
@@ -181,7 +181,7 @@ export function findDates(text: string, ref?: string): DateMention[] {
       if (out.some((o) => start < o.end && end > o.start)) continue;
       // Year spans such as "2018-2028" or "2020-2021" are periods, not event dates.
       if (/^[-–]\d/.test(text.slice(end, end + 2))) continue;
-      const words = m[0].replace(/^(?:on|in|since|during|from the) /, (w) => (w.startsWith('from') ? w : ''));
+      const words = m[0].replace(/^(?:[Oo]n|[Ii]n|[Ss]ince|[Dd]uring|[Ff]rom the) /, (w) => (/^from/i.test(w) ? w : ''));
       out.push({ start, end, date: { text: words, ...read(m, ref) } });
     }
   }

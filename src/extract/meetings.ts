@@ -72,6 +72,13 @@ function datesAgree(event: DateValue | undefined, again: DateValue): boolean {
   return event.start !== undefined && event.end !== undefined && again.value >= event.start && again.value <= event.end;
 }
 
+/** Whether two dates may be one day: they agree, or, unresolved, they are not two different weekdays. */
+function sameDay(x: DateValue, y: DateValue): boolean {
+  if (x.value && y.value) return datesAgree(x, y);
+  const day = (d: DateValue) => /^(?:on |last |this )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i.exec(d.text)?.[1].toLowerCase();
+  return !day(x) || !day(y) || day(x) === day(y);
+}
+
 /** Bodies whose members meet at a gathering named after them. */
 const MULTILATERAL: Array<[RegExp, string]> = [
   [/\bASEAN\b/, 'association-of-southeast-asian-nations'], [/\b(?:EU|European Union)\b/, 'european-union'], [/\b(?:UN|United Nations)\b/, 'united-nations'],
@@ -641,7 +648,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           if (/\b(?:after|since|before)\b[^,;]*$/i.test(text.slice(cStart, v.start)) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
         } else {
           target = create('visit', si, '');
-          if (lastVisit && !dated.has(lastVisit) && !background.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
+          if (lastVisit && !dated.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
         }
         participate(target, [...subjects.slice(0, 1), ...visited], si);
       } else if (v.role === 'attend' && !nounAfter && !objectsAll.length) {
@@ -692,7 +699,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
         if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
-        if (lastVisit && !dated.has(lastVisit) && !background.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
+        if (lastVisit && !dated.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
       } else if ((duringTold && duringTold.kind !== 'visit' && !kindHints.get(duringTold)!.has(kind) && ['meet', 'host', 'hosted-by'].includes(v.role)) ||
@@ -730,6 +737,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         target = (nounAfter.kind === 'meeting' && bodiesOnly ? main : undefined) ??
           (focus && kindHints.get(focus)!.has(nounAfter.kind) ? focus : [...meetings].reverse().find((m) => kindHints.get(m)!.has(nounAfter.kind))) ?? main;
         hint(target, kind, si);
+      } else if ((v.role === 'meet' || v.role === 'host') && main.date && a.dates.some((d) => d.end <= cEnd && datesEvent(text, d) && !sameDay(main!.date!, d.date) &&
+        (d.start >= cStart || /^\s*(?:(?:On|on|Earlier|Later|Then)\s+)*$/.test(text.slice(0, d.start))))) {
+        // "On Thursday, X held a meeting with Y" after a meeting on Wednesday: another day, another event.
+        target = create(kind, si, '');
       } else {
         target = main;
         // ("held talks with X ... Welcoming the guest, Y said": a courtesy of the talks, no reception.)
@@ -802,7 +813,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       if (/\bdelegation\b/.test(text.slice(cStart, v.start))) participate(target, a.actors.filter((x) => x.kind === 'country' && x.start >= cStart && x.end <= v.start), si);
       // "... on Monday, after which the two sides held talks": the day of the clause before.
-      setDate(target, a, /\b(?:after|following|during) which\s$/.test(text.slice(0, cStart)) ? clauseStart(text, cStart - 12) : cStart, cEnd, v.start);
+      // ("On Thursday, X held a meeting with Y": the day that opens the sentence.)
+      const openingDay = a.dates.find((d) => d.end <= cStart && /^\s*,\s*$/.test(text.slice(d.end, cStart)) && /^\s*(?:(?:On|on|Earlier|Later|Also|Then)\s+)*(?:the\s+(?:morning|afternoon|evening)\s+of\s+)?$/.test(text.slice(0, d.start)));
+      setDate(target, a, /\b(?:after|following|during) which\s$/.test(text.slice(0, cStart)) ? clauseStart(text, cStart - 12) : openingDay ? openingDay.start : cStart, cEnd, v.start);
       // "later the same day", "that day": the date of the event told just before.
       // (Not an earlier event told in passing: "recalled his first trip in 2019. Later the same day, ...".)
       const before = [focus, main].find((m) => m !== undefined && !dated.has(m));
