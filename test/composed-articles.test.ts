@@ -1,5 +1,5 @@
 /**
- * The six sets of articles written for the project by other annotators, who saw neither the
+ * The eight sets of articles written for the project by other annotators, who saw neither the
  * extractor nor its output (test/fixtures/composed-articles, README there): the extractor keeps
  * finding their persons, bodies and events. The thresholds sit a little under what it reaches
  * today, so that a change that loses what it found fails here.
@@ -52,8 +52,11 @@ describe('articles written for the project by other annotators', () => {
     set4: { persons: 0.94, organizations: 0.76, meetings: 0.8 },
     set5: { persons: 0.9, organizations: 0.78, meetings: 0.75 },
     set6: { persons: 0.84, organizations: 0.84, meetings: 0.8 },
+    // Set 7 was scored first, then tuned on; set 8 was scored at the start and the end of that work, never tuned on.
+    set7: { persons: 0.9, organizations: 0.8, meetings: 0.8 },
+    set8: { persons: 0.9, organizations: 0.8, meetings: 0.75 },
   };
-  for (const set of ['set1', 'set2', 'set3', 'set4', 'set5', 'set6']) {
+  for (const set of ['set1', 'set2', 'set3', 'set4', 'set5', 'set6', 'set7', 'set8']) {
     it(`${set}: the persons and bodies the annotator marked are found, and about as many events`, () => {
       const s = score(set);
       const floor = floors[set];
