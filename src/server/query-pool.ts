@@ -119,6 +119,11 @@ function positiveInteger(name: string, value: number, min: number): number {
   return value;
 }
 
+/** Whether quads are given in wire form already (a NativeGraph's `toWire()`). */
+function isWire(quads: Iterable<RDF.Quad> | WireQuads): quads is WireQuads {
+  return (quads as WireQuads).ids instanceof Uint32Array && Array.isArray((quads as WireQuads).terms);
+}
+
 /** Runs SPARQL queries in killable worker threads. See the module comment for the behaviour. */
 export class QueryPool {
   private readonly slots: Slot[] = [];
@@ -145,7 +150,7 @@ export class QueryPool {
    * @example
    * const pool = await QueryPool.start(store.getQuads(null, null, null, null), { size: 4 });
    */
-  static async start(quads: Iterable<RDF.Quad>, options: PoolOptions = {}): Promise<QueryPool> {
+  static async start(quads: Iterable<RDF.Quad> | WireQuads, options: PoolOptions = {}): Promise<QueryPool> {
     const o = { ...POOL_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<PoolOptions>;
     positiveInteger('size', o.size, 1);
     positiveInteger('maxRows', o.maxRows, 1);
@@ -154,7 +159,7 @@ export class QueryPool {
     for (const k of ['maxAnswerBytes', 'maxQueryBytes', 'maxDepth', 'maxOperations', 'maxOperators'] as const) positiveInteger(k, o[k], 1);
     if (!(o.timeoutMs > 0) || o.timeoutMs > 2_147_483_647) throw new UserError(`query pool: timeoutMs must be a positive number of milliseconds, not ${o.timeoutMs}`);
     const started = performance.now();
-    const pool = new QueryPool(encodeQuads(quads), o);
+    const pool = new QueryPool(isWire(quads) ? quads : encodeQuads(quads), o);
     try {
       if (o.readyWhen === 'first') {
         await pool.spawn();

@@ -14,12 +14,13 @@
  * Messages in: {@link WorkerData} once, then {@link WorkerJob}s. Messages out: {@link WorkerReply}.
  */
 import { getHeapStatistics } from 'node:v8';
-import { Store } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { UserError, messageOf } from '../errors.js';
 import { parseQuery, run, type Dataset, type QueryResult } from '../query/engine.js';
 import { refuseRemoteAccess } from '../query/policy.js';
-import { decodeQuads, encodeResult, type WireQuads, type WireResult } from './wire.js';
+import { NativeGraph } from '../query/native-graph.js';
+import { NativeStore } from '../query/native-store.js';
+import { encodeResult, type WireQuads, type WireResult } from './wire.js';
 
 /** What a worker is started with (its first message). */
 export interface WorkerData {
@@ -103,7 +104,7 @@ export function answerBytes(wire: WireResult): number {
 
 async function main(data: WorkerData): Promise<void> {
   const started = performance.now();
-  const store = new Store(decodeQuads(data.quads));
+  const store = new NativeGraph(NativeStore.fromWire(data.quads));
   const storeMs = performance.now() - started;
   for (const query of WARM_UP) await run(query, store, { timeoutMs: NEVER_MS, maxRows: 1 });
   const engineMs = performance.now() - started - storeMs;

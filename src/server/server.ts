@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Store } from 'n3';
+import { NativeGraph, type ReadableGraph } from '../query/native-graph.js';
 import type { QueryResult } from '../query/engine.js';
 import { projectRoot } from '../ontology-files.js';
 import { DEFAULT_BASE } from '../vocab.js';
@@ -64,7 +64,7 @@ export interface ConnectionLimits {
 }
 
 export interface ServerOptions extends Partial<Omit<EndpointOptions, 'pool'>>, Omit<PoolOptions, 'size'>, ConnectionLimits {
-  store: Store;
+  store: ReadableGraph;
   /** Query worker threads (the pool's size). Default 2. */
   workers?: number;
   port?: number;
@@ -224,7 +224,7 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const { timeoutMs, maxRows, maxQueue, maxMemoryMb, maxAnswerBytes, maxQueryBytes, maxDepth, maxOperations, maxOperators, readyWhen } = options;
   const limits = { timeoutMs, maxRows, maxQueue, maxMemoryMb, maxAnswerBytes, maxQueryBytes, maxDepth, maxOperations, maxOperators, readyWhen };
-  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, ...limits });
+  const pool = await QueryPool.start(options.store instanceof NativeGraph ? options.store.toWire() : options.store.getQuads(null, null, null, null), { size: options.workers, ...limits });
   const limit = <K extends keyof ConnectionLimits>(k: K): number => options[k] ?? DEFAULTS[k];
   const headersTimeout = limit('headersTimeoutMs');
   const server = createServer(
