@@ -58,6 +58,24 @@ export const PATCHES = [
       lazyRequire('CliArgsHandlerQuery_1', './cli/CliArgsHandlerQuery', ['CliArgsHandlerQuery']),
     ],
   },
+  // Parsers and writers of formats that only documents fetched from the Web are in (SHACL compact syntax,
+  // RDFa, microdata): loaded when such a document is read or written.
+  {
+    module: /@comunica[\\/]actor-rdf-serialize-shaclc[\\/]lib[\\/]ActorRdfSerializeShaclc\.js$/,
+    edits: [lazyRequire('shaclc_write_1', 'shaclc-write', ['write'])],
+  },
+  {
+    module: /@comunica[\\/]actor-rdf-parse-xml-rdfa[\\/]lib[\\/]ActorRdfParseXmlRdfa\.js$/,
+    edits: [lazyRequire('rdfa_streaming_parser_1', 'rdfa-streaming-parser', ['RdfaParser'])],
+  },
+  {
+    module: /@comunica[\\/]actor-rdf-parse-html-rdfa[\\/]lib[\\/]ActorRdfParseHtmlRdfa\.js$/,
+    edits: [lazyRequire('rdfa_streaming_parser_1', 'rdfa-streaming-parser', ['RdfaParser'])],
+  },
+  {
+    module: /@comunica[\\/]actor-rdf-parse-html-microdata[\\/]lib[\\/]ActorRdfParseHtmlMicrodata\.js$/,
+    edits: [lazyRequire('microdata_rdf_streaming_parser_1', 'microdata-rdf-streaming-parser', ['MicrodataRdfParser'])],
+  },
 ];
 
 const patchPlugin = {
