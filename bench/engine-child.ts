@@ -34,6 +34,8 @@ export interface QueryRuns {
   timedOut: boolean;
   /** ms of each run, the cold one first. */
   runs: number[];
+  /** Why the query failed (an error other than the cap): the engine's other queries still run. */
+  failed?: string;
 }
 
 /** What an engine process reports. */
@@ -143,8 +145,8 @@ async function main(argv: string[]): Promise<void> {
       try {
         r.rows = await setup.runner(text, name, capMs, i === 0 ? join(out, name) : undefined);
       } catch (error) {
-        if (!/no answer within/.test(String(error))) throw error;
-        r.timedOut = true;
+        if (!/no answer within/.test(String(error))) r.failed = String(error).split('\n')[0].slice(0, 300);
+        else r.timedOut = true;
         break;
       }
       const ms = performance.now() - s;
@@ -154,7 +156,7 @@ async function main(argv: string[]): Promise<void> {
       if (r.timedOut || r.runs.reduce((a, b) => a + b, 0) > capMs) break;
     }
     results.push(r);
-    process.stderr.write(`  ${engine} ${name}: ${r.timedOut ? 'over the cap' : `${r.rows} rows, ${r.runs.map((x) => Math.round(x)).join(' ')} ms`}\n`);
+    process.stderr.write(`  ${engine} ${name}: ${r.failed ? `failed: ${r.failed}` : r.timedOut ? 'over the cap' : `${r.rows} rows, ${r.runs.map((x) => Math.round(x)).join(' ')} ms`}\n`);
   }
   await setup.close();
   const report: EngineRun = { engine, ...setup.meta, queries: results };

@@ -167,6 +167,11 @@ async function measureSize(size: number, o: BenchOptions, dir: string, jenaClass
     for (const [engine, r] of Object.entries(runs)) {
       const t = r!.queries.find((x) => x.query === q.name);
       if (!t) continue;
+      if (t.failed) {
+        // Shown as not run, with the reason; the engine's other figures stand.
+        notes.push(`${engine} ${q.name}: failed: ${t.failed}`);
+        continue;
+      }
       per.rows[engine] = t.rows;
       per.timedOut[engine] = t.timedOut;
       per.coldMs[engine] = t.timedOut && t.runs.length === 0 ? undefined : t.runs[0];
