@@ -12,11 +12,11 @@ import { Session } from 'node:inspector/promises';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from 'n3';
 import { writeFileAtomic } from '../src/io.js';
 import { NODE_FLAGS } from '../src/node-flags.js';
 import { projectRoot } from '../src/ontology-files.js';
-import { loadEngine, run, viewOf } from '../src/query/engine.js';
+import { loadEngine, run } from '../src/query/engine.js';
+import { NativeGraph } from '../src/query/native-graph.js';
 import { bindParams, getQuery } from '../src/query/stored-queries.js';
 import { machine } from './extraction.js';
 import { ADHOC_QUERIES, BENCH_PARAMS, syntheticDataset } from './synthetic-graph.js';
@@ -79,9 +79,9 @@ async function main(argv: string[]): Promise<void> {
   const names = (at('--queries') ?? DEFAULT_QUERIES.join(',')).split(',');
   // Comunica from its ~600 modules rather than the one-file bundle, so that the time shows by package.
   process.env.DIPLOGRAPH_NO_BUNDLE = '1';
-  const store = new Store(syntheticDataset(size, seed));
+  // As `diplograph query` holds a graph: in the native store only (src/query/native-graph.ts).
+  const store = NativeGraph.fromQuads(syntheticDataset(size, seed));
   await loadEngine();
-  viewOf(store);
   const queries = names.map((name) => ({ name, text: ADHOC_QUERIES.find((q) => q.name === name)?.text ?? bindParams(getQuery(name), BENCH_PARAMS[name] ?? {}) }));
   for (const q of queries) await run(q.text, store, q.name);
   const session = new Session();

@@ -36,6 +36,9 @@ export interface StartupRow {
 }
 
 const BIN = join(projectRoot(), 'bin', 'diplograph.js');
+/** Issue 14's goals: a fresh `diplograph query`'s first answer under 0.6 s, `serve`'s under 1.2 s. */
+const QUERY_GOAL_MS = 600;
+const SERVE_GOAL_MS = 1200;
 const QUERIES = ['co-chairs', 'meetings-timeline', 'agreements'];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
@@ -89,14 +92,17 @@ export async function measureStartup(graph: string, runs: number): Promise<Start
   try {
     const copy = join(dir, 'graph.trig');
     copyFileSync(graph, copy);
+    // The first process after a build writes V8's code cache of the engine bundle (src/query/code-cache.ts),
+    // which every later one reads: that one is not measured.
+    queryOnce(QUERIES[0], graph, 'no-cache');
     for (const name of QUERIES) {
-      rows.push(row(`diplograph query ${name} --no-cache (first answer of a fresh process)`, Array.from({ length: runs }, () => queryOnce(name, graph, 'no-cache')), 1000));
+      rows.push(row(`diplograph query ${name} --no-cache (first answer of a fresh process)`, Array.from({ length: runs }, () => queryOnce(name, graph, 'no-cache')), QUERY_GOAL_MS));
       spawnSync(process.execPath, [...NODE_FLAGS, BIN, 'query', name, '--graph', copy]); // evaluates it and stores the answer
-      rows.push(row(`diplograph query ${name} (from the answer cache)`, Array.from({ length: runs }, () => queryOnce(name, copy, 'cached')), 1000));
+      rows.push(row(`diplograph query ${name} (from the answer cache)`, Array.from({ length: runs }, () => queryOnce(name, copy, 'cached')), QUERY_GOAL_MS));
     }
     const serves: number[] = [];
     for (let i = 0; i < runs; i++) serves.push(await serveOnce(graph));
-    rows.push(row('diplograph serve: first /sparql answer', serves, 2000));
+    rows.push(row('diplograph serve: first /sparql answer', serves, SERVE_GOAL_MS));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,7 +4,8 @@
  * For each size (default 10k, 100k, 300k and 1M quads) a synthetic dataset shaped like ours
  * (bench/synthetic-graph.ts, deterministic from the seed) is written as TriG to a temporary folder,
  * then a fresh Node process (one per size, so that sizes do not share a heap) measures:
- *  - parse + load: reading the TriG with N3.js into an N3 Store, as `diplograph query` does;
+ *  - parse + load: the TriG parsed by N3.js straight into the native store (src/graph/load.ts
+ *    `loadGraph`), as `diplograph query` does;
  *  - RSS and V8 heap after load (after a full GC), and the peak RSS of the process;
  *  - stored queries through the project's engine (src/query/engine.ts), with their default
  *    parameters: cold (the first run over this store; Comunica itself is loaded before, and its load
@@ -13,13 +14,14 @@
  * Writes bench/results/store-scale.json and bench/results/store-scale.md.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Parser, Store } from 'n3';
+import { Store } from 'n3';
 import { serializeQuads } from '../src/export/rdf-writer.js';
 import { projectRoot } from '../src/ontology-files.js';
+import { loadGraph } from '../src/graph/load.js';
 import { ask, select } from '../src/query/engine.js';
 import { bindParams, getQuery } from '../src/query/stored-queries.js';
 import { syntheticDataset } from './synthetic-graph.js';
@@ -68,7 +70,7 @@ async function measure(file: string, capSeconds: number): Promise<void> {
   gc();
   const before = process.memoryUsage();
   const start = performance.now();
-  const store = new Store(new Parser({ format: 'application/trig' }).parse(readFileSync(file, 'utf8')));
+  const store = await loadGraph(file);
   const parseLoadMs = performance.now() - start;
   gc();
   const after = process.memoryUsage();
@@ -118,7 +120,7 @@ const fmtMs = (ms: number | undefined, capSeconds: number, timedOut: boolean) =>
 export function toMarkdown(results: SizeResult[], meta: Record<string, string | number>): string {
   const cap = Number(meta.capSeconds);
   const lines = [
-    '# Embedded store (N3.js + Comunica) by graph size',
+    '# Embedded store (native store + Comunica) by graph size',
     '',
     `Measured ${meta.date} on ${meta.machine}; seed ${meta.seed}; \`npm run bench:store\` (bench/store-scale.ts).`,
     '',

@@ -5,7 +5,7 @@
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
 import { writeFileAtomic } from '../io.js';
-import { loadStore } from '../graph/load.js';
+import { loadGraph } from '../graph/load.js';
 import { FRAMES, toJsonLd, type Frame } from '../export/jsonld.js';
 import { RDF_FORMATS, type RdfFormat } from '../export/rdf-writer.js';
 import { streamQuads, writeQuadsAtomic } from '../export/stream-writer.js';
@@ -31,7 +31,7 @@ export async function exportCommand(argv: string[]): Promise<number> {
   const frame = values.frame as string | undefined;
   if (frame !== undefined && format !== 'jsonld') throw new UserError('--frame: framing applies to --format jsonld only', { exitCode: 2 });
   if (frame !== undefined && !FRAMES.includes(frame as Frame)) throw new UserError(`--frame: unknown frame "${frame}" (frames: ${FRAMES.join(', ')})`, { exitCode: 2 });
-  const store = loadStore((values.graph as string | undefined) ?? dataLayout(values.data as string | undefined).trig);
+  const store = await loadGraph((values.graph as string | undefined) ?? dataLayout(values.data as string | undefined).trig);
   if (format !== 'jsonld') {
     // Turtle, TriG, N-Triples, N-Quads: streamed in canonical order, never held whole as text.
     if (values.out) {

@@ -4,10 +4,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
-import { formatOf, loadStore, parseRdf } from '../graph/load.js';
+import { formatOf, loadGraph, loadStore, parseGraph } from '../graph/load.js';
 import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
 import { DATA_OPTION, dataLayout } from '../data-dir.js';
 import { datasetAt } from '../remote/dataset.js';
@@ -67,7 +66,7 @@ export async function sourceOf(values: Record<string, unknown>): Promise<Source>
   const dataset = values.dataset === undefined ? undefined : iriOption('dataset', [values.dataset as string])[0];
   if (!endpoints.length) {
     if (defaultGraphs.length || namedGraphs.length || dataset) throw new UserError('--dataset, --default-graph and --named-graph need --endpoint', { exitCode: 2 });
-    return loadStore(values.graph as string);
+    return loadGraph(values.graph as string);
   }
   if (dataset && (defaultGraphs.length || namedGraphs.length)) throw new UserError('--dataset or --default-graph/--named-graph, not both', { exitCode: 2 });
   for (const endpoint of endpoints) if (!/^https?:\/\/\S+$/.test(endpoint)) throw new UserError(`--endpoint: "${endpoint}" is not an http(s) URL`, { exitCode: 2 });
@@ -147,7 +146,7 @@ export async function localAnswer(q: StoredQuery, params: Record<string, string>
   const direct = hasNames(q, params) ? undefined : bindParams(q, params);
   const early = direct === undefined ? undefined : cached(direct);
   if (early) return early;
-  const store = new Store(parseRdf(bytes.toString('utf8'), formatOf(graph), graph));
+  const store = await parseGraph(bytes.toString('utf8'), formatOf(graph), graph);
   const text = hasNodes(q, params) ? bindParams(q, resolveParams(q, params, store)) : direct!;
   const late = text === direct ? undefined : cached(text);
   if (late) return late;

@@ -4,10 +4,10 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { Store } from 'n3';
 import { parse } from '../cli.js';
 import { UserError } from '../errors.js';
-import { formatOf, parseRdf, readGraphFile } from '../graph/load.js';
+import { formatOf, parseGraph, readGraphFile } from '../graph/load.js';
+import { NativeGraph } from '../query/native-graph.js';
 import { cachedAnswer, storeAnswer } from '../query/answer-cache.js';
 import { graphBase, rebaseQuads, servedPath } from '../server/linked-data.js';
 import { DEFAULTS, RESERVED_PATHS, startServer, type AnswerStore } from '../server/server.js';
@@ -70,20 +70,26 @@ export async function serveCommand(argv: string[]): Promise<number> {
   const graphFile = (values.graph as string | undefined) ?? dataLayout(values.data as string | undefined).trig;
   if (!existsSync(graphFile)) readGraphFile(graphFile); // the one-line "no such graph file" error
   const bytes = readFileSync(graphFile);
-  const quads = parseRdf(bytes.toString('utf8'), formatOf(graphFile), graphFile);
-  const built = graphBase(new Store(quads.filter((q) => q.predicate.equals(RDF.type) && q.object.equals(DG.Article))));
-  const base = given ?? built;
-  const store = new Store(rebaseQuads(quads, built, base));
-  // The answers `diplograph query` keeps for these very bytes are valid here only when the IRIs are not rebased.
-  const answers = base === built ? keptAnswers(graphFile, createHash('sha256').update(bytes).digest('hex')) : undefined;
+  // The graph is held once, in the native store (src/query/native-graph.ts), here and in each query worker;
+  // it is read while the first worker starts and loads the engine.
+  const graph = parseGraph(bytes.toString('utf8'), formatOf(graphFile), graphFile).then((parsed) => {
+    const built = graphBase(parsed);
+    const base = given ?? built;
+    const store = base === built ? parsed : NativeGraph.fromQuads(rebaseQuads(parsed.readQuads(null, null, null, null), built, base));
+    // The answers `diplograph query` keeps for these very bytes are valid here only when the IRIs are not rebased.
+    const answers = base === built ? keptAnswers(graphFile, createHash('sha256').update(bytes).digest('hex')) : undefined;
+    return { store, base, answers };
+  });
   let server;
   try {
     // Listen as soon as one worker is ready: the first answer comes sooner; the other workers follow.
-    server = await startServer({ store, port, host: values.host as string, base, timeoutMs, maxRows, maxBodyBytes, workers, readyWhen: 'first', answers });
+    server = await startServer({ graph, port, host: values.host as string, timeoutMs, maxRows, maxBodyBytes, workers, readyWhen: 'first' });
   } catch (error) {
+    if (error instanceof UserError) throw error; // the graph file's
     const code = (error as { code?: string }).code;
     throw new UserError(`serve: cannot listen on ${values.host}:${port}${code ? ` (${code})` : ''}`, { cause: error });
   }
+  const { store, base } = await graph;
   const root = server.url.replace(/\/$/, '');
   process.stdout.write(`diplograph: serving ${graphFile} (${store.size} quads)\n  web UI:          ${server.url}\n  SPARQL endpoint: ${root}/sparql\n  resources:       ${root}${servedPath(base)}...  (IRIs ${base}...)\nPress Ctrl+C to stop.\n`);
   await new Promise<void>((resolve) => {

@@ -5,13 +5,13 @@
  * The bytes are those of toJsonLd (src/export/jsonld.ts): every top-level node compacts on its own.
  *
  * @example
- * await writeJsonLdAtomic('graph.jsonld', loadStore('data/graph.trig'));
+ * await writeJsonLdAtomic('graph.jsonld', await loadGraph('data/graph.trig'));
  */
 import type * as RDF from '@rdfjs/types';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import jsonld from 'jsonld';
-import type { Store } from 'n3';
+import type { ReadableGraph } from '../query/native-graph.js';
 import { writeStreamAtomic } from '../io.js';
 import { factory } from '../vocab.js';
 import { documentLoader, localContext, toJsonLd } from './jsonld.js';
@@ -27,7 +27,7 @@ async function write(out: Writable, text: string): Promise<void> {
 }
 
 /** Writes the store as compacted JSON-LD to `out` (not ended): the same bytes as toJsonLd(all quads). `chunk`: top-level nodes per compaction. */
-export async function streamJsonLd(store: Store, out: Writable, chunk = CHUNK): Promise<void> {
+export async function streamJsonLd(store: ReadableGraph, out: Writable, chunk = CHUNK): Promise<void> {
   const dg = factory.defaultGraph();
   const graphs = store.getGraphs(null, null, null).filter((g) => g.termType !== 'DefaultGraph');
   const subjects = store.getSubjects(null, null, dg);
@@ -59,6 +59,6 @@ export async function streamJsonLd(store: Store, out: Writable, chunk = CHUNK): 
 }
 
 /** Streams the compacted JSON-LD of the store into `path` through a temporary file, flushed and renamed when complete. */
-export async function writeJsonLdAtomic(path: string, store: Store): Promise<void> {
+export async function writeJsonLdAtomic(path: string, store: ReadableGraph): Promise<void> {
   await writeStreamAtomic(path, (out) => streamJsonLd(store, out));
 }

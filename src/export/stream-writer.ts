@@ -9,7 +9,8 @@
 import type * as RDF from '@rdfjs/types';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { Store, Writer } from 'n3';
+import { Writer } from 'n3';
+import type { ReadableGraph } from '../query/native-graph.js';
 import { UserError } from '../errors.js';
 import { writeStreamAtomic } from '../io.js';
 import { PREFIXES } from '../vocab.js';
@@ -17,6 +18,11 @@ import { termKey } from '../graph/iris.js';
 import { canonicalQuads, RDF_FORMATS, type RdfFormat } from './rdf-writer.js';
 
 const N3_FORMAT: Record<RdfFormat, string> = { turtle: 'Turtle', trig: 'TriG', ntriples: 'N-Triples', nquads: 'N-Quads' };
+
+/** Whether quads are given as a store (read subject by subject) rather than as a list. */
+function isGraph(quads: Iterable<RDF.Quad> | ReadableGraph): quads is ReadableGraph {
+  return typeof (quads as ReadableGraph).getSubjects === 'function' && typeof (quads as ReadableGraph).getGraphs === 'function';
+}
 
 /** Quads serialized between two flushes to the stream. */
 const BATCH = 5000;
@@ -30,7 +36,7 @@ const byKey = (a: string, b: string) => rank(a) - rank(b) || (a < b ? -1 : a > b
  * each subject's quads sorted as canonicalQuads does, so the sequence is the same as
  * canonicalQuads(all quads) without a sort index of the whole graph.
  */
-export function* canonicalStoreQuads(store: Store, keepGraphs: boolean): Generator<RDF.Quad> {
+export function* canonicalStoreQuads(store: ReadableGraph, keepGraphs: boolean): Generator<RDF.Quad> {
   const sortTerms = <T extends RDF.Term>(terms: T[]) => terms.map((t) => ({ t, k: termKey(t) })).sort((x, y) => byKey(x.k, y.k)).map((e) => e.t);
   const graphs = sortTerms(store.getGraphs(null, null, null));
   if (keepGraphs) {
@@ -59,13 +65,13 @@ export function* canonicalStoreQuads(store: Store, keepGraphs: boolean): Generat
 
 /**
  * Writes the canonical serialization of `quads` to `out` (not ended), with back-pressure; same bytes as
- * serializeQuads. From an N3 Store, the quads are taken in canonical order subject by subject (no
- * sorted copy of the graph).
+ * serializeQuads. From a store (an N3 Store or a graph in the native store), the quads are taken in
+ * canonical order subject by subject (no sorted copy of the graph).
  */
-export async function streamQuads(quads: Iterable<RDF.Quad> | Store, format: RdfFormat, out: Writable): Promise<void> {
+export async function streamQuads(quads: Iterable<RDF.Quad> | ReadableGraph, format: RdfFormat, out: Writable): Promise<void> {
   if (!N3_FORMAT[format]) throw new UserError(`unknown RDF format "${format}" (use ${RDF_FORMATS.join(', ')})`);
   const keepGraphs = format === 'trig' || format === 'nquads';
-  const sorted: Iterable<RDF.Quad> = quads instanceof Store ? canonicalStoreQuads(quads, keepGraphs) : canonicalQuads(quads, keepGraphs);
+  const sorted: Iterable<RDF.Quad> = isGraph(quads) ? canonicalStoreQuads(quads, keepGraphs) : canonicalQuads(quads, keepGraphs);
   const pretty = format === 'turtle' || format === 'trig';
   let pending: string[] = [];
   // The N3 writer keeps its state (current subject, predicate, graph) between quads; it writes into `pending`.
@@ -87,6 +93,6 @@ export async function streamQuads(quads: Iterable<RDF.Quad> | Store, format: Rdf
 }
 
 /** Streams the canonical serialization into `path` through a temporary file, flushed and renamed when complete. */
-export async function writeQuadsAtomic(path: string, quads: Iterable<RDF.Quad> | Store, format: RdfFormat): Promise<void> {
+export async function writeQuadsAtomic(path: string, quads: Iterable<RDF.Quad> | ReadableGraph, format: RdfFormat): Promise<void> {
   await writeStreamAtomic(path, (out) => streamQuads(quads, format, out));
 }

@@ -4,8 +4,9 @@
 // takes to resolve and read the ~600 modules one by one (src/query/engine.ts). `internals`: the few
 // classes of Comunica's that the native query source (src/query/native-source.ts) builds its answers with,
 // from the same copy of each package as the engine's.
+// The engine class alone: the package's index also loads its QueryEngineFactory, and with it componentsjs.
 module.exports = {
-  ...require('@comunica/query-sparql'),
+  QueryEngine: require('@comunica/query-sparql/lib/QueryEngine').QueryEngine,
   internals: {
     ActionContext: require('@comunica/core').ActionContext,
     BindingsFactory: require('@comunica/utils-bindings-factory').BindingsFactory,

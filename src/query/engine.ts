@@ -1,6 +1,8 @@
 /**
  * The one module that talks to Comunica. One QueryEngine, built once on first use, answers SPARQL over
- * a local N3 store or over a remote SPARQL 1.1 endpoint.
+ * a local graph (a graph held in the native store, src/query/native-graph.ts, as `diplograph query` and
+ * `serve` load it; or an N3 Store, whose native view is built on first use) or over a remote SPARQL 1.1
+ * endpoint.
  *
  * A local store is queried as Jena TDB and Virtuoso query a quad store with a union default graph:
  * the default graph is the RDF merge (a set) of the stored default graph and every named graph, and
@@ -28,9 +30,11 @@ import { UserError, messageOf } from '../errors.js';
 import { termKey } from '../graph/iris.js';
 import { factory } from '../vocab.js';
 import { NativeStore } from './native-store.js';
+import { NativeGraph, type ReadableGraph } from './native-graph.js';
 import type { BindingsStream } from './native-eval.js';
 import { NativeQuerySource, type ComunicaInternals, type Fallback } from './native-source.js';
 import { placeFilters } from './filter-placement.js';
+import { loadCached, type CachedModule } from './code-cache.js';
 import { portable } from './portable.js';
 
 /**
@@ -48,7 +52,10 @@ export interface Endpoint {
  * Comunica (the default graph is then the union, as a multiset, of the endpoints' default graphs: a
  * triple that two endpoints hold is matched twice, so their default graphs should be disjoint).
  */
-export type Source = Store | Endpoint | { endpoints: Endpoint[] };
+export type Source = LocalGraph | Endpoint | { endpoints: Endpoint[] };
+
+/** A local graph: an N3 Store, or a graph held in the native store only (src/graph/load.ts `loadGraph`). */
+export type LocalGraph = Store | NativeGraph;
 
 /** One solution: variable name (without `?`) to term; unbound variables are absent. */
 export type Row = Record<string, RDF.Term>;
@@ -101,7 +108,8 @@ let internals: ComunicaInternals | undefined;
 
 /**
  * Comunica's engine module: the one-file bundle of it that `npm run build` writes (src/query/comunica-bundle.cjs),
- * which loads in 0.28 s instead of 0.49 s, or, when that is missing (a bare `tsc`) or the environment
+ * which loads in 0.28 s instead of 0.49 s (0.1 s with V8's code cache, and without Comunica's own command
+ * line and HTTP server, which the bundler leaves to load on first use), or, when that is missing (a bare `tsc`) or the environment
  * has DIPLOGRAPH_NO_BUNDLE (for profiles by package, bench/profile.ts), the package itself.
  */
 export const ENGINE_BUNDLE = fileURLToPath(new URL('../../vendor/comunica.cjs', import.meta.url));
@@ -125,8 +133,12 @@ async function importComunica(): Promise<ComunicaModule> {
       },
     };
   }
-  return createRequire(import.meta.url)(ENGINE_BUNDLE) as ComunicaModule;
+  bundle = loadCached(ENGINE_BUNDLE);
+  return bundle.exports as ComunicaModule;
 }
+
+/** The bundle as loaded, with V8's code cache (src/query/code-cache.ts); written after the first query if it had none. */
+let bundle: CachedModule | undefined;
 
 /** The engine, created on first use (loading it takes a moment, so only commands that query pay for it). */
 function getEngine(): Promise<Engine> {
@@ -225,9 +237,9 @@ function endpointFetch(endpoints: Endpoint[]): typeof fetch {
  * it once). Comunica reaches it through a {@link NativeQuerySource}, which evaluates whole basic graph
  * patterns; a graph variable ranges over the named graphs only. Its `countQuads` counts by the index.
  */
-export function unionDefaultGraphView(store: Store): NativeStore {
+export function unionDefaultGraphView(store: LocalGraph): NativeStore {
   if (!internals) throw new Error('unionDefaultGraphView: call loadEngine() first');
-  return NativeStore.fromN3(store);
+  return store instanceof NativeGraph ? store.native : NativeStore.fromN3(store);
 }
 
 /** The text sent: for endpoints, rewritten around known deviations of stores (see portable.ts). */
@@ -244,7 +256,7 @@ export class DatasetSource implements RDF.Source {
   private readonly defaults: RDF.NamedNode[];
   private readonly named: RDF.NamedNode[];
 
-  constructor(private readonly store: Store, dataset: Dataset) {
+  constructor(private readonly store: ReadableGraph, dataset: Dataset) {
     const nodes = (iris: string[] | undefined) => [...new Set(iris ?? [])].map((iri) => factory.namedNode(iri));
     this.defaults = nodes(dataset.defaultGraphs);
     this.named = nodes(dataset.namedGraphs);
@@ -279,19 +291,19 @@ export class DatasetSource implements RDF.Source {
 }
 
 /** One view per store, rebuilt when the store's size has changed since it was built. */
-const views = new WeakMap<Store, { size: number; view: NativeStore; source: NativeQuerySource }>();
+const views = new WeakMap<LocalGraph, { size: number; view: NativeStore; source: NativeQuerySource }>();
 
 /** The union-default-graph view of a store (built on first use, then kept for the store); after {@link loadEngine}. */
-export function viewOf(store: Store): NativeStore {
+export function viewOf(store: LocalGraph): NativeStore {
   return viewEntry(store).view;
 }
 
 /** The native query source over a store's view (as Comunica is given it; for tests and explanations). */
-export function querySourceOf(store: Store): NativeQuerySource {
+export function querySourceOf(store: LocalGraph): NativeQuerySource {
   return viewEntry(store).source;
 }
 
-function viewEntry(store: Store): { size: number; view: NativeStore; source: NativeQuerySource } {
+function viewEntry(store: LocalGraph): { size: number; view: NativeStore; source: NativeQuerySource } {
   let entry = views.get(store);
   if (!entry || entry.size !== store.size) {
     const view = unionDefaultGraphView(store);
@@ -315,7 +327,7 @@ function context(source: Source, dataset?: Dataset): Record<string, unknown> {
     if (!endpoints.length) throw new UserError('no SPARQL endpoint given');
     return { sources: [...new Set(endpoints.map((e) => e.endpoint))].map((value) => ({ type: 'sparql', value })), fetch: endpointFetch(endpoints) };
   }
-  const store = source as Store;
+  const store = source as LocalGraph;
   if (restricts(dataset)) return { sources: [new DatasetSource(store, dataset)] };
   return { [QUERY_SOURCES]: [{ source: viewEntry(store).source, context: new internals!.ActionContext() }] };
 }
@@ -444,6 +456,7 @@ async function guarded<T>(source: Source, opts: Options, work: (e: Engine, stop:
     throw engineError(error, source, opts.name);
   } finally {
     clearTimeout(timer);
+    bundle?.keep();
   }
 }
 

@@ -14,7 +14,7 @@
  * // { partner: '<https://w3id.org/diplograph/id/country/vietnam>' }
  */
 import type * as RDF from '@rdfjs/types';
-import type { Store } from 'n3';
+import type { ReadableGraph } from './native-graph.js';
 import { UserError } from '../errors.js';
 import { closest, fold } from '../suggest.js';
 import { DEFAULT_BASE, DG, OWL, PREFIXES, RDF as RDFV, RDFS, SKOS, factory } from '../vocab.js';
@@ -41,9 +41,9 @@ interface Candidate {
 }
 
 /** The nodes a parameter may name, with their names; once per store and class. */
-const cache = new WeakMap<Store, Map<string, Candidate[]>>();
+const cache = new WeakMap<ReadableGraph, Map<string, Candidate[]>>();
 
-function candidates(store: Store, cls: RDF.NamedNode | undefined): Candidate[] {
+function candidates(store: ReadableGraph, cls: RDF.NamedNode | undefined): Candidate[] {
   let byClass = cache.get(store);
   if (!byClass) cache.set(store, (byClass = new Map()));
   const key = cls?.value ?? '';
@@ -80,7 +80,7 @@ function suggestions(word: string, list: Candidate[], base: string): string {
   return top.length ? `; did you mean ${top.join(', or ')}?` : '';
 }
 
-function resolveOne(p: QueryParam, value: string, store: Store, base: string, what = `parameter "${p.name}"`): string {
+function resolveOne(p: QueryParam, value: string, store: ReadableGraph, base: string, what = `parameter "${p.name}"`): string {
   const kind = NODE_TYPES[p.type]!;
   const list = candidates(store, kind.cls);
   if (isName(p, value)) {
@@ -112,7 +112,7 @@ function resolveOne(p: QueryParam, value: string, store: Store, base: string, wh
  * @example
  * resolveNode('merge: the node to keep', 'Ngo Xuan Lich', store); // <https://w3id.org/diplograph/id/person/ngo-xuan-lich>
  */
-export function resolveNode(what: string, value: string, store: Store, type: ParamType = 'iri', base = DEFAULT_BASE): RDF.NamedNode {
+export function resolveNode(what: string, value: string, store: ReadableGraph, type: ParamType = 'iri', base = DEFAULT_BASE): RDF.NamedNode {
   const iri = resolveOne({ name: what, type, description: '' }, value, store, base, what);
   return factory.namedNode(iri.slice(1, -1));
 }
@@ -122,7 +122,7 @@ export function resolveNode(what: string, value: string, store: Store, type: Par
  * the store and given as `<IRI>`; the other values as they are. Defaults are not checked (they are the
  * query's own). `base` is the base of the graph's IRIs, for paths such as `country/france`.
  */
-export function resolveParams(q: StoredQuery, given: Record<string, string>, store: Store, base = DEFAULT_BASE): Record<string, string> {
+export function resolveParams(q: StoredQuery, given: Record<string, string>, store: ReadableGraph, base = DEFAULT_BASE): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) {
     const p = q.params.find((x) => x.name === name);
@@ -149,7 +149,7 @@ export function hasNodes(q: StoredQuery, given: Record<string, string>): boolean
  * a name that names it alone and reads as a name (the preferred one when it does: `preferred(iri)`),
  * else by its path under the base; sorted by value. Each resolves back to its node. None for `iri`.
  */
-export function nameChoices(p: QueryParam, store: Store, base: string, preferred: (iri: string) => string): { value: string; iri: string }[] {
+export function nameChoices(p: QueryParam, store: ReadableGraph, base: string, preferred: (iri: string) => string): { value: string; iri: string }[] {
   const cls = NODE_TYPES[p.type]?.cls;
   if (!cls) return [];
   const list = candidates(store, cls);

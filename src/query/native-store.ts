@@ -14,12 +14,17 @@
  * with those before it, the smallest of those), each joined to the solutions so far by looking up its
  * range for each solution (an index nested-loop join); terms are looked up only for the answer.
  *
+ * A store is built from parsed quads (NativeStoreBuilder: src/graph/load.ts parses a file straight into
+ * one, with its own dictionary of N3 term ids), from an N3 Store (its own dictionary, read in place), or
+ * from the wire form the query workers of `serve` are sent. It also knows which of its rows are the
+ * dataset as given (every named graph's quads, the default graph's own triples), for src/query/native-graph.ts.
+ *
  * @example
  * const native = NativeStore.fromQuads(n3store.readQuads(null, null, null, null), n3store.size);
  * native.countQuads(null, rdfType, null, factory.defaultGraph()); // the triples with rdf:type in the merged default graph
  */
 import type * as RDF from '@rdfjs/types';
-import { termKey } from '../graph/iris.js';
+import { termFromId, termToId } from 'n3';
 import { factory } from '../vocab.js';
 
 /** A position of a quad: subject, predicate, object, graph. */
@@ -67,6 +72,19 @@ export class TooManyRows extends Error {
   }
 }
 
+/** The positions given (a bit a position) of ids or undefined (any), and the ids, 0 where not given. */
+function boundPositions(value: ReadonlyArray<number | undefined>): { bound: number; v: number[] } {
+  let bound = 0;
+  const v = [0, 0, 0, 0];
+  for (let pos = 0; pos < 4; pos++) {
+    if (value[pos] !== undefined) {
+      bound |= 1 << pos;
+      v[pos] = value[pos]!;
+    }
+  }
+  return { bound, v };
+}
+
 /** Stable counting sort of `perm` by the values of `column` (all below `k`). */
 function sortBy(perm: Uint32Array, column: Uint32Array, k: number): Uint32Array {
   const counts = new Uint32Array(k + 1);
@@ -105,28 +123,45 @@ interface Dictionary {
   idOf(term: RDF.Term): number | undefined;
 }
 
-/** A dictionary built here, of the terms of some quads. */
-class TermDictionary implements Dictionary {
-  private readonly terms: RDF.Term[] = [];
-  private readonly ids = new Map<string, number>();
-  constructor() {
-    this.add(factory.defaultGraph()); // id 0 (DEFAULT_GRAPH_ID): its key is the empty string
+/**
+ * A dictionary built here: every term once, as its N3 term id (`termToId`: an IRI as it is, `_:b1`,
+ * `"text"@en`, `"12"^^http://www.w3.org/2001/XMLSchema#integer`; the empty string for the default graph,
+ * id 0). A term object is made only when an answer needs it, then kept.
+ */
+export class KeyDictionary implements Dictionary {
+  /** The terms' N3 ids, by id. */
+  readonly keys: string[];
+  private readonly ids: Map<string, number>;
+  private made: Array<RDF.Term | undefined> = [];
+  /** `keys`: terms already numbered (distinct, the default graph's '' first), as {@link NativeStore.toWire} gives them. */
+  constructor(keys: string[] = ['']) {
+    this.keys = keys;
+    this.ids = new Map(keys.map((k, i) => [k, i]));
+    if (keys[DEFAULT_GRAPH_ID] !== '' || this.ids.size !== keys.length) throw new Error('a dictionary\'s terms are distinct, the default graph first');
   }
   get size(): number {
-    return this.terms.length;
+    return this.keys.length;
+  }
+  /** The id of a term given by its N3 id, numbered when new. */
+  addKey(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.keys.length;
+      this.ids.set(key, id);
+      this.keys.push(key);
+    }
+    return id;
   }
   add(t: RDF.Term): number {
-    const key = termKey(t);
-    const known = this.ids.get(key);
-    if (known !== undefined) return known;
-    this.ids.set(key, this.terms.length);
-    return this.terms.push(t) - 1;
+    return this.addKey(termToId(t as never) as string);
   }
   term(id: number): RDF.Term {
-    return this.terms[id];
+    // Sized once the dictionary is complete, so that the array stays dense.
+    if (this.made.length < this.keys.length) this.made = Object.assign(new Array<RDF.Term | undefined>(this.keys.length), this.made);
+    return (this.made[id] ??= id === DEFAULT_GRAPH_ID ? factory.defaultGraph() : (termFromId(this.keys[id], factory as never) as RDF.Term));
   }
   idOf(term: RDF.Term): number | undefined {
-    return this.ids.get(termKey(term));
+    return this.ids.get(termToId(term as never) as string);
   }
 }
 
@@ -164,18 +199,51 @@ function n3Internals(store: unknown): N3Internals | undefined {
   return s && typeof s._graphs === 'object' && typeof s._entities === 'object' && typeof s._entityIndex?._id === 'number' && typeof s._termFromId === 'function' && typeof s._termToNumericId === 'function' ? (s as N3Internals) : undefined;
 }
 
-/** Quad columns being filled: the named graphs' quads, and every triple for the merged default graph. */
+/** The rows of `perm` left after dropping each row equal (on `columns`) to the one before it; `merge(kept, dropped)` is told of each. */
+function unique(perm: Uint32Array, columns: Uint32Array[], merge?: (kept: number, dropped: number) => void): Uint32Array {
+  let n = 0;
+  next: for (let i = 0; i < perm.length; i++) {
+    const r = perm[i];
+    if (n > 0) {
+      const prev = perm[n - 1];
+      let same = true;
+      for (const c of columns) if (c[r] !== c[prev]) same = false;
+      if (same) {
+        merge?.(prev, r);
+        continue next;
+      }
+    }
+    perm[n++] = r;
+  }
+  return perm.subarray(0, n);
+}
+
+/** 0, 1, ... n-1. */
+function identity(n: number): Uint32Array {
+  const perm = new Uint32Array(n);
+  for (let i = 0; i < n; i++) perm[i] = i;
+  return perm;
+}
+
+/**
+ * Quad columns being filled: the named graphs' quads, and every triple for the merged default graph
+ * (with a mark on those that the default graph itself holds).
+ */
 class Columns {
   readonly named: IdList[];
   readonly merged: IdList[];
+  /** Per merged triple: 1 when it is a triple of the stored default graph. */
+  readonly own: IdList;
   constructor(expected: number) {
     this.named = [new IdList(expected), new IdList(expected), new IdList(expected), new IdList(expected)];
     this.merged = [new IdList(expected), new IdList(expected), new IdList(expected)];
+    this.own = new IdList(expected);
   }
   add(s: number, p: number, o: number, g: number): void {
     this.merged[S].push(s);
     this.merged[P].push(p);
     this.merged[O].push(o);
+    this.own.push(g === DEFAULT_GRAPH_ID ? 1 : 0);
     if (g !== DEFAULT_GRAPH_ID) {
       this.named[S].push(s);
       this.named[P].push(p);
@@ -183,30 +251,66 @@ class Columns {
       this.named[G].push(g);
     }
   }
-  /** The columns of the store: the named graphs' quads, then the merged default graph's triples, each once. */
-  done(termCount: number): Uint32Array[] {
+  /**
+   * The columns of the store: the named graphs' quads (each once, in graph, subject, predicate, object
+   * order), then the merged default graph's triples, each once; and per row whether the dataset as given
+   * holds it (every named graph's quad, and the default graph's own triples, not those of the merge).
+   */
+  done(termCount: number): { columns: Uint32Array[]; stored: Uint8Array } {
+    const nm = this.named.map((l) => l.done());
+    let np = identity(nm[0].length);
+    for (const c of [O, P, S, G]) np = sortBy(np, nm[c], termCount);
+    np = unique(np, nm);
     const m = this.merged.map((l) => l.done());
-    let perm: Uint32Array = new Uint32Array(m[0].length);
-    for (let i = 0; i < perm.length; i++) perm[i] = i;
+    const own = this.own.ids;
+    let perm = identity(m[0].length);
     for (const c of [O, P, S]) perm = sortBy(perm, m[c], termCount);
-    const n = this.named[0].length;
-    let unique = 0;
-    for (let i = 0; i < perm.length; i++) {
-      const r = perm[i];
-      const prev = i ? perm[i - 1] : -1;
-      if (prev >= 0 && m[S][r] === m[S][prev] && m[P][r] === m[P][prev] && m[O][r] === m[O][prev]) continue;
-      perm[unique++] = r;
+    perm = unique(perm, m, (kept, dropped) => (own[kept] |= own[dropped]));
+    const n = np.length;
+    const rows = n + perm.length;
+    const columns = [new Uint32Array(rows), new Uint32Array(rows), new Uint32Array(rows), new Uint32Array(rows)];
+    const stored = new Uint8Array(rows);
+    for (let i = 0; i < n; i++) {
+      const r = np[i];
+      for (let c = 0; c < 4; c++) columns[c][i] = nm[c][r];
+      stored[i] = 1;
     }
-    const columns = [new Uint32Array(n + unique), new Uint32Array(n + unique), new Uint32Array(n + unique), new Uint32Array(n + unique)];
-    for (let c = 0; c < 4; c++) columns[c].set(this.named[c].done().subarray(0, n));
-    for (let i = 0; i < unique; i++) {
+    for (let i = 0; i < perm.length; i++) {
       const r = perm[i];
       columns[S][n + i] = m[S][r];
       columns[P][n + i] = m[P][r];
       columns[O][n + i] = m[O][r];
       columns[G][n + i] = DEFAULT_GRAPH_ID;
+      stored[n + i] = own[r];
     }
-    return columns;
+    return { columns, stored };
+  }
+}
+
+/** Adds quads to a store being built: terms numbered in a {@link KeyDictionary} as they come. */
+export class NativeStoreBuilder {
+  private readonly dictionary: KeyDictionary;
+  private readonly columns: Columns;
+  constructor(expected = 0) {
+    this.dictionary = new KeyDictionary();
+    this.columns = new Columns(expected);
+  }
+  /** Adds a quad. */
+  add(s: RDF.Term, p: RDF.Term, o: RDF.Term, g: RDF.Term): void {
+    const d = this.dictionary;
+    this.columns.add(d.add(s), d.add(p), d.add(o), d.add(g));
+  }
+  /** The id of a term given by its N3 id (`termToId`). */
+  addKey(key: string): number {
+    return this.dictionary.addKey(key);
+  }
+  /** Adds a quad of terms already numbered (by {@link addKey}). */
+  addIds(s: number, p: number, o: number, g: number): void {
+    this.columns.add(s, p, o, g);
+  }
+  done(): NativeStore {
+    const { columns, stored } = this.columns.done(this.dictionary.size);
+    return NativeStore.of(this.dictionary, columns, stored);
   }
 }
 
@@ -218,12 +322,15 @@ export class NativeStore {
   private readonly indexes: Uint32Array[];
   /** The number of quads, the merged default graph's included. */
   readonly size: number;
+  /** Per row: 1 when the dataset as given holds it (not a triple that only the merged default graph adds). */
+  private readonly stored: Uint8Array;
   /** Counts already made, by pattern (the store never changes). */
   private readonly counts = new Map<string, number>();
 
-  private constructor(dictionary: Dictionary, columns: Uint32Array[]) {
+  private constructor(dictionary: Dictionary, columns: Uint32Array[], stored: Uint8Array) {
     this.dictionary = dictionary;
     this.columns = columns;
+    this.stored = stored;
     this.size = columns[0].length;
     const identity = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) identity[i] = i;
@@ -239,10 +346,23 @@ export class NativeStore {
    * sizes the arrays) with the merge of every graph added as the default graph.
    */
   static fromQuads(quads: Iterable<RDF.Quad>, expected = 0): NativeStore {
-    const dictionary = new TermDictionary();
-    const columns = new Columns(expected);
-    for (const q of quads) columns.add(dictionary.add(q.subject), dictionary.add(q.predicate), dictionary.add(q.object), dictionary.add(q.graph));
-    return new NativeStore(dictionary, columns.done(dictionary.size));
+    const builder = new NativeStoreBuilder(expected);
+    for (const q of quads) builder.add(q.subject, q.predicate, q.object, q.graph);
+    return builder.done();
+  }
+
+  /** The store of the quads of a wire form ({@link toWire}: its terms numbered, four ids a quad). */
+  static fromWire(wire: { terms: string[]; ids: Uint32Array }): NativeStore {
+    const builder = new NativeStoreBuilder(wire.ids.length / 4);
+    const id = Uint32Array.from(wire.terms, (key) => builder.addKey(key));
+    const ids = wire.ids;
+    for (let i = 0; i < ids.length; i += 4) builder.addIds(id[ids[i]], id[ids[i + 1]], id[ids[i + 2]], id[ids[i + 3]]);
+    return builder.done();
+  }
+
+  /** @internal A store of built columns (see {@link NativeStoreBuilder}). */
+  static of(dictionary: Dictionary, columns: Uint32Array[], stored: Uint8Array): NativeStore {
+    return new NativeStore(dictionary, columns, stored);
   }
 
   /**
@@ -267,7 +387,8 @@ export class NativeStore {
         }
       }
     }
-    return new NativeStore(dictionary, columns.done(dictionary.size));
+    const { columns: built, stored } = columns.done(dictionary.size);
+    return new NativeStore(dictionary, built, stored);
   }
 
   /** The id of a term, or undefined when the store does not have it. */
@@ -342,8 +463,7 @@ export class NativeStore {
   }
 
   /** The rows whose positions in `bound` (a bit a position) hold `value[position]`: the index, its range. */
-  private lookup(bound: number, value: number[]): { perm: Uint32Array; from: number; to: number } {
-    const index = this.indexFor(bound);
+  private lookup(bound: number, value: number[], index = this.indexFor(bound)): { perm: Uint32Array; from: number; to: number } {
     const order = ORDERS[index];
     const values: number[] = [];
     for (const pos of order) if (bound & (1 << pos)) values.push(value[pos]);
@@ -359,14 +479,7 @@ export class NativeStore {
     const key = `${value.join(',')}|${namedOnly ? 1 : 0}`;
     let n = this.counts.get(key);
     if (n !== undefined) return n;
-    let bound = 0;
-    const v = [0, 0, 0, 0];
-    for (let pos = 0; pos < 4; pos++) {
-      if (value[pos] !== undefined) {
-        bound |= 1 << pos;
-        v[pos] = value[pos]!;
-      }
-    }
+    const { bound, v } = boundPositions(value);
     const all = this.lookup(bound, v);
     n = all.to - all.from;
     if (namedOnly && value[G] === undefined) {
@@ -535,6 +648,43 @@ export class NativeStore {
       quad[G] = cols[G][q];
       yield quad;
     }
+  }
+
+  /** The number of quads of the dataset as given: each named graph's, and the default graph's own triples. */
+  get storedSize(): number {
+    let n = 0;
+    for (let i = 0; i < this.stored.length; i++) n += this.stored[i];
+    return n;
+  }
+
+  /**
+   * The rows of the quads of the dataset as given (not the triples the merge adds to the default graph)
+   * that hold the ids given (undefined: any; DEFAULT_GRAPH_ID as the graph: the default graph's own
+   * triples), in the order of an index: with nothing given, by graph, subject, predicate, object.
+   */
+  *storedRows(value: ReadonlyArray<number | undefined>): Generator<number> {
+    const { bound, v } = boundPositions(value);
+    // Nothing given: graph by graph (GSPO), as an N3 Store reads.
+    const { perm, from, to } = this.lookup(bound, v, bound === 0 ? 0 : this.indexFor(bound));
+    const stored = this.stored;
+    for (let i = from; i < to; i++) if (stored[perm[i]]) yield perm[i];
+  }
+
+  /** The id at a position (0 subject, 1 predicate, 2 object, 3 graph) of a row. */
+  idAt(row: number, pos: number): number {
+    return this.columns[pos][row];
+  }
+
+  /**
+   * The dataset as given, in wire form (src/server/wire.ts): the terms' N3 ids by id, and four ids a quad
+   * (its stored rows, in graph, subject, predicate, object order); {@link fromWire} builds the store again.
+   */
+  toWire(): { terms: string[]; ids: Uint32Array } {
+    if (!(this.dictionary instanceof KeyDictionary)) throw new Error('toWire: a store over an N3 Store\'s dictionary');
+    const ids = new Uint32Array(this.storedSize * 4);
+    let i = 0;
+    for (const row of this.storedRows([undefined, undefined, undefined, undefined])) for (let pos = 0; pos < 4; pos++) ids[i++] = this.columns[pos][row];
+    return { terms: this.dictionary.keys, ids };
   }
 
   /** In a JSON dump of a query plan (Comunica's explain), its size rather than its arrays. */

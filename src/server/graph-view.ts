@@ -13,6 +13,7 @@
  */
 import type * as RDF from '@rdfjs/types';
 import { Parser, Store } from 'n3';
+import type { ReadableGraph } from '../query/native-graph.js';
 import { termKey } from '../graph/iris.js';
 import { loadOntologyFile } from '../ontology-files.js';
 import { compactIri } from '../query/results.js';
@@ -115,7 +116,7 @@ export class GraphView {
   private kindOfClass: Map<string, string> | undefined;
   private labelIndex: { size: number; bySubject: Map<string, RDF.Literal[][]> } | undefined;
 
-  constructor(readonly store: Store, readonly site: Site) {
+  constructor(readonly store: ReadableGraph, readonly site: Site) {
     this.ontology = new Store(new Parser().parse(loadOntologyFile('diplograph.ttl')));
   }
 

@@ -10,7 +10,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type * as RDF from '@rdfjs/types';
-import type { Store } from 'n3';
+import type { ReadableGraph } from '../query/native-graph.js';
 import { DEFAULT_BASE, DG, RDF as RDFV, factory } from '../vocab.js';
 import type { GraphView } from './graph-view.js';
 import { HTML_HEADERS } from './html.js';
@@ -30,7 +30,7 @@ export function rebaseQuads(quads: Iterable<RDF.Quad>, from: string, to: string)
 }
 
 /** The triples that describe `iri` (as subject, and its named graph if it names one); empty if unknown. */
-export function describe(store: Store, iri: string): RDF.Quad[] {
+export function describe(store: ReadableGraph, iri: string): RDF.Quad[] {
   const node = factory.namedNode(iri);
   const quads: RDF.Quad[] = [...store.getQuads(node, null, null, null), ...store.getQuads(null, null, null, node)];
   return quads.map((q) => factory.quad(q.subject, q.predicate, q.object));
@@ -49,7 +49,7 @@ export function servedPath(base: string): string {
  * The base a graph was built with, read off its articles' IRIs (BASE + `article/ID`); the default
  * base for a graph without articles.
  */
-export function graphBase(store: Store): string {
+export function graphBase(store: ReadableGraph): string {
   for (const s of store.getSubjects(RDFV.type, DG.Article, null)) {
     const m = /^(https?:\/\/.*\/)article\/[^/#]+$/.exec(s.value);
     if (m) return m[1];

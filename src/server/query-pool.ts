@@ -119,6 +119,11 @@ function positiveInteger(name: string, value: number, min: number): number {
   return value;
 }
 
+/** Whether quads are given in wire form already (a NativeGraph's `toWire()`). */
+function isWire(quads: Iterable<RDF.Quad> | WireQuads): quads is WireQuads {
+  return (quads as WireQuads).ids instanceof Uint32Array && Array.isArray((quads as WireQuads).terms);
+}
+
 /** Runs SPARQL queries in killable worker threads. See the module comment for the behaviour. */
 export class QueryPool {
   private readonly slots: Slot[] = [];
@@ -130,22 +135,26 @@ export class QueryPool {
   private startupMs = 0;
   private lastStart = { storeMs: 0, engineMs: 0 };
 
-  /** The IRIs of the named graphs of the store, sorted. */
-  readonly graphs: readonly string[];
+  /** The IRIs of the named graphs of the store, sorted (known once the quads are: before start() resolves). */
+  graphs: readonly string[] = [];
 
-  private constructor(private readonly data: WireQuads, readonly limits: Readonly<Required<PoolOptions>>) {
-    const graphs = new Set<number>();
-    for (let i = 3; i < data.ids.length; i += 4) graphs.add(data.ids[i]);
-    this.graphs = [...graphs].map((n) => data.terms[n]).filter((id) => id !== '' && !id.startsWith('_:')).sort();
+  private constructor(private readonly data: Promise<WireQuads>, readonly limits: Readonly<Required<PoolOptions>>) {
+    data.then((d) => {
+      const graphs = new Set<number>();
+      for (let i = 3; i < d.ids.length; i += 4) graphs.add(d.ids[i]);
+      this.graphs = [...graphs].map((n) => d.terms[n]).filter((id) => id !== '' && !id.startsWith('_:')).sort();
+    }, () => undefined);
   }
 
   /**
-   * Starts `size` workers, each with a copy of `quads`, and resolves once all are ready.
+   * Starts `size` workers, each with a copy of `quads`, and resolves once all are ready. The quads may
+   * still be coming (a promise: `serve` reads the graph file while the first worker loads the engine);
+   * when they fail to come, start() rejects with their error.
    *
    * @example
    * const pool = await QueryPool.start(store.getQuads(null, null, null, null), { size: 4 });
    */
-  static async start(quads: Iterable<RDF.Quad>, options: PoolOptions = {}): Promise<QueryPool> {
+  static async start(quads: Iterable<RDF.Quad> | WireQuads | Promise<Iterable<RDF.Quad> | WireQuads>, options: PoolOptions = {}): Promise<QueryPool> {
     const o = { ...POOL_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<PoolOptions>;
     positiveInteger('size', o.size, 1);
     positiveInteger('maxRows', o.maxRows, 1);
@@ -154,12 +163,13 @@ export class QueryPool {
     for (const k of ['maxAnswerBytes', 'maxQueryBytes', 'maxDepth', 'maxOperations', 'maxOperators'] as const) positiveInteger(k, o[k], 1);
     if (!(o.timeoutMs > 0) || o.timeoutMs > 2_147_483_647) throw new UserError(`query pool: timeoutMs must be a positive number of milliseconds, not ${o.timeoutMs}`);
     const started = performance.now();
-    const pool = new QueryPool(encodeQuads(quads), o);
+    const pool = new QueryPool(Promise.resolve(quads).then((q) => (isWire(q) ? q : encodeQuads(q))), o);
     try {
-      if (o.readyWhen === 'first') {
-        await pool.spawn();
-        void pool.spawnRest(o.size - 1);
-      } else await Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
+      const ready = o.readyWhen === 'first' ? pool.spawn() : Promise.all(Array.from({ length: o.size }, () => pool.spawn()));
+      ready.catch(() => undefined); // judged below, after the quads: their failure is the one to report
+      await pool.data;
+      await ready;
+      if (o.readyWhen === 'first') void pool.spawnRest(o.size - 1);
     } catch (error) {
       await pool.close();
       throw error;
@@ -236,7 +246,11 @@ export class QueryPool {
     worker.stderr!.setEncoding('utf8');
     worker.stderr!.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_KEPT)));
     worker.on('error', () => undefined); // a failed send to a dying worker; its exit says the rest
-    worker.send({ type: 'start', quads: this.data, maxRows: this.limits.maxRows, maxAnswerBytes: this.limits.maxAnswerBytes } satisfies WorkerData);
+    // Started at once: it loads the engine while the quads are still being read.
+    this.data.then(
+      (quads) => worker.connected && worker.send({ type: 'start', quads, maxRows: this.limits.maxRows, maxAnswerBytes: this.limits.maxAnswerBytes } satisfies WorkerData),
+      () => void kill(worker),
+    );
     return new Promise<void>((resolve, reject) => {
       let slot: Slot | undefined;
       let started = false;

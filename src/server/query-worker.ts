@@ -1,7 +1,7 @@
 /**
  * A query worker of the QueryPool (query-pool.ts), run as a child process (`fork`, with a V8 heap
- * limit): it gets the quads once (the first message, {@link WorkerData}), builds its own copy of the
- * store, loads the engine, says `ready`, then answers one query at a time. The main process enforces
+ * limit): it loads the engine at once, gets the quads (the first message, {@link WorkerData}), builds its
+ * own copy of the store (in the native store), says `ready`, then answers one query at a time. The main process enforces
  * the timeout by killing it, so a query that never yields cannot freeze the server, and a query that
  * exhausts the heap kills this process only (in a worker thread, V8 can abort the whole process:
  * nodejs/node#47224).
@@ -14,12 +14,13 @@
  * Messages in: {@link WorkerData} once, then {@link WorkerJob}s. Messages out: {@link WorkerReply}.
  */
 import { getHeapStatistics } from 'node:v8';
-import { Store } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { UserError, messageOf } from '../errors.js';
-import { parseQuery, run, type Dataset, type QueryResult } from '../query/engine.js';
+import { loadEngine, parseQuery, run, type Dataset, type QueryResult } from '../query/engine.js';
 import { refuseRemoteAccess } from '../query/policy.js';
-import { decodeQuads, encodeResult, type WireQuads, type WireResult } from './wire.js';
+import { NativeGraph } from '../query/native-graph.js';
+import { NativeStore } from '../query/native-store.js';
+import { encodeResult, type WireQuads, type WireResult } from './wire.js';
 
 /** What a worker is started with (its first message). */
 export interface WorkerData {
@@ -103,8 +104,9 @@ export function answerBytes(wire: WireResult): number {
 
 async function main(data: WorkerData): Promise<void> {
   const started = performance.now();
-  const store = new Store(decodeQuads(data.quads));
+  const store = new NativeGraph(NativeStore.fromWire(data.quads));
   const storeMs = performance.now() - started;
+  await engineLoading;
   for (const query of WARM_UP) await run(query, store, { timeoutMs: NEVER_MS, maxRows: 1 });
   const engineMs = performance.now() - started - storeMs;
   send({ type: 'ready', heapBytes: heap(), quads: store.size, storeMs: Math.round(storeMs), engineMs: Math.round(engineMs) });
@@ -137,9 +139,13 @@ async function main(data: WorkerData): Promise<void> {
 if (!process.send) throw new Error('query-worker.js runs as a child process of QueryPool');
 // The main process gone (even killed), this one has nothing left to do.
 process.on('disconnect', () => process.exit(0));
+const failed = (error: unknown) => {
+  process.stderr.write(`query worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+};
 process.once('message', (data: WorkerData) => {
-  main(data).catch((error: unknown) => {
-    process.stderr.write(`query worker: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  });
+  main(data).catch(failed);
 });
+// The engine loads while the quads are on their way (the main process may still be reading the graph).
+const engineLoading = loadEngine();
+engineLoading.catch(failed);

@@ -16,7 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Store } from 'n3';
+import { NativeGraph, type ReadableGraph } from '../query/native-graph.js';
 import type { QueryResult } from '../query/engine.js';
 import { projectRoot } from '../ontology-files.js';
 import { DEFAULT_BASE } from '../vocab.js';
@@ -64,7 +64,7 @@ export interface ConnectionLimits {
 }
 
 export interface ServerOptions extends Partial<Omit<EndpointOptions, 'pool'>>, Omit<PoolOptions, 'size'>, ConnectionLimits {
-  store: Store;
+  store: ReadableGraph;
   /** Query worker threads (the pool's size). Default 2. */
   workers?: number;
   port?: number;
@@ -220,11 +220,21 @@ export function requestHandler(options: ServerOptions & { pool: QueryPool }): (r
   };
 }
 
-/** Starts the query workers and the server (port 0: any free port); resolves once it listens (after the first worker is ready with `readyWhen: 'first'`). */
-export async function startServer(options: ServerOptions): Promise<RunningServer> {
+/** What the server serves: the graph, its base, the answers kept for it. */
+export type ServedGraph = Pick<ServerOptions, 'store' | 'base' | 'answers'>;
+
+/**
+ * Starts the query workers and the server (port 0: any free port); resolves once it listens (after the
+ * first worker is ready with `readyWhen: 'first'`). The graph may be given as a promise (`graph`, in
+ * place of `store`, `base` and `answers`): the workers start, and load the engine, while it is read.
+ */
+export async function startServer(options: ServerOptions | (Omit<ServerOptions, keyof ServedGraph> & { graph: Promise<ServedGraph> })): Promise<RunningServer> {
   const { timeoutMs, maxRows, maxQueue, maxMemoryMb, maxAnswerBytes, maxQueryBytes, maxDepth, maxOperations, maxOperators, readyWhen } = options;
   const limits = { timeoutMs, maxRows, maxQueue, maxMemoryMb, maxAnswerBytes, maxQueryBytes, maxDepth, maxOperations, maxOperators, readyWhen };
-  const pool = await QueryPool.start(options.store.getQuads(null, null, null, null), { size: options.workers, ...limits });
+  const graph: Promise<ServedGraph> = 'graph' in options ? options.graph : Promise.resolve(options);
+  const quads = graph.then(({ store }) => (store instanceof NativeGraph ? store.toWire() : store.getQuads(null, null, null, null)));
+  const pool = await QueryPool.start(quads, { size: options.workers, ...limits });
+  const served: ServerOptions = { ...options, ...(await graph) };
   const limit = <K extends keyof ConnectionLimits>(k: K): number => options[k] ?? DEFAULTS[k];
   const headersTimeout = limit('headersTimeoutMs');
   const server = createServer(
@@ -236,7 +246,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // how often Node checks the two timeouts above (its default, 30 s, would let a slow client stay that long)
       connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeout / 2)),
     },
-    requestHandler({ ...options, pool }),
+    requestHandler({ ...served, pool }),
   );
   server.maxConnections = limit('maxConnections');
   // a connection waiting for a query's answer is idle too: never close it before the query's own timeout
