@@ -1187,4 +1187,12 @@ describe('extraction: events', () => {
     const d = findDates('In June, they met. Last December, they spoke. In 2023, they signed.');
     assert.deepEqual(d.map((x) => x.date.text), ['June', 'Last December', '2023']);
   });
+
+  it('"During the visit, X called on Minister A and Permanent Secretary B": a courtesy call on each, both part of the visit', () => {
+    const r = x('General Pham Van Tuan is making an introductory visit to Malaysia from 3 to 6 June. ' +
+      'During the visit, General Tuan called on Minister of Defence Mr Aziz Rahman and Secretary-General Mr Lee Chong Wei this morning.');
+    const [visit, ...calls] = r.meetings;
+    assert.equal(visit.kind, 'visit');
+    assert.deepEqual(calls.map((m) => [people(m), m.partOf?.id]), [[['aziz-rahman', 'pham-van-tuan'], visit.id], [['lee-chong-wei', 'pham-van-tuan'], visit.id]]);
+  });
 });

@@ -251,6 +251,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   /** Cooperation areas of sentences before any event was found: the main event's, at the end. */
   const orphanAreas: Array<[string, number]> = [];
   let pending: string[] = [];
+  /** The other events of "met A, B and C" (one each), by the first: what frames the first frames them. */
+  const siblings = new Map<Meeting, Meeting[]>();
   /** Events told in passing with a year before the article's ("his first trip to Vietnam in 2019"). */
   const dated = new Set<Meeting>();
   /** Events told as background, before the one reported; and gatherings on whose sidelines the reported ones took place. */
@@ -566,9 +568,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const apart = (v.role === 'meet' || v.role === 'host') && nations.every(Boolean) && new Set(nations).size === objects.length;
       // ("met separately with A, B and C", "separately received A and B": the same.)
       const separately = /^\s*separately\b/.test(text.slice(v.end)) || /\bseparately\s+$/.test(text.slice(Math.max(0, v.start - 12), v.start));
-      if ((v.role === 'meet' || v.role === 'host') && (apart || counterparts || separately || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
+      // ("called on Minister A and Permanent Secretary B": a courtesy call on each.)
+      const callsOn = v.role === 'meet' && /^(?:called on|calls on|calling on|paid (?:a |his |her )?courtesy (?:calls?|visits?) (?:on|to))\b/.test(text.slice(v.start, v.end + 1));
+      if ((v.role === 'meet' || v.role === 'host') && (apart || counterparts || separately || callsOn || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
+        const told: Meeting[] = [];
         for (const o of objects) {
           const each = toldWith([subjects[0].key, o.key], kind) ?? create(kind, si, '');
+          told.push(each);
           if (counterparts) counterpartMeetings.add(each);
           participate(each, [subjects[0], o], si);
           if (v.role === 'host') addRole(each, 'hosts', subjects[0].key, si);
@@ -578,6 +584,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           scope ??= each;
           main ??= each;
         }
+        siblings.set(told[0], told.slice(1));
         claimed.push([v.start, cEnd]);
         lastSubject = subjects[0].key;
         continue;
@@ -1082,6 +1089,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (n.kind === 'visit' && framedHere && target !== framedHere && /\bduring\s*$/i.test(n.lead) && !framedHere.partOf && !signedDuring) {
         // "The dialogue took place during the working trip ...", "had met in Hanoi during Ratner's visit": the event told is part of the visit.
         framedHere.partOf = { id: target.id, evidence: [si] };
+        // ("During the visit, X called on A and B": each call.)
+        for (const m of siblings.get(framedHere) ?? []) m.partOf ??= { id: target.id, evidence: [si] };
       }
       setDate(target, a, n.end, refersBack ? Math.min(nEnd, n.end + 40) : nEnd, n.end);
       // "signed ... in March 2023, during a state visit by ...": the time of the clause the visit frames.
