@@ -192,13 +192,14 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     const re = new RegExp(`\\b(?:${[...defined.keys()].map(escapeRegExp).join('|')})\\b`, 'g');
     reads.forEach((r) => {
       const text = r.text;
+      const before = r.orgs.length;
       for (const m of execAll(re, text)) {
         const end = m.index + m[0].length;
         if (r.orgs.some((o) => o.start < end && o.end > m.index) || /^\s*\)/.test(text.slice(end))) continue;
         const o = defined.get(m[0])!;
         r.orgs.push({ ...o, start: m.index, end, text: m[0], written: m[0] });
       }
-      r.orgs.sort((x, y) => x.start - y.start);
+      if (r.orgs.length > before) r.orgs.sort((x, y) => x.start - y.start);
     });
   }
 
