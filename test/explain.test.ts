@@ -77,6 +77,12 @@ describe('the date an article carries in its text', () => {
     assert.equal(dateLine('Title\nThursday, 03/12/2020 10:05\nText.'), '2020-12-03');
     assert.equal(dateLine('Title\nPublished: 2024-04-24\nText.'), '2024-04-24');
     assert.equal(dateLine('Text.\ndate 2019-07-06'), '2019-07-06');
+    // Date stamps of outlets: a label before the date, a month in capitals, a time before a numeric date, a byline with an ISO date.
+    assert.equal(dateLine('Title\nPosted On: 14 MAR 2023 9:15AM by Press Office\nText.'), '2023-03-14');
+    assert.equal(dateLine('Title\nRelease date: 2 October 2024\nText.'), '2024-10-02');
+    assert.equal(dateLine('Title\nFriday, 08:40, 11/09/2026\nText.'), '2026-09-11');
+    assert.equal(dateLine('Title\nSource: Defence Daily | 2025-01-30 17:02:45\nText.'), '2025-01-30');
+    assert.equal(dateLine('Title\nEditor: Jane Roe | 31/02/2025\nText.'), undefined);
     assert.equal(dateLine('VIETNAM, April 24 -\nText without a year.'), undefined);
     assert.equal(dateLine('The minister recalled the talks of May 6, 2015 in a long opening sentence that is no dateline at all.'), undefined);
     assert.equal(dateLine('HANOI, February 30, 2025 - no such day'), undefined);

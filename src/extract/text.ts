@@ -93,12 +93,18 @@ const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'se
 const DATELINE_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—|·•-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})\b/u;
 const BYLINE_DATE = /\b(?:(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+(\d{1,2}),?\s+((?:19|20)\d{2})|(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2}))\b/;
 const DATELINE_DAY_MONTH = /^(?:[\p{Lu}][\p{L} .'-]{1,40}(?:,|\s[–—|·•-])\s+(?:[\p{Lu}][\p{L} .'-]{1,40},\s+){0,2}|(?:\p{L}+day,?\s+))?(\d{1,2})\s+(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?,?\s+((?:19|20)\d{2})\b/u;
-const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+)|(?:published|posted|updated|last updated)(?: on)?:?\s+)?(\d{1,2})([\/.])(\d{1,2})\2((?:19|20)\d{2})\b/iu;
-const DATELINE_ISO = /^(?:(?:published|posted|updated|last updated)(?: on)?:?\s+)?((?:19|20)\d{2})-(\d{2})-(\d{2})\b/i;
+const DATELINE_NUMERIC = /^(?:[\p{Lu}][\p{L} .'-]{1,40},\s+|(?:\p{L}+day,?\s+(?:\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?)?,?\s+)?))?(\d{1,2})([\/.])(\d{1,2})\2((?:19|20)\d{2})\b/iu;
+const DATELINE_ISO = /^((?:19|20)\d{2})-(\d{2})-(\d{2})\b/;
+/** The label of a date stamp: "Published: ", "Posted On: ", "Release date: ", "Updated on ". */
+const STAMP_LABEL = /^(?:(?:first |last )?(?:published|posted|updated|issued|released|release date|date(?: of publication)?)(?: on)?\s*:?\s+)/i;
+/** A date inside a byline: "Source: China Military Online | 2026-04-23 18:05:11", "Ha Noi | 03/06/2026". */
+const BYLINE_NUMERIC = /(?:^|\s)(?:((?:19|20)\d{2})-(\d{2})-(\d{2})|(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2}))\b/;
 
 /**
  * The date the article carries in its own text: `date 2019-07-06`, a dateline ("HANOI, March 4, 2025 -",
- * "Media release, 5 June 2024", "Thursday, 03/12/2020") or a byline on a line of its own ("Published: 2024-04-24"). Numeric dates
+ * "Media release, 5 June 2024", "Thursday, 03/12/2020", "Wednesday, 19:05, 03/06/2026"), a date stamp on a line of its own
+ * ("Published: 2024-04-24", "Posted On: 22 JUN 2024 4:10PM", "Release date: 8 April 2025") or a byline with a date
+ * ("Source: X | 2026-04-23 18:05:11"). Numeric dates
  * are read day first, as the genre's outlets write them. Only the first and the last three lines count.
  */
 export function dateLine(text: string): string | undefined {
@@ -106,7 +112,9 @@ export function dateLine(text: string): string | undefined {
   if (m && isIsoDate(m[1])) return m[1];
   const pad = (n: number) => String(n).padStart(2, '0');
   // (The head has room for a headline, a standfirst and a byline before the date line.)
-  for (const line of edgeLines(text, 3, 5)) {
+  for (const edge of edgeLines(text, 3, 5)) {
+    // ("Posted On: 22 JUN 2024": the label is no place name, and a month in capitals is a month.)
+    const line = edge.replace(STAMP_LABEL, '').replace(/\b(JAN|FEB|MAR|APR|MAY|JUNE?|JULY?|AUG|SEPT?|OCT|NOV|DEC)[A-Z]*\b/g, (w) => w[0] + w.slice(1).toLowerCase());
     let iso: string | undefined;
     const named = DATELINE_MONTH.exec(line);
     if (named) iso = `${named[3]}-${pad(MONTH_NAMES.indexOf(named[1].slice(0, 3).toLowerCase()) + 1)}-${pad(+named[2])}`;
@@ -126,6 +134,11 @@ export function dateLine(text: string): string | undefined {
       if (m) {
         const iso2 = m[1] ? `${m[3]}-${pad(MONTH_NAMES.indexOf(m[1].slice(0, 3).toLowerCase()) + 1)}-${pad(+m[2])}` : `${m[6]}-${pad(MONTH_NAMES.indexOf(m[5].slice(0, 3).toLowerCase()) + 1)}-${pad(+m[4])}`;
         if (isIsoDate(iso2)) return iso2;
+      }
+      const n = BYLINE_NUMERIC.exec(line);
+      if (n) {
+        const iso3 = n[1] ? `${n[1]}-${n[2]}-${n[3]}` : `${n[6]}-${pad(+n[5])}-${pad(+n[4])}`;
+        if (isIsoDate(iso3)) return iso3;
       }
     }
   }
