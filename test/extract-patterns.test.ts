@@ -76,4 +76,20 @@ describe('extraction patterns', () => {
     assert.equal([...r.organizations.values()][0].acronym, 'DPAA');
     assert.ok(r.meetings[0].participants.has('kelly-mckeague'));
   });
+
+  it('no person is made of a school, a course, a ship or an honorific; offices such as "Surgeon General" are titles', () => {
+    const r = x([
+      'Later, General Kim Dong-su and his delegation visited the Army Officer School and the Naval Officer School in Busan.',
+      'The UN Staff Officer Course opened in Hanoi on May 5.',
+      'Colonel Hans Weber, Deputy Surgeon General of the Bundeswehr, also attended the talks.',
+      "Minister Tran Van Binh was received by Malaysian Minister of Defence Dato' Seri Ahmad Zaki Hassan, Chair of the ADMM.",
+      'Commander Arjun Mehta, Commanding Officer of INS Kolkata, called on Rear Admiral Le Van Hoa.',
+      "Instructors from the Australian Army's School of Military Engineering and Vietnamese trainers taught the course.",
+    ].join(' '));
+    assert.deepEqual([...r.persons.values()].map((p) => p.name).sort(), ['Ahmad Zaki Hassan', 'Arjun Mehta', 'Hans Weber', 'Kim Dong-su', 'Le Van Hoa', 'Tran Van Binh']);
+    assert.ok(r.persons.get('hans-weber')!.positions.has('Deputy Surgeon General of the Bundeswehr'));
+    assert.ok(r.persons.get('ahmad-zaki-hassan')!.positions.has('Malaysian Minister of Defence'));
+    const orgs = [...r.organizations.values()].map((o) => o.name);
+    for (const o of ['Army Officer School', 'Naval Officer School', 'School of Military Engineering']) assert.ok(orgs.includes(o), `${o} in ${orgs.join(', ')}`);
+  });
 });

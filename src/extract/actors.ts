@@ -160,7 +160,7 @@ export const ORG_HEADS = new Set(
   ('Ministry Department Institute Service Commission Council Division Committee Army Force Forces Command Agency Office Academy University ' +
     'College Hospital Corps Navy Guard Mission Secretariat Centre Center Bureau Administration Directorate Headquarters Group Association Organization ' +
     'Organisation Federation Alliance Parliament Assembly Government Company Corporation Brigade Regiment Fleet Zone Region Police Party Commission ' +
-    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal Detachment Battalion Garrison Services Industries')
+    'Authority Squadron Flotilla Plant Factory Shipyard Shipyards Arsenal Detachment Battalion Garrison Services Industries School')
     .split(' '),
 );
 const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admiral', 'Lieutenant', 'Captain', 'Senior', 'Sen.', 'Lieut.', 'Vice', 'Rear', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Minister', 'Secretary', 'Director', 'Chief', 'Deputy']);
@@ -388,7 +388,9 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
           // "Admiral X and the Vietnam Coast Guard": a rank makes the left part a person, not a body's name.
           !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text) || TITLE_WORDS.has(t.text) || t.text === 'Minister') &&
           // "X and Secretary General for Administration Y": a title after "and" starts a person.
-          !RANK_WORDS.has(toks[j + 2].text) && !TITLE_WORDS.has(toks[j + 2].text))) && j + 2 < toks.length) {
+          !RANK_WORDS.has(toks[j + 2].text) && !TITLE_WORDS.has(toks[j + 2].text) &&
+          // "the School of Military Engineering and Vietnamese trainers": a demonym before a common noun starts a new phrase.
+          !(countryOfForm(toks[j + 2].text) && /^\p{Ll}/u.test(toks[j + 3]?.text ?? '')))) && j + 2 < toks.length) {
         j++;
         continue;
       }
@@ -509,7 +511,8 @@ function familyNamesInCapitals(toks: Token[]): Token[] {
     // (Not a numeral: Brunei's "Minister of Defence II Pehin ...".)
     if (w.length < 2 || !/^\p{Lu}+$/u.test(w) || /^[IVX]+$/.test(w) || !/^\p{Lu}\p{Ll}+$/u.test(toks[k + 1].text)) continue;
     const prev = toks[k - 1].text;
-    if (!(RANK_WORDS.has(prev) || POSITION_WORDS.has(prev) || /^(?:Defen[cs]e|Affairs|Mr|Ms|Mrs|Dr)$/.test(prev))) continue;
+    // (The words of a title, not its connectors: "Commanding Officer of INS Kolkata" names a ship.)
+    if (!/^\p{Lu}/u.test(prev) || !(RANK_WORDS.has(prev) || POSITION_WORDS.has(prev) || /^(?:Defen[cs]e|Affairs|Mr|Ms|Mrs|Dr)$/.test(prev))) continue;
     const cased = w[0] + w.slice(1).toLowerCase();
     if (knownByForm.has(w) || countryOfForm(w) || cased.length !== w.length) continue;
     (out ??= toks.slice())[k] = { ...toks[k], text: cased };
@@ -537,6 +540,11 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
       i++;
       continue;
     }
+    // "Dato' Seri Ahmad Zaki": an honorific with an apostrophe is no possessive ending a name, and no name.
+    if (/^Dat(?:o|uk)['’]$/.test(toks[i].text)) {
+      i += /^S(?:e)?ri$/.test(toks[i + 1]?.text ?? '') ? 2 : 1;
+      continue;
+    }
     let j = i;
     for (;;) {
       while (j + 1 < toks.length && !inBlocked(toks[j + 1]) && !/'s?$/.test(toks[j].text) &&
@@ -559,7 +567,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
       /^\p{Lu}\p{Ll}+$/u.test(toks[i - 2].text) && (POSITION_WORDS.has(toks[i - 2].text) || RANK_WORDS.has(toks[i - 2].text))) i--;
     // "Tan Sri Mohammad Ab Rahman": a Malaysian honorific opening the run is no part of the name.
     // ("U Kyaw Soe Win", "Daw Aye Aye": Myanmar honorifics.)
-    const honorific = /^(?:Tan Sri|Datuk Seri|Dato['’]? Sri|Datuk|Dato['’]?|Pehin|Rt Hon|Hon\.?|U|Daw)\s+/.exec(text.slice(toks[i].start, toks[j].end));
+    const honorific = /^(?:Tan Sri|Puan Sri|Datuk Seri|Dato['’]? Seri|Dato['’]? Sri|Datuk|Dato['’]?|Datin|Tun|Pehin|Rt Hon|Hon\.?|U|Daw)\s+/.exec(text.slice(toks[i].start, toks[j].end));
     if (honorific) {
       const skip = honorific[0].trim().split(/\s+/).length;
       if (j - i + 1 - skip >= 2) i += skip;
@@ -604,7 +612,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const single = words.length === 1 && !ORG_HEADS.has(words[0]) && !(words[0].includes('-') && POSITION_RE.test(words[0])) &&
       !/^\s+(?:\p{Lu}[\p{L}-]*\s+){0,3}(?:Affairs|Security|Policy|Relations|Operations|Cooperation|Strategy|Planning|Logistics|Intelligence)\b/u.test(after);
     // "the frigate Tran Hung Dao", "the vessel CSB 8002": a ship's name, not a person's.
-    const ship = !rank && /\b(?:frigates?|corvettes?|destroyers?|submarines?|cruisers?|ships?|vessels?|boats?|cutters?|warships?|flagship)\s+$/i.test(before);
+    // ("INS Kolkata", "HMAS Anzac": a navy's prefix names a ship.)
+    const ship = !rank && (/\b(?:frigates?|corvettes?|destroyers?|submarines?|cruisers?|ships?|vessels?|boats?|cutters?|warships?|flagship)\s+$/i.test(before) ||
+      /\b(?:INS|HMS|HMAS|HMNZS|HMCS|USS|USNS|USCGC|JS|KRI|ROKS|BRP|RSS|HTMS|KD|KDB|FS|ITS|SPS|ESPS|TCG|PNS|BNS|CNS|RFS|HNLMS|HDMS|HNoMS|HSwMS|ORP|NRP|BAP|ARA|BRP|CSB|UMS|LHD)\s+$/.test(before));
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && (/^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after) ||
       // "the Ho Chi Minh Mausoleum", "the National Cemetery": a capitalised place word ends the run.

@@ -361,7 +361,7 @@ export const RANKS = [
   'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
   // Malaysian and Bruneian honorifics before a name.
-  'Tan Sri', 'Datuk Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka',
+  'Tan Sri', 'Datuk Seri', 'Dato\' Seri', 'Dato Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka',
   // Australian and British styles: "the Hon Richard Marles MP".
   'Hon.', 'Hon', 'Rt Hon',
 ];
@@ -384,7 +384,7 @@ export function canonicalRank(rank: string): string {
 }
 
 /** Honorifics are ranks that say nothing of office; they are kept as written but never as a title. */
-export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Madam', 'Sir', 'H.E.', 'Tan Sri', 'Datuk Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka', 'Hon.', 'Hon', 'Rt Hon']);
+export const HONORIFICS = new Set(['Dr.', 'Professor', 'Mr.', 'Mrs.', 'Ms.', 'Madam', 'Sir', 'H.E.', 'Tan Sri', 'Datuk Seri', 'Dato\' Seri', 'Dato Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka', 'Hon.', 'Hon', 'Rt Hon']);
 
 /** Words that head a position ("Deputy Minister", "Director General", "Head"). */
 export const POSITION_HEADS = [
@@ -394,7 +394,7 @@ export const POSITION_HEADS = [
   'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
   'Ambassador Extraordinary and Plenipotentiary', "Chargé d'Affaires", "Charge d'Affaires", 'Political Commissar', 'Commissar',
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
-  'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
+  'Surgeon General', 'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Commandant', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
   'Inspector', 'Coordinator', 'Leader', 'Senator', 'Congressman', 'Congresswoman', 'Lawmaker', 'Legislator', 'Commander-in-Chief', 'Councilor', 'Councillor', 'Counsellor', 'General Secretary', 'Secretary General', 'Secretary-General', 'Prime Minister', 'Deputy', 'Vice',
 ];
@@ -415,7 +415,7 @@ export const NON_NAME_WORDS = new Set(
     'Government Communist Central Standing Permanent Politburo Secretariat Front Fatherland Assembly Legislative Congress Senate Parliament Cabinet ' +
     'Crisis Common Human Rights Law Sea Women Peace Agenda Universal Comprehensive Enhanced Regional Global World Global Marine Maritime ' +
     'Self-Defence Self-Defense Logistics Technical Economic Science Technology Industry Medical Medicine Health Hospital Officer Officers ' +
-    'Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals ' +
+    'School Course Seminar Workshop Symposium Exhibition Expo Festival Ceremony Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals ' +
     'Later Earlier Meanwhile Previously Afterwards However Additionally Moreover Furthermore Accordingly Besides Then Today Yesterday ' +
     'Recently Currently Separately Lastly Finally Subsequently Speaking According Regarding Notably Also Thereby Therefore Overall ' +
     'Parliamentary Federal Special Principal Acting Associate Undersecretary Marshal Commodore Senator Congressman Congresswoman Lawmaker ' +
