@@ -92,4 +92,16 @@ describe('extraction patterns', () => {
     const orgs = [...r.organizations.values()].map((o) => o.name);
     for (const o of ['Army Officer School', 'Naval Officer School', 'School of Military Engineering']) assert.ok(orgs.includes(o), `${o} in ${orgs.join(', ')}`);
   });
+
+  it('a full name misspelt once is the person named more often; no person of a photo credit or a title-case headline', () => {
+    const r = x([
+      'Both Navies Sign Accord On Maritime Training',
+      "Indonesian Navy Chief of Staff Admiral Budi Santoso received Vice Admiral Tran Van Thanh, Commander of the Vietnam People's Navy, in Jakarta on Monday.",
+      'Admiral Budi and Vice Admiral Tran Van Thinh then signed a memorandum of understanding on maritime training.',
+      'Thanh thanked his host for the warm welcome.',
+      'The two admirals at the signing ceremony. Photo by Jakarta Daily/Rina Kusuma',
+    ].join('\n'));
+    assert.deepEqual([...r.persons.values()].map((p) => p.name).sort(), ['Budi Santoso', 'Tran Van Thanh']);
+    assert.ok([...r.persons.get('tran-van-thanh')!.aliases.keys()].some((a) => a.includes('Tran Van Thinh')));
+  });
 });

@@ -623,7 +623,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // A name of two to four words with nothing to say it is a person's ("Tea Seiha" again, without a title)
     // is kept as a mention that only resolves to a person the article names in full.
     const again = !full && !single && words.length >= 2 && words.length <= 4;
-    if ((full || single || again) && !place && !ship) {
+    // "Photo by VnExpress/Nguyen Minh", "(Photo: VNA/Tran Duc)": a photographer's credit, not a person of the story.
+    const credit = /\b(?:[Pp]hotos?|PHOTO|[Ii]mages?)(?:\s+by|\s*:)\s*(?:[\p{L}.&-]+\s*\/\s*)?$/u.test(before);
+    if ((full || single || again) && !place && !ship && !credit) {
       const positions = [preTitle, postTitle].filter((p): p is string => !!p);
       const refStart = rankM ? from + rankM.index : start;
       out.push({

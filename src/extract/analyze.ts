@@ -278,6 +278,25 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     const whole = fullMentions.find((o) => o.m !== m && o.m.name.endsWith(` ${lower}`));
     if (whole) m.name = whole.m.name;
   }
+  // "Vice Admiral Ngo Van Thuat" four times and "Ngo Van Thuan" once: a name of three words or more written
+  // once, one letter off another's in one word, is that person's name misspelt.
+  // (How often a name's words are written counts, as later mentions are often the family name alone.)
+  const times = new Map<string, number>();
+  for (const { m } of fullMentions) times.set(m.name, (times.get(m.name) ?? 0) + 1);
+  const wordCount = new Map<string, number>();
+  for (const r of reads) for (const w of fold(r.text).split(/[^\p{L}]+/u)) if (w) wordCount.set(w, (wordCount.get(w) ?? 0) + 1);
+  for (const { m } of fullMentions) {
+    const words = fold(m.name).split(' ');
+    if (times.get(m.name) !== 1 || words.length < 3) continue;
+    const like = [...times.keys()].filter((other) => {
+      const ow = fold(other).split(' ');
+      if (ow.length !== words.length) return false;
+      const differ = ow.map((w, k) => k).filter((k) => ow[k] !== words[k]);
+      return differ.length === 1 && ow[differ[0]].length >= 4 && words[differ[0]].length >= 4 && oneLetterOff(ow[differ[0]], words[differ[0]]) &&
+        (wordCount.get(words[differ[0]]) ?? 0) === 1 && (wordCount.get(ow[differ[0]]) ?? 0) >= 2;
+    });
+    if (like.length === 1) m.name = like[0];
+  }
   for (const { m, si } of fullMentions) {
     const key = slug(m.name);
     let p = persons.get(key);
@@ -298,6 +317,8 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
   for (const p of persons.values()) for (const w of fold(p.name).split(' ')) knownParts.add(w);
   for (const { m } of fullMentions) for (const w of fold(m.name).split(' ')) knownParts.add(w);
   reads.forEach((r, i) => {
+    // (Not in a headline written in title case: "Both Navies Sign MoU".)
+    if (sentences[i].role === 'headline') return;
     for (const m of r.persons) {
       if (m.full || !(m.rank || m.positions.length || /^(?:Minister|Secretary|Ambassador|President|Director|Chairman|Commander)\s/.test(m.reference))) continue;
       if (knownParts.has(fold(m.name)) || spelledAnotherWay(fold(m.name)).length === 1) continue;
@@ -442,7 +463,12 @@ function attributePersons(
  * one is a middle name: the caller compares first and last names only).
  */
 export function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1 || a.slice(0, 2) !== b.slice(0, 2)) return false;
+  return Math.min(a.length, b.length) >= 6 && oneLetterOff(a, b);
+}
+
+/** Whether two different words that begin alike differ by one letter added, dropped or changed. */
+function oneLetterOff(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1 || a.slice(0, 2) !== b.slice(0, 2)) return false;
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
   let j = 0;

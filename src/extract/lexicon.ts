@@ -415,7 +415,7 @@ export const NON_NAME_WORDS = new Set(
     'Government Communist Central Standing Permanent Politburo Secretariat Front Fatherland Assembly Legislative Congress Senate Parliament Cabinet ' +
     'Crisis Common Human Rights Law Sea Women Peace Agenda Universal Comprehensive Enhanced Regional Global World Global Marine Maritime ' +
     'Self-Defence Self-Defense Logistics Technical Economic Science Technology Industry Medical Medicine Health Hospital Officer Officers ' +
-    'School Course Seminar Workshop Symposium Exhibition Expo Festival Ceremony Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals ' +
+    'Navies Armies Ministries Sides Militaries School Course Seminar Workshop Symposium Exhibition Expo Festival Ceremony Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals ' +
     'Later Earlier Meanwhile Previously Afterwards However Additionally Moreover Furthermore Accordingly Besides Then Today Yesterday ' +
     'Recently Currently Separately Lastly Finally Subsequently Speaking According Regarding Notably Also Thereby Therefore Overall ' +
     'Parliamentary Federal Special Principal Acting Associate Undersecretary Marshal Commodore Senator Congressman Congresswoman Lawmaker ' +
