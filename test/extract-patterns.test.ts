@@ -104,4 +104,11 @@ describe('extraction patterns', () => {
     assert.deepEqual([...r.persons.values()].map((p) => p.name).sort(), ['Budi Santoso', 'Tran Van Thanh']);
     assert.ok([...r.persons.get('tran-van-thanh')!.aliases.keys()].some((a) => a.includes('Tran Van Thinh')));
   });
+
+  it('an edition named with its city and year ("Conference – Da Nang 2025") is dated in that year', () => {
+    const r = x('The International Naval Medicine Conference – Da Nang 2025 opened in Da Nang on May 12, bringing together delegates from nine countries.');
+    assert.equal(r.meetings.length, 1);
+    assert.equal(r.meetings[0].kind, 'conference');
+    assert.equal(r.meetings[0].date?.value, '2025-05-12');
+  });
 });

@@ -144,8 +144,10 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
       !(/ceremony$/i.test(noun) && /^\s*(?:of|for|to|marking|celebrating|commemorating)\s+(?!the (?:meeting|talks|dialogue|visit)\b)/i.test(after));
     // (Up to another clause: "..., a few months after they signed ...".)
     const afterClause = after.split(/;|,\s+(?=[a-z]+ed\b)|,\s+(?=(?:[a-z]+\s+){0,3}(?:after|before|when|while)\s)/)[0];
-    const year = /^\s+((?:19|20)\d{2})\b(?![-–\/]\d)/.exec(after)?.[1];
-    const phrase = `${mods ? `${mods} ${noun}` : noun}${year && /\p{Lu}/u.test(noun + mods) ? ` ${year}` : ''}`;
+    // ("the International Military Medicine Conference – Hanoi 2024": the place of an edition, then its year.)
+    const named = /^\s+(?:[–—-]\s+(?:\p{Lu}\p{L}+\s+){1,2})?((?:19|20)\d{2})\b(?![-–\/]\d)/u.exec(after);
+    const year = named?.[1];
+    const phrase = `${mods ? `${mods} ${noun}` : noun}${year && /\p{Lu}/u.test(noun + mods) ? ` ${named![0].trim()}` : ''}`;
     out.push({ start: start - (mods ? mods.length + 1 : 0), end, kind: kindOfNoun(noun), noun, modifiers: mods, ordinal, anaphoric, det, phrase, after: afterClause, lead, possessorEnd, year: year && /\p{Lu}/u.test(noun + mods) ? year : undefined });
   }
   return out;
