@@ -1195,4 +1195,18 @@ describe('extraction: events', () => {
     assert.equal(visit.kind, 'visit');
     assert.deepEqual(calls.map((m) => [people(m), m.partOf?.id]), [[['aziz-rahman', 'pham-van-tuan'], visit.id], [['lee-chong-wei', 'pham-van-tuan'], visit.id]]);
   });
+
+  it('a caption "at the dialogue" after a reception and a dialogue were told belongs to the dialogue, not the reception', () => {
+    const r = extractArticle('t.txt', [
+      'Canadian Defence Attaché Colonel Mark Dubois hosted a reception in Hanoi on Thursday evening to mark Canada Day.',
+      'The reception was attended by Major General Tran Quang Huy, Deputy Director of the Foreign Relations Department.',
+      'The next day, the fourth Vietnam–Canada Defence Policy Dialogue opened in Hanoi, co-chaired by Deputy Minister of National Defence Senior Lieutenant General Le Van Nam and Canadian Assistant Deputy Minister Claire Martin.',
+      'Le Van Nam and Claire Martin at the dialogue',
+    ].join('\n') + '\n');
+    const [reception] = byKind(r.meetings, 'reception');
+    const [dialogue] = byKind(r.meetings, 'dialogue');
+    assert.ok(reception && dialogue, r.meetings.map((m) => m.kind).join(', '));
+    assert.deepEqual(people(reception).filter((k) => r.persons.has(k)), ['mark-dubois', 'tran-quang-huy']);
+    assert.ok(dialogue.participants.has('claire-martin') && dialogue.participants.has('le-van-nam'));
+  });
 });

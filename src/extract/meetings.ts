@@ -282,16 +282,19 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (a.sentence.role === 'caption') {
       if (tracing) rule = 'caption: "at the <event>" names who took part';
       // Captions never create events, but "X at the meeting" shows who took part.
+      // ("at the dialogue" after a reception and a dialogue were told: the dialogue, not the main event.)
+      const toldOfKind = (kind: MeetingKind) => (kind === 'meeting' ? undefined : [...meetings].reverse().find((m) => m !== main && m.kind === kind));
       const at = AT_EVENT_CAPTION.exec(text);
       if (at) {
-        if (!main) fromCaption.add(main = create(kindOfNoun(at[0].replace(/^at the /i, '')), si, ''));
-        participate(main, a.actors.filter((x) => !x.nested), si);
+        const kind = kindOfNoun(at[0].replace(/^at the /i, ''));
+        if (!main) fromCaption.add(main = create(kind, si, ''));
+        participate(toldOfKind(kind) ?? main, a.actors.filter((x) => !x.nested), si);
       }
       if (!main) {
         const n = nouns.find((x) => x.anaphoric && x.kind !== 'meeting');
         if (n) main = create(n.kind, si, '');
       }
-      if (main) for (const n of nouns) if (n.anaphoric) hint(main, n.kind, si);
+      if (main) for (const n of nouns) if (n.anaphoric && !toldOfKind(n.kind)) hint(main, n.kind, si);
       continue;
     }
 
