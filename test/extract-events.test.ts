@@ -1209,4 +1209,22 @@ describe('extraction: events', () => {
     assert.deepEqual(people(reception).filter((k) => r.persons.has(k)), ['mark-dubois', 'tran-quang-huy']);
     assert.ok(dialogue.participants.has('claire-martin') && dialogue.participants.has('le-van-nam'));
   });
+
+  it('an event dated by a year while the one reported is dated by its day is earlier and frames nothing; "the commander" is no colonel of no command', () => {
+    const r = x([
+      'The Indian Navy frigate INS Kamorta docked at Cam Ranh International Port on Monday for a four-day visit.',
+      'The visit follows the port call of INS Shivalik and INS Kadmatt at Cam Ranh in 2022.',
+      'Colonel Nguyen Van Hai, a guest at the welcome ceremony, said the ships were welcome.',
+      'During his visit, the commander visited the Naval Academy.',
+      'He recalled the visit to India by a delegation of the Vietnam People\'s Navy in 2019.',
+    ].join(' '));
+    const earlier = r.meetings.find((m) => m.date?.value === '2022')!;
+    assert.ok(earlier, r.meetings.map((m) => `${m.kind} ${m.date?.value}`).join(', '));
+    const academy = r.meetings.find((m) => m.participants.has('naval-academy'))!;
+    assert.equal(academy.date, undefined, 'the visit to the academy is not dated by the earlier port call');
+    assert.notEqual(academy.partOf?.id, earlier.id);
+    assert.ok(!academy.participants.has('nguyen-van-hai'));
+    const navyVisit = r.meetings.find((m) => m.date?.value === '2019')!;
+    assert.ok(navyVisit.participants.has('vietnam-people-navy'), [...navyVisit.participants.keys()].join(', '));
+  });
 });

@@ -446,7 +446,12 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // ("the delegation" is its head, never merely the last speaker.)
         // (Never someone of another country than the role says: "the Vietnamese minister" is not the Indian host.)
         const demonymOf = role[0].split(/\s+/).map((w) => countryOfForm(w.replace(/['’]s$/, ''))).find(Boolean);
-        const fallback = lastSubject && (!demonymOf || ctx.persons.get(lastSubject)?.nationality?.key === slug(demonymOf)) ? lastSubject : undefined;
+        // (Nor the last speaker whose titles say otherwise: "the commander" is not Colonel X, a speaker of no command.)
+        const roleWord = role[0].toLowerCase().split(/\s+/).pop()!;
+        const last = lastSubject ? ctx.persons.get(lastSubject) : undefined;
+        const titled = last ? [...last.ranks.keys(), ...last.positions.keys()].join(' ').toLowerCase() : '';
+        const fallback = lastSubject && (!demonymOf || last?.nationality?.key === slug(demonymOf)) &&
+          (GENERIC_ROLES.has(roleWord) || !titled || titled.includes(roleWord)) ? lastSubject : undefined;
         const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) ? undefined : fallback);
         if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
       }
@@ -882,7 +887,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (n.possessorEnd !== undefined) agent = a.actors.filter((x) => x.kind === 'person' && x.end >= n.possessorEnd! - 1 && x.end <= n.possessorEnd! + 2).slice(0, 1);
       // "a state visit by the Vietnamese President", "the goodwill visit of the X Navy's training ship to Y": with no
       // person named, the body or country that visited.
-      const byOf = n.kind === 'visit' && !agent.length ? /^\s*(?:to [\p{L} -]+? )?(?:by|of) (?:the |a |an )?/u.exec(n.after) : null;
+      // ("the visit to Israel by a delegation of the General Department of Defence Industry": the body the delegation is of.)
+      const byOf = n.kind === 'visit' && !agent.length ? /^\s*(?:to [\p{L} -]+? )?(?:by|of) (?:the |a |an )?(?:(?:[\p{L}-]+ ){0,2}delegations? (?:of|from) (?:the )?)?/u.exec(n.after) : null;
       if (byOf) agent = a.actors.filter((x) => !x.nested && x.kind !== 'person' && x.start >= n.end + byOf[0].length && x.start <= n.end + byOf[0].length + 2).slice(0, 1);
       const destination = /^\s*(?:(?:of|by) [^,;]{1,80}? )?to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
       // "the recent talks", "since the dialogue", "took place after talks between ...": an event other than the one told.
@@ -975,7 +981,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
         // "praised Vietnam's hosting of the Defence Expo 2024": an event named with a year other than the one told.
         const refYear = main?.date?.value?.slice(0, 4) || ctx.written?.slice(0, 4);
-        const pastYear = dateValue !== undefined && /^\d{4}/.test(dateValue) && refYear !== undefined && dateValue.slice(0, 4) < refYear;
+        // (Without a year to compare: when the event reported is dated by its day alone, "on Monday", one dated by a
+        // year or a month of a year, "in 2022", is from before it.)
+        const pastYear = dateValue !== undefined && /^\d{4}/.test(dateValue) && (refYear !== undefined ? dateValue.slice(0, 4) < refYear :
+          main?.date !== undefined && /^\d{4}(?:-\d{2})?$/.test(dateValue));
         const otherYear = n.year !== undefined && main !== undefined && !main.date?.value?.startsWith(n.year);
         const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null) ||
           // "had held the first X and the Defence Ministers' Meeting": a named event held by others.
