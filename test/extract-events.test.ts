@@ -1227,4 +1227,17 @@ describe('extraction: events', () => {
     const navyVisit = r.meetings.find((m) => m.date?.value === '2019')!;
     assert.ok(navyVisit.participants.has('vietnam-people-navy'), [...navyVisit.participants.keys()].join(', '));
   });
+
+  it('port calls told in passing: "the call of the X Navy vessel Y at Z in <year>", "Z welcomed the X Navy\'s vessel Y in <year>", a squadron that "had called at" a port', () => {
+    const r = x([
+      'Deputy Minister Nguyen Van Long received British Ambassador Sarah Cole in Hanoi on Tuesday.',
+      'Long recalled the call of the Royal Navy patrol vessel HMS Tamar at Da Nang in March 2023.',
+      "Ho Chi Minh City also welcomed the Royal Navy's offshore patrol vessel HMS Spey in 2021, the first visit by a British warship to the city.",
+      'The ambassador noted that the JMSDF training squadron had called at Cam Ranh in 2019.',
+      'A deck reception was hosted on board the ship by the ambassador.',
+    ].join(' '));
+    const visits = byKind(r.meetings, 'visit').map((m) => `${m.date?.value} ${[...m.participants.keys()].sort().join(' ')}`).sort();
+    assert.deepEqual(visits, ['2019 japan-maritime-self-defence-force', '2021 royal-navy united-kingdom', '2023-03 royal-navy']);
+    assert.equal(byKind(r.meetings, 'reception').length, 1, 'the reception on board is no port call, and the main event stays a reception');
+  });
 });

@@ -7,7 +7,7 @@
 import {
   CITIES, COUNTRIES, KNOWN_ORGANIZATIONS, NOT_ORGANIZATIONS, NON_NAME_WORDS, POSITION_HEADS, RANKS, VIETNAMESE_NAMES,
   VIETNAMESE_SURNAMES, canonicalRank, type OrgEntry,
-  HONORIFICS,
+  HONORIFICS, SHIP_PREFIXES,
 } from './lexicon.js';
 import { asciiLetters, blockedTokens, escapeRegExp, execAll, fold, formFinder, inWordAt, isCapitalized, normalizeSpelling, slug, stripPossessive, tokenize, type Token } from './tokens.js';
 
@@ -173,7 +173,7 @@ const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry',
   'Administration', 'Command', 'Directorate', 'Headquarters', 'Mission', 'Service', 'Secretariat', 'Agency', 'Academy', 'Bureau', 'Commission']);
 
 /** Ship types and prefixes: "Frigate X of the French Navy", "HMS X". */
-const SHIP_WORDS = '(?:Frigate|Corvette|Destroyer|Submarine|Cruiser|Ship|Vessel|Patrol Vessel|Training Ship|HMS|USS|INS|KRI|HMAS|HMNZS|JS|ROKS|FS|BRP|RSS|KD|HTMS|CNS)';
+const SHIP_WORDS = `(?:Frigate|Corvette|Destroyer|Submarine|Cruiser|Ship|Vessel|Patrol Vessel|Training Ship|${SHIP_PREFIXES.join('|')})`;
 const SHIP_OF = new RegExp(`^${SHIP_WORDS}\\s+(?:\\p{Lu}[\\p{L}'-]*\\s+){1,3}of\\s+(?:the\\s+)?(?=\\p{Lu})`, 'u');
 const SHIP_NAME = new RegExp(`^${SHIP_WORDS}\\s+\\p{Lu}[\\p{L}'-]*(?:\\s+\\p{Lu}[\\p{L}'-]*)?$`, 'u');
 
@@ -520,6 +520,9 @@ function familyNamesInCapitals(toks: Token[]): Token[] {
   return out ?? toks;
 }
 
+/** A navy's prefix just before a name: "INS Kolkata". */
+const SHIP_PREFIX_BEFORE = new RegExp(`\\b(?:${SHIP_PREFIXES.join('|')})\\s+$`);
+
 /** How far before a name its rank and position are looked for: longer than any title, short enough to keep a huge line linear. */
 const CONTEXT_BEFORE = 400;
 
@@ -614,7 +617,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     // "the frigate Tran Hung Dao", "the vessel CSB 8002": a ship's name, not a person's.
     // ("INS Kolkata", "HMAS Anzac": a navy's prefix names a ship.)
     const ship = !rank && (/\b(?:frigates?|corvettes?|destroyers?|submarines?|cruisers?|ships?|vessels?|boats?|cutters?|warships?|flagship)\s+$/i.test(before) ||
-      /\b(?:INS|HMS|HMAS|HMNZS|HMCS|USS|USNS|USCGC|JS|KRI|ROKS|BRP|RSS|HTMS|KD|KDB|FS|ITS|SPS|ESPS|TCG|PNS|BNS|CNS|RFS|HNLMS|HDMS|HNoMS|HSwMS|ORP|NRP|BAP|ARA|BRP|CSB|UMS|LHD)\s+$/.test(before));
+      SHIP_PREFIX_BEFORE.test(before));
     // "the Truong Bon historical site", "Ba Dinh Square": a place named like a person.
     const place = !rank && !preTitle && (/^\s+(?:(?:historical|relic|martyrs'?)\s+)?(?:site|relic|memorial|cemetery|temple|pagoda|monument|museum|mausoleum|square|street|road|bridge|airport|park|stadium|hall|pass|island|district|commune|ward)\b/.test(after) ||
       // "the Ho Chi Minh Mausoleum", "the National Cemetery": a capitalised place word ends the run.

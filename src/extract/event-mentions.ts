@@ -5,7 +5,7 @@
  * Used by meetings.ts, which decides which mentions are one event.
  */
 import type { MeetingKind } from '../vocab.js';
-import { ordinalOf } from './lexicon.js';
+import { ordinalOf, SHIP_NOUNS, SHIP_PREFIXES } from './lexicon.js';
 import { execAll } from './tokens.js';
 
 const NOUNS: Array<[RegExp, MeetingKind]> = [
@@ -16,11 +16,13 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
   [/^(?:conference|seminar|workshop|symposium|forum|summit|retreat|expo|exhibition|show|airshow|fair)$/i, 'conference'],
   [/^(?:talks|discussions?)$/i, 'talks'],
   [/^(?:courtesy (?:visit|call))$/i, 'meeting'],
-  [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover)$/i, 'visit'],
+  [/^(?:visit|trip|tour|port call|port visit|ship visit|stopover|call)$/i, 'visit'],
   [/^(?:signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|(?:joint )?(?:patrols?|exercises?|drills?))$/i, 'meeting'],
   [/^(?:meeting|session|event|exchange|ceremony)$/i, 'meeting'],
 ];
-const NOUN_RE = /\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|ceremony(?<!welcom(?:e|ing) ceremony)|expo|exhibition|show|airshow|fair(?<=(?:defen[cs]e|security|arms|industry|aerospace|aviation|maritime|naval) fair)|signing(?=\s+(?:took place|was held|ceremony)))\b/gi;
+/** "the call of the X Navy frigate Y": a ship's call, a port call. */
+const CALL_OF_SHIP = `\\s+(?:of|by)\\s+(?:the\\s+|an?\\s+)?(?:[\\p{L}'’-]+\\s+){0,6}?(?:${SHIP_NOUNS}\\b|(?:${SHIP_PREFIXES.join('|')})\\s+\\p{Lu})`;
+const NOUN_RE = new RegExp(String.raw`\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|call(?=${CALL_OF_SHIP})|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|ceremony(?<!welcom(?:e|ing) ceremony)|expo|exhibition|show|airshow|fair(?<=(?:defen[cs]e|security|arms|industry|aerospace|aviation|maritime|naval) fair)|signing(?=\s+(?:took place|was held|ceremony)))\b`, 'giu');
 
 export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|forthcoming|future|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|preparations? of|to hold|to co-chair)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^(?:(?!\band\b)[^.;,]){0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
@@ -68,7 +70,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
   for (const m of execAll(NOUN_RE, text)) {
     const start = m.index;
     const end = start + m[0].length;
-    const noun = m[0];
+    // ("the call of the X Navy frigate Y" is a port call.)
+    const noun = /^call$/i.test(m[0]) ? 'port call' : m[0];
     if (skip.some((s) => start >= s.start && end <= s.end)) continue;
     const before = text.slice(0, start);
     const after = text.slice(end);
@@ -139,7 +142,7 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     const anaphoric = ['the', 'this', 'that', 'his', 'her', 'their', 'its'].includes(det) && !ordinal && generic &&
       !(kindOfNoun(noun) === 'visit' && /^\s*to\b/.test(after)) &&
       // ("the port call of JMSDF destroyer X at Cam Ranh": a ship's call said whose is one of its own.)
-      !(/^(?:port call|port visit|ship visit|stopover)$/i.test(noun) && /^\s*(?:of|by)\s/.test(after)) &&
+      !(/^(?:port call|port visit|ship visit|stopover|call)$/i.test(noun) && /^\s*(?:of|by)\s/.test(after)) &&
       // "the handover ceremony of a hospital", "the ceremony to inaugurate ...": a ceremony said what for is one of its own.
       !(/ceremony$/i.test(noun) && /^\s*(?:of|for|to|marking|celebrating|commemorating)\s+(?!the (?:meeting|talks|dialogue|visit)\b)/i.test(after));
     // (Up to another clause: "..., a few months after they signed ...".)
@@ -166,6 +169,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:co-chaired|chaired|(?:co-)?presided over)\b(?! (?:an? |the )?(?:official |state )?welcom)/g, 'meeting', 'chair', ['chaired', 'presided']],
   [/\b(?:was|were) (?:also |jointly )?(?:attended|directed|commanded|overseen|observed|witnessed|reviewed) by\b/g, 'meeting', 'attended-by', [' by']],
   [/\b(?:was|were|is|are) (?:(?:warmly|cordially|later|also|then|officially) )*(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by', ['ed by']],
+  // "Ho Chi Minh City welcomed the Royal Navy's patrol vessel HMS X": a ship received is a port call (meetings.ts takes the ship's bodies).
+  [new RegExp(`\\b(?:welcomed|received|hosted)\\b(?=\\s+(?:the\\s+|an?\\s+)?(?:(?!(?:on|in|at|aboard|board|by|for|to|from|with|of)\\s)[\\p{L}'’-]+\\s+){0,6}?(?:${SHIP_NOUNS}\\b|(?:${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}))`, 'gu'), 'visit', 'dock', ['welcomed', 'received', 'hosted']],
   [/\bhosted an? (?:(?:state|gala|official|welcome|working) )?(?:reception|banquet|dinner|luncheon|lunch)(?: (?:in honou?r of|for))?\b|\breceived\b|\breceives\b|\b(?:welcomed|hosted)\b(?=\s+(?:(?:his|her|the|visiting)\s+)*(?:[\p{Lu}][\p{L}.'-]*\s+){0,8}?(?:counterpart|[\p{Lu}]))/gu, 'reception', 'host', ['hosted', 'received', 'receives', 'welcomed']],
   [/\b(?:talked|spoke|spoken|talks|speaks|conversed) (?:over|on|by) the (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:talked|spoke|conversed|speaks|talks) by (?:tele)?phone (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b|\b(?:held|had|made|holds) (?:an? )?(?:tele)?phone (?:talks|talk|call|conversation)s? (?:with|to)\b|\bphone talks with\b|\bphoned\b/gu, 'call', 'meet', ['phone']],
   [/\b(?:held|had|holds|hold) (?:an? )?(?:online|virtual) (?:talks|discussions?|meeting|conference)(?: with)?\b|\b(?:held|had|holds|hold) an? (?:video ?conference|teleconference|video call)(?: with)?\b|\b(?:met|talked) (?:online|virtually|via video ?conference)(?: (?:on|in) \p{Lu}\p{Ll}+(?: \d{1,2})?)? with\b/gu, 'teleconference', 'meet', ['online', 'virtual', 'video', 'teleconference']],

@@ -497,3 +497,8 @@ export const COMMON_WORDS: string[] = (
   'agreed affirmed stressed noted hoped highlighted welcomed suggested proposed lauded discussed reviewed signed inked concluded held ' +
   'visited hosted received talked attended chaired co-chaired expressed voiced thanked congratulated invited accepted emphasised emphasized'
 ).split(/\s+/);
+
+/** Words for a ship or a group of ships (a RegExp source), and the prefixes navies put before a ship's name ("INS", "HMNZS"). */
+export const SHIP_NOUNS = '(?:(?:naval|training|patrol|hospital|survey|research)\\s+)?(?:ships?|vessels?|frigates?|corvettes?|destroyers?|submarines?|cruisers?|cutters?|warships?|squadron|flotilla|task group)';
+export const SHIP_PREFIXES = ['HMS', 'HMAS', 'HMNZS', 'HMCS', 'USS', 'USNS', 'USCGC', 'INS', 'JS', 'KRI', 'ROKS', 'BRP', 'RSS', 'HTMS', 'KD', 'KDB', 'FS', 'ITS', 'SPS', 'ESPS',
+  'TCG', 'PNS', 'BNS', 'SLNS', 'CNS', 'RFS', 'HNLMS', 'HDMS', 'HNoMS', 'HSwMS', 'FGS', 'ORP', 'NRP', 'BAP', 'ARC', 'ARA', 'ROCS', 'UMS', 'CSB'];

@@ -12,7 +12,7 @@ import { AT_EVENT_CAPTION, INVERTED_SPEECH, PLANNED_AFTER, PLANNED_BEFORE, SPEEC
 import { addEvidence, type DateValue, type Meeting, type Organization, type Person } from './model.js';
 import { inYear } from './dates.js';
 import { countryOfForm } from './actors.js';
-import { ordinalOf } from './lexicon.js';
+import { ordinalOf, SHIP_PREFIXES } from './lexicon.js';
 import { execAll, slug } from './tokens.js';
 
 /** The kinds, most telling first: a teleconference that is also called a meeting is a teleconference. */
@@ -86,7 +86,9 @@ const MULTILATERAL: Array<[RegExp, string]> = [
 /** The name of a gathering of a body: "ASEAN Chiefs of Defence Forces' Meeting", "Shangri-La Dialogue". */
 const GATHERING = /\b(?:Meeting|Conference|Summit|Forum|Dialogue|Retreat|Session|Symposium|Congress|Expo|Exhibition)\b[^]{0,20}$/;
 /** Words for a ship, and for where ships call. */
-const SHIP = /\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|[Dd]estroyers?|[Ss]ubmarines?|[Cc]ruisers?|[Bb]oats?|[Cc]utters?|[Ff]lotilla|[Ff]leet|[Tt]ask (?:[Gg]roup|[Ff]orce)|HMA?S|USN?S|INS|JS|KRI|ROKS|BRP|HMNZS|RSS|HTMS|FS)\b/;
+const SHIP = new RegExp(`\\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|[Dd]estroyers?|[Ss]ubmarines?|[Cc]ruisers?|[Bb]oats?|[Cc]utters?|[Ff]lotilla|[Ff]leet|[Ss]quadron|[Tt]ask (?:[Gg]roup|[Ff]orce)|${SHIP_PREFIXES.join('|')})\\b`);
+/** A ship named with its navy's prefix at the start of a clause: "INS X undertook ...", "..., HMAS Y ...". */
+const SHIP_NAMED = new RegExp(`^\\s*(?:[^,]*,\\s*)?(?:${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 const PORT = /^[^.;]{0,80}\b(?:[Pp]ort|[Hh]arbou?r|[Nn]aval [Bb]ase|[Bb]ase|[Bb]ay|[Pp]ier|[Ww]harf)\b/;
 /** Modifiers that make an event noun a different event: "a separate meeting", "the recent phone talks". */
 const OTHER_EVENT = /\b(?:last|previous|earlier|former|past|recent|separate|another|other)\b/i;
@@ -525,10 +527,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const bodies = actorsIn(a, cStart, v.start, ['person', 'organization', 'country']);
         // "the frigate and two vessels of the X Navy held a drill": the frigate told before is its navy's.
         // ("INS X undertook a passage exercise": a ship named with its navy's prefix, on the port call told.)
-        if (lastVisit && (/\bthe (?:frigate|ship|vessel|warship|destroyer|corvette|cutter)\b/i.test(subjectText) || /^\s*(?:[^,]*,\s*)?(?:HMS|USS|INS|KRI|HMAS|HMNZS|JS|ROKS|FS|BRP|RSS|KD|HTMS|CNS|ITS|BNS|PNS|SLNS|KDB|UMS|TCG|ESPS|HNLMS|HDMS|HSwMS|FGS|NRP|ARC|BAP|ROCS|RFS)\s+\p{Lu}/u.test(subjectText))) {
+        if (lastVisit && (/\bthe (?:frigate|ship|vessel|warship|destroyer|corvette|cutter)\b/i.test(subjectText) || SHIP_NAMED.test(subjectText))) {
           for (const k of lastVisit.participants.keys()) if (ctx.organizations.has(k) && !bodies.some((b) => b.key === k)) bodies.push({ key: k, kind: 'organization', start: cStart, end: cStart, nested: false });
         }
         if (bodies.length || !group) subjects = bodies;
+        // "Ho Chi Minh City welcomed the Royal Navy's patrol vessel X": the ship's bodies call at the port.
+        if (v.role === 'dock' && /^(?:welcomed|received|hosted)/.test(text.slice(v.start))) {
+          subjects = actorsIn(a, v.end, clauseEnd(text, v.end), ['organization', 'country']).slice(0, 2);
+        }
       }
       /** "conducted the 36th joint patrol": the event noun inside the verb phrase names the event. */
       const ownNoun = v.role === 'hold' ? nouns.find((n) => n.start >= v.start && n.end <= v.end) : undefined;
