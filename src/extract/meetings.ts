@@ -989,8 +989,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const refYear = main?.date?.value?.slice(0, 4) || ctx.written?.slice(0, 4);
         // (Without a year to compare: when the event reported is dated by its day alone, "on Monday", one dated by a
         // year or a month of a year, "in 2022", is from before it.)
-        const pastYear = dateValue !== undefined && /^\d{4}/.test(dateValue) && (refYear !== undefined ? dateValue.slice(0, 4) < refYear :
-          main?.date !== undefined && /^\d{4}(?:-\d{2})?$/.test(dateValue));
+        const pastYear = dateValue !== undefined && /^\d{4}/.test(dateValue) && refYear !== undefined && dateValue.slice(0, 4) < refYear;
+        const yearOnly = !pastYear && refYear === undefined && dateValue !== undefined && main?.date !== undefined && /^\d{4}(?:-\d{2})?$/.test(dateValue);
         const otherYear = n.year !== undefined && main !== undefined && !main.date?.value?.startsWith(n.year);
         const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null) ||
           // "had held the first X and the Defence Ministers' Meeting": a named event held by others.
@@ -1004,7 +1004,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
             // (So is one dated in a year before the article's: "recalled his first trip to Vietnam in 2019".)
             if ((earlier && !/\b(?:separate|another)\b/i.test(n.modifiers)) || (betweenM !== null && betweenPersons.length >= 2) || n.possessorEnd !== undefined || otherYear ||
               pastYear) background.add(target);
-            if (pastYear) dated.add(target);
+            if (pastYear || yearOnly) dated.add(target);
           }
           else if (main && n.det !== 'a' && n.det !== 'an') {
             target = main;
