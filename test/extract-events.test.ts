@@ -1240,4 +1240,23 @@ describe('extraction: events', () => {
     assert.deepEqual(visits, ['2019 japan-maritime-self-defence-force', '2021 royal-navy united-kingdom', '2023-03 royal-navy']);
     assert.equal(byKind(r.meetings, 'reception').length, 1, 'the reception on board is no port call, and the main event stays a reception');
   });
+
+  it('"Co-chairing the meeting were A and B"; a body "of <province>" and the same body named with its place first are one; a readout headline of a call dated "Today,"', () => {
+    const r = x([
+      'On October 3, the Border Guard Command of Long An province and the Prey Veng Provincial Police held their annual meeting in Binh Hiep.',
+      'Co-chairing the meeting were Colonel Le Van Tam, Commander of the Long An Border Guard Command, and Brigadier General Sok Dara, Commissioner of the Prey Veng Provincial Police.',
+    ].join(' '));
+    const [meeting] = r.meetings;
+    assert.equal(r.meetings.length, 1);
+    assert.deepEqual([...meeting.chairs.keys()].sort(), ['le-van-tam', 'sok-dara']);
+    const bodies = [...r.organizations.values()].map((o) => o.name).sort();
+    assert.deepEqual(bodies, ['Long An Border Guard Command', 'Prey Veng Provincial Police']);
+    for (const o of r.organizations.keys()) assert.ok(meeting.participants.has(o), `${o} takes part`);
+
+    const call = extractArticle('t.txt', "Readout of the Minister's call with his Vietnamese counterpart\nWellington, 4 March 2025\n" +
+      "Today, New Zealand's Minister of Defence Mark Hollis spoke with Vietnam's Minister of National Defence, General Phan Van Giang.\n");
+    assert.equal(call.meetings.length, 1);
+    assert.equal(call.meetings[0].kind, 'call');
+    assert.equal(call.meetings[0].date?.value, '2025-03-04');
+  });
 });

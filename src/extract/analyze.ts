@@ -56,7 +56,8 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
   const addOrg = (o: OrgMention | undefined) => {
     if (!o) return;
     // A place's name is no body, but a body may be named after its place ("Ho Chi Minh City People's Committee").
-    if (places.some((p) => overlaps(p, o) && !(o.start <= p.start && o.end > p.end)) && !o.acronym) return;
+    // ("the Border Guard Command of Tay Ninh province": a body of a place, named before it.)
+    if (places.some((p) => overlaps(p, o) && !(o.start <= p.start && o.end >= p.end && o.end - o.start > p.end - p.start)) && !o.acronym) return;
     const same = orgs.find((x) => overlaps(x, o));
     // "the Southern Theater Command of the Chinese People's Liberation Army (PLA)": a unit of a body named with its
     // acronym is a body of its own, and so is the body.
@@ -218,6 +219,22 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
         return full ? { ...o, key: full.key, name: full.name, country: full.country, written: o.written ?? o.text } : o;
       });
     }
+  }
+  // "the Military Command of Quang Tri province" and "the Quang Tri Provincial Military Command": one body, under the name
+  // written with the place first.
+  const byName = new Map<string, OrgMention>();
+  for (const r of reads) for (const o of r.orgs) byName.set(o.name.toLowerCase(), o);
+  const placeFirst = (o: OrgMention): OrgMention | undefined => {
+    const m = /^(.+?\b(?:Command|Committee|Police|Department|Guard|Brigade|Regiment|Division|Hospital|School))\s+of\s+(?:the\s+)?(\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,3})(?:\s+(?:[Pp]rovince|[Cc]ity))?$/u.exec(o.name);
+    if (!m) return undefined;
+    const [, body, place] = m;
+    return byName.get(`${place} ${body}`.toLowerCase()) ?? byName.get(`${place} provincial ${body}`.toLowerCase()) ?? byName.get(`${place} city ${body}`.toLowerCase());
+  };
+  for (const r of reads) {
+    r.orgs = r.orgs.map((o) => {
+      const same = placeFirst(o);
+      return same && same.key !== o.key ? { ...o, key: same.key, name: same.name, country: same.country ?? o.country, written: o.written ?? o.text } : o;
+    });
   }
   // Organizations first: their countries and parents.
   reads.forEach((r, i) => {

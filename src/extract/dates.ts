@@ -83,9 +83,10 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
   },
   {
     // "met ... in Canberra today", "earlier today": the article's date; "today's world", "Vietnam today" are no dates.
-    re: /(?<=\b(?:[a-z]+ed|(?:in|at)(?: the)?(?: \p{Lu}[\p{L}-]*)+|earlier|later)\s)today\b(?!['’]s)|\btoday(?=\s+(?:[a-z]+ed|spoke|met|held|paid|made|led|took|began|gave|sent)\b)/gu,
+    // ("Today, the minister spoke with ...": opening the sentence.)
+    re: /(?<=\b(?:[a-z]+ed|(?:in|at)(?: the)?(?: \p{Lu}[\p{L}-]*)+|earlier|later)\s)today\b(?!['’]s)|\btoday(?=\s+(?:[a-z]+ed|spoke|met|held|paid|made|led|took|began|gave|sent)\b)|^\s*Today(?=,)/gu,
     digits: false,
-    word: 'today',
+    word: 'oday',
     read: (_m, ref) => relativeDay(0, ref),
   },
   {

@@ -198,6 +198,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:held|had|holds|has had) (?:separate |bilateral |separate bilateral |several |a series of (?:bilateral )?)?(?:meetings|talks|working sessions) with\b/g, 'meeting', 'meet', ['meetings', 'talks', 'sessions']],
   [/\bvisited\b|\b(?:is|are|was|were) (?:currently |now )?visiting\b(?=\s+(?:the\s+)?\p{Lu})/gu, 'visit', 'visit', ['visited', 'visiting']],
   [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:was|were) (?:also )?present at\b|\b(?:presided over|chaired)\b(?= (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony)/g, 'meeting', 'attend', ['attended', 'part in', 'participated', 'welcom', 'present at']],
+  // "Co-chairing the meeting were A and B": those after the verb chaired the event named before it.
+  [/(?<=^\s*(?:Co-chairing|Chairing|Presiding over|Co-presiding over) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|talks|dialogue|conference|session|forum|exchange|consultations?)\s+)(?:were|was)\b/gu, 'meeting', 'chaired-by', ['chairing', 'presiding']],
   // "Attending the meeting were A and B": those after the verb attended the event named before it.
   [/(?<=^\s*(?:Also )?(?:[Aa]ttending|[Pp]resent at) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|event|ceremony|talks|dialogue|reception|conference|session|forum|exchange|visit)\s+)(?:were|was)\b/gu, 'meeting', 'attended-by', ['attending', 'present at']],
   [/\b(?:witnessed|observed|watched|reviewed)\b(?=\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:patrols?|exercises?|drills?|parade|demonstration|performance|(?:sea|harbou?r|field|live-fire) phase)\b)/gu, 'meeting', 'attend', ['witnessed', 'observed', 'watched', 'reviewed']],

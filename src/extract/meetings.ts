@@ -143,7 +143,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     for (const r of refs) addRole(m, 'participants', r.key, si);
   };
   /** The article is about a phone call: its headline or a sentence says so. */
-  const phoneArticle = ctx.analyses.some((a) => /\b(?:(?:tele)?phone (?:call|talks|conversation)|phone|telephone)\b/i.test(a.text) && (a.sentence.role === 'headline' || /\b(?:the|a) (?:phone |telephone )?call\b/i.test(a.text)));
+  // ("Readout of the Minister's call with his Vietnamese counterpart": a headline of a call, not a courtesy or port call.)
+  const phoneArticle = ctx.analyses.some((a) => (/\b(?:(?:tele)?phone (?:call|talks|conversation)|phone|telephone)\b/i.test(a.text) && (a.sentence.role === 'headline' || /\b(?:the|a) (?:phone |telephone )?call\b/i.test(a.text))) ||
+    (a.sentence.role === 'headline' && /(?<!\b(?:courtesy|port|farewell|introductory|protocol|video)\s)\bcall (?:with|between)\b/i.test(a.text)));
   /** Events made from a photo caption ("X and Y at the dialogue"): the body names them properly later. */
   const fromCaption = new Set<Meeting>();
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined ||
