@@ -1259,4 +1259,13 @@ describe('extraction: events', () => {
     assert.equal(call.meetings[0].kind, 'call');
     assert.equal(call.meetings[0].date?.value, '2025-03-04');
   });
+
+  it('"The ship was welcomed by representatives of X" is the welcome of the port call told, no reception', () => {
+    const r = x([
+      'The Indian Coast Guard ship Sarathi arrived at Tien Sa port in Da Nang on Thursday for a three-day visit.',
+      'The ship was welcomed by representatives of the Vietnam Coast Guard Region 2 Command.',
+      'During the visit, Commandant Ravi Menon, the commanding officer, called on Major General Tran Van Son, Commander of Coast Guard Region 2.',
+    ].join(' '));
+    assert.deepEqual(r.meetings.map((m) => m.kind).sort(), ['meeting', 'visit']);
+  });
 });

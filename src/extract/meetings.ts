@@ -699,6 +699,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         target = v.role === 'dock' && lastVisit && !calledEarlier && subjects.every((x) => lastVisit!.participants.has(x.key)) ? lastVisit : create(kind, si, '');
         if (calledEarlier) background.add(target);
         else if (v.role === 'dock') lastVisit = target;
+      } else if (v.role === 'hosted-by' && lastVisit && (SHIP.test(subjectText) || /\bthe (?:crew|sailors)\b/i.test(subjectText))) {
+        // "The ship was welcomed by representatives of X": the welcome of the port call told, no reception.
+        target = lastVisit;
       } else if (v.role === 'host' && /^(?:welcomed|hosted)$/.test(text.slice(v.start, v.end))) {
         // "welcomed the delegation led by ..." during an event already told: its guests, not a new reception.
         target = focus ?? main;
