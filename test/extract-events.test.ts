@@ -1268,4 +1268,16 @@ describe('extraction: events', () => {
     ].join(' '));
     assert.deepEqual(r.meetings.map((m) => m.kind).sort(), ['meeting', 'visit']);
   });
+
+  it('"The ADMM-Plus was attended by X" and "was chaired by Y": the gathering told before, named by its body; "ASEAN Secretary-General X" holds an office, no rank', () => {
+    const r = x([
+      "On the sidelines of the 12th ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on November 1, General Phan Van Giang met Japanese Defence Minister Kenji Sato.",
+      'The ADMM-Plus was chaired by Malaysian Defence Minister Mohamed Khaled Nordin and attended by ASEAN Secretary-General Kao Kim Hourn.',
+    ].join(' '));
+    const [gathering] = byKind(r.meetings, 'conference');
+    assert.ok(gathering, r.meetings.map((m) => m.kind).join(', '));
+    assert.ok(gathering.chairs.has('mohamed-khaled-nordin'));
+    assert.ok(gathering.participants.has('kao-kim-hourn'));
+    assert.equal(r.persons.get('kao-kim-hourn')!.ranks.size, 0);
+  });
 });

@@ -592,7 +592,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const after = text.slice(end);
     let rankM = rankAtEnd(before);
     // "Director General", "Secretary General": an office, not the rank General.
-    if (rankM && /^General\b/.test(rankM.text.trim()) && /\b(?:Director|Secretary|Inspector|Attorney|Consul|Governor|Surgeon|Auditor|Controller)\s*$/.test(before.slice(0, rankM.index))) rankM = undefined;
+    // ("ASEAN Secretary-General X": the office written with a hyphen.)
+    if (rankM && /^General\b/.test(rankM.text.trim()) && /\b(?:Director|Secretary|Inspector|Attorney|Consul|Governor|Surgeon|Auditor|Controller)[\s-]*$/.test(before.slice(0, rankM.index))) rankM = undefined;
     // "General Tan Sri X": a rank before the honorific is the rank.
     if (rankM && /^(?:Tan Sri|Datuk|Dato|Hon|Rt Hon)\b/.test(rankM.text.trim())) {
       const military = rankAtEnd(before.slice(0, rankM.index));

@@ -562,7 +562,15 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "welcomed" and "hosted" make a reception only with a guest named; "received certificates" is none.
       if (v.role === 'host' && /^(?:welcomed|hosted)$/.test(text.slice(v.start, v.end)) && !objects.length) continue;
       if (v.role === 'host' && /^receive/.test(text.slice(v.start, v.end)) && !objectsAll.length && /^\s+(?:(?:a|an|the|their|his|her|its)\s+)?[a-z]/.test(text.slice(v.end))) continue;
-      if ((v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
+      // "The ADMM-Plus was attended by A and B": the gathering told before, named by its body.
+      const gatheringBefore = (v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore ? (() => {
+        const org = [...a.actors].reverse().find((x) => x.kind === 'organization' && !x.nested && x.start >= cStart && x.end <= v.start);
+        if (!org) return undefined;
+        const names = [text.slice(org.start, org.end), ctx.organizations.get(org.key)?.name, ctx.organizations.get(org.key)?.acronym].filter((n): n is string => !!n);
+        const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\d]+/gu, '');
+        return [...meetings].reverse().find((m) => (gatherings.has(m) || m.kind === 'conference') && names.some((n) => bare(m.label).includes(bare(n))));
+      })() : undefined;
+      if ((v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore && !gatheringBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
       if (nounBefore) {
         // "The 13th ... Dialogue took place ..., co-chaired by A and B": the event the clause is about.
         kind = nounBefore.kind;
@@ -631,7 +639,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (/^exchanged views$/.test(text.slice(v.start, v.end)) && (group || subjects.filter((x) => x.kind === 'person').length < 2)) continue;
       // "signed ... in Jakarta in March 2023, during a state visit by ...": the visit is the event, the document its outcome.
       if (signedHere && !witnessedBy && main && /^[^.;]*?,?\s*during (?:a|an|the|his|her|their) (?:[\p{L}-]+ ){0,3}visit\b/u.test(text.slice(v.end))) continue;
-      if (ceremony) {
+      if (gatheringBefore) {
+        target = gatheringBefore;
+      } else if (ceremony) {
         target = ceremony;
         hint(target, kind, si);
       } else if (again && again !== main) {
