@@ -1280,4 +1280,17 @@ describe('extraction: events', () => {
     assert.ok(gathering.participants.has('kao-kim-hourn'));
     assert.equal(r.persons.get('kao-kim-hourn')!.ranks.size, 0);
   });
+
+  it('a handover "at a ceremony" is the giver\'s and the receiver\'s; "paid courtesy calls on the command of X"; "the Russian Pacific Fleet" and "the Pacific Fleet" are one body', () => {
+    const r = x('The Japanese Ministry of Defense handed over engineering equipment to the Vietnam Department of Peacekeeping Operations at a ceremony in Hanoi on 12 August 2024.');
+    const [ceremony] = r.meetings;
+    assert.ok(ceremony.participants.has('vietnam-department-of-peacekeeping-operations'), [...ceremony.participants.keys()].join(', '));
+    assert.ok([...ceremony.participants.keys()].some((k) => r.organizations.get(k)?.countryKey === 'japan'));
+    const ship = x([
+      "The frigate Dinh Tien Hoang was welcomed by representatives of the Russian Pacific Fleet at Vladivostok on July 23.",
+      'During the visit, Captain Nguyen Van Hung paid courtesy calls on the command of the Pacific Fleet.',
+    ].join(' '));
+    assert.equal([...ship.organizations.values()].filter((o) => o.name === 'Pacific Fleet').length, 1);
+    assert.ok(ship.meetings.some((m) => m.kind === 'meeting' && m.participants.has('nguyen-van-hung') && [...m.participants.keys()].some((k) => /pacific-fleet/.test(k))));
+  });
 });

@@ -210,6 +210,9 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
     for (const o of r.orgs) {
       const lead = o.country ? /^(\p{Lu}[\p{L}]+) (.+)$/u.exec(o.name) : null;
       if (lead && countryOfForm(lead[1]) === o.country && lead[2].split(' ').length >= 2) withDemonym.set(lead[2], o);
+      // ("the Russian Pacific Fleet", named "Pacific Fleet" of Russia: the demonym was written, not kept in the name.)
+      const writtenLead = o.country ? /^(?:the\s+)?(\p{Lu}[\p{L}]+)\s+(.+)$/u.exec(o.written ?? o.text) : null;
+      if (writtenLead && countryOfForm(writtenLead[1]) === o.country && writtenLead[2] === o.name && o.name.split(' ').length >= 2) withDemonym.set(o.name, o);
     }
   }
   if (withDemonym.size) {

@@ -478,7 +478,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "paid a courtesy visit to (the leaders of) the City People's Committee": with no person named, the body met.
       // (Or the body and the one who led it: "held a working session with the X Department, led by its Director Y".)
       if (v.role === 'meet' || v.role === 'host') {
-        const body = objectsAll.find((x) => x.kind === 'organization' && !x.nested && /^\s*(?:the\s+)?(?:(?:leaders?|leadership|representatives?|officials?|heads?)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(v.end, x.start)));
+        const body = objectsAll.find((x) => x.kind === 'organization' && !x.nested && /^\s*(?:the\s+)?(?:(?:leaders?|leadership|representatives?|officials?|heads?|command)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(v.end, x.start)));
         if (body && (!objects.length || /^\s*,?\s*(?:led|headed) by\b/.test(text.slice(body.end)))) objects.push(body);
         // "held working sessions with the X Department and the Y Institute": each body listed.
         if (body && !objects.some((o) => o.kind === 'person') && /s with$/.test(text.slice(v.start, v.end))) {
@@ -911,6 +911,19 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // ("the visit to Israel by a delegation of the General Department of Defence Industry": the body the delegation is of.)
       const byOf = n.kind === 'visit' && !agent.length ? /^\s*(?:to [\p{L} -]+? )?(?:by|of) (?:the |a |an )?(?:(?:[\p{L}-]+ ){0,2}delegations? (?:of|from) (?:the )?)?/u.exec(n.after) : null;
       if (byOf) agent = a.actors.filter((x) => !x.nested && x.kind !== 'person' && x.start >= n.end + byOf[0].length && x.start <= n.end + byOf[0].length + 2).slice(0, 1);
+      // "The X Navy handed over a corvette to the Y Navy at a ceremony ...": the body that gave and the one that received.
+      let handoverParties: ActorRef[] = [];
+      const handover = !agent.length && /ceremony$/i.test(n.noun) ? /\b(?:handed over|hands over|donated|donates|presented|presents|transferred|transfers)\b([^.;]*?)\b(?:at|during) (?:a|the)\s+$/.exec(text.slice(0, n.start)) : null;
+      if (handover) {
+        const giverEnd = handover.index;
+        const to = /\bto\s+/.exec(handover[1]);
+        const toAt = to ? giverEnd + handover[0].indexOf(handover[1]) + to.index + to[0].length : -1;
+        const parties = a.actors.filter((x) => !x.nested && x.kind !== 'person');
+        handoverParties = [
+          ...parties.filter((x) => x.start >= clauseStart(text, giverEnd) && x.end <= giverEnd).slice(-1),
+          ...(to ? parties.filter((x) => x.start >= toAt && x.start <= toAt + 4 && x.end <= n.start).slice(0, 1) : []),
+        ];
+      }
       const destination = /^\s*(?:(?:of|by) [^,;]{1,80}? )?to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
       // "the recent talks", "since the dialogue", "took place after talks between ...": an event other than the one told.
       // "the memorandum signed in Hanoi in January 2024, during a state visit by ...": the visit of a document's past.
@@ -1062,6 +1075,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (n.ordinal !== undefined) target.ordinal ??= n.ordinal;
       if (!target.label && !n.anaphoric) target.label = n.phrase;
       participate(target, agent, si);
+      participate(target, handoverParties, si);
       // "Voronov noted that much had been done since his own visit to Hanoi": "his" is the one the sentence is about.
       if (n.kind === 'visit' && !agent.length && (n.det === 'his' || n.det === 'her') && target.participants.size === 0) {
         const owner = a.actors.filter((x) => x.kind === 'person' && !x.nested && x.end <= n.start);
