@@ -303,8 +303,15 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
   // (How often a name's words are written counts, as later mentions are often the family name alone.)
   const times = new Map<string, number>();
   for (const { m } of fullMentions) times.set(m.name, (times.get(m.name) ?? 0) + 1);
-  const wordCount = new Map<string, number>();
-  for (const r of reads) for (const w of fold(r.text).split(/[^\p{L}]+/u)) if (w) wordCount.set(w, (wordCount.get(w) ?? 0) + 1);
+  // (Counted only when some name is written once: most articles need no count.)
+  let wordCount: Map<string, number> | undefined;
+  const countOf = (w: string) => {
+    if (!wordCount) {
+      wordCount = new Map();
+      for (const r of reads) for (const x of fold(r.text).split(/[^\p{L}]+/u)) if (x) wordCount.set(x, (wordCount.get(x) ?? 0) + 1);
+    }
+    return wordCount.get(w) ?? 0;
+  };
   for (const { m } of fullMentions) {
     const words = fold(m.name).split(' ');
     if (times.get(m.name) !== 1 || words.length < 3) continue;
@@ -313,7 +320,7 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
       if (ow.length !== words.length) return false;
       const differ = ow.map((w, k) => k).filter((k) => ow[k] !== words[k]);
       return differ.length === 1 && ow[differ[0]].length >= 4 && words[differ[0]].length >= 4 && oneLetterOff(ow[differ[0]], words[differ[0]]) &&
-        (wordCount.get(words[differ[0]]) ?? 0) === 1 && (wordCount.get(ow[differ[0]]) ?? 0) >= 2;
+        countOf(words[differ[0]]) === 1 && countOf(ow[differ[0]]) >= 2;
     });
     if (like.length === 1) m.name = like[0];
   }
