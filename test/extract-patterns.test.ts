@@ -111,4 +111,16 @@ describe('extraction patterns', () => {
     assert.equal(r.meetings[0].kind, 'conference');
     assert.equal(r.meetings[0].date?.value, '2025-05-12');
   });
+
+  it('"Vietnam\'s Office for X" is the Office for X of Vietnam; "the Lao guests" are the visiting delegation\'s head', () => {
+    const r = x("Mercer praised the cooperation of Vietnam's Office for Seeking Missing Persons with the agency.");
+    const office = [...r.organizations.values()].find((o) => /Office for Seeking Missing Persons/.test(o.name))!;
+    assert.equal(office.name, 'Office for Seeking Missing Persons');
+    assert.equal(office.countryKey, 'vietnam');
+    const v = x([
+      'A delegation of the Military Command of Champasak province led by Colonel Khamla Sitthivong paid a working visit to Kon Tum province from May 3 to 5.',
+      'The Lao guests also paid a courtesy call on Tran Van Tuan, Chairman of the Kon Tum Provincial People\'s Committee.',
+    ].join(' '));
+    assert.ok(v.meetings.some((m) => m.kind === 'meeting' && m.participants.has('khamla-sitthivong') && m.participants.has('tran-van-tuan')));
+  });
 });

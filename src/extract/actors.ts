@@ -256,7 +256,9 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
     const service = /\b(?:Forces?|Army|Navy|Guard|Corps|Marines?)$/.test(rest) && !/^(?:Ministry|Department|Office|Institute|Commission|Committee)\b/.test(rest);
     country = lead.country;
     // ("Vietnam Office for Seeking Missing Persons": a country's name, not its adjective, is part of the body's name.)
-    const byName = name.slice(0, name.length - rest.length).trim().replace(/'s?$/, '') === lead.country && !/^(?:Ministry|Department)\b/.test(rest);
+    // ("Vietnam's Office for Seeking Missing Persons": a possessive is no part of the name.)
+    const prefix = name.slice(0, name.length - rest.length).trim();
+    const byName = prefix === lead.country && !/^(?:Ministry|Department)\b/.test(rest);
     if (rest.split(' ').length >= 2 && !service && !byName && !/^(Joint|Friendship)\b/.test(rest)) name = rest;
   }
   const tail = / of (?:the )?((?:(?! of ).)+)$/u.exec(name);

@@ -40,9 +40,9 @@ function clauseStart(text: string, at: number): number {
 }
 
 /** A person named by role ("the Lao officer", "he"), in lowercase: "the General Department" is a body's name. */
-const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+[a-z]))\s+){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guest|host|visitor|commander|chief|delegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
+const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+[a-z]))\s+){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guests?|host|visitors?|commander|chief|delegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
 /** Role words that say nothing of a title: "the German guest" is any German. */
-const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'visitor', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
+const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'guests', 'visitor', 'visitors', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
 const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces|coast guards|border guards|militaries|air forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words before an event that frames the one a clause tells: "as part of his official visit to France". */
@@ -211,7 +211,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const resolveRole = (phrase: string): string | undefined => {
     const words = phrase.toLowerCase().split(/\s+/).filter(Boolean);
     const persons = (m: Meeting | undefined) => (m ? [...m.participants.keys()].filter((k) => ctx.persons.has(k)) : []);
-    if (/\b(?:guest|visitor|visiting|delegation)\b/.test(phrase.toLowerCase()) && main) {
+    if (/\b(?:guests?|visitors?|visiting|delegation)\b/.test(phrase.toLowerCase()) && main) {
       const guests = persons(main).filter((k) => !main!.hosts.has(k));
       if (guests.length === 1) return guests[0];
     }
