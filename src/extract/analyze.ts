@@ -103,7 +103,11 @@ function readSentence(sentence: Sentence, refDate: string | undefined) {
       addOrg(organizationFromName(text.slice(start, p.end), { start, end: p.end, text: text.slice(start, p.end) }));
       continue;
     }
-    addOrg(organizationFromName(p.text, p));
+    // ("Vietnam's Office for Seeking Missing Persons": the country in the possessive before the name is the body's.)
+    const base = organizationFromName(p.text, p);
+    const owner = base && !base.country ? /(\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?)['’]s\s+$/u.exec(text.slice(Math.max(0, p.start - 40), p.start)) : null;
+    const owned = owner && countryOfForm(owner[1]) && !/^(?:Ministry|Department)\b/.test(p.text) ? organizationFromName(`${owner[0]}${p.text}`, p) : undefined;
+    addOrg(owned && owned.name === base!.name && owned.country ? { ...owned, start: base!.start, end: base!.end, text: base!.text, written: base!.written } : base);
   }
   // "VNDPKO's Deputy Director": an unknown acronym that owns a position is an organization.
   for (const m of execAll(/\b([A-Z]{3,})'s\s+(?:Deputy |Vice |Acting )?(?:Director|Head|Chief|Commander|Chairman|President|Secretary)/g, text)) {
