@@ -123,4 +123,16 @@ describe('extraction patterns', () => {
     ].join(' '));
     assert.ok(v.meetings.some((m) => m.kind === 'meeting' && m.participants.has('khamla-sitthivong') && m.participants.has('tran-van-tuan')));
   });
+
+  it('"Also present were A and representatives of X" joins A to the event told; "General Fuentes Aguilera" is Rolando Fuentes Aguilera', () => {
+    const r = x([
+      'Deputy Minister Tran Van Nam received Division General Rolando Fuentes Aguilera, Vice Minister of the Revolutionary Armed Forces of Cuba, in Hanoi on May 4.',
+      'Also present were Cuban Ambassador Carlos Perez Lima and representatives of the Military Medicine Department.',
+      'General Fuentes Aguilera thanked his host.',
+    ].join(' '));
+    assert.deepEqual([...r.persons.values()].map((p) => p.name).sort(), ['Carlos Perez Lima', 'Rolando Fuentes Aguilera', 'Tran Van Nam']);
+    const [m] = r.meetings;
+    assert.ok(m.participants.has('carlos-perez-lima'));
+    assert.ok(![...m.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Military Medicine Department'));
+  });
 });

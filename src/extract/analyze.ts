@@ -304,6 +304,15 @@ export function analyzeArticle(sentences: Sentence[], refDate: string | undefine
   }
   // "Vice Admiral Ngo Van Thuat" four times and "Ngo Van Thuan" once: a name of three words or more written
   // once, one letter off another's in one word, is that person's name misspelt.
+  // "Division General Rolando Fuentes Aguilera ... General Fuentes Aguilera": two family names written without the given
+  // name are the person named in full (not in Vietnamese names, whose last words are the given name).
+  const fullNames = [...new Set(fullMentions.map(({ m }) => m.name))];
+  for (const { m } of fullMentions) {
+    const words = m.name.split(' ');
+    if (words.length !== 2) continue;
+    const whole = fullNames.filter((n) => n !== m.name && n.endsWith(` ${m.name}`) && n.split(' ').length >= 3 && !VIETNAMESE_SURNAMES.has(fold(n.split(' ')[0])));
+    if (whole.length === 1) m.name = whole[0];
+  }
   // (How often a name's words are written counts, as later mentions are often the family name alone.)
   const times = new Map<string, number>();
   for (const { m } of fullMentions) times.set(m.name, (times.get(m.name) ?? 0) + 1);

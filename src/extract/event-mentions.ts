@@ -200,6 +200,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\battended\b|\b(?:took|takes) part in\b|\bparticipated in\b|\b(?:was|were) (?:also )?present at\b|\b(?:presided over|chaired)\b(?= (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony)/g, 'meeting', 'attend', ['attended', 'part in', 'participated', 'welcom', 'present at']],
   // "Co-chairing the meeting were A and B": those after the verb chaired the event named before it.
   [/(?<=^\s*(?:Co-chairing|Chairing|Presiding over|Co-presiding over) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|talks|dialogue|conference|session|forum|exchange|consultations?)\s+)(?:were|was)\b/gu, 'meeting', 'chaired-by', ['chairing', 'presiding']],
+  // "Also present were A and B": those after the verb attended the event told (meetings.ts).
+  [/(?<=^\s*(?:Also\s+)?(?:[Pp]resent|[Aa]ttending)\s+)(?:were|was)\b/g, 'meeting', 'attended-by', ['present', 'attending']],
   // "Attending the meeting were A and B": those after the verb attended the event named before it.
   [/(?<=^\s*(?:Also )?(?:[Aa]ttending|[Pp]resent at) (?:the )?(?:[\p{L}-]+ ){0,3}?(?:meeting|event|ceremony|talks|dialogue|reception|conference|session|forum|exchange|visit)\s+)(?:were|was)\b/gu, 'meeting', 'attended-by', ['attending', 'present at']],
   [/\b(?:witnessed|observed|watched|reviewed)\b(?=\s+(?:an?|the)\s+(?:[\p{L}-]+\s+){0,4}?(?:patrols?|exercises?|drills?|parade|demonstration|performance|(?:sea|harbou?r|field|live-fire) phase)\b)/gu, 'meeting', 'attend', ['witnessed', 'observed', 'watched', 'reviewed']],

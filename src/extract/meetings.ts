@@ -570,7 +570,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\d]+/gu, '');
         return [...meetings].reverse().find((m) => (gatherings.has(m) || m.kind === 'conference') && names.some((n) => bare(m.label).includes(bare(n))));
       })() : undefined;
-      if ((v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore && !gatheringBefore && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
+      // ("Also present were A and B": the event told.)
+      const presentWere = v.role === 'attended-by' && /^\s*(?:Also\s+)?(?:present|attending)\s+$/i.test(text.slice(0, v.start)) ? focus ?? main : undefined;
+      if ((v.role === 'chaired-by' || v.role === 'attended-by') && !nounBefore && !refBefore && !gatheringBefore && !presentWere && !/\b(?:it|which|the (?:event|meeting|dialogue|conference|talks|session|consultation|forum))\s+(?:was\s+|were\s+)?$/i.test(text.slice(cStart, v.start))) continue;
       if (nounBefore) {
         // "The 13th ... Dialogue took place ..., co-chaired by A and B": the event the clause is about.
         kind = nounBefore.kind;
@@ -641,6 +643,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (signedHere && !witnessedBy && main && /^[^.;]*?,?\s*during (?:a|an|the|his|her|their) (?:[\p{L}-]+ ){0,3}visit\b/u.test(text.slice(v.end))) continue;
       if (gatheringBefore) {
         target = gatheringBefore;
+      } else if (presentWere) {
+        target = presentWere;
       } else if (ceremony) {
         target = ceremony;
         hint(target, kind, si);
@@ -791,7 +795,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       claimed.push([v.start, cEnd]);
       scope ??= target;
       if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, v.role === 'dock' ? subjects : [...subjects, ...objects], si);
-      if (v.role === 'attended-by') participate(target, actorsIn(a, v.end, cEnd, ['person', 'country', 'organization']), si);
+      // ("Also present were ... representatives of X and Y": the persons named; the bodies were a guest list.)
+      if (v.role === 'attended-by') participate(target, actorsIn(a, v.end, cEnd, presentWere ? ['person'] : ['person', 'country', 'organization']), si);
       // "undertook a passage exercise with the X Navy ship Y": the body it was held with.
       const heldWith = v.role === 'hold' ? /^\s*(?:\([^)]*\)\s*)?with\s+(?:the\s+)?/.exec(text.slice(v.end)) : null;
       if (heldWith) participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start === v.end + heldWith[0].length).slice(0, 1), si);
