@@ -1293,4 +1293,14 @@ describe('extraction: events', () => {
     assert.equal([...ship.organizations.values()].filter((o) => o.name === 'Pacific Fleet').length, 1);
     assert.ok(ship.meetings.some((m) => m.kind === 'meeting' && m.participants.has('nguyen-van-hung') && [...m.participants.keys()].some((k) => /pacific-fleet/.test(k))));
   });
+
+  it('"On the same day" after a signing with no date of its own is the day of the talks told before it', () => {
+    const r = x([
+      'General Phan Van Giang held talks with Indonesian Defence Minister Sjafrie Sjamsoeddin in Jakarta on August 6.',
+      'Following the talks, the two ministers witnessed the signing of a letter of intent on defence industry cooperation.',
+      'On the same day, Giang paid a courtesy call on Indonesian President Prabowo Subianto.',
+    ].join(' '));
+    const call = r.meetings.find((m) => m.participants.has('prabowo-subianto'))!;
+    assert.equal(call.date?.text, 'August 6');
+  });
 });

@@ -859,7 +859,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       setDate(target, a, /\b(?:after|following|during) which\s$/.test(text.slice(0, cStart)) ? clauseStart(text, cStart - 12) : openingDay ? openingDay.start : cStart, cEnd, v.start);
       // "later the same day", "that day": the date of the event told just before.
       // (Not an earlier event told in passing: "recalled his first trip in 2019. Later the same day, ...".)
-      const before = [focus, main].find((m) => m !== undefined && !dated.has(m));
+      // (The last one told with a date: "the two ministers witnessed the signing ... On the same day, ..." is the talks' day.)
+      const before = [focus, main].find((m) => m !== undefined && !dated.has(m) && m.date !== undefined) ?? [focus, main].find((m) => m !== undefined && !dated.has(m));
       if (!target.date && before && before !== target && before.date && /\b(?:the same (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening)|on the same occasion)\b/i.test(text)) {
         target.date = { ...before.date };
         target.dateEvidence = [si];
