@@ -1303,4 +1303,11 @@ describe('extraction: events', () => {
     const call = r.meetings.find((m) => m.participants.has('prabowo-subianto'))!;
     assert.equal(call.date?.text, 'August 6');
   });
+
+  it('"He recalled his official visit to X in <year>": the visit is the speaker\'s', () => {
+    const r = x('General Phan Van Giang received the Thai Ambassador Urawadee Sriphiromya in Hanoi on June 3. He recalled his official visit to Thailand in 2022.');
+    const visit = r.meetings.find((m) => m.kind === 'visit')!;
+    assert.deepEqual([...visit.participants.keys()].filter((k) => r.persons.has(k)), ['phan-van-giang']);
+    assert.equal(visit.date?.value, '2022');
+  });
 });

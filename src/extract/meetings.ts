@@ -1086,6 +1086,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (n.kind === 'visit' && !agent.length && (n.det === 'his' || n.det === 'her') && target.participants.size === 0) {
         const owner = a.actors.filter((x) => x.kind === 'person' && !x.nested && x.end <= n.start);
         if (owner.length) participate(target, owner.slice(0, 1), si);
+        // ("He recalled his official visit to Thailand in 2022": the one "he" is, the last to speak.)
+        else if (lastSubject && /^\s*(?:He|She)\s+(?:[a-z]+\s+){0,2}$/.test(text.slice(0, n.start).replace(/\b(?:his|her)\s+(?:[\p{L}-]+\s+){0,3}$/u, ''))) {
+          addRole(target, 'participants', lastSubject, si);
+        }
       }
       // "The delegation is on a working visit to Vietnam", "He was on a visit to ...": the one who is on it.
       const onVisit = n.kind === 'visit' && !agent.length ? /\b(?:is|was|are|were) (?:currently |now )?(?:on|paying|making)\s*$/i.exec(n.lead) : null;
