@@ -1310,4 +1310,12 @@ describe('extraction: events', () => {
     assert.deepEqual([...visit.participants.keys()].filter((k) => r.persons.has(k)), ['phan-van-giang']);
     assert.equal(visit.date?.value, '2022');
   });
+
+  it('"last year", "this year", "in November last year" are read against the article\'s date, and kept as words without one', () => {
+    const at = (t: string) => findDates(t, '2026-03-12').map((d) => [d.date.text, d.date.value]);
+    assert.deepEqual(at('They met last year in Hanoi.'), [['last year', '2025']]);
+    assert.deepEqual(at('They met in November last year in Hanoi.'), [['November last year', '2025-11']]);
+    assert.deepEqual(at('The ship called at Cam Ranh in January this year.'), [['January this year', '2026-01']]);
+    assert.deepEqual(findDates('They met last year.').map((d) => [d.date.text, d.date.value]), [['last year', undefined]]);
+  });
 });

@@ -21,6 +21,13 @@ const YEAR = '((?:19|20)\\d{2})';
 /** The date patterns, in order of precedence; `digits`: the pattern needs a day or a year, so it is tried only on a text with a digit. */
 const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: RegExpExecArray, ref?: string) => Omit<DateValue, 'text'> }> = [
   {
+    // in November last year / in January this year: that month of the year before, or of the article's
+    re: new RegExp(`\\b${MONTH} (last|this|next) year\\b`, 'g'),
+    digits: false,
+    word: ' year',
+    read: (m, ref) => (ref ? { value: `${+ref.slice(0, 4) + (m[2] === 'last' ? -1 : m[2] === 'next' ? 1 : 0)}-${pad(month(m[1]))}` } : {}),
+  },
+  {
     // from July 1 to 4 / from July 30 to August 2, 2019 / between ... and ...
     re: new RegExp(`\\b(?:[Ff]rom|[Bb]etween) ${MONTH} ${DAY}(?:, ${YEAR})? (?:to|and|until|till|-|–) (?:${MONTH} )?${DAY}(?:,? ${YEAR})?`, 'g'),
     digits: true,
@@ -67,6 +74,14 @@ const PATTERNS: Array<{ re: RegExp; digits: boolean; word?: string; read: (m: Re
     re: new RegExp(`\\b(?:[Ii]n|[Ee]arly|[Ll]ate|[Mm]id-|[Ss]ince|[Uu]ntil) ${MONTH}\\b(?![ .]*\\d)`, 'g'),
     digits: false,
     read: (m, ref) => lastMonth(month(m[1]), ref, true),
+  },
+  {
+    // last year / this year / next year: the article's year, or the one before or after
+    // ("in November last year": the month of that year, read before the month alone.)
+    re: /\b(?:[Ll]ast|[Tt]his|[Nn]ext) year\b/g,
+    digits: false,
+    word: ' year',
+    read: (m, ref) => (ref ? { value: String(+ref.slice(0, 4) + (/^last/i.test(m[0]) ? -1 : /^next/i.test(m[0]) ? 1 : 0)) } : {}),
   },
   {
     // on Monday
