@@ -1318,4 +1318,16 @@ describe('extraction: events', () => {
     assert.deepEqual(at('The ship called at Cam Ranh in January this year.'), [['January this year', '2026-01']]);
     assert.deepEqual(findDates('They met last year.').map((d) => [d.date.text, d.date.value]), [['last year', undefined]]);
   });
+
+  it('"the fourth round of army-to-army staff talks last year" is an earlier event of the two sides; "work towards the holding of the first round of X" is none', () => {
+    const r = x([
+      'General Phan Van Giang received Thai Ambassador to Vietnam Urawadee Sriphiromya in Hanoi on June 3.',
+      'The minister spoke highly of the fourth round of army-to-army staff talks last year.',
+      'The two sides agreed to work towards the holding of the first round of navy-to-navy staff talks.',
+    ].join(' '));
+    const talks = byKind(r.meetings, 'talks');
+    assert.equal(talks.length, 1, r.meetings.map((m) => m.label).join(', '));
+    assert.equal(talks[0].ordinal, 4);
+    assert.deepEqual([...talks[0].participants.keys()].sort(), ['thailand', 'vietnam']);
+  });
 });

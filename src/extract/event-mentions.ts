@@ -24,7 +24,7 @@ const NOUNS: Array<[RegExp, MeetingKind]> = [
 const CALL_OF_SHIP = `\\s+(?:of|by)\\s+(?:the\\s+|an?\\s+)?(?:[A-Za-z'’-]+\\s+){0,6}?(?:${SHIP_NOUNS}\\b|(?:${SHIP_PREFIXES.join('|')})\\s+[A-Z])`;
 const NOUN_RE = new RegExp(String.raw`\b(port call|port visit|ship visit|stopover|signing ceremony|(?:handover|hand-over|opening|closing|inauguration|launching|launch|graduation|commissioning) ceremony|joint (?:patrols?|exercises?|drills?)|patrols?|exercises?|drills?|teleconference|video ?conference|videoconference|video call|(?:online|virtual) (?:meeting|talks|conference|discussions?)|(?:tele)?phone (?:talks|call|conversation)|courtesy (?:visit|call)|call(?=${CALL_OF_SHIP})|dialogue|consultations?|reception|conference|seminar|workshop|symposium|forum|summit|retreat|talks|discussions?|visit|trip|meeting|session|event|exchange|ceremony(?<!welcom(?:e|ing) ceremony)|expo|exhibition|show|airshow|fair(?<=(?:defen[cs]e|security|arms|industry|aerospace|aviation|maritime|naval) fair)|signing(?=\s+(?:took place|was held|ceremony)))\b`, 'gi');
 
-export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|forthcoming|future|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|preparations? of|to hold|to co-chair)\b[^.;]{0,60}$/i;
+export const PLANNED_BEFORE = /\b(?:will|would|shall|to be held|to visit|slated|scheduled|upcoming|forthcoming|future|next|invit\w*|plans? to|planned|preparations? for|expected to|set to|proposed|propose|to attend|to organi[sz]e|organi[sz]ing|prepar(?:e|ing|ations?) for|preparations? of|to hold|to co-chair|work(?:ing)? towards?|the holding of)\b[^.;]{0,60}$/i;
 export const PLANNED_AFTER = /^(?:(?!\band\b)[^.;,]){0,40}\b(?:slated|scheduled|to be held|will be held|is expected|later this (?:year|month)|next (?:year|month))/i;
 export const SPEECH = /^(?:,[^,]{3,120},)?\s*(?:(?:also|then|highly|warmly|strongly|sincerely|greatly|once again|further|briefly|firmly|repeatedly|particularly|especially|for (?:his|her) part,?) )*(?:said|says|affirmed|stressed|noted|suggested|hoped|voiced|expressed|highlighted|emphasi[sz]ed|agreed|proposed|thanked|congratulated|invited|accepted|welcomed|told|called|laid|spoke|passed|added|asked|pledged|briefed|informed|reviewed|lauded|praised|appreciated|shared|underlined|underscored|reiterated|confirmed|met|paid|visited|signed|talked|held|received|hosted|attended|led|wished|urged|proposed|presented|outlined|mentioned|applauded|valued|acknowledged|recalled|co-chaired|chaired|reaffirmed|vowed|hailed|spoke|conveyed|explained|assured|admitted|promised|announced|reported|introduced|stated|requested|recommended|committed|discussed|exchanged|consented|concurred|extended|described|considered|believed|pointed)\b/i;
 export const INVERTED_SPEECH = /\b(?:said|noted|concluded|stressed|added|affirmed|according to)\s*$/i;
@@ -124,12 +124,13 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
       if (MOD_STOPS.has(lw) && !(lw === 'and' && n > 0)) break;
     }
     // "the first round of consultations": the round's ordinal and determiner are the event's.
-    const round = det ? null : /\b(the|a|its|their)\s+((?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|previous|last|next|latest|new)\s+)?round of (?:the\s+)?$/i.exec(before);
+    // ("the fourth round of army-to-army staff talks": with words of the talks' own.)
+    const round = det ? null : /\b(the|a|its|their)\s+((?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|previous|last|next|latest|new)\s+)?round of (?:the\s+)?((?:[a-z][a-z-]*\s+){0,3})$/i.exec(before);
     if (round) {
       det = round[1].toLowerCase();
       k = words.length;
     }
-    const modWords = round ? (round[2] ? [round[2].trim()] : []) : det ? words.slice(k + 1) : [];
+    const modWords = round ? [...(round[2] ? [round[2].trim()] : []), ...round[3].split(/\s+/).filter(Boolean)] : det ? words.slice(k + 1) : [];
     const lead = round ? before.slice(0, round.index) : det ? words.slice(0, k).join(' ') : before;
     // Without a determiner, a noun names an event when it is said to take place, or whom it was between ("after talks between the two ministers").
     if (!det && !/^\s*,?\s*(?:took place|was held|were held|held|has wrapped|wrapped|opened|closed|concluded|between)\b/i.test(after)) continue;
