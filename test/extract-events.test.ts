@@ -1330,4 +1330,11 @@ describe('extraction: events', () => {
     assert.equal(talks[0].ordinal, 4);
     assert.deepEqual([...talks[0].participants.keys()].sort(), ['thailand', 'vietnam']);
   });
+
+  it('"On the sidelines of the ADMM-Plus in Kuala Lumpur on November 1, X met Y": the day is the gathering\'s too', () => {
+    const r = x("On the sidelines of the 12th ASEAN Defence Ministers' Meeting-Plus in Kuala Lumpur on November 1, General Phan Van Giang met Japanese Defence Minister Kenji Sato.");
+    const [gathering] = byKind(r.meetings, 'conference');
+    assert.equal(gathering.date?.text, 'November 1');
+    assert.equal(r.meetings.find((m) => m !== gathering)!.date?.text, 'November 1');
+  });
 });

@@ -1342,6 +1342,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         reported.partOf ??= { id: gathering.id, evidence: [si] };
         // Every event the sentence tells took place there ("had bilateral meetings with A, B and C").
         for (const m of meetings.slice(createdBefore)) if (m !== gathering && m.kind !== 'conference') m.partOf ??= { id: gathering.id, evidence: [si] };
+        // ("On the sidelines of the 12th ADMM-Plus in Kuala Lumpur on November 1, ...": the day the phrase gives the gathering.)
+        const phraseEnd = text.indexOf(',', from);
+        if (!gathering.date && phraseEnd > from && !told) setDate(gathering, a, from, phraseEnd, from);
         const year = name ? /\b((?:19|20)\d{2})\b/.exec(name)?.[1] : undefined;
         if (year && !gathering.date) {
           gathering.date = { value: year, text: year };
