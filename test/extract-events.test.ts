@@ -1329,6 +1329,9 @@ describe('extraction: events', () => {
     assert.equal(talks.length, 1, r.meetings.map((m) => m.label).join(', '));
     assert.equal(talks[0].ordinal, 4);
     assert.deepEqual([...talks[0].participants.keys()].sort(), ['thailand', 'vietnam']);
+    // ("the successful holding of the fifth dialogue" took place: only working towards one is planned.)
+    const held = x('General Phan Van Giang received Thai Ambassador Urawadee Sriphiromya in Hanoi on June 3. He welcomed the successful holding of the fifth Vietnam-Thailand defence policy dialogue in Bangkok in 2023.');
+    assert.equal(byKind(held.meetings, 'dialogue').length, 1);
   });
 
   it('"On the sidelines of the ADMM-Plus in Kuala Lumpur on November 1, X met Y": the day is the gathering\'s too', () => {

@@ -85,6 +85,8 @@ const MULTILATERAL: Array<[RegExp, string]> = [
 ];
 /** The name of a gathering of a body: "ASEAN Chiefs of Defence Forces' Meeting", "Shangri-La Dialogue". */
 const GATHERING = /\b(?:Meeting|Conference|Summit|Forum|Dialogue|Retreat|Session|Symposium|Congress|Expo|Exhibition)\b[^]{0,20}$/;
+/** A gathering's name without its edition, case and punctuation: "12th ASEAN Defence Ministers' Meeting-Plus" ~ "ASEAN Defence Ministers Meeting Plus". */
+const gatheringName = (x: string) => x.replace(/^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d{2})\s+/, '').toLowerCase().replace(/[^\p{L}\d]+/gu, '');
 /** Words for a ship, and for where ships call. */
 const SHIP = new RegExp(`\\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|[Dd]estroyers?|[Ss]ubmarines?|[Cc]ruisers?|[Bb]oats?|[Cc]utters?|[Ff]lotilla|[Ff]leet|[Ss]quadron|[Tt]ask (?:[Gg]roup|[Ff]orce)|${SHIP_PREFIXES.join('|')})\\b`);
 /** A ship named with its navy's prefix at the start of a clause: "INS X undertook ...", "..., HMAS Y ...". */
@@ -567,8 +569,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const org = [...a.actors].reverse().find((x) => x.kind === 'organization' && !x.nested && x.start >= cStart && x.end <= v.start);
         if (!org) return undefined;
         const names = [text.slice(org.start, org.end), ctx.organizations.get(org.key)?.name, ctx.organizations.get(org.key)?.acronym].filter((n): n is string => !!n);
-        const bare = (t: string) => t.toLowerCase().replace(/[^\p{L}\d]+/gu, '');
-        return [...meetings].reverse().find((m) => (gatherings.has(m) || m.kind === 'conference') && names.some((n) => bare(m.label).includes(bare(n))));
+        return [...meetings].reverse().find((m) => (gatherings.has(m) || m.kind === 'conference') && names.some((n) => gatheringName(m.label).includes(gatheringName(n))));
       })() : undefined;
       // ("Also present were A and B": the event told.)
       const presentWere = v.role === 'attended-by' && /^\s*(?:Also\s+)?(?:present|attending)\s+$/i.test(text.slice(0, v.start)) ? focus ?? main : undefined;
@@ -1332,10 +1333,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (((name && /\p{Lu}/u.test(name)) || told) && (!/occasion/i.test(sidelines[0]) || (occasion !== undefined && GATHERING.test(ctx.organizations.get(occasion.key)?.name ?? '')))) {
         const label = told ? told.label : name!.replace(/\s*\([^)]*\)$/, '');
         // ("on the sidelines of the ADMM-Plus" after "the 12th ASEAN Defence Ministers' Meeting-Plus (ADMM-Plus)": the body's gathering told.)
-        const squash = (x: string) => x.replace(/^(?:\d+(?:st|nd|rd|th)|(?:19|20)\d{2})\s+/, '').toLowerCase().replace(/[^a-z0-9]/g, '');
         const body = a.actors.find((x) => x.kind === 'organization' && x.start >= from && x.end <= from + (name?.length ?? 0));
         const org = body ? ctx.organizations.get(body.key) : undefined;
-        const ofBody = (m: Meeting) => org !== undefined && m.kind === 'conference' && [org.name, org.acronym].some((f) => f !== undefined && squash(m.label) === squash(f));
+        const ofBody = (m: Meeting) => org !== undefined && m.kind === 'conference' && [org.name, org.acronym].some((f) => f !== undefined && gatheringName(m.label) === gatheringName(f));
         const gathering = told ?? meetings.find((m) => m.label === label && m !== reported) ?? meetings.find((m) => m !== reported && ofBody(m)) ?? create('conference', si, label);
         gatherings.add(gathering);
         if (!gathering.evidence.includes(si)) gathering.evidence.push(si);
