@@ -38,8 +38,10 @@ const Q = {
       VALUES ?kind { dg:Meeting dg:Dialogue dg:Conference dg:Teleconference dg:Visit dg:Talks dg:Call dg:Reception }
       OPTIONAL { ?m dg:date ?date } OPTIONAL { ?m dg:dateText ?dateText }
       OPTIONAL { ?m dg:location ?loc . ?loc rdfs:label ?where FILTER(langMatches(lang(?where), "en")) } } }`,
-  roles: `SELECT ?m ?role ?name WHERE {
-    GRAPH ?g { ?m ?role ?a . VALUES ?role { dg:participant dg:chair } ?a rdfs:label ?name FILTER(langMatches(lang(?name), "en")) } }`,
+  roles: `SELECT ?m ?role ?name ?acronym WHERE {
+    GRAPH ?g { ?m ?role ?a . VALUES ?role { dg:participant dg:chair } ?a rdfs:label ?name FILTER(langMatches(lang(?name), "en"))
+      OPTIONAL { ?a dg:acronym ?acronym } } }`,
+  body: `SELECT ?body WHERE { GRAPH ?g { ?doc schema:articleBody ?body } }`,
   persons: `SELECT ?p ?name ?rank ?position ?alias ?aff ?nat WHERE {
     GRAPH ?g { ?p a dg:Person ; rdfs:label ?name FILTER(langMatches(lang(?name), "en"))
       OPTIONAL { ?p dg:rank ?rank } OPTIONAL { ?p dg:position ?position } OPTIONAL { ?p skos:altLabel ?alias }
@@ -64,12 +66,28 @@ const Q = {
 const str = (t: RDF.Term | undefined): string | undefined => t?.value;
 const sortStrings = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
 
+/**
+ * A party is named as the article names it: a body known by its acronym whose name the article never
+ * writes ("ASEAN" in a text that never spells out the Association of Southeast Asian Nations) is listed
+ * by that acronym. The name counts as written when its last two words are (so a spelling variant of the
+ * full name still keeps it). The node and its labels in the graph stay the same.
+ */
+export function asWritten(label: string, acronym: string | undefined, body: string): string {
+  if (!acronym || !body) return label;
+  const words = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/defense/g, 'defence').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const tail = words(label).slice(-2).join(' ');
+  const text = ` ${words(body).join(' ')} `;
+  if (!tail || text.includes(` ${tail} `)) return label;
+  return text.includes(` ${words(acronym).join(' ')} `) ? acronym : label;
+}
+
 /** The summary of one article, given the article's IRI (its named graph) and its file name. */
 export async function summarizeArticle(select: SelectFn, graph: string, file: string): Promise<ArticleSummary> {
   const run = (q: string) => select(`${PREFIX_BLOCK}\n${q.replace('WHERE {', `WHERE { VALUES ?g { <${graph}> }`)}`);
-  const [meetingRows, roleRows, personRows, orgRows, countryRows, agreementRows, areaRows] = await Promise.all([
-    run(Q.meetings), run(Q.roles), run(Q.persons), run(Q.organizations), run(Q.countries), run(Q.agreements), run(Q.areas),
+  const [meetingRows, roleRows, personRows, orgRows, countryRows, agreementRows, areaRows, bodyRows] = await Promise.all([
+    run(Q.meetings), run(Q.roles), run(Q.persons), run(Q.organizations), run(Q.countries), run(Q.agreements), run(Q.areas), run(Q.body),
   ]);
+  const body = bodyRows.map((r) => str(r.body) ?? '').join('\n');
 
   // A meeting is typed with its kind and the classes above it (a dialogue is also a dg:Meeting): its
   // type in the summary is the most specific.
@@ -89,7 +107,7 @@ export async function summarizeArticle(select: SelectFn, graph: string, file: st
     const m = meetings.get(str(r.m)!);
     if (!m) continue;
     const list = str(r.role) === `${DG_NS}chair` ? m.chairs : m.participants;
-    list.push(str(r.name)!);
+    list.push(asWritten(str(r.name)!, str(r.acronym), body));
   }
   for (const m of meetings.values()) {
     m.participants = sortStrings(m.participants);

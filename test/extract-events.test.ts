@@ -1340,4 +1340,52 @@ describe('extraction: events', () => {
     assert.equal(gathering.date?.text, 'November 1');
     assert.equal(r.meetings.find((m) => m !== gathering)!.date?.text, 'November 1');
   });
+
+  it('"the 16th ASEAN X Meeting was held in Manila with the attendance of Y": Y attended it, and so did ASEAN, named in it (and in the article)', () => {
+    const r = x([
+      'Senior Lieutenant General Tran Van Minh met Thai Army Chief General Somchai Rattanakul in Manila on March 5.',
+      "A day earlier, the 16th ASEAN Military Operations Informal Meeting (AMOIM) was held in Manila with the attendance of Major General Le Quoc Hung, Director of the Operations Department of the General Staff.",
+      'ASEAN militaries agreed to share information on disaster relief.',
+    ].join(' '));
+    const [gathering] = byKind(r.meetings, 'conference');
+    assert.ok(gathering, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...gathering.participants.keys()].sort(), ['association-of-southeast-asian-nations', 'le-quoc-hung']);
+  });
+
+  it('an earlier edition of a bilateral dialogue, told with no party, is between the two sides of the event reported, even when it names one side by its country', () => {
+    const r = x([
+      'Deputy Minister Senior Lieutenant General Nguyen Van Hai held talks with Japanese Vice-Minister of Defense Sato Kenta in Hanoi on November 14.',
+      'Both said ties between Vietnam and Japan were growing.',
+      'They highlighted the annual defence policy dialogue, the ninth edition of which was held in Hanoi last September.',
+    ].join(' '));
+    const [dialogue] = byKind(r.meetings, 'dialogue');
+    assert.ok(dialogue, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...dialogue.participants.keys()].sort(), ['japan', 'vietnam']);
+  });
+
+  it('"the port call of INS X" told in passing is the Indian Navy\'s when the article names that navy', () => {
+    const r = x([
+      'The Indian Navy frigate INS Talwar arrived at Cam Ranh on March 14 for a three-day visit.',
+      'The visit follows the port call of INS Kirpan to Ho Chi Minh City in August 2025.',
+    ].join(' '));
+    const earlier = r.meetings.find((m) => m.date?.value === '2025-08')!;
+    assert.ok(earlier, r.meetings.map((m) => `${m.label} ${m.date?.value}`).join(', '));
+    assert.deepEqual([...earlier.participants.keys()], ['indian-navy']);
+  });
+
+  it('"The Vietnamese navy chief is in X for an official visit, reciprocating the visit of Y to Hanoi last year": the chief\'s visit, and an earlier one; "The German official recalled his first trip" is that official\'s', () => {
+    const r = x([
+      'Indonesian Navy Chief of Staff Admiral Budi Santoso received Vietnam People\'s Navy Commander Vice Admiral Tran Thanh Nam in Jakarta on October 14, 2026.',
+      'The Vietnamese navy chief is in Indonesia for an official visit from 13 to 16 October 2026, reciprocating the visit of the Indonesian navy chief to Hanoi last year.',
+    ].join(' '));
+    const visits = byKind(r.meetings, 'visit');
+    assert.equal(visits.length, 2, visits.map((m) => m.label).join(', '));
+    const now = visits.find((m) => m.date?.value === '2026-10')!;
+    assert.deepEqual([...now.participants.keys()], ['tran-thanh-nam']);
+    assert.ok(!now.label.includes('Hanoi'), now.label);
+    const german = x('Deputy Minister Nguyen Van Hai received German Parliamentary State Secretary Lena Hartmann in Hanoi on October 7. The German official recalled his first trip to Vietnam in 2019.');
+    const trip = byKind(german.meetings, 'visit').find((m) => m.date?.value === '2019')!;
+    assert.ok(trip, german.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...trip.participants.keys()], ['lena-hartmann']);
+  });
 });

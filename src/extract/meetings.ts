@@ -12,7 +12,7 @@ import { AT_EVENT_CAPTION, INVERTED_SPEECH, PLANNED_AFTER, PLANNED_BEFORE, SPEEC
 import { addEvidence, type DateValue, type Meeting, type Organization, type Person } from './model.js';
 import { inYear } from './dates.js';
 import { countryOfForm } from './actors.js';
-import { ordinalOf, SHIP_PREFIXES } from './lexicon.js';
+import { ordinalOf, SHIP_PREFIXES, SHIP_PREFIX_COUNTRY } from './lexicon.js';
 import { execAll, slug } from './tokens.js';
 
 /** The kinds, most telling first: a teleconference that is also called a meeting is a teleconference. */
@@ -90,6 +90,7 @@ const gatheringName = (x: string) => x.replace(/^(?:\d+(?:st|nd|rd|th)|(?:19|20)
 /** Words for a ship, and for where ships call. */
 const SHIP = new RegExp(`\\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|[Dd]estroyers?|[Ss]ubmarines?|[Cc]ruisers?|[Bb]oats?|[Cc]utters?|[Ff]lotilla|[Ff]leet|[Ss]quadron|[Tt]ask (?:[Gg]roup|[Ff]orce)|${SHIP_PREFIXES.join('|')})\\b`);
 /** A ship named with its navy's prefix at the start of a clause: "INS X undertook ...", "..., HMAS Y ...". */
+const SHIP_PREFIX_AT = new RegExp(`^(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 const SHIP_NAMED = new RegExp(`^\\s*(?:[^,]*,\\s*)?(?:${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 const PORT = /^[^.;]{0,80}\b(?:[Pp]ort|[Hh]arbou?r|[Nn]aval [Bb]ase|[Bb]ase|[Bb]ay|[Pp]ier|[Ww]harf)\b/;
 /** Modifiers that make an event noun a different event: "a separate meeting", "the recent phone talks". */
@@ -152,6 +153,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const fromCaption = new Set<Meeting>();
   const anchored = (m: Meeting) => m.label !== '' || m.ordinal !== undefined || m.date !== undefined ||
     (!fromCaption.has(m) && [...m.participants.keys()].some((k) => ctx.persons.has(k)));
+  /** The navy (or coast guard) of a country that the article names, else the country if it names that. */
+  const navyOf = (country: string | undefined): { key: string; kind: 'organization' | 'country' } | undefined => {
+    if (!country) return undefined;
+    const c = slug(country);
+    const navy = [...ctx.organizations.entries()].find(([, o]) => o.countryKey === c && /\b(?:Navy|Naval Forces?|Maritime Self-Defen[cs]e Force|Coast Guard)\b/.test(o.name));
+    if (navy) return { key: navy[0], kind: 'organization' };
+    return ctx.analyses.some((x) => x.actors.some((y) => y.kind === 'country' && y.key === c)) ? { key: c, kind: 'country' } : undefined;
+  };
   /** The countries of a visit's visitors (persons' nationalities, bodies' countries, countries). */
   const sideOf = (k: string): string | undefined => ctx.persons.get(k)?.nationality?.key ?? ctx.organizations.get(k)?.countryKey ?? (ctx.persons.has(k) || ctx.organizations.has(k) ? undefined : k);
   /** Whether a person is of the visitors' side of a visit (or nothing says otherwise). */
@@ -368,6 +377,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const cs = clauseStart(text, o.start);
       const joined = /\b(?:joined|attended|participated|took part)\b/.test(text.slice(cs, o.start));
       if (joined) participate(target, a.actors.filter((x) => x.kind === 'person' && !x.nested && x.start >= cs && x.end <= o.start).slice(0, 1), si);
+      // "... was held in Manila with the attendance of Major General X": who attended it.
+      const attendance = /\bwith the (?:attendance|participation|presence) of\b/.exec(text.slice(oEnd, cEnd));
+      if (attendance) {
+        const from = oEnd + attendance.index + attendance[0].length;
+        // (The persons, and the bodies or countries only where no person is named: "Director of the Operations Department".)
+        const named = a.actors.filter((x) => !x.nested && x.start >= from && x.end <= cEnd);
+        participate(target, named.some((x) => x.kind === 'person') ? named.filter((x) => x.kind === 'person') : named, si);
+      }
       if (which) {
         // "which he co-chaired ... with X": he (the sentence's subject, or the name) and X.
         const wStart = oEnd + which.index;
@@ -918,6 +935,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // ("the visit to Israel by a delegation of the General Department of Defence Industry": the body the delegation is of.)
       const byOf = n.kind === 'visit' && !agent.length ? /^\s*(?:to [\p{L} -]+? )?(?:by|of) (?:the |a |an )?(?:(?:[\p{L}-]+ ){0,2}delegations? (?:of|from) (?:the )?)?/u.exec(n.after) : null;
       if (byOf) agent = a.actors.filter((x) => !x.nested && x.kind !== 'person' && x.start >= n.end + byOf[0].length && x.start <= n.end + byOf[0].length + 2).slice(0, 1);
+      // ("the port call of INS X": the navy of the prefix, where the article names it, else its country.)
+      const prefixed = byOf && !agent.length ? SHIP_PREFIX_AT.exec(n.after.slice(byOf[0].length)) : null;
+      const shipSide = prefixed ? navyOf(SHIP_PREFIX_COUNTRY[prefixed[1]]) : undefined;
+      if (shipSide) agent = [{ key: shipSide.key, kind: shipSide.kind, start: n.end, end: n.end, nested: false }];
       // "The X Navy handed over a corvette to the Y Navy at a ceremony ...": the body that gave and the one that received.
       let handoverParties: ActorRef[] = [];
       const handover = !agent.length && /ceremony$/i.test(n.noun) ? /\b(?:handed over|hands over|donated|donates|presented|presents|transferred|transfers)\b([^.;]*?)\b(?:at|during) (?:a|the)\s+$/.exec(text.slice(0, n.start)) : null;
@@ -935,7 +956,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "the recent talks", "since the dialogue", "took place after talks between ...": an event other than the one told.
       // "the memorandum signed in Hanoi in January 2024, during a state visit by ...": the visit of a document's past.
       const signedDuring = n.kind === 'visit' && !n.anaphoric && /\bsigned\b[^.;]*,\s*during\s+(?:[\p{L}-]+\s+){0,4}$/u.test(text.slice(0, n.start)) && main !== undefined;
-      const earlier = OTHER_EVENT.test(n.modifiers) || /\bsince\s*$/i.test(n.lead) || (!n.anaphoric && n.det === '' && /\b(?:after|before|following|prior to)\s*$/i.test(n.lead)) || signedDuring;
+      // ("reciprocating the visit of X to Hanoi last year": the visit returned is an earlier one.)
+      const earlier = OTHER_EVENT.test(n.modifiers) || /\b(?:since|reciprocating|returning|in return for)\s*$/i.test(n.lead) || (!n.anaphoric && n.det === '' && /\b(?:after|before|following|prior to)\s*$/i.test(n.lead)) || signedDuring;
       // "the recent phone talks between A and B": the persons named in the "between" phrase.
       // ("Talks were held in Hanoi on Thursday between A and B": the same, after a passive "held".)
       const betweenM = /^\s*(?:(?:was|were) held\b[^,;]*?\s)?between\s/.exec(n.after);
@@ -988,7 +1010,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "progress since their meeting held in November last year": the meeting before the one told, between the two.
       const since = n.anaphoric && /\bsince\s*$/i.test(n.lead) && n.det === 'their';
       if (since && !betweenPersons.length && focusPersons.length === 2) for (const k of focusPersons) betweenPersons.push({ key: k, kind: 'person', start: n.end, end: n.end, nested: false });
-      const refersBack = n.anaphoric && !since && !agent.length && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
+      const refersBack = n.anaphoric && !since && !agent.length && !/\b(?:reciprocating|returning|in return for)\s*$/i.test(n.lead) && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
       const guests = (m: Meeting) => [...m.participants.keys()].filter((k) => ctx.persons.has(k) && !m.hosts.has(k));
       if (refersBack && n.kind === 'visit' && main && main.hosts.size > 0 && guests(main).length > 0 && !meetings.some((m) => kindHints.get(m)!.has('visit'))) {
         // "X received visiting Y. ... The visit from November 13 to 16 aims ...": the guest's visit, of which the reception is part.
@@ -1090,10 +1112,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // ("He recalled his official visit to Thailand in 2022": the one "he" is, the last to speak.)
         else if (lastSubject && /^\s*(?:He|She)\s+(?:[a-z]+\s+){0,2}$/.test(text.slice(0, n.start).replace(/\b(?:his|her)\s+(?:[\p{L}-]+\s+){0,3}$/u, ''))) {
           addRole(target, 'participants', lastSubject, si);
+        } else {
+          // ("The German official recalled his first trip to Vietnam": the person the role refers to.)
+          const lead = text.slice(0, n.start).replace(/\b(?:his|her)\s+(?:[\p{L}-]+\s+){0,3}$/u, '');
+          const role = ROLE_SUBJECT.exec(lead);
+          const key = role && role.index <= 20 && !/[,;]/.test(lead.slice(0, role.index)) && /^\s+(?:[a-z]+\s+){0,2}$/.test(lead.slice(role.index + role[0].length)) ? resolveRole(role[0]) : undefined;
+          if (key) addRole(target, 'participants', key, si);
         }
       }
       // "The delegation is on a working visit to Vietnam", "He was on a visit to ...": the one who is on it.
-      const onVisit = n.kind === 'visit' && !agent.length ? /\b(?:is|was|are|were) (?:currently |now )?(?:on|paying|making)\s*$/i.exec(n.lead) : null;
+      // ("The Vietnamese navy chief is in Indonesia for an official visit": the same.)
+      const onVisit = n.kind === 'visit' && !agent.length ? /\b(?:is|was|are|were) (?:currently |now )?(?:in (?:the )?(?:\p{Lu}[\p{L}-]*\s+){1,3})?(?:on|paying|making|for)\s*$/u.exec(n.lead) : null;
       if (onVisit) {
         const cs = clauseStart(text, onVisit.index);
         // "received X, who is on a visit": X, the one the relative clause is about.
@@ -1363,14 +1392,19 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     // (A union of countries that is a side counts as one: "the EU and Viet Nam".)
     const isCountry = (k: string) => MULTILATERAL.some(([, key]) => key === k) || ctx.analyses.some((a) => a.actors.some((x) => x.key === k && x.kind === 'country'));
     const mainCountries = [...main.participants].filter(([k]) => isCountry(k));
-    // Where the main event names only its persons, their countries are the sides of the series.
-    if (!mainCountries.length) {
+    // Where the main event names only its persons (or one side by its country), their countries are the sides of the series.
+    if (mainCountries.length < 2) {
       for (const [k, ev] of main.participants) {
         const person = ctx.persons.get(k);
         // (Or the country of the body the person serves: "Deputy Chief of the General Staff of the Vietnam People's Army".)
         const nat = person?.nationality?.key ?? (person?.affiliation ? ctx.organizations.get(person.affiliation.key)?.countryKey : undefined);
         if (nat && isCountry(nat) && !mainCountries.some(([c]) => c === nat)) mainCountries.push([nat, ev]);
       }
+    }
+    // (Or, with one side found, the two countries the article names, when it names only two.)
+    const named = new Set(ctx.analyses.flatMap((x) => x.actors.filter((y) => y.kind === 'country').map((y) => y.key)));
+    if (mainCountries.length === 1 && named.size === 2 && named.has(mainCountries[0][0])) {
+      for (const c of named) if (c !== mainCountries[0][0]) mainCountries.push([c, mainCountries[0][1]]);
     }
     const mainHints = kindHints.get(main)!;
     for (const m of meetings) {
@@ -1418,6 +1452,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     if (tracing) rule = 'roles: whoever chairs or hosts takes part';
     // Everything chaired or hosted takes part; an event held during a visit happens where and when the visit does.
     for (const [k, ev] of [...m.chairs, ...m.hosts]) addRole(m, 'participants', k, ...ev);
+    // Multilateral bodies named in a gathering's name take part: "ASEAN" in "the 16th ASEAN Military Operations Informal Meeting".
+    if (tracing) rule = 'gathering: the multilateral body in its name takes part';
+    if (m.kind === 'conference') {
+      for (const [re, key] of MULTILATERAL) if (re.test(m.label) && ctx.organizations.has(key) && !m.participants.has(key)) addRole(m, 'participants', key, m.evidence[0]);
+    }
     if (m.partOf) {
       const parent = meetings.find((x) => x.id === m.partOf!.id);
       if (parent) {
