@@ -1388,4 +1388,25 @@ describe('extraction: events', () => {
     assert.ok(trip, german.meetings.map((m) => m.label).join(', '));
     assert.deepEqual([...trip.participants.keys()], ['lena-hartmann']);
   });
+
+  it('"A and B paid courtesy calls on C and on D": a call on each, both callers in each, part of the visit; "the Commanding Officer called on ..." is the ship\'s commander; "met each country\'s interests" is no meeting', () => {
+    const r = x([
+      'The Royal Navy patrol ship HMS Tamar, commanded by Commander Oliver Grant, arrived at Saigon Port on May 3 for a four-day visit.',
+      'On the first day, Commander Grant and British Consul General Emma Hollis paid courtesy calls on Vice Chairman of the Ho Chi Minh City People\'s Committee Tran Van Phuc and on Rear Admiral Le Thanh Son, Commander of Naval Region 2.',
+    ].join(' '));
+    const calls = r.meetings.filter((m) => m.kind !== 'visit');
+    assert.equal(calls.length, 2, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual(calls.map((m) => [...m.participants.keys()].sort()), [['emma-hollis', 'oliver-grant', 'tran-van-phuc'], ['emma-hollis', 'le-thanh-son', 'oliver-grant']]);
+    const visit = byKind(r.meetings, 'visit')[0];
+    for (const c of calls) assert.equal(c.partOf?.id, visit.id);
+    const co = x([
+      'The Indian Navy frigate INS Tabar, under the command of Captain Arjun Mehta, arrived at Tien Sa Port on March 14 for a three-day visit.',
+      'During the stay, the Commanding Officer called on Rear Admiral Vo Van Tam, Commander of Naval Region 3, and on Mr. Ha Van Long, Vice Chairman of the Da Nang City People\'s Committee.',
+    ].join(' '));
+    const coCalls = co.meetings.filter((m) => m.kind !== 'visit');
+    assert.equal(coCalls.length, 2, co.meetings.map((m) => m.label).join(', '));
+    for (const c of coCalls) assert.ok(c.participants.has('arjun-mehta'), [...c.participants.keys()].join(', '));
+    const interests = x('Deputy Minister Nguyen Van Hai received US Assistant Secretary of Defense John Carter in Hanoi on May 3. He said cooperation has met each country\'s interests.');
+    assert.equal(interests.meetings.length, 1, interests.meetings.map((m) => m.label).join(', '));
+  });
 });

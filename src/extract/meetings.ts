@@ -40,7 +40,7 @@ function clauseStart(text: string, at: number): number {
 }
 
 /** A person named by role ("the Lao officer", "he"), in lowercase: "the General Department" is a body's name. */
-const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+[a-z]))\s+){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guests?|host|visitors?|commander|chief|delegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
+const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he [Cc]ommanding [Oo]fficer|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+[a-z]))\s+){0,3}(?:officer|minister|official|general|diplomat|leader|head|envoy|ambassador|admiral|secretary|guests?|host|visitors?|commander|chief|delegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
 /** Role words that say nothing of a title: "the German guest" is any German. */
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'guests', 'visitor', 'visitors', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
@@ -614,17 +614,21 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const separately = /^\s*separately\b/.test(text.slice(v.end)) || /\bseparately\s+$/.test(text.slice(Math.max(0, v.start - 12), v.start));
       // ("called on Minister A and Permanent Secretary B": a courtesy call on each.)
       const callsOn = v.role === 'meet' && /^(?:called on|calls on|calling on|paid (?:a |his |her )?courtesy (?:calls?|visits?) (?:on|to))\b/.test(text.slice(v.start, v.end + 1));
-      if ((v.role === 'meet' || v.role === 'host') && (apart || counterparts || separately || callsOn || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 && subjects.length === 1) {
+      // ("A and B paid courtesy calls on C and on D": A and B call on each.)
+      if ((v.role === 'meet' || v.role === 'host') && (apart || counterparts || separately || callsOn || /\b(?:meetings|working sessions|separate (?:bilateral )?talks) with$/.test(text.slice(v.start, v.end))) && objects.length >= 2 &&
+        (subjects.length === 1 || (callsOn && subjects.length > 1 && subjects.every((x) => x.kind === 'person')))) {
         const told: Meeting[] = [];
         for (const o of objects) {
           const each = toldWith([subjects[0].key, o.key], kind) ?? create(kind, si, '');
           told.push(each);
           if (counterparts) counterpartMeetings.add(each);
-          participate(each, [subjects[0], o], si);
+          participate(each, [...(callsOn ? subjects : subjects.slice(0, 1)), o], si);
           if (v.role === 'host') addRole(each, 'hosts', subjects[0].key, si);
           if (!each.evidence.includes(si)) each.evidence.push(si);
           setDate(each, a, cStart, cEnd, v.start);
           if (!each.partOf && focus && gatherings.has(focus)) each.partOf = { id: focus.id, evidence: [si] };
+          // (A courtesy call paid while a visit is told is part of it.)
+          if (!each.partOf && callsOn && lastVisit && lastVisit !== each && !dated.has(lastVisit)) each.partOf = { id: lastVisit.id, evidence: [si] };
           scope ??= each;
           main ??= each;
         }
