@@ -1409,4 +1409,16 @@ describe('extraction: events', () => {
     const interests = x('Deputy Minister Nguyen Van Hai received US Assistant Secretary of Defense John Carter in Hanoi on May 3. He said cooperation has met each country\'s interests.');
     assert.equal(interests.meetings.length, 1, interests.meetings.map((m) => m.label).join(', '));
   });
+
+  it('"the Vietnamese Chief of the General Staff had bilateral meetings with A, B and C": the chief named before meets each; a Malay name of six words with "bin" is one person', () => {
+    const r = x([
+      "Senior Lieutenant General Do Van Long, Chief of the General Staff of the Vietnam People's Army, attended the 24th ASEAN Chiefs of Defence Forces' Meeting in Vientiane on March 6.",
+      'On the sidelines of the meeting, the Vietnamese Chief of the General Staff had bilateral meetings with Chief of Defence Forces of Thailand General Anan Sukjai, Commander of the Royal Brunei Armed Forces Major General Haji Rosli bin Haji Ahmad, and Philippine Armed Forces Chief General Jose Ramirez.',
+    ].join(' '));
+    assert.ok(r.persons.has('haji-rosli-bin-haji-ahmad'), [...r.persons.keys()].join(', '));
+    const bilateral = byKind(r.meetings, 'meeting');
+    assert.deepEqual(bilateral.map((m) => [...m.participants.keys()].filter((k) => r.persons.has(k)).sort()), [
+      ['anan-sukjai', 'do-van-long'], ['do-van-long', 'haji-rosli-bin-haji-ahmad'], ['do-van-long', 'jose-ramirez'],
+    ]);
+  });
 });

@@ -612,7 +612,8 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const vietnamese = VIETNAMESE_SURNAMES.has(fold(words[0])) && words.length >= 2 && words.length <= 4;
     const known = VIETNAMESE_NAMES[words.join(' ')] !== undefined;
     const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
-    const full = words.length >= 2 && words.length <= 5 && (trigger || vietnamese || known);
+    // (Up to seven words with a particle: "Haji Khairul Azmi bin Haji Yusof".)
+    const full = words.length >= 2 && (words.length <= 5 || (words.length <= 7 && words.some((w) => PARTICLES.has(w)))) && (trigger || vietnamese || known);
     // (A body's head word alone is no name: "Secretary General for Administration"; nor is a word of a
     // title's field: "Assistant Secretary of Defense for Indo-Pacific Security Affairs Ely Ratner".)
     const single = words.length === 1 && !ORG_HEADS.has(words[0]) && !(words[0].includes('-') && POSITION_RE.test(words[0])) &&
