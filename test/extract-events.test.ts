@@ -1421,4 +1421,20 @@ describe('extraction: events', () => {
       ['anan-sukjai', 'do-van-long'], ['do-van-long', 'haji-rosli-bin-haji-ahmad'], ['do-van-long', 'jose-ramirez'],
     ]);
   });
+
+  it('"The X delegation arrived in Manila on Monday" starts the delegation\'s visit, which frames "During the visit"; a spokesperson named in an appositive tells of it and takes no part', () => {
+    const r = x([
+      'The Philippine Coast Guard (PCG) and the Vietnam Coast Guard (VCG) held their third high-level meeting in Manila on Tuesday, co-chaired by PCG Commandant Admiral Jose Santos and VCG Commander Major General Tran Van Binh.',
+      'The VCG delegation arrived in Manila on Monday aboard the vessel CSB 8004.',
+      'During the visit, Binh also paid a courtesy call on Transportation Secretary Ramon Cruz.',
+      'Rear Admiral Pedro Reyes, PCG spokesperson for maritime affairs, told reporters the talks went well.',
+    ].join(' '));
+    const [visit] = byKind(r.meetings, 'visit');
+    assert.ok(visit, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.ok(visit.participants.has('vietnam-coast-guard'));
+    const call = r.meetings.find((m) => m.participants.has('ramon-cruz'))!;
+    assert.equal(call.partOf?.id, visit.id);
+    assert.ok(!r.meetings.some((m) => m.participants.has('pedro-reyes')), 'the spokesperson takes no part');
+    assert.equal(r.meetings.find((m) => m.ordinal === 3)?.kind, 'meeting');
+  });
 });

@@ -569,7 +569,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         ? a.actors.find((x) => x.kind === 'country' && !x.nested && x.start >= v.end && x.start - v.end <= 5) ?? (arrivedAt ? { key: slug(arrivedAt.country!), kind: 'country' as const, start: arrivedAt.start, end: arrivedAt.end, nested: false } : undefined)
         : undefined;
       const arrivingPerson = arrivedIn && subjects.find((x) => x.kind === 'person' && ctx.persons.get(x.key)?.nationality?.key !== arrivedIn.key);
-      if (v.role === 'dock' && /^(?:arriv|called)/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson) continue;
+      // ("The VCG delegation arrived in Manila on Monday": a delegation's arrival starts its visit.)
+      const delegationArrived = v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && /\bdelegation\b/i.test(subjectText) && a.places.some((p) => p.start >= v.end && p.start - v.end <= 5);
+      if (v.role === 'dock' && /^(?:arriv|called)/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson && !delegationArrived) continue;
       // ("A training ship of the navy called at Chittagong in 2023": a port call told in passing, an earlier one.)
       const calledEarlier = v.role === 'dock' && /^called/.test(text.slice(v.start)) && main !== undefined;
       // "It is the fourth time the squadron has called at Cam Ranh": the port call told, counted.
@@ -1265,6 +1267,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // (Nor does an analyst quoted on it: "said Dr X, a visiting fellow at ...".)
         const spokesperson = [...(ctx.persons.get(p.key)?.positions.keys() ?? [])].some((t) => /\bspokes(?:person|man|woman)\b|\bpress (?:secretary|officer)\b|\b(?:analyst|fellow|researcher|scholar|lecturer|correspondent|reporter|journalist)\b/i.test(t)) ||
           /^,?\s*(?:an?|the)\s+(?:[\p{L}-]+\s+){0,3}(?:analyst|fellow|researcher|scholar|lecturer|expert|professor|correspondent|reporter|journalist)\b/iu.test(text.slice(p.end)) ||
+          // (", PCG spokesperson for the West Philippine Sea, told reporters": the same, in an appositive.)
+          /^,\s*(?:(?:an?|the)\s+)?(?:[\p{L}-]+\s+){0,3}spokes(?:person|man|woman)\b/iu.test(text.slice(p.end)) ||
           /\bspokes(?:person|man|woman)\s+(?:[\p{Lu}][\p{L}.]*\s+){0,4}$/iu.test(before.slice(-60));
         if (!spokesperson && (speaks.has(p) || INVERTED_SPEECH.test(before.slice(-200).replace(/[\s,]*(?:the )?(?:[\p{Lu}][\p{L}.]* )*$/u, '')))) {
           // With no event named in the sentence, one who already took part in another event spoke there, not at the last one told.
