@@ -1437,4 +1437,16 @@ describe('extraction: events', () => {
     assert.ok(!r.meetings.some((m) => m.participants.has('pedro-reyes')), 'the spokesperson takes no part');
     assert.equal(r.meetings.find((m) => m.ordinal === 3)?.kind, 'meeting');
   });
+
+  it('an earlier port call of a ship that names no body is its navy\'s: by the ship\'s prefix ("after KDB X docked here in 2019"), by the demonym the sentence gives it, or the one foreign navy the article names', () => {
+    const earlierOf = (text: string) => {
+      const r = x(text);
+      const earlier = r.meetings.filter((m) => m.kind === 'visit' && /^\d{4}/.test(m.date?.value ?? '') && m.date!.value!.length <= 7);
+      assert.equal(earlier.length, 1, r.meetings.map((m) => `${m.label} ${m.date?.value}`).join(', '));
+      return [...earlier[0].participants.keys()];
+    };
+    assert.deepEqual(earlierOf('The Royal Brunei Navy ship KDB Pelindung berthed at Saigon Port on March 10 for a five-day goodwill visit. This is the second time a Bruneian naval ship has come to the city, after KDB Penyerang docked here in 2019.'), ['royal-brunei-navy']);
+    assert.deepEqual(earlierOf('The Italian Navy training ship Stella Polare arrived at Saigon Port on June 20 for a five-day port call. It is the second Italian naval ship to visit the city, after the patrol vessel Paolo Thaon docked here in July 2024.'), ['italy-italian-navy']);
+    assert.ok(earlierOf('Chilean Navy Commander Admiral Pablo Soto held a video call with Vietnam People\'s Navy Commander Vice Admiral Tran Van Khoa on May 5, 2025. Soto recalled that the training ship "Cordillera" called at Ho Chi Minh City in 2019.').includes('chilean-navy'));
+  });
 });

@@ -78,6 +78,8 @@ describe('hostile input: sidecars, file names and IRIs', () => {
     assert.deepEqual(parseSourceSidecar('https://example.org/a?b=1#c\tpublished=2019-07-06'), { url: 'https://example.org/a?b=1#c', published: '2019-07-06' });
     // ("unknown" is what leaving the date out says; any other word is still an error.)
     assert.deepEqual(parseSourceSidecar('https://example.org/a\tpublished=unknown'), { url: 'https://example.org/a' });
+    // (A space before a field separates it as a tab does; a space inside the URL is still an error.)
+    assert.deepEqual(parseSourceSidecar('https://example.org/a published=2019-07-06 publisher=Vietnam News Agency'), { url: 'https://example.org/a', published: '2019-07-06', publisher: 'Vietnam News Agency' });
     assert.throws(() => parseSourceSidecar('https://example.org/a\tpublished=soon', 'x.source'), /x\.source: published="soon" is not a date/);
   });
 

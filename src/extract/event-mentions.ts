@@ -193,7 +193,7 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out|undertook|performed)\s+(?:an?|the|their|its)\s+(?:(?!(?:to|of|with|in|on|for|at|by|the|an?|which|that)\s)[\p{L}\d-]+\s+|\([\p{L}\d-]+\)\s+){0,8}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/giu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried', 'undertook', 'performed']],
   [/\b(?:held|had)\s+(?:an?|the|their)\s+(?:[\p{L}-]+\s+){0,2}?meeting\b(?!\s+with)/gu, 'meeting', 'meet', ['meeting']],
   // A port call: "docked at Cam Ranh Port", "arrived in Manila" (meetings.ts keeps an arrival only when a ship or a port is named).
-  [/\b(?:docked|berthed|anchored|arrived|called) (?:at|in)\b|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock', ['dock', 'berth', 'anchor', 'arriv', 'port call', 'called at', 'called in']],
+  [/\b(?:docked|berthed|anchored|arrived|called) (?:at|in)\b|\b(?:docked|berthed|anchored) (?:here|there)\b|\bmade (?:a|its) port call\b|\bpaid (?:a|its) port call\b/g, 'visit', 'dock', ['dock', 'berth', 'anchor', 'arriv', 'port call', 'called at', 'called in']],
   [/\b(?:hosted|presided over) (?:an? |the )?(?:official |state )?welcom(?:e|ing) ceremony for\b/g, 'meeting', 'host', ['welcom']],
   // (Not "met each country's interests", "met the requirements".)
   [/\bmet with\b|\bmet\b(?!\s+(?:(?:the|each|their|its|both|all|our|his|her|these|those|every)\s+)?(?:[\p{L}'’-]+\s+){0,2}(?:interests?|needs|demands|requirements|expectations|standards|criteria|targets?|goals?|objectives|conditions|deadlines?|aspirations|wishes)\b)|\bmeets with\b|\b(?:held|had|holds) an? (?:working |bilateral |separate |courtesy )?(?:meeting|session|working session)s?(?: (?:on|in|at) (?:\p{Lu}[\p{L}]+ \d{1,2}|\d{1,2} \p{Lu}[\p{L}]+|\p{Lu}[\p{L}]+(?: \p{Lu}[\p{L}]+)?))? with\b|\b(?:worked|works|working) with\b(?=\s+(?:the\s+)?\p{Lu})|(?<!\b(?:to|will|would|can|could|should|must|shall|may|might|and|or|not)\s+)\bwork with\b(?=\s+(?:the\s+)?\p{Lu}[\p{L}-]*\s+(?:officials|officers|counterparts|delegates|delegation|leaders)\b)/gu, 'meeting', 'meet', ['met', 'meets', 'meeting', 'session', 'work']],
@@ -225,7 +225,9 @@ export function verbEvents(text: string): VerbEvent[] {
     if (needs && !needs.some((w) => lower.includes(w))) continue;
     for (const m of execAll(re, text)) {
       if (out.some((o) => m.index < o.end && m.index + m[0].length > o.start)) continue;
-      if (PLANNED_BEFORE.test(text.slice(Math.max(0, m.index - 60), m.index)) && !/\b(?:during|at)\b/i.test(text.slice(Math.max(0, m.index - 60), m.index))) continue;
+      // (Within the clause: "the second ship to visit the city, after the vessel X docked here in 2024" told one that came.)
+      const lead = text.slice(Math.max(0, m.index - 60), m.index).split(/,\s*(?:after|following|since|when|before|while)\b/i).pop()!;
+      if (PLANNED_BEFORE.test(lead) && !/\b(?:during|at)\b/i.test(lead)) continue;
       out.push({ start: m.index, end: m.index + m[0].length, kind, subjectEnd: m.index, role });
     }
   }

@@ -33,14 +33,15 @@ export interface ArticleMetadata {
 export const HTTP_IRI = /^https?:\/\/[^\u0000-\u0020<>"{}|\\^`\u007f-\u009f]+$/;
 
 /**
- * Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD`, optionally with
+ * Reads the one-line `.source` sidecar format: `URL<TAB>published=YYYY-MM-DD` (a space also separates), optionally with
  * `<TAB>publisher=NAME` (fields in any order, each optional; `published=unknown` is as good as none). A URL that is not a valid IRI, or a date
  * that is not a real day, is a UserError naming `file` (the sidecar).
  */
 export function parseSourceSidecar(text: string, file = 'the .source file'): ArticleMetadata {
   const meta: ArticleMetadata = {};
   const line = text.split('\n').find((l) => l.trim()) ?? '';
-  for (const field of line.trim().split(/\t+/)) {
+  // (Fields are separated by tabs; a space before "published=" or "publisher=" separates them too, as people type it.)
+  for (const field of line.trim().split(/\t+|[ ]+(?=(?:published|publisher)=)/)) {
     if (/^https?:\/\//i.test(field)) {
       if (!HTTP_IRI.test(field)) throw new UserError(`${file}: the URL ${JSON.stringify(field)} is not a valid IRI (no spaces, quotes, angle brackets or control characters)`);
       meta.url = field;

@@ -90,6 +90,8 @@ const gatheringName = (x: string) => x.replace(/^(?:\d+(?:st|nd|rd|th)|(?:19|20)
 /** Words for a ship, and for where ships call. */
 const SHIP = new RegExp(`\\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|[Dd]estroyers?|[Ss]ubmarines?|[Cc]ruisers?|[Bb]oats?|[Cc]utters?|[Ff]lotilla|[Ff]leet|[Ss]quadron|[Tt]ask (?:[Gg]roup|[Ff]orce)|${SHIP_PREFIXES.join('|')})\\b`);
 /** A ship named with its navy's prefix at the start of a clause: "INS X undertook ...", "..., HMAS Y ...". */
+/** The name of a navy, or of a force that sends ships. */
+const NAVY = /\b(?:Navy|Naval Forces?|Maritime Self-Defen[cs]e Force|Coast Guard)\b/;
 const SHIP_PREFIX_AT = new RegExp(`^(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 const SHIP_NAMED = new RegExp(`^\\s*(?:[^,]*,\\s*)?(?:${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 const PORT = /^[^.;]{0,80}\b(?:[Pp]ort|[Hh]arbou?r|[Nn]aval [Bb]ase|[Bb]ase|[Bb]ay|[Pp]ier|[Ww]harf)\b/;
@@ -157,7 +159,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
   const navyOf = (country: string | undefined): { key: string; kind: 'organization' | 'country' } | undefined => {
     if (!country) return undefined;
     const c = slug(country);
-    const navy = [...ctx.organizations.entries()].find(([, o]) => o.countryKey === c && /\b(?:Navy|Naval Forces?|Maritime Self-Defen[cs]e Force|Coast Guard)\b/.test(o.name));
+    // (Its country is the body's, or a word of its name: "Royal Brunei Navy".)
+    const of = (o: Organization) => o.countryKey === c || o.name.split(/\s+/).some((w) => { const f = countryOfForm(w); return f !== undefined && slug(f) === c; });
+    const navy = [...ctx.organizations.entries()].find(([, o]) => of(o) && NAVY.test(o.name));
     if (navy) return { key: navy[0], kind: 'organization' };
     return ctx.analyses.some((x) => x.actors.some((y) => y.kind === 'country' && y.key === c)) ? { key: c, kind: 'country' } : undefined;
   };
@@ -573,7 +577,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const delegationArrived = v.role === 'dock' && /^arriv/.test(text.slice(v.start)) && /\bdelegation\b/i.test(subjectText) && a.places.some((p) => p.start >= v.end && p.start - v.end <= 5);
       if (v.role === 'dock' && /^(?:arriv|called)/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson && !delegationArrived) continue;
       // ("A training ship of the navy called at Chittagong in 2023": a port call told in passing, an earlier one.)
-      const calledEarlier = v.role === 'dock' && /^called/.test(text.slice(v.start)) && main !== undefined;
+      // ("..., after the patrol vessel Y docked here in July 2024": the same.)
+      const calledEarlier = v.role === 'dock' && main !== undefined && (/^called/.test(text.slice(v.start)) || /\b(?:after|following|since)\s+[^,;]{0,80}$/i.test(text.slice(clauseStart(text, v.start), v.start)));
       // "It is the fourth time the squadron has called at Cam Ranh": the port call told, counted.
       if ((v.role === 'dock' || v.role === 'visit') && main && /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) time\b[^.;]{0,80}?\b(?:has|have|had)\s+$/i.test(text.slice(0, v.start))) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
@@ -819,6 +824,20 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       claimed.push([v.start, cEnd]);
       scope ??= target;
       if (v.role !== 'visit' && v.role !== 'chaired-by' && v.role !== 'attended-by') participate(target, v.role === 'dock' ? subjects : [...subjects, ...objects], si);
+      // ("after KDB X docked here in 2019", "the second Italian naval ship to visit, after the patrol vessel Y docked"):
+      // a ship that names no body is its navy's, by its prefix or the demonym the sentence gives it.
+      // (With neither, the one foreign navy the article names: 'the training ship "X" called at Y in 2019'.)
+      if (v.role === 'dock' && subjects.every((x) => x.kind === 'country') && SHIP.test(subjectText)) {
+        const prefix = SHIP_PREFIX_AT.exec(subjectText.replace(/^[^]*?\b(?=(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:[A-Z]{2,6})\s+\p{Lu})/u, ''));
+        const demonym = /\b(\p{Lu}\p{L}+)\s+(?:naval\s+|navy\s+|training\s+|patrol\s+)?(?:ship|vessel|frigate|warship|corvette|destroyer)s?\b/u.exec(text.slice(0, v.start));
+        const country = prefix ? SHIP_PREFIX_COUNTRY[prefix[1]] : demonym ? countryOfForm(demonym[1]) : undefined;
+        const foreign = [...ctx.organizations.entries()].filter(([, o]) => o.countryKey !== undefined && o.countryKey !== 'vietnam' && NAVY.test(o.name));
+        const side = country ? navyOf(country) : foreign.length === 1 ? { key: foreign[0][0], kind: 'organization' as const } : undefined;
+        if (side?.kind === 'organization') {
+          for (const c of subjects) target.participants.delete(c.key);
+          addRole(target, 'participants', side.key, si);
+        } else if (side && !subjects.length) addRole(target, 'participants', side.key, si);
+      }
       // ("Also present were ... representatives of X and Y": the persons named; the bodies were a guest list.)
       if (v.role === 'attended-by') participate(target, actorsIn(a, v.end, cEnd, presentWere ? ['person'] : ['person', 'country', 'organization']), si);
       // "undertook a passage exercise with the X Navy ship Y": the body it was held with.
