@@ -1449,4 +1449,24 @@ describe('extraction: events', () => {
     assert.deepEqual(earlierOf('The Italian Navy training ship Stella Polare arrived at Saigon Port on June 20 for a five-day port call. It is the second Italian naval ship to visit the city, after the patrol vessel Paolo Thaon docked here in July 2024.'), ['italy-italian-navy']);
     assert.ok(earlierOf('Chilean Navy Commander Admiral Pablo Soto held a video call with Vietnam People\'s Navy Commander Vice Admiral Tran Van Khoa on May 5, 2025. Soto recalled that the training ship "Cordillera" called at Ho Chi Minh City in 2019.').includes('chilean-navy'));
   });
+
+  it('visits recalled with no person named are the country\'s or the delegation\'s: "the Serbian Minister of Defence had visited Vietnam in 2019", "a delegation of Vietnam\'s Ministry of National Defence had visited Athens in 2019", "the visit by the Venezuelan Minister of Popular Power for Defence" (no person "Popular Power"); "the Hellenic Republic" is Greece', () => {
+    const r = x([
+      'General Nguyen Van Khanh received Venezuelan Ambassador Carlos Rivas in Hanoi on May 6.',
+      'He recalled the official visit to Viet Nam by the Venezuelan Minister of Popular Power for Defence in 2016.',
+      'The ambassador also recalled that the Serbian Minister of Defence had visited Vietnam in 2019.',
+      'A delegation of Vietnam\'s Ministry of National Defence had visited Athens in 2019.',
+      'Khanh thanked the Deputy Minister of National Defence of the Hellenic Republic.',
+    ].join(' '));
+    assert.ok(!r.persons.has('popular-power'), [...r.persons.keys()].join(', '));
+    assert.ok(!r.persons.has('hellenic'));
+    assert.ok(r.countries.has('greece'));
+    const visits = byKind(r.meetings, 'visit');
+    const parties = (year: string, place?: string) => visits.filter((m) => m.date?.value === year && (!place || m.label.includes(place))).map((m) => [...m.participants.keys()].sort());
+    assert.deepEqual(parties('2016'), [['venezuela']]);
+    assert.ok(parties('2019').some((p) => p.includes('serbia')), JSON.stringify(parties('2019')));
+    const athens = visits.find((m) => m.location?.key === 'place:athens')!;
+    assert.ok(athens, JSON.stringify(visits.map((m) => [m.label, m.location?.key])));
+    assert.ok([...athens.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Ministry of National Defence'), [...athens.participants.keys()].join(', '));
+  });
 });

@@ -613,7 +613,9 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const known = VIETNAMESE_NAMES[words.join(' ')] !== undefined;
     const trigger = rank || preTitle || postTitle || LOWER_TRIGGERS.test(before);
     // (Up to seven words with a particle: "Haji Khairul Azmi bin Haji Yusof".)
-    const full = words.length >= 2 && (words.length <= 5 || (words.length <= 7 && words.some((w) => PARTICLES.has(w)))) && (trigger || vietnamese || known);
+    // ("Minister of Popular Power for Defence": words of a title between its connectors are no name.)
+    const inTitle = /\b(?:of|for)\s+$/.test(before) && /^\s+(?:for|of)\s+(?:the\s+)?\p{Lu}/u.test(after) && /\b(?:Minister|Ministry|Secretary|Department|Office|Council|Commission|Committee)\s+(?:of|for)\s+$/.test(before);
+    const full = !inTitle && words.length >= 2 && (words.length <= 5 || (words.length <= 7 && words.some((w) => PARTICLES.has(w)))) && (trigger || vietnamese || known);
     // (A body's head word alone is no name: "Secretary General for Administration"; nor is a word of a
     // title's field: "Assistant Secretary of Defense for Indo-Pacific Security Affairs Ely Ratner".)
     const single = words.length === 1 && !ORG_HEADS.has(words[0]) && !(words[0].includes('-') && POSITION_RE.test(words[0])) &&
@@ -632,7 +634,7 @@ export function findPersons(text: string, blocked: Span[], toks: Token[] = token
     const again = !full && !single && words.length >= 2 && words.length <= 4;
     // "Photo by VnExpress/Nguyen Minh", "(Photo: VNA/Tran Duc)": a photographer's credit, not a person of the story.
     const credit = /\b(?:[Pp]hotos?|PHOTO|[Ii]mages?)(?:\s+by|\s*:)\s*(?:[\p{L}.&-]+\s*\/\s*)?$/u.test(before);
-    if ((full || single || again) && !place && !ship && !credit) {
+    if ((full || single || again) && !place && !ship && !credit && !inTitle) {
       const positions = [preTitle, postTitle].filter((p): p is string => !!p);
       const refStart = rankM ? from + rankM.index : start;
       out.push({

@@ -41,7 +41,7 @@ export const COUNTRIES: CountryEntry[] = [
   { name: 'Austria', forms: ['Austrian'] },
   { name: 'Switzerland', forms: ['Swiss'] },
   { name: 'Portugal', forms: ['Portuguese'] },
-  { name: 'Greece', forms: ['Greek'] },
+  { name: 'Greece', forms: ['Greek', 'Hellenic Republic', 'Hellenic'] },
   { name: 'Ireland', forms: ['Irish'] },
   { name: 'Romania', forms: ['Romanian'] },
   { name: 'Bulgaria', forms: ['Bulgarian'] },

@@ -481,6 +481,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           (GENERIC_ROLES.has(roleWord) || !titled || titled.includes(roleWord)) ? lastSubject : undefined;
         const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) ? undefined : fallback);
         if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
+        // ("the Serbian Minister of Defence had visited Vietnam in 2019": no person named, the country the role is of.)
+        else if (demonymOf && v.role === 'visit' && /^[Tt]he\b/.test(role[0])) subjects = [{ key: slug(demonymOf), kind: 'country', start: cStart, end: cStart, nested: false }];
       }
       // (Not the one who tells of it: "..., Navy spokesperson Commander X said.")
       // (Nor those of the next verb joined by "and": "paid a courtesy call on the minister and held talks with X".)
@@ -686,7 +688,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         // "after Admiral X visited Hanoi in November 2024": a visit to a city of another country than the visitor's.
         const city = visited.length ? undefined : a.places.find((p) => p.start >= v.end && p.start - v.end <= 5 && p.country);
         const visitor = subjects.find((x) => x.kind === 'person');
-        const abroad = city && visitor && ctx.persons.get(visitor.key)?.nationality?.key !== slug(city.country!);
+        // ("a delegation of Vietnam's Ministry of National Defence had visited Athens": the bodies the delegation is of.)
+        const delegates = !visitor && /\bdelegation\b/i.test(subjectText) ? a.actors.filter((x) => (x.kind === 'organization' || x.kind === 'country') && !x.nested && x.start >= cStart && x.end <= v.start) : [];
+        const delegatesOf = delegates.map((x) => (x.kind === 'country' ? x.key : ctx.organizations.get(x.key)?.countryKey)).find(Boolean);
+        const abroad = city && (visitor ? ctx.persons.get(visitor.key)?.nationality?.key !== slug(city.country!) : delegatesOf !== undefined && delegatesOf !== slug(city.country!));
+        if (delegates.length && !subjects.length) subjects = delegates;
         // "The squadron last visited the port in June 2019": an earlier visit of the parties of the one told.
         const lastTime = !visited.length && !abroad && main && main.kind === 'visit' && /\b(?:last|previously|first)\s+$/.test(text.slice(cStart, v.start)) &&
           a.dates.some((d) => d.start >= v.end && d.end <= cEnd && /\d{4}/.test(d.date.value ?? ''));
@@ -716,7 +722,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           target = create('visit', si, '');
           if (lastVisit && !dated.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
         }
-        participate(target, [...subjects.slice(0, 1), ...visited], si);
+        participate(target, [...(delegates.length ? delegates : subjects.slice(0, 1)), ...visited], si);
       } else if (v.role === 'attend' && !nounAfter && !objectsAll.length) {
         // "attended the opening ceremony": a ceremony of the event told, whose guests take part in it.
         // ("observed the sea phase": a phase of the exercise told.)
