@@ -1469,4 +1469,15 @@ describe('extraction: events', () => {
     assert.ok(athens, JSON.stringify(visits.map((m) => [m.label, m.location?.key])));
     assert.ok([...athens.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Ministry of National Defence'), [...athens.participants.keys()].join(', '));
   });
+
+  it('"the two deputy ministers witnessed the signing" after a visit told by its bodies: the two who held the talks', () => {
+    const r = x([
+      'Deputy Minister of National Defence Senior Lieutenant General Tran Van Hai held talks with Deputy Minister of National Defence of the Hellenic Republic Nikos Pappas in Hanoi on June 11.',
+      'Hai recalled that a delegation of Vietnam\'s Ministry of National Defence had visited Athens in 2019.',
+      'After the talks, the two deputy ministers witnessed the signing of a letter of intent on military medicine cooperation.',
+    ].join(' '));
+    const signing = r.meetings.find((m) => m.label === 'signing ceremony')!;
+    assert.ok(signing, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...signing.participants.keys()].filter((k) => r.persons.has(k)).sort(), ['nikos-pappas', 'tran-van-hai']);
+  });
 });

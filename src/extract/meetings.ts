@@ -44,7 +44,7 @@ const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he [Cc]ommanding [Oo]fficer|[Tt]he (
 /** Role words that say nothing of a title: "the German guest" is any German. */
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'guests', 'visitor', 'visitors', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
-const GROUP_SUBJECT = /\b(?:the two|both|the) (?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces|coast guards|border guards|militaries|air forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
+const GROUP_SUBJECT = /\b(?:the two|both|the) (?:(?:deputy|vice|defen[cs]e|army|navy|naval|military|senior|foreign) ){0,2}(?:ministers|sides|leaders|officials|generals|delegations|chiefs|heads|defence chiefs|defense chiefs|navies|armies|forces|coast guards|border guards|militaries|air forces)\b|^\s*(?:they|the two)\b|\b(?:they|the two) (?:also |then |later )?$/i;
 /** Words before an event that frames the one a clause tells: "as part of his official visit to France". */
 /** A verb joined to the one before by "and" ("met X and separately met Y"). */
 const JOINED_BY_AND = /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/;
@@ -216,6 +216,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
 
   /** Persons in the order the article last mentioned them (the most recent last). */
   const seen: string[] = [];
+  /**
+   * "The two ministers": the persons of the event in scope, or (when it has fewer than two, as a visit told in passing
+   * by its bodies) of the last event told with two persons or more, or of the main event.
+   */
+  const twoPersons = (told: Meeting | undefined, at: number): ActorRef[] => {
+    const inScope = personRefs(told, at);
+    if (inScope.length >= 2) return inScope;
+    const last = [...meetings].reverse().find((m) => !background.has(m) && personRefs(m, at).length >= 2);
+    return last ? personRefs(last, at) : inScope;
+  };
   const personRefs = (m: Meeting | undefined, at: number): ActorRef[] =>
     m ? [...m.participants.keys()].filter((k) => ctx.persons.has(k)).map((key) => ({ key, kind: 'person' as const, start: at, end: at, nested: false })) : [];
   /**
@@ -466,7 +476,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (named.length === 2) subjects = named.map((o) => ({ key: o.key, kind: 'organization' as const, start: cStart, end: cStart, nested: false }));
         else subjects = /\b(?:navies|forces|armies|guards|militaries)\b/i.test(group[0]) && (bodies(inScope).length || bodies(main).length)
           ? (bodies(inScope).length ? bodies(inScope) : bodies(main))
-          : /\b(?:sides|delegations|navies|forces|countries|armies)\b/i.test(group[0]) && inScope ? all(inScope) : personRefs(scope ?? focus ?? main, cStart);
+          : /\b(?:sides|delegations|navies|forces|countries|armies)\b/i.test(group[0]) && inScope ? all(inScope)
+          : /\b(?:ministers|leaders|officials|generals|chiefs|heads)\b/i.test(group[0]) ? twoPersons(scope ?? focus ?? main, cStart) : personRefs(scope ?? focus ?? main, cStart);
       }
       const role = subjects.length ? null : ROLE_SUBJECT.exec(subjectText);
       if (role) {
