@@ -1480,4 +1480,15 @@ describe('extraction: events', () => {
     assert.ok(signing, r.meetings.map((m) => m.label).join(', '));
     assert.deepEqual([...signing.participants.keys()].filter((k) => r.persons.has(k)).sort(), ['nikos-pappas', 'tran-van-hai']);
   });
+
+  it('"Chief of the Army Staff (COAS) General X ... The COAS also called on Y": the acronym names the office and its holder, no body "Army Staff"', () => {
+    const r = x([
+      'Chief of the Army Staff (COAS) General Ram Prasad Thapa is on an official visit to Vietnam from 5 to 9 November 2023.',
+      'The COAS also called on General Phan Van Giang, Minister of National Defence.',
+    ].join(' '));
+    assert.ok(![...r.organizations.values()].some((o) => o.acronym === 'COAS'), [...r.organizations.values()].map((o) => o.name).join(', '));
+    const call = r.meetings.find((m) => m.participants.has('phan-van-giang'))!;
+    assert.ok(call, r.meetings.map((m) => m.label).join(', '));
+    assert.ok(call.participants.has('ram-prasad-thapa'), [...call.participants.keys()].join(', '));
+  });
 });

@@ -331,6 +331,10 @@ export function findAcronymPhrases(text: string): AcronymPhrase[] {
       }
     }
     if (!phrase) continue;
+    // ("Chief of the Army Staff (COAS) General X": the acronym of an office, whose holder it names, not of a body.)
+    if (/^(?:Deputy |Vice |Acting )?(?:Chief|Commander|Director|Minister|Head|Secretary|Chairman|Chairwoman|President|Commandant|Inspector)(?: General)? of\b/.test(phrase.trim()) &&
+      /^\s*(?:\p{Lu}[\p{L}.]*\s+){0,3}\p{Lu}/u.test(text.slice(m.index + m[0].length)) && acronym.length >= 3 &&
+      acronym[0] === phrase.trim()[0]) continue;
     phrase = preferredSuffix(phrase.trim(), acronym);
     const start = before.length - phrase.length;
     out.push({ start, end: m.index + m[0].length, text: text.slice(start, m.index + m[0].length), phrase: phrase.trim(), acronym });
