@@ -1491,4 +1491,14 @@ describe('extraction: events', () => {
     assert.ok(call, r.meetings.map((m) => m.label).join(', '));
     assert.ok(call.participants.has('ram-prasad-thapa'), [...call.participants.keys()].join(', '));
   });
+
+  it('words of titles and styles are no persons: "Chief Executive Officer X", "Ambassador of His Majesty the King of Y", "Chairman of the Joint Chiefs of Staff Z", "Director Defence Information", "the Hon"', () => {
+    const r = x([
+      'Deputy Minister Nguyen Van Hai received Ambassador of His Majesty the King of Morocco Karim Benali in Hanoi on January 18, 2024.',
+      'He also held a working session with a delegation of Qatar\'s Barzan Holdings led by its Chief Executive Officer Nasser Al Thani.',
+      'Chairman of the Joint Chiefs of Staff Major General Omar Haddad and Director Defence Information Brigadier General Musa Bello attended.',
+    ].join(' '));
+    for (const k of ['king', 'majesty', 'executive', 'chiefs', 'information', 'hon']) assert.ok(!r.persons.has(k), `no person "${k}": ${[...r.persons.keys()].join(', ')}`);
+    assert.ok(r.persons.get('nasser-al-thani')?.positions.has('Chief Executive Officer'), [...(r.persons.get('nasser-al-thani')?.positions.keys() ?? [])].join(', '));
+  });
 });

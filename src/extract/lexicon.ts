@@ -401,7 +401,7 @@ export const POSITION_HEADS = [
 
 /** Capitalised words that belong to titles, organizations and places, never to a person's name. */
 export const NON_NAME_WORDS = new Set(
-  ('Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
+  ('Chiefs Staffs Information Embassy Majesty Highness Excellency Executive Officer Officers Headquarters Government Kingdom Hon King Queen Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
     'President Prime Party Chairman Chair Commander Ambassador Envoy Representative High Assistant Under Defence Defense National International ' +
     'Relations Strategy Strategic Foreign Affairs Security Policy Armed Forces Force Army Navy Air Naval Military Staff Department Division Institute ' +
     'Service Services European Union Commission Council Committee Joint Cooperation Partnership Republic People Peoples Democratic Socialist Federal ' +
