@@ -1501,4 +1501,9 @@ describe('extraction: events', () => {
     for (const k of ['king', 'majesty', 'executive', 'chiefs', 'information', 'hon']) assert.ok(!r.persons.has(k), `no person "${k}": ${[...r.persons.keys()].join(', ')}`);
     assert.ok(r.persons.get('nasser-al-thani')?.positions.has('Chief Executive Officer'), [...(r.persons.get('nasser-al-thani')?.positions.keys() ?? [])].join(', '));
   });
+
+  it('the countries of the genre are known with their demonyms and capitals: "the Kenyan Cabinet Secretary", "an Omani frigate in Muscat", "the Peruvian Navy"', () => {
+    const r = x('General Phan Van Giang received Kenyan Cabinet Secretary for Defence Mary Wanjiku in Hanoi on May 6. He recalled the visit of an Omani frigate to Cam Ranh and his own trip to Muscat, and thanked the Peruvian Navy and the Jordanian Armed Forces.');
+    for (const c of ['kenya', 'oman', 'peru', 'jordan']) assert.ok(r.countries.has(c), `${c}: ${[...r.countries.keys()].join(', ')}`);
+  });
 });
