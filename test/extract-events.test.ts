@@ -1506,4 +1506,13 @@ describe('extraction: events', () => {
     const r = x('General Phan Van Giang received Kenyan Cabinet Secretary for Defence Mary Wanjiku in Hanoi on May 6. He recalled the visit of an Omani frigate to Cam Ranh and his own trip to Muscat, and thanked the Peruvian Navy and the Jordanian Armed Forces.');
     for (const c of ['kenya', 'oman', 'peru', 'jordan']) assert.ok(r.countries.has(c), `${c}: ${[...r.countries.keys()].join(', ')}`);
   });
+
+  it('"It is the second time the ship has visited, after a port call at X in 2019": the earlier port call is the navy\'s; "X\'s visit came two years after the chief visited Vietnam in 2023" is the visit told, not one of 2023', () => {
+    const r = x('The Peruvian Navy training ship BAP Cusco arrived at Saigon Port on March 3 for a five-day visit. It is the second time the ship has visited Vietnam, after a port call at Cam Ranh in 2019.');
+    const earlier = r.meetings.find((m) => m.date?.value === '2019')!;
+    assert.ok(earlier, r.meetings.map((m) => `${m.label} ${m.date?.value}`).join(', '));
+    assert.deepEqual([...earlier.participants.keys()], ['peruvian-navy']);
+    const k = x('General Tran Van Khanh paid an official visit to Algeria from May 5 to 8. Khanh\'s visit came two years after the Chief of Staff of the Algerian army visited Vietnam in 2023.');
+    assert.equal(k.meetings.filter((m) => m.kind === 'visit' && m.participants.size === 0).length, 0, k.meetings.map((m) => `${m.label} ${[...m.participants.keys()]}`).join(', '));
+  });
 });

@@ -971,7 +971,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (PLANNED_BEFORE.test(`${n.lead} ${n.det} ${n.modifiers}`.slice(-150)) || PLANNED_AFTER.test(n.after)) continue;
       // ("support Korea in hosting the Busan Expo 2030" in an article of 2023: named for a year still to come.)
       if (n.year !== undefined && ctx.written !== undefined && n.year > ctx.written.slice(0, 4)) continue;
-      const datesAfter = a.dates.filter((d) => datesEvent(a.text, d) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd);
+      // (Not past another event's verb: "Khanh's visit came two years after the chief visited Vietnam in 2023".)
+      const datesAfter = a.dates.filter((d) => datesEvent(a.text, d) && d.start >= n.end && d.start - n.end < 80 && d.end <= nEnd && !verbs.some((v) => v.start > n.end && v.start < d.start));
       let agent = /^\s*(?:to [\p{L} -]+? )?by\b/u.test(n.after) ? actorsIn(a, n.end, nEnd).slice(0, 1) : [];
       // "A deck reception was hosted on board the ship on May 3 by Ambassador X": the host, after the passive.
       const passiveBy = !agent.length && n.kind === 'reception' ? /^\s*(?:was|were) (?:hosted|given|offered|organi[sz]ed|held)\b[^,;.]{0,80}?\bby\s/.exec(n.after) : null;
@@ -1465,6 +1466,16 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     }
   }
 
+  // ("It is the second time the ship has visited, after a port call at Cam Ranh in 2019": an earlier port call told with
+  // no party is the navy's of the port call reported.)
+  if (main && main.kind === 'visit') {
+    const navies = [...main.participants].filter(([k]) => NAVY.test(ctx.organizations.get(k)?.name ?? ''));
+    if (tracing) rule = 'series: an earlier port call told with no party is the navy\'s of the one reported';
+    for (const m of meetings) {
+      if (m === main || m.kind !== 'visit' || m.participants.size > 0 || !navies.length || !/port call|\bcall\b/i.test(m.label)) continue;
+      for (const [k, ev] of navies) addRole(m, 'participants', k, ...ev);
+    }
+  }
   if (main) for (const [area, si] of orphanAreas) addEvidence(main.areas, area, si);
   // Once an article says it reports from the sidelines of a gathering, the events it tells next took place there too.
   if (gatherings.size === 1) {
