@@ -1515,4 +1515,11 @@ describe('extraction: events', () => {
     const k = x('General Tran Van Khanh paid an official visit to Algeria from May 5 to 8. Khanh\'s visit came two years after the Chief of Staff of the Algerian army visited Vietnam in 2023.');
     assert.equal(k.meetings.filter((m) => m.kind === 'visit' && m.participants.size === 0).length, 0, k.meetings.map((m) => `${m.label} ${[...m.participants.keys()]}`).join(', '));
   });
+
+  it('"presided over the welcome ceremony for X, followed by talks between the two ministers": talks between the two', () => {
+    const r = x('Lao Defence Minister General Chansamone Vongsa presided over the official welcome ceremony for Vietnamese Defence Minister General Tran Quang Minh in Vientiane on June 12, followed by talks between the two ministers.');
+    const [talks] = byKind(r.meetings, 'talks');
+    assert.ok(talks, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.deepEqual([...talks.participants.keys()].filter((k) => r.persons.has(k)).sort(), ['chansamone-vongsa', 'tran-quang-minh']);
+  });
 });

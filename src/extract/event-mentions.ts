@@ -84,7 +84,8 @@ export function nounMentions(text: string, skip: Array<{ start: number; end: num
     // "the productive discussions at the Defense Policy Dialogue": what was said at the event named next.
     if (/^(?:talks|discussions?)$/i.test(noun) && /^\s*(?:at|during) (?:the )?(?:[\p{L}.'-]+\s+){0,8}?(?:Dialogue|Meeting|Conference|Forum|Summit|dialogue|meeting|conference)\b/u.test(after)) continue;
     // "a dialogue via videoconference": the means of an event, not another event.
-    if (/\b(?:via|by|through|over)\s+$/i.test(before)) continue;
+    // (But "followed by talks": the event after.)
+    if (/\b(?:via|by|through|over)\s+$/i.test(before) && !/\bfollowed by\s+$/i.test(before)) continue;
     if (/^\s*(?:mechanisms?|framework|channels?|partners?|level|format|contents?)\b/i.test(after)) continue;
     // "an exchange of views", "the exchange in training": an exchange is an event only as a named one or told again.
     if (/^exchange$/.test(noun) && /^\s*(?:of\b|(?:in|on)\s+[a-z]|(?:programmes?|programs?|students?|officers?|activities)\b)/.test(after)) continue;

@@ -956,7 +956,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "on the sidelines of the 2022 ADMM Retreat": the gathering is read below, with its name.
       if (/\b(?:sidelines?|margins?) of\s*$/i.test(n.lead)) continue;
       if (tracing) rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
-      if (claimed.some(([s, e]) => n.start >= s && n.end <= e) && !FRAME_BEFORE.test(n.lead)) {
+      if (claimed.some(([s, e]) => n.start >= s && n.end <= e) && !FRAME_BEFORE.test(n.lead) && !(/\bfollowed by\s*$/i.test(n.lead) && main && !kindHints.get(main)!.has(n.kind))) {
         // "held a passing exercise after the visit": the visit is another event, told as a time.
         if (n.anaphoric && !/\b(?:after|before|following|since|prior to|ahead of)\s*$/i.test(n.lead)) hint(scope ?? main ?? create(n.kind, si, ''), n.kind, si);
         continue;
@@ -1059,7 +1059,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "progress since their meeting held in November last year": the meeting before the one told, between the two.
       const since = n.anaphoric && /\bsince\s*$/i.test(n.lead) && n.det === 'their';
       if (since && !betweenPersons.length && focusPersons.length === 2) for (const k of focusPersons) betweenPersons.push({ key: k, kind: 'person', start: n.end, end: n.end, nested: false });
-      const refersBack = n.anaphoric && !since && !agent.length && !/\b(?:reciprocating|returning|in return for)\s*$/i.test(n.lead) && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
+      // ("presided over the welcome ceremony ..., followed by talks between the two ministers": the talks are an event of their own.)
+      const followedBy = /\bfollowed by\s*$/i.test(n.lead) && main !== undefined && !kindHints.get(main)!.has(n.kind);
+      const refersBack = n.anaphoric && !since && !followedBy && !agent.length && !/\b(?:reciprocating|returning|in return for)\s*$/i.test(n.lead) && (withWhom !== undefined || !(withM && betweenPersons.length)) && (!nearDates.length || (told !== undefined && datesAgree(told.date, nearDates[0].date)));
       const guests = (m: Meeting) => [...m.participants.keys()].filter((k) => ctx.persons.has(k) && !m.hosts.has(k));
       if (refersBack && n.kind === 'visit' && main && main.hosts.size > 0 && guests(main).length > 0 && !meetings.some((m) => kindHints.get(m)!.has('visit'))) {
         // "X received visiting Y. ... The visit from November 13 to 16 aims ...": the guest's visit, of which the reception is part.
@@ -1085,7 +1087,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           (n.kind === 'visit' && m.kind === 'visit' && m.participants.size === 0 && !earlier && !background.has(m) && n.modifiers !== '' && m.label.startsWith(`${n.modifiers} ${n.noun}`)) ||
           // "the Defence Expo 2024" named again: the event of that name.
           (n.year !== undefined && m.label === n.phrase));
-        if (!target && main && !earlier && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key)) && (n.ordinal === undefined || n.ordinal === main.ordinal)) target = main;
+        if (!target && main && !earlier && !followedBy && betweenPersons.length >= 2 && betweenPersons.every((p) => main!.participants.has(p.key)) && (n.ordinal === undefined || n.ordinal === main.ordinal)) target = main;
         if (!target && main && !anchored(main) && !earlier && n.kind !== 'visit' && n.det !== 'a' && n.det !== 'an') {
           target = main;
           hint(main, n.kind, si);
@@ -1098,7 +1100,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const pastYear = dateValue !== undefined && /^\d{4}/.test(dateValue) && refYear !== undefined && dateValue.slice(0, 4) < refYear;
         const yearOnly = !pastYear && refYear === undefined && dateValue !== undefined && main?.date !== undefined && /^\d{4}(?:-\d{2})?$/.test(dateValue);
         const otherYear = n.year !== undefined && main !== undefined && !main.date?.value?.startsWith(n.year);
-        const specific = datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null) ||
+        const specific = followedBy || datesAfter.length > 0 || agent.length > 0 || betweenPersons.length >= 2 || delegationOf !== undefined || n.ordinal !== undefined || earlier || (n.kind === 'visit' && destination !== null) ||
           // "had held the first X and the Defence Ministers' Meeting": a named event held by others.
           (heldBy !== undefined && !heldVerb && /\p{Lu}/u.test(n.modifiers)) ||
           otherYear;
