@@ -1522,4 +1522,17 @@ describe('extraction: events', () => {
     assert.ok(talks, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
     assert.deepEqual([...talks.participants.keys()].filter((k) => r.persons.has(k)).sort(), ['chansamone-vongsa', 'tran-quang-minh']);
   });
+
+  it('"This is the third X ship to visit Y, after JS A in 2019 and JS B in 2023": two earlier port calls of that navy; "Later the same day" is the day of the event reported, not of a dialogue in April told in passing', () => {
+    const r = x('The Japan Maritime Self-Defense Force destroyer JS Ariake docked at Cam Ranh International Port on June 3 for a four-day goodwill visit. This is the third JMSDF ship to visit Cam Ranh, after JS Izumo in 2019 and JS Kaga in 2023.');
+    const earlier = r.meetings.filter((m) => m.kind === 'visit' && m.date?.value?.length === 4);
+    assert.deepEqual(earlier.map((m) => m.date!.value).sort(), ['2019', '2023']);
+    for (const m of earlier) assert.deepEqual([...m.participants.keys()], ['japan-maritime-self-defence-force']);
+    const day = x([
+      'Defence Minister General Phan Van Giang held talks with Singaporean Minister for Defence Chan Wei Ming in Hanoi on August 12.',
+      'They agreed to implement the outcomes of the 14th Defence Policy Dialogue held in Singapore in April.',
+      'Later the same day, Prime Minister Pham Minh Chinh received the Singaporean minister.',
+    ].join(' '));
+    assert.equal(byKind(day.meetings, 'reception')[0]?.date?.text, 'August 12');
+  });
 });

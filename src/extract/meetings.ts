@@ -926,7 +926,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "later the same day", "that day": the date of the event told just before.
       // (Not an earlier event told in passing: "recalled his first trip in 2019. Later the same day, ...".)
       // (The last one told with a date: "the two ministers witnessed the signing ... On the same day, ..." is the talks' day.)
-      const before = [focus, main].find((m) => m !== undefined && !dated.has(m) && m.date !== undefined) ?? [focus, main].find((m) => m !== undefined && !dated.has(m));
+      // (Only one dated by its day: "the 14th dialogue held in Singapore in April" gives no day for "later the same day".)
+      const byDay = (m: Meeting) => m.date !== undefined && (m.date.value?.length === 10 || /\b\d{1,2}(?:st|nd|rd|th)?\b|day\b/i.test(m.date.text.replace(/\b\d{4}\b/g, '')));
+      const before = [focus, main].find((m) => m !== undefined && !dated.has(m) && m.date !== undefined && byDay(m)) ?? [focus, main].find((m) => m !== undefined && !dated.has(m) && m.date === undefined);
       if (!target.date && before && before !== target && before.date && /\b(?:the same (?:day|morning|afternoon|evening)|that (?:day|morning|afternoon|evening)|on the same occasion)\b/i.test(text)) {
         target.date = { ...before.date };
         target.dateEvidence = [si];
@@ -1261,6 +1263,24 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         e.date = { text: y, value: y };
         e.dateEvidence = [si];
         participate(e, sides, si);
+        background.add(e);
+      }
+    }
+
+    // "This is the third JMSDF ship to visit Cam Ranh, after JS X in 2019 and JS Y in 2023": the earlier port call of
+    // each ship named with its prefix and a year, its navy's.
+    const after = main?.kind === 'visit' && /\b(?:to visit|to call at|has visited|have visited|port calls?)\b/.test(text) ? /\bafter\s+/.exec(text) : null;
+    if (after && main) {
+      if (tracing) rule = 'series: "after <ship> in <year>" names an earlier port call';
+      const ships = execAll(new RegExp(`\\b(${SHIP_PREFIXES.join('|')})\\s+((?:\\p{Lu}[\\p{L}-]*\\s+){1,3})in\\s+((?:19|20)\\d{2})\\b`, 'gu'), text.slice(after.index));
+      for (const ship of ships) {
+        const side = navyOf(SHIP_PREFIX_COUNTRY[ship[1]]);
+        const parties = side ? [side.key] : [...main.participants.keys()].filter((k) => NAVY.test(ctx.organizations.get(k)?.name ?? ''));
+        if (!parties.length || meetings.some((m) => m.date?.value === ship[3] && m.kind === 'visit' && parties.every((k) => m.participants.has(k)))) continue;
+        const e = create('visit', si, `port call of ${ship[1]} ${ship[2].trim()}`);
+        e.date = { text: ship[3], value: ship[3] };
+        e.dateEvidence = [si];
+        for (const k of parties) addRole(e, 'participants', k, si);
         background.add(e);
       }
     }
