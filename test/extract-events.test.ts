@@ -1408,6 +1408,11 @@ describe('extraction: events', () => {
     for (const c of coCalls) assert.ok(c.participants.has('arjun-mehta'), [...c.participants.keys()].join(', '));
     const interests = x('Deputy Minister Nguyen Van Hai received US Assistant Secretary of Defense John Carter in Hanoi on May 3. He said cooperation has met each country\'s interests.');
     assert.equal(interests.meetings.length, 1, interests.meetings.map((m) => m.label).join(', '));
+    // ("reaffirmed the commitment to working with Vietnam on maritime security" is no meeting, nor a label for the call.)
+    const working = x('Defence Minister Richard Hale held a phone call with General Phan Van Giang on Tuesday. Hale reaffirmed Australia\'s commitment to working with Vietnam on maritime security and looked forward to the next Defence Ministers\' Meeting in Canberra later this year.');
+    assert.equal(working.meetings.length, 1, working.meetings.map((m) => m.label).join(', '));
+    assert.equal(working.meetings[0].kind, 'call');
+    assert.equal(working.meetings[0].location, undefined);
   });
 
   it('"the Vietnamese Chief of the General Staff had bilateral meetings with A, B and C": the chief named before meets each; a Malay name of six words with "bin" is one person', () => {
