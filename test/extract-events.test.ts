@@ -1540,4 +1540,18 @@ describe('extraction: events', () => {
     ].join(' '));
     assert.equal(byKind(day.meetings, 'reception')[0]?.date?.text, 'August 12');
   });
+
+  it('"Following the dialogue, the two officials witnessed the handover of X. — VNS": a handover ceremony of the dialogue\'s two co-chairs (a sentence closed by a sign-off is body text), "the dialogue" being the one reported, not one of 2023 told in passing', () => {
+    const r = x([
+      'Deputy Minister Senior Lieutenant General Hoang Van Nam and Indian Defence Secretary Anil Mehta co-chaired the 15th Vietnam-India Defence Policy Dialogue in Hanoi on Monday.',
+      'The two sides reviewed cooperation since the 14th dialogue in New Delhi in 2023.',
+      'Mehta also paid a courtesy call on Minister of National Defence General Phan Van Giang on the same day.',
+      'Following the dialogue, the two officials witnessed the handover of a simulator centre at the Telecommunications University in Nha Trang. — VNS',
+    ].join('\n'));
+    const handover = r.meetings.find((m) => m.label === 'handover ceremony')!;
+    assert.ok(handover, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...handover.participants.keys()].filter((k) => r.persons.has(k)).sort(), ['anil-mehta', 'hoang-van-nam']);
+    const earlier = r.meetings.find((m) => m.ordinal === 14)!;
+    assert.equal(earlier.evidence.length, 1, 'the 14th dialogue is told in one sentence only');
+  });
 });

@@ -189,6 +189,8 @@ const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = 
   [/\b(?:spoke|speaks|talked) (?:(?:today|yesterday|on \p{Lu}\p{Ll}+day) )?with\b(?=\s+(?:\p{Lu}|his |her |the ))/gu, 'meeting', 'meet', ['spoke', 'speaks', 'talked']],
   [/\bheld talks with\b|\bhad talks with\b|\bholds talks with\b|\b(?:held|had|holds|hold) (?:bilateral |official |separate |formal |wide-ranging |in-depth |fruitful |productive |extensive |comprehensive |frank |annual |regular |periodic |quarterly |yearly |high-level |friendly |cordial )*(?:talks|discussions)\b/g, 'talks', 'meet', ['talks', 'discussion']],
   [/\bwitnessed the signing\b/g, 'meeting', 'sign', ['signing']],
+  // "the two officials witnessed the handover of a simulator centre": a ceremony of its own, as a signing is.
+  [/\bwitnessed the (?:handover|hand-over|inauguration|launch|opening|commissioning) of\b/g, 'meeting', 'sign', ['witnessed']],
   // "A and B signed an agreement on ... in Budapest on October 18": a signing told as an event (meetings.ts decides).
   [/\b(?:signed|inked)\b(?=\s+(?:an?|the|their)\s+(?:[\p{L}\d-]+\s+){0,6}?(?:[Aa]greement|[Mm]emorandum|MoU|MOU|[Pp]rotocol|[Pp]lan|[Ss]tatement|[Dd]eclaration|[Ll]etter of [Ii]ntent|[Tt]reaty|[Aa]rrangement)\b)/gu, 'meeting', 'sign', ['signed', 'inked']],
   [/\b(?:launched|organi[sz]ed|co-organi[sz]ed|conducted|kicked off|opened|held|staged|carried out|undertook|performed)\s+(?:an?|the|their|its)\s+(?:(?!(?:to|of|with|in|on|for|at|by|the|an?|which|that)\s)[\p{L}\d-]+\s+|\([\p{L}\d-]+\)\s+){0,8}?(?:exchange|workshop|seminar|training course|symposium|exercises?|drills?|patrols?|consultation)\b/giu, 'meeting', 'hold', ['launch', 'organi', 'conduct', 'kicked', 'opened', 'held', 'staged', 'carried', 'undertook', 'performed']],

@@ -472,7 +472,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const group = subjects.length ? null : GROUP_SUBJECT.exec(subjectText);
       if (group) {
         // "The two ministers": the persons of the event in scope; "the two sides", "the two navies": all its parties.
-        const inScope = scope ?? focus ?? main;
+        // ("Following the dialogue, the two officials ...": the event the opening phrase names, the last of its kind reported.)
+        const opening = nouns.find((n) => n.anaphoric && n.start < 40 && n.end <= v.start && /^\s*(?:following|after|at the end of|at|during)\s*$/i.test(n.lead));
+        const openingTold = opening ? [...meetings].reverse().find((m) => !background.has(m) && !gatherings.has(m) && kindHints.get(m)!.has(opening.kind)) : undefined;
+        const inScope = scope ?? openingTold ?? focus ?? main;
         const all = (m: Meeting) => [...m.participants.keys()].map((key) => ({ key, kind: (ctx.persons.has(key) ? 'person' : 'organization') as ActorRef['kind'], start: cStart, end: cStart, nested: false }));
         // "The two navies": the bodies among the parties of the event in scope, or of the main event.
         const bodies = (m: Meeting | undefined) => (m ? all(m).filter((x) => /\b(?:Navy|Army|Forces?|Guard|Corps|Fleet|Command|Region)\b/.test(ctx.organizations.get(x.key)?.name ?? '')) : []);
@@ -483,7 +486,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         else subjects = /\b(?:navies|forces|armies|guards|militaries)\b/i.test(group[0]) && (bodies(inScope).length || bodies(main).length)
           ? (bodies(inScope).length ? bodies(inScope) : bodies(main))
           : /\b(?:sides|delegations|navies|forces|countries|armies)\b/i.test(group[0]) && inScope ? all(inScope)
-          : /\b(?:ministers|leaders|officials|generals|chiefs|heads)\b/i.test(group[0]) ? twoPersons(scope ?? focus ?? main, cStart) : personRefs(scope ?? focus ?? main, cStart);
+          : /\b(?:ministers|leaders|officials|generals|chiefs|heads)\b/i.test(group[0]) ? twoPersons(inScope, cStart) : personRefs(inScope, cStart);
       }
       const role = subjects.length ? null : ROLE_SUBJECT.exec(subjectText);
       if (role) {
@@ -773,7 +776,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         target = focus ?? main;
       } else if (v.role === 'sign') {
         // "the ministers witnessed the signing of ...": a signing ceremony of its own.
-        target = create('meeting', si, 'signing ceremony');
+        const ceremony = /\b(handover|hand-over|inauguration|launch|opening|commissioning)\b/.exec(text.slice(v.start, v.end))?.[1];
+        target = create('meeting', si, `${ceremony ?? 'signing'} ceremony`);
         if (main.partOf) target.partOf = { ...main.partOf };
         else if (signedHere && lastVisit && target !== lastVisit) target.partOf = { id: lastVisit.id, evidence: [si] };
         for (const s of subjects) {
@@ -1052,7 +1056,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "At the meeting with Collins": the event told with that person.
       const withWhom = n.anaphoric && withM && betweenPersons.length ? [...meetings].reverse().find((m) => !gatherings.has(m) && betweenPersons.every((p) => inIt(m, p.key))) : undefined;
       const told = n.anaphoric && !agent.length
-        ? withWhom ?? (withM && betweenPersons.length ? undefined : (focus && kindHints.get(focus)!.has(n.kind) ? focus : [...meetings].reverse().find((m) => !gatherings.has(m) && kindHints.get(m)!.has(n.kind))) ??
+        // ("Following the dialogue, ..." after "since the 13th dialogue in 2023": the dialogue reported, not the earlier one.)
+        ? withWhom ?? (withM && betweenPersons.length ? undefined : (focus && kindHints.get(focus)!.has(n.kind) && !(background.has(focus) && n.det === 'the' && main && kindHints.get(main)!.has(n.kind)) ? focus
+          : [...meetings].reverse().find((m) => !gatherings.has(m) && !background.has(m) && kindHints.get(m)!.has(n.kind)) ?? [...meetings].reverse().find((m) => !gatherings.has(m) && kindHints.get(m)!.has(n.kind))) ??
           // "The conference brought together ...": the gathering on whose sidelines the event was.
           (n.kind === 'conference' ? [...meetings].reverse().find((m) => gatherings.has(m) && kindHints.get(m)!.has('conference')) : undefined) ?? main)
         : undefined;

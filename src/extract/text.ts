@@ -68,7 +68,8 @@ function firstBadUtf8(bytes: Uint8Array): { line: number; column: number } {
 const JUNK_LINE = /^(translated by\b|leave your comment|feedback$|others$|related news|tags?:|share\b|print\b|vna\/vnp$|\/\.$|-+vna$|source:)/i;
 const URL_LINE = /^(https?:\/\/|www\.)\S+$/i;
 const CAPTION_MARK = /\((photo|source|image|ảnh)\b|\bảnh \d|\(photo:|\(source:/i;
-const ENDS_SENTENCE = /[.!?]["”’)]*\s*(-\s*VNA|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/;
+// (A sentence closed by an outlet's sign-off: "... in Nha Trang. — VNS", "... at sea. (PNA)".)
+const ENDS_SENTENCE = /[.!?]["”’)]*\s*(?:[-–—]\s*(?:VNA|VNS|VOV|Xinhua|Bernama|Kyodo|Yonhap|PNA|Antara|AFP|Reuters)|\((?:VNA|VNS|VOV|Xinhua|Bernama|Kyodo|Yonhap|PNA|Antara|AFP|Reuters)\)|\/\.)?\s*$|\/\.\s*$|-VNA\s*$/;
 
 /** The first and the last `n` non-empty lines of a text, trimmed, without splitting the whole text. */
 function edgeLines(text: string, n: number, nHead = n): string[] {
