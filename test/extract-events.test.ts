@@ -1554,4 +1554,11 @@ describe('extraction: events', () => {
     const earlier = r.meetings.find((m) => m.ordinal === 14)!;
     assert.equal(earlier.evidence.length, 1, 'the 14th dialogue is told in one sentence only');
   });
+
+  it('"looked forward to continuing the dialogue at the ADMM-Plus in Kuala Lumpur later this year" is to come: it types and places nothing', () => {
+    const r = x('Secretary of Defense John Miller hosted Vietnamese Minister of National Defense General Phan Van Giang at the Pentagon today. The Secretary looked forward to continuing the dialogue at the ASEAN Defense Ministers\' Meeting-Plus in Kuala Lumpur later this year.');
+    assert.equal(r.meetings.length, 1, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.notEqual(r.meetings[0].kind, 'dialogue');
+    assert.notEqual(r.meetings[0].location?.key, 'place:kuala-lumpur');
+  });
 });
