@@ -1095,7 +1095,8 @@ describe('extraction: events', () => {
       'Khanh proposed that Turkey consider taking part in the Vietnam International Defence Expo 2030.\n');
     assert.deepEqual(r.meetings.map((m) => [m.kind, m.label, m.date?.value]), [
       ['conference', 'Eurasia Defence Fair 2026', '2026-05-05'],
-      ['meeting', '', '2026-05-05'],
+      // (The fair's opening day is not the day of every meeting on its sidelines.)
+      ['meeting', '', undefined],
       ['conference', 'Vietnam International Defence Expo 2024', '2024'],
     ]);
     assert.deepEqual(people(r.meetings[1]), ['murat-demirci', 'pham-van-khanh']);
@@ -1560,5 +1561,20 @@ describe('extraction: events', () => {
     assert.equal(r.meetings.length, 1, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
     assert.notEqual(r.meetings[0].kind, 'dialogue');
     assert.notEqual(r.meetings[0].location?.key, 'place:kuala-lumpur');
+  });
+
+  it('"attended the 11th X Forum, which opened in Beijing on September 13": the forum\'s place and day, not the day of each sideline meeting; "The Office of the Defence Attaché of Y held a reception" is a body\'s reception', () => {
+    const r = x([
+      'A delegation of the Ministry of National Defence led by Deputy Minister Senior Lieutenant General Hoang Van Nam attended the 11th Beijing Xiangshan Forum, which opened in Beijing on September 13.',
+      'On the sidelines of the forum, Nam had a meeting with Russian Deputy Defence Minister Colonel General Ivan Petrov.',
+    ].join(' '));
+    const [forum] = byKind(r.meetings, 'conference');
+    assert.equal(forum?.date?.text, 'September 13');
+    assert.equal(forum.location?.key, 'place:beijing');
+    const sideline = r.meetings.find((m) => m !== forum && m.participants.has('ivan-petrov'))!;
+    assert.equal(sideline.partOf?.id, forum.id);
+    assert.equal(sideline.date, undefined, 'the opening day is not the day of every meeting at the forum');
+    const office = x('The Office of the Defence Attaché of Indonesia in Vietnam held a reception in Hanoi on October 6 to mark the anniversary of the Indonesian National Armed Forces.');
+    assert.ok([...office.organizations.values()].some((o) => o.name.startsWith('Office of the Defence Attaché of Indonesia')), [...office.organizations.values()].map((o) => o.name).join(', '));
   });
 });

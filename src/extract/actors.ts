@@ -215,10 +215,12 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   // (A unit keeps its number: "367th Air Defence Division".)
   if (!/\b(?:Division|Brigade|Regiment|Corps|Battalion|Squadron|Fleet|Region|Zone|Hospital)\b/.test(name)) name = name.replace(/^(?:\d+(?:st|nd|rd|th)|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth)\s+(?=\p{Lu})/u, '');
   // "Deputy Secretary General for Political Affairs of the European External Action Service": the body after the office.
-  const leading = [...name.matchAll(POSITION_INSIDE)].pop();
+  // ("the Office of the Defence Attaché of Indonesia": an attaché's office is a body; its title is its name.)
+  const attacheOffice = /^Office of the (?:Defen[cs]e|Military|Naval|Air)(?: and (?:Defen[cs]e|Military|Naval|Air))? Attach[ée](?!\p{L})/u.test(name);
+  const leading = attacheOffice ? undefined : [...name.matchAll(POSITION_INSIDE)].pop();
   if (leading && /^\s*$/.test(name.slice(0, leading.index)) && name.length > leading.index + leading[0].length) name = name.slice(leading.index + leading[0].length);
   // "Vice President of the European Commission", "Director of the Ministry ...": a position, then the body.
-  for (let prev = ''; prev !== name; ) {
+  for (let prev = ''; prev !== name && !attacheOffice; ) {
     prev = name;
     name = name.replace(POSITION_PREFIX, '');
     const dem = /^([\p{Lu}][\p{L}.]+) (.+)$/u.exec(name);
@@ -226,7 +228,7 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   }
   // A title inside the run ("Foreign Affairs Do Hung Viet and Deputy Secretary General for Political Affairs
   // of the European External Action Service"): the body is what follows the last position.
-  const inner = [...name.matchAll(POSITION_INSIDE)].pop();
+  const inner = attacheOffice ? undefined : [...name.matchAll(POSITION_INSIDE)].pop();
   if (inner) name = name.slice(inner.index + inner[0].length);
   name = name.replace(/^(?:General |Joint )?Staff of (?:the )?/, '');
   // "Officers of the Australian Defence Force", "Representatives of the Navy": people of a body, then the body.

@@ -918,6 +918,13 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "attended the 16th Shangri-La Dialogue": the event is named by the body attended.
       const attended = v.role === 'attend' && !nounAfter ? gathering ?? objectsAll.find((x) => x.kind === 'organization') : undefined;
       if (attended && !target.label) target.label = text.slice(attended.start, attended.end).replace(/\s*\([^)]*\)$/, '');
+      // ("attended the 11th Beijing Xiangshan Forum, which opened in Beijing on September 13": where and when it was.)
+      const whichOpened = v.role === 'attend' ? /^[^.;]{0,120}?,\s*which (?:took place|was held|opened|was convened|kicked off)\b/.exec(text.slice(v.end)) : null;
+      if (whichOpened) {
+        const from = v.end + whichOpened[0].length;
+        if (!target.date) setDate(target, a, from, clauseEnd(text, from), from);
+        if (!target.location) setPlace(target, a, from, clauseEnd(text, from));
+      }
       if (gathering) {
         const ord = /\b(\d+)(?:st|nd|rd|th)\s+$/.exec(text.slice(Math.max(0, gathering.start - 8), gathering.start));
         if (ord) target.ordinal ??= +ord[1];
@@ -1551,7 +1558,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (parent) {
         // A visit's single day is the day it began ("arrived on June 6"), not the day of each of its events.
         const pd = parent.date;
-        const arrivalDay = parent.kind === 'visit' && pd !== undefined && !pd.start &&
+        const arrivalDay = (parent.kind === 'visit' || parent.kind === 'conference') && pd !== undefined && !pd.start &&
           (pd.value ? pd.value.length === 10 : /(?:^|\s)\d{1,2}(?:st|nd|rd|th)?\b|day\b/i.test(pd.text) && !/\d{4}/.test(pd.text));
         if (!m.date && parent.date && !arrivalDay) {
           m.date = { ...parent.date };
