@@ -1,5 +1,5 @@
 /**
- * The ten sets of articles written for the project by other annotators, who saw neither the
+ * The twelve sets of articles written for the project by other annotators, who saw neither the
  * extractor nor its output (test/fixtures/composed-articles, README there): the extractor keeps
  * finding their persons, bodies and events. The thresholds sit a little under what it reaches
  * today, so that a change that loses what it found fails here.
@@ -55,11 +55,14 @@ describe('articles written for the project by other annotators', () => {
     // Set 7 was scored first, then tuned on; set 8 was scored at the start and the end of that work, never tuned on.
     set7: { persons: 0.9, organizations: 0.8, meetings: 0.8 },
     set8: { persons: 0.9, organizations: 0.8, meetings: 0.75 },
-    // Sets 9 and 10 were scored at the start and at the end of the next round of work, never tuned on.
-    set9: { persons: 0.92, organizations: 0.78, meetings: 0.85 },
-    set10: { persons: 0.83, organizations: 0.77, meetings: 0.9 },
+    // Sets 9 and 10 were scored at the start and at the end of the next round of work, never tuned on; then opened
+    // and tuned on in the round after, when sets 11 and 12 were written and never tuned on.
+    set9: { persons: 0.94, organizations: 0.78, meetings: 0.9 },
+    set10: { persons: 0.9, organizations: 0.77, meetings: 0.9 },
+    set11: { persons: 0.92, organizations: 0.82, meetings: 0.85 },
+    set12: { persons: 0.9, organizations: 0.84, meetings: 0.85 },
   };
-  for (const set of ['set1', 'set2', 'set3', 'set4', 'set5', 'set6', 'set7', 'set8', 'set9', 'set10']) {
+  for (const set of ['set1', 'set2', 'set3', 'set4', 'set5', 'set6', 'set7', 'set8', 'set9', 'set10', 'set11', 'set12']) {
     it(`${set}: the persons and bodies the annotator marked are found, and about as many events`, () => {
       const s = score(set);
       const floor = floors[set];

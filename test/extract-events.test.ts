@@ -1577,4 +1577,11 @@ describe('extraction: events', () => {
     const office = x('The Office of the Defence Attaché of Indonesia in Vietnam held a reception in Hanoi on October 6 to mark the anniversary of the Indonesian National Armed Forces.');
     assert.ok([...office.organizations.values()].some((o) => o.name.startsWith('Office of the Defence Attaché of Indonesia')), [...office.organizations.values()].map((o) => o.name).join(', '));
   });
+
+  it('"X thanked the ambassador for the organisation of the visit to Japan by Y in September 2023": the speaker takes no part in that earlier visit', () => {
+    const r = x('Deputy Minister Senior Lieutenant General Tran Van Hai on July 1 received Japanese Ambassador Sato Hiroshi, who paid a farewell call. Hai thanked the ambassador for the successful organisation of the visit to Japan by Defence Minister General Phan Van Giang in September 2023.');
+    const visit = byKind(r.meetings, 'visit').find((m) => m.date?.value === '2023-09')!;
+    assert.ok(visit, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...visit.participants.keys()].filter((k) => r.persons.has(k)), ['phan-van-giang']);
+  });
 });

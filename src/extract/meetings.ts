@@ -1356,8 +1356,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           // "Chien recalled that in 2023 the two sides held the 10th dialogue": the speaker speaks at the event told
           // before, not at one his words recall.
           const told = focusBefore ?? main;
-          const recalled = about.evidence[0] === si && told && told !== about &&
-            (/^\s*(?:\w+\s+){0,2}?(?:recalled|said|noted|stressed|added|affirmed|highlighted|emphasi[sz]ed|mentioned|reminded|recounted)\s+that\b/.test(text.slice(p.end)) ||
+          // (Nor at an earlier event told in passing: "Chien thanked him for the organisation of the visit to Japan by X in 2023".)
+          const recalled = about.evidence[0] === si && told && told !== about && (((background.has(about) || dated.has(about)) && !about.participants.has(p.key)) ||/^\s*(?:\w+\s+){0,2}?(?:recalled|said|noted|stressed|added|affirmed|highlighted|emphasi[sz]ed|mentioned|reminded|recounted)\s+that\b/.test(text.slice(p.end)) ||
               // ("... and recalled the port call by a Sri Lankan ship last year": the event recalled is another.)
               /\b(?:recalled|recalling|mentioned|recounted|reminded (?:\w+ )?of|(?:results?|outcomes?|achievements?|success) of)\s+(?:the|his|her|their|a|an)\s+(?:[\p{L}-]+\s+){0,4}?(?:visit|port call|call|talks|meeting|dialogue|trip|exercise|patrol|exchange|consultations?)\b/u.test(text.slice(p.end)));
           if (recalled) addRole(told!, 'participants', p.key, si);
