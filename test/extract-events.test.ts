@@ -1584,4 +1584,11 @@ describe('extraction: events', () => {
     assert.ok(visit, r.meetings.map((m) => m.label).join(', '));
     assert.deepEqual([...visit.participants.keys()].filter((k) => r.persons.has(k)), ['phan-van-giang']);
   });
+
+  it('"The patrol was led by A, Deputy Commander of Naval Region 5, and B": both lead it', () => {
+    const r = x('Naval Region 5 of the Vietnam People\'s Navy and the Royal Cambodian Navy on November 20 conducted their 100th joint patrol. The patrol was led by Senior Colonel Tran Van Binh, Deputy Commander of Naval Region 5, and Rear Admiral Chea Dara, Deputy Commander of the Royal Cambodian Navy.');
+    const patrol = r.meetings.find((m) => m.ordinal === 100)!;
+    assert.ok(patrol, r.meetings.map((m) => m.label).join(', '));
+    for (const p of ['tran-van-binh', 'chea-dara']) assert.ok(patrol.participants.has(p), [...patrol.participants.keys()].join(', '));
+  });
 });

@@ -1365,7 +1365,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           lastSubject = p.key;
         }
         // ("...; the Lao delegation by Brigadier General Y": the verb left out.)
-        if (/\b(?:led|headed|delegations?) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|of|the|for|and|its|his|her|their)\s+){0,12}$/u.test(before)) {
+        // ("led by A, Deputy Commander of Naval Region 5, and B": both.)
+        if (/\b(?:led|headed|delegations?) by\s+(?:[a-z]+\s+){0,3}(?:(?:\p{Lu}[\p{L}.'-]*|\d+|of|the|for|and|its|his|her|their),?\s+){0,16}$/u.test(before)) {
           // "The Vietnamese delegation was led by X": X took part where that country's delegation did.
           const country = /\b(\p{Lu}[\p{L}]+) delegation (?:was|is) (?:led|headed) by\b/u.exec(before)?.[1];
           const ck = country ? countryOfForm(country) : undefined;
