@@ -1496,6 +1496,9 @@ describe('extraction: events', () => {
     const call = r.meetings.find((m) => m.participants.has('phan-van-giang'))!;
     assert.ok(call, r.meetings.map((m) => m.label).join(', '));
     assert.ok(call.participants.has('ram-prasad-thapa'), [...call.participants.keys()].join(', '));
+    // ("The VCG also held a drill": an acronym that names no office held is no one, not the last speaker.)
+    const vcg = x('Tran Van Nam spoke at the ceremony. The VCG also held a drill with the Philippine Coast Guard on May 3.');
+    assert.ok(!vcg.meetings.some((m) => m.label !== '' && m.participants.has('tran-van-nam') && m.kind === 'meeting' && /drill/.test(m.label)), vcg.meetings.map((m) => `${m.label}: ${[...m.participants.keys()]}`).join('; '));
   });
 
   it('words of titles and styles are no persons: "Chief Executive Officer X", "Ambassador of His Majesty the King of Y", "Chairman of the Joint Chiefs of Staff Z", "Director Defence Information", "the Hon"', () => {

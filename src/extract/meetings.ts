@@ -499,7 +499,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const titled = last ? [...last.ranks.keys(), ...last.positions.keys()].join(' ').toLowerCase() : '';
         const fallback = lastSubject && (!demonymOf || last?.nationality?.key === slug(demonymOf)) &&
           (GENERIC_ROLES.has(roleWord) || !titled || titled.includes(roleWord)) ? lastSubject : undefined;
-        const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) ? undefined : fallback);
+        // (An acronym, "the COAS", is its holder or no one: never the last speaker.)
+        const key = resolveRole(role[0]) ?? (/delegation/i.test(role[0]) || /^[Tt]he \p{Lu}{3,6}$/u.test(role[0]) ? undefined : fallback);
         if (key) subjects = [{ key, kind: 'person', start: cStart, end: cStart, nested: false }];
         // ("the Serbian Minister of Defence had visited Vietnam in 2019": no person named, the country the role is of.)
         else if (demonymOf && v.role === 'visit' && /^[Tt]he\b/.test(role[0])) subjects = [{ key: slug(demonymOf), kind: 'country', start: cStart, end: cStart, nested: false }];
