@@ -66,6 +66,9 @@ const Q = {
 const str = (t: RDF.Term | undefined): string | undefined => t?.value;
 const sortStrings = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.localeCompare(b));
 
+const words = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/defense/g, 'defence').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+let folded = { body: '', text: '' };
+
 /**
  * A party is named as the article names it: a body known by its acronym whose name the article never
  * writes ("ASEAN" in a text that never spells out the Association of Southeast Asian Nations) is listed
@@ -74,9 +77,10 @@ const sortStrings = (xs: Iterable<string>) => [...new Set(xs)].sort((a, b) => a.
  */
 export function asWritten(label: string, acronym: string | undefined, body: string): string {
   if (!acronym || !body) return label;
-  const words = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/defense/g, 'defence').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   const tail = words(label).slice(-2).join(' ');
-  const text = ` ${words(body).join(' ')} `;
+  // (The article's words are folded once for all its parties.)
+  if (body !== folded.body) folded = { body, text: ` ${words(body).join(' ')} ` };
+  const { text } = folded;
   if (!tail || text.includes(` ${tail} `)) return label;
   return text.includes(` ${words(acronym).join(' ')} `) ? acronym : label;
 }
