@@ -93,6 +93,8 @@ const SHIP = new RegExp(`\\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|
 /** The name of a navy, or of a force that sends ships. */
 const NAVY = /\b(?:Navy|Naval Forces?|Maritime Self-Defen[cs]e Force|Coast Guard)\b/;
 const SHIP_PREFIX_AT = new RegExp(`^(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
+/** "JS Izumo in 2019": a ship named with its prefix, and the year it called. */
+const SHIP_IN_YEAR = new RegExp(`\\b(${SHIP_PREFIXES.join('|')})\\s+((?:\\p{Lu}[\\p{L}-]*\\s+){1,3})in\\s+((?:19|20)\\d{2})\\b`, 'gu');
 const SHIP_NAMED = new RegExp(`^\\s*(?:[^,]*,\\s*)?(?:${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 const PORT = /^[^.;]{0,80}\b(?:[Pp]ort|[Hh]arbou?r|[Nn]aval [Bb]ase|[Bb]ase|[Bb]ay|[Pp]ier|[Ww]harf)\b/;
 /** Modifiers that make an event noun a different event: "a separate meeting", "the recent phone talks". */
@@ -1286,7 +1288,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const after = main?.kind === 'visit' && /\b(?:to visit|to call at|has visited|have visited|port calls?)\b/.test(text) ? /\bafter\s+/.exec(text) : null;
     if (after && main) {
       if (tracing) rule = 'series: "after <ship> in <year>" names an earlier port call';
-      const ships = execAll(new RegExp(`\\b(${SHIP_PREFIXES.join('|')})\\s+((?:\\p{Lu}[\\p{L}-]*\\s+){1,3})in\\s+((?:19|20)\\d{2})\\b`, 'gu'), text.slice(after.index));
+      const ships = execAll(SHIP_IN_YEAR, text.slice(after.index));
       for (const ship of ships) {
         const side = navyOf(SHIP_PREFIX_COUNTRY[ship[1]]);
         const parties = side ? [side.key] : [...main.participants.keys()].filter((k) => NAVY.test(ctx.organizations.get(k)?.name ?? ''));
