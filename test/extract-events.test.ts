@@ -1594,4 +1594,18 @@ describe('extraction: events', () => {
     assert.ok(patrol, r.meetings.map((m) => m.label).join(', '));
     for (const p of ['tran-van-binh', 'chea-dara']) assert.ok(patrol.participants.has(p), [...patrol.participants.keys()].join(', '));
   });
+
+  it('the year in the name of the event reported ("Staff Talks 2026", "Navy-2024") dates the days the article gives without one; a plan\'s or a chairmanship\'s year does not', () => {
+    const r = x([
+      'The Vietnam-Malaysia Navy-to-Navy Staff Talks 2026 were held in Da Nang on April 9, co-chaired by Rear Admiral Tran Van Minh and First Admiral Ahmad Faizal.',
+      'On the afternoon of April 9, Vice Admiral Pham Quoc Hung received the Malaysian delegation.',
+    ].join(' '));
+    const talks = byKind(r.meetings, 'talks')[0];
+    assert.equal(talks?.date?.value, '2026-04-09', r.meetings.map((m) => `${m.kind} ${m.date?.text}=${m.date?.value}`).join(', '));
+    assert.equal(byKind(r.meetings, 'reception')[0]?.date?.value, '2026-04-09');
+    const forum = x('A delegation of the Ministry of National Defence led by Deputy Minister Senior Lieutenant General Hoang Van Nam attended the opening of the naval show "Navy-2024" in Saint Petersburg on July 28. On July 29, Nam met Russian Deputy Defence Minister Colonel General Ivan Petrov.');
+    assert.deepEqual(forum.meetings.map((m) => m.date?.value).sort(), ['2024-07-28', '2024-07-29']);
+    const plan = x('Senior Lieutenant General Hoang Van Nam received Lao Deputy Minister Major General Khamla Vongsa in Hanoi on March 3. They agreed on the cooperation plan for 2026 and on the preparations for the ASEAN Chair 2026.');
+    assert.deepEqual(plan.meetings.map((m) => m.date?.value ?? null), [null]);
+  });
 });

@@ -91,6 +91,24 @@ const gatheringName = (x: string) => x.replace(/^(?:\d+(?:st|nd|rd|th)|(?:19|20)
 const SHIP = new RegExp(`\\b(?:[Ss]hips?|[Vv]essels?|[Ff]rigates?|[Cc]orvettes?|[Dd]estroyers?|[Ss]ubmarines?|[Cc]ruisers?|[Bb]oats?|[Cc]utters?|[Ff]lotilla|[Ff]leet|[Ss]quadron|[Tt]ask (?:[Gg]roup|[Ff]orce)|${SHIP_PREFIXES.join('|')})\\b`);
 /** A ship named with its navy's prefix at the start of a clause: "INS X undertook ...", "..., HMAS Y ...". */
 /** The name of a navy, or of a force that sends ships. */
+/**
+ * The year written in the name of an event a sentence tells: "the Army-to-Army Staff Talks 2025", "the forum
+ * "Army-2023"", "the 2020 ADMM Retreat", "MILEX-2025". Not a year naming a plan, a vision or a chairmanship
+ * ("the ASEAN Year 2020", "Vision 2030", "the cooperation plan for 2026").
+ */
+const EVENT_NAME_NOUNS = '(?:Talks|Dialogue|Consultations?|Meeting|Conference|Summit|Forum|Retreat|Symposium|Seminar|Workshop|Exercise|Drills?|Exhibition|Expo|Show|Games|Competition|Exchange|Patrol)';
+const NAME_YEAR_AFTER = new RegExp(`\\b${EVENT_NAME_NOUNS}\\s+((?:19|20)\\d{2})\\b(?![-–/]\\d)`, 'u');
+const NAME_YEAR_HYPHEN = /(?<![\p{L}-])(?!(?:Vision|Agenda|Strategy|Plan|Chair|Year)-)\p{Lu}[\p{L}]{2,}-((?:19|20)\d{2})\b(?![-–/]\d)/u;
+const NAME_YEAR_BEFORE = new RegExp(`\\b[Tt]he ((?:19|20)\\d{2}) (?:\\p{Lu}[\\p{L}'’-]*\\s+|\\([^)]{1,12}\\)\\s+|of\\s+|and\\s+){0,8}?${EVENT_NAME_NOUNS}\\b`, 'u');
+function yearOfReportedName(a: SentenceAnalysis | undefined): string | undefined {
+  if (!a) return undefined;
+  for (const re of [NAME_YEAR_AFTER, NAME_YEAR_HYPHEN, NAME_YEAR_BEFORE]) {
+    const m = re.exec(a.text);
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 const NAVY = /\b(?:Navy|Naval Forces?|Maritime Self-Defen[cs]e Force|Coast Guard)\b/;
 const SHIP_PREFIX_AT = new RegExp(`^(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 /** "JS Izumo in 2019": a ship named with its prefix, and the year it called. */
@@ -1537,6 +1555,24 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const before = m.date.value;
       m.date = inYear(m.date, parent.date.value);
       if (tracing && m.date.value !== before) note(m, m.partOf!.evidence[0], `date "${m.date.text}" = ${m.date.value}, in the year of the gathering`);
+    }
+  }
+
+  // "The Vietnam-Thailand Army-to-Army Staff Talks 2025 took place in Hanoi on June 17", "attended the opening of the
+  // forum "Army-2023" on August 14": the year in the name of the event reported is the year of every day the article
+  // gives without one, as a date line's would be.
+  // (The name as the headline, the first sentence telling an event or the event reported's own sentence writes it.)
+  const firstTold = Math.min(...meetings.map((m) => Math.min(...m.evidence)));
+  const leadYear = main ? [ctx.analyses.find((a) => a.sentence.role === 'headline'), ctx.analyses.find((a) => a.sentence.index === firstTold),
+    ctx.analyses.find((a) => a.sentence.index === Math.min(...main!.evidence))].map(yearOfReportedName).find((y) => y !== undefined) : undefined;
+  if (leadYear) {
+    if (tracing) rule = 'date: the year in the name of the event reported dates the days given without one';
+    for (const m of meetings) {
+      if (!m.date || m.date.value || /\b(?:19|20)\d{2}\b|\b(?:last|next) year\b/i.test(m.date.text)) continue;
+      const dated = inYear(m.date, leadYear);
+      if (!dated.value || dated.value.slice(0, 4) !== leadYear) continue;
+      m.date = dated;
+      if (tracing) note(m, m.dateEvidence?.[0] ?? m.evidence[0], `date "${m.date.text}" = ${m.date.value}, in the year of the event reported`);
     }
   }
 
