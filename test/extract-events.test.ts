@@ -1608,4 +1608,19 @@ describe('extraction: events', () => {
     const plan = x('Senior Lieutenant General Hoang Van Nam received Lao Deputy Minister Major General Khamla Vongsa in Hanoi on March 3. They agreed on the cooperation plan for 2026 and on the preparations for the ASEAN Chair 2026.');
     assert.deepEqual(plan.meetings.map((m) => m.date?.value ?? null), [null]);
   });
+
+  it('an exercise of ships is their navies\': "the X conducted a passing exercise with a ship of the Y Navy", "INS A held a PASSEX with VPNS B"; the countries do not stand beside them', () => {
+    const r = x([
+      'The Royal Navy offshore patrol vessel HMS Tamar arrived at Cam Ranh on May 3 for a four-day port call.',
+      'As she left Cam Ranh on May 7, the Tamar conducted a passing exercise with a ship of the Vietnam People\'s Navy.',
+    ].join(' '));
+    const drill = r.meetings.find((m) => /exercise/i.test(m.label))!;
+    assert.ok(drill, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...drill.participants.keys()].sort(), ['royal-navy', 'vietnam-people-navy'], [...drill.participants.keys()].join(', '));
+    const passex = x('The Indian Navy frigate INS Satpura called at Da Nang on June 2. On departure on June 5, INS Satpura conducted a PASSEX with VPNS Dinh Tien Hoang of the Vietnam People\'s Navy.');
+    const p = passex.meetings.find((m) => /PASSEX/i.test(m.label))!;
+    assert.ok(p, passex.meetings.map((m) => m.label).join(', '));
+    for (const k of [...p.participants.keys()]) assert.ok(passex.organizations.has(k), `${k} is a navy, not a country: ${[...p.participants.keys()].join(', ')}`);
+    assert.equal(p.participants.size, 2, [...p.participants.keys()].join(', '));
+  });
 });

@@ -553,12 +553,12 @@ export const COMMON_WORDS: string[] = (
 /** Words for a ship or a group of ships (a RegExp source), and the prefixes navies put before a ship's name ("INS", "HMNZS"). */
 export const SHIP_NOUNS = '(?:(?:naval|training|patrol|hospital|survey|research)\\s+)?(?:ships?|vessels?|frigates?|corvettes?|destroyers?|submarines?|cruisers?|cutters?|warships?|squadron|flotilla|task group)';
 export const SHIP_PREFIXES = ['HMS', 'HMAS', 'HMNZS', 'HMCS', 'USS', 'USNS', 'USCGC', 'INS', 'JS', 'KRI', 'ROKS', 'BRP', 'RSS', 'HTMS', 'KD', 'KDB', 'FS', 'ITS', 'SPS', 'ESPS',
-  'TCG', 'PNS', 'BNS', 'SLNS', 'CNS', 'RFS', 'HNLMS', 'HDMS', 'HNoMS', 'HSwMS', 'FGS', 'ORP', 'NRP', 'BAP', 'ARC', 'ARA', 'ROCS', 'UMS', 'CSB'];
+  'TCG', 'PNS', 'BNS', 'SLNS', 'CNS', 'RFS', 'HNLMS', 'HDMS', 'HNoMS', 'HSwMS', 'FGS', 'ORP', 'NRP', 'BAP', 'ARC', 'ARA', 'ROCS', 'UMS', 'CSB', 'VPNS', 'ICGS'];
 /** The country whose navy (or coast guard) puts each prefix before its ships' names. */
 export const SHIP_PREFIX_COUNTRY: Record<string, string> = {
   HMS: 'United Kingdom', HMAS: 'Australia', HMNZS: 'New Zealand', HMCS: 'Canada', USS: 'United States', USNS: 'United States',
   USCGC: 'United States', INS: 'India', JS: 'Japan', KRI: 'Indonesia', ROKS: 'Republic of Korea', BRP: 'Philippines', RSS: 'Singapore',
   HTMS: 'Thailand', KD: 'Malaysia', KDB: 'Brunei', FS: 'France', ITS: 'Italy', SPS: 'Spain', ESPS: 'Spain', TCG: 'Turkey',
   PNS: 'Pakistan', BNS: 'Bangladesh', SLNS: 'Sri Lanka', RFS: 'Russia', HNLMS: 'Netherlands', HDMS: 'Denmark', HNoMS: 'Norway',
-  HSwMS: 'Sweden', FGS: 'Germany', ORP: 'Poland', NRP: 'Portugal', ARA: 'Argentina', UMS: 'Myanmar', CSB: 'Vietnam',
+  HSwMS: 'Sweden', FGS: 'Germany', ORP: 'Poland', NRP: 'Portugal', ARA: 'Argentina', UMS: 'Myanmar', CSB: 'Vietnam', VPNS: 'Vietnam', ICGS: 'India',
 };

@@ -110,6 +110,9 @@ function yearOfReportedName(a: SentenceAnalysis | undefined): string | undefined
 }
 
 const NAVY = /\b(?:Navy|Naval Forces?|Maritime Self-Defen[cs]e Force|Coast Guard)\b/;
+const SHIP_PREFIX_IN = new RegExp(`\\b(${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
+/** "a Vietnamese frigate", "the Indian naval ship": the demonym of a ship's country. */
+const SHIP_DEMONYM = /\b(\p{Lu}\p{L}+)\s+(?:naval\s+|navy\s+|training\s+|patrol\s+|coast guard\s+)?(?:ship|vessel|frigate|warship|corvette|destroyer|cutter)s?\b/u;
 const SHIP_PREFIX_AT = new RegExp(`^(?:the\\s+)?(?:[\\p{L}-]+\\s+){0,3}?(${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}`, 'u');
 /** "JS Izumo in 2019": a ship named with its prefix, and the year it called. */
 const SHIP_IN_YEAR = new RegExp(`\\b(${SHIP_PREFIXES.join('|')})\\s+((?:\\p{Lu}[\\p{L}-]*\\s+){1,3})in\\s+((?:19|20)\\d{2})\\b`, 'gu');
@@ -184,6 +187,26 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     const navy = [...ctx.organizations.entries()].find(([, o]) => of(o) && NAVY.test(o.name));
     if (navy) return { key: navy[0], kind: 'organization' };
     return ctx.analyses.some((x) => x.actors.some((y) => y.kind === 'country' && y.key === c)) ? { key: c, kind: 'country' } : undefined;
+  };
+  /**
+   * The navy of the ships a span of a sentence names: a navy named in it ("a ship of the X Navy", "a Vietnam People's Navy
+   * frigate"), a ship's prefix ("INS X", "VPNS Y") or a demonym ("a Vietnamese frigate"). A subject that says none of
+   * these ("the ship", "she", "the Prairial") is the ship of the port call reported, or of the one foreign navy named.
+   */
+  const shipNavy = (a: SentenceAnalysis, from: number, to: number, subject: boolean): { key: string; kind: 'organization' | 'country' } | undefined => {
+    const span = a.text.slice(from, to);
+    const named = a.actors.find((x) => x.kind === 'organization' && x.start >= from && x.end <= to && NAVY.test(ctx.organizations.get(x.key)?.name ?? ''));
+    if (named) return { key: named.key, kind: 'organization' };
+    const prefix = SHIP_PREFIX_IN.exec(span);
+    if (prefix) return navyOf(SHIP_PREFIX_COUNTRY[prefix[1]]);
+    const demonym = SHIP_DEMONYM.exec(span);
+    const country = demonym ? countryOfForm(demonym[1]) : undefined;
+    if (country) return navyOf(country);
+    if (!subject || a.actors.some((x) => x.start >= from && x.end <= to && !(x.kind === 'country' && SHIP.test(span)))) return undefined;
+    const navies = (m: Meeting | undefined) => [...(m?.participants.keys() ?? [])].filter((k) => NAVY.test(ctx.organizations.get(k)?.name ?? ''));
+    const foreign = [...ctx.organizations.entries()].filter(([, o]) => o.countryKey !== undefined && o.countryKey !== 'vietnam' && NAVY.test(o.name)).map(([k]) => k);
+    const own = main?.kind === 'visit' && navies(main).length === 1 ? navies(main) : foreign.length === 1 ? foreign : [];
+    return own.length === 1 ? { key: own[0], kind: 'organization' } : undefined;
   };
   /** The countries of a visit's visitors (persons' nationalities, bodies' countries, countries). */
   const sideOf = (k: string): string | undefined => ctx.persons.get(k)?.nationality?.key ?? ctx.organizations.get(k)?.countryKey ?? (ctx.persons.has(k) || ctx.organizations.has(k) ? undefined : k);
@@ -891,6 +914,20 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "undertook a passage exercise with the X Navy ship Y": the body it was held with.
       const heldWith = v.role === 'hold' ? /^\s*(?:\([^)]*\)\s*)?with\s+(?:the\s+)?/.exec(text.slice(v.end)) : null;
       if (heldWith) participate(target, a.actors.filter((x) => x.kind !== 'person' && !x.nested && x.start === v.end + heldWith[0].length).slice(0, 1), si);
+      // ("the Prairial conducted a passing exercise with a ship of the Viet Nam People's Navy", "INS X held a PASSEX with
+      // VPNS Y", "the BRP X and a Vietnam People's Navy frigate conducted a joint exercise"): an exercise of ships is
+      // their navies'; a country stands for its navy only when the article names no navy of it.
+      if (v.role === 'hold' && /\b(?:exercises?|PASSEX|drills?|manoeuvres?|maneuvers?)\b/i.test(text.slice(v.start, v.end))) {
+        const sideEnd = heldWith ? clauseEnd(text, v.end + heldWith[0].length) : v.start;
+        const navies = [shipNavy(a, cStart, v.start, true), ...(heldWith ? [shipNavy(a, v.end, sideEnd, false)] : [])];
+        for (const n of navies) {
+          if (n?.kind !== 'organization') continue;
+          if (tracing) rule = 'exercise: an exercise of ships is their navies\'';
+          const country = ctx.organizations.get(n.key)?.countryKey;
+          if (country) target.participants.delete(country);
+          addRole(target, 'participants', n.key, si);
+        }
+      }
       verbSubjects = subjects.length ? subjects : verbSubjects;
       const speakers = subjects.filter((x) => x.kind === 'person');
       if (speakers.length) lastSubject = speakers[speakers.length - 1].key;
@@ -1518,7 +1555,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     for (const m of meetings) {
       // (And an earlier event told with no party at all: "building on the first bilateral consultations held in Hanoi in 2023".)
       if (m === main || m.kind === 'visit' || m.kind === 'conference' || gatherings.has(m) ||
-        (![...kindHints.get(m)!].some((k) => mainHints.has(k)) && (m.participants.size > 0 || mainCountries.length !== 2)) || [...m.participants.keys()].some((k) => ctx.persons.has(k))) continue;
+        (![...kindHints.get(m)!].some((k) => mainHints.has(k)) && (m.participants.size > 0 || mainCountries.length !== 2)) || [...m.participants.keys()].some((k) => ctx.persons.has(k)) ||
+        // (Nor one whose bodies already stand for both sides: "the French Navy and the Viet Nam People's Navy".)
+        mainCountries.every(([c]) => m.participants.has(c) || [...m.participants.keys()].some((k) => ctx.organizations.get(k)?.countryKey === c))) continue;
       for (const [k, ev] of mainCountries) if (!m.participants.has(k)) addRole(m, 'participants', k, ...ev);
     }
   }
