@@ -1623,4 +1623,36 @@ describe('extraction: events', () => {
     for (const k of [...p.participants.keys()]) assert.ok(passex.organizations.has(k), `${k} is a navy, not a country: ${[...p.participants.keys()].join(', ')}`);
     assert.equal(p.participants.size, 2, [...p.participants.keys()].join(', '));
   });
+
+  it('"Since the two ministers met on the sidelines of X last October" is an earlier meeting; ", Li said, citing the 35th joint patrol ..." is one more event, past the speaker', () => {
+    const r = x([
+      'BEIJING, March 3 (Xinhua) -- Chinese Defense Minister Li Wei held a video call with Vietnamese Minister of National Defense Phan Van Giang on Monday.',
+      'Since the two ministers met on the sidelines of the 10th Beijing Xiangshan Forum last October, the two sides have implemented the consensus they reached, Li said, citing the 35th joint patrol in the Beibu Gulf conducted by the navies of the two countries in November.',
+    ].join(' '));
+    const call = byKind(r.meetings, 'teleconference')[0];
+    assert.ok(call, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    const met = r.meetings.find((m) => m !== call && m.kind === 'meeting' && m.participants.has('li-wei'));
+    assert.ok(met, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.deepEqual(people(met!), ['li-wei', 'phan-van-giang']);
+    assert.equal(met!.date?.text, 'last October');
+    const patrol = r.meetings.find((m) => m.ordinal === 35);
+    assert.ok(patrol, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.deepEqual(people(patrol!), ['china', 'vietnam']);
+  });
+
+  it('"thanked the Lao side for its coordination during his official visit to Laos last August": the speaker\'s visit; "his talks earlier in the day with X" are talks of their own with X', () => {
+    const r = x([
+      'Minister of National Defence General Phan Van Giang on Tuesday received Lao Deputy Minister of National Defence Lieutenant General Khamla Vongsa in Hanoi.',
+      'Giang thanked the Lao side for its close coordination during his official visit to Laos last August.',
+      'Khamla briefed him on the outcomes of his talks earlier in the day with Deputy Minister of National Defence Senior Lieutenant General Hoang Xuan Chien.',
+    ].join(' '));
+    const visit = byKind(r.meetings, 'visit').find((m) => m.location?.key === 'country:laos');
+    assert.ok(visit, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.deepEqual(people(visit!), ['phan-van-giang']);
+    const talks = r.meetings.find((m) => m.participants.has('hoang-xuan-chien'));
+    assert.ok(talks, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.equal(talks!.kind, 'talks');
+    assert.deepEqual(people(talks!), ['hoang-xuan-chien', 'khamla-vongsa']);
+    assert.ok(!byKind(r.meetings, 'reception')[0]?.participants.has('hoang-xuan-chien'));
+  });
 });

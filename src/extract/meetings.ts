@@ -26,7 +26,8 @@ function actorsIn(a: SentenceAnalysis, from: number, to: number, kinds: ActorRef
 /** The end of the clause that starts at `from`: a semicolon, or ", while/but/which ...". */
 function clauseEnd(text: string, from: number): number {
   const rest = text.slice(from);
-  const m = /;|, (?:while|but|as|which|thus|who|whose|where|during which)\b|\s(?:where|during which)\s/u.exec(rest);
+  // (", Gao said, citing the 37th joint patrol ...": the words of a speaker and what they cite are clauses of their own.)
+  const m = /;|, (?:while|but|as|which|thus|who|whose|where|during which|citing|recalling|referring to)\b|\s(?:where|during which)\s|, (?:\p{Lu}[\p{L}-]+ ){1,2}(?:said|added|noted|stressed)\b/u.exec(rest);
   return m ? from + m.index : text.length;
 }
 
@@ -50,6 +51,8 @@ const GROUP_SUBJECT = /\b(?:the two|both|the) (?:(?:deputy|vice|defen[cs]e|army|
 const JOINED_BY_AND = /\band\s+(?:also\s+|then\s+|later\s+|separately\s+|subsequently\s+)?$/;
 const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the framework of|in the framework of|during|on the (?:sidelines?|margins?) of)\s*$/i;
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
+/** "Since the two ministers met on the sidelines of ...": a meeting before the one reported. */
+const SINCE_LEAD = /\b[Ss]ince\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
 const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
 const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this|the \w+)|before the \w+|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
@@ -385,7 +388,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
     for (const n of nouns) {
       if (tracing) rule = `frame: "during ${n.det} ${n.phrase}"`;
       if (n.kind !== 'visit' || !/\bduring\s*$/i.test(n.lead) || !['his', 'her', 'their'].includes(n.det)) continue;
-      const visitor = a.actors.find((x) => x.kind === 'person' && x.start > n.end);
+      // (The visitor named after the phrase that opens the sentence; else the one named before it: "Khoa thanked the
+      // Lao side for its coordination during his visit to Laos last August".)
+      const before = /^\W*(?:\p{Lu}\p{L}*\s+){0,3}during\s*$/iu.test(n.lead) ? undefined : actorsIn(a, 0, n.start).slice(-1)[0];
+      const visitor = before ?? a.actors.find((x) => x.kind === 'person' && x.start > n.end);
       const dest = /^\s*to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after)?.[1];
       const known = [...meetings].reverse().find((m) => m.kind === 'visit' && (!visitor || m.participants.has(visitor.key)) && (!dest || m.label.includes(dest)));
       const v = known ?? create('visit', si, dest ? `visit to ${dest}` : 'visit');
@@ -828,7 +834,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const nat = ctx.persons.get(s.key)?.nationality;
           if (nat) addRole(target, 'participants', nat.key, si);
         }
-      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) ||
+      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start)) ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))) ||
         // "The Ministry hosted a reception ..." after talks of others: a host new to the article holds its own event.
         (v.role === 'host' && subjects.length > 0 && main.participants.size > 0 && subjects.every((x) => !main!.participants.has(x.key))) ||
@@ -838,7 +844,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         (v.role === 'meet' && !group && !objects.length && main.participants.size > 0 && subjects.filter((x) => x.kind === 'person').length >= 2 && subjects.some((x) => x.kind === 'person' && !main!.participants.has(x.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
-        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start))) background.add(target);
+        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start))) background.add(target);
         if (lastVisit && !dated.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
@@ -1098,7 +1104,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (sides.size === 2) for (const c of sides) betweenPersons.push({ key: c, kind: 'country', start: n.end, end: n.end, nested: false });
       }
       // "In a phone call with Wei, Lich said ...", "during his talks with Y": the persons "with" whom.
-      const withM = /^\s*with\s/.exec(n.after);
+      // ("his talks earlier in the day with Deputy Minister X": with whom, past a time of the day.)
+      const withM = /^\s*(?:(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?(?:same\s+)?(?:day|morning|afternoon|week))?\s+|the (?:previous|same) day\s+)?with\s/.exec(n.after);
       if (withM && !betweenPersons.length) {
         const withPersons = actorsIn(a, n.end, n.end + (/[,;]|\.\s/.exec(n.after)?.index ?? n.after.length));
         if (withPersons.length) {
