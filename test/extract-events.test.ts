@@ -1655,4 +1655,20 @@ describe('extraction: events', () => {
     assert.deepEqual(people(talks!), ['hoang-xuan-chien', 'khamla-vongsa']);
     assert.ok(!byKind(r.meetings, 'reception')[0]?.participants.has('hoang-xuan-chien'));
   });
+
+  it('"In March 2019, the USS X made a port call in Da Nang" in an article of 2026 is an earlier port call; "Cmdr." is a rank that ends no sentence; "U.S. Navy" and "US Navy" are one body', () => {
+    const r = extractArticle('t.txt', [
+      'DA NANG (AP) — A U.S. Navy destroyer arrived in Da Nang on Monday for a four-day port call.',
+      'On Tuesday, the ship\'s commanding officer, Cmdr. Peter Novak, and U.S. Consul General Laura Benson paid a courtesy call on Vice Chairman Tran Van Long of the Da Nang People\'s Committee.',
+      'In March 2019, the aircraft carrier USS Ronald Reagan made a port call in Da Nang, the US Navy said.',
+    ].join(' ') + '\n', { published: '2026-05-12' }, { trace: true });
+    const call = r.meetings.find((m) => m.participants.has('tran-van-long'))!;
+    assert.ok(call, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual(people(call), ['laura-benson', 'peter-novak', 'tran-van-long']);
+    assert.ok(r.persons.get('peter-novak')?.ranks.has('Commander'), 'Cmdr. is the rank Commander');
+    const visits = byKind(r.meetings, 'visit');
+    assert.equal(visits.length, 2, visits.map((m) => `${m.label} ${m.date?.text}`).join(', '));
+    assert.equal(visits.find((m) => m.date?.value === '2019-03')?.participants.size, 1);
+    assert.equal([...r.organizations.values()].filter((o) => /Navy/.test(o.name)).length, 1, [...r.organizations.values()].map((o) => o.name).join(', '));
+  });
 });

@@ -131,6 +131,8 @@ for (const o of KNOWN_ORGANIZATIONS) {
 const findKnownOrgForms = formFinder([...knownByForm.keys()]);
 
 export function orgKey(name: string, country?: string): string {
+  // ("U.S. Navy" and "US Navy" are one body: initials with full stops count as the acronym.)
+  name = name.replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, ''));
   return slug(country && !slug(name).includes(slug(country)) ? `${country} ${name}` : name);
 }
 
@@ -183,6 +185,11 @@ const POSITION_PREFIX = new RegExp(
   `^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+of State)?\\s+(?:of|for|to|at|in)\\s+(?:the\\s+)?`,
 );
 
+const POSITION_NAME_OF = new RegExp(
+  `^(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})\\s+((?:\\p{Lu}[\\p{Ll}'’-]+\\s+){2,4})of\\s+(?:the\\s+)?(?=\\p{Lu})`,
+  'u',
+);
+
 const POSITION_INSIDE = new RegExp(
   `(?:^|\\s)(?:(?:Deputy|Vice|Senior|Assistant|First|Permanent|Acting|Under|High|Chief|Executive)\\s+)*(?:${POSITION_HEADS.join('|')})(?:\\s+General)?(?:\\s+(?:for|of)(?:\\s+(?:and|[A-Z][\\p{L}]*)){1,8}?)?\\s+(?:of|at|to|in)\\s+(?:the\\s+)?`,
   'gu',
@@ -226,6 +233,9 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
     const dem = /^([\p{Lu}][\p{L}.]+) (.+)$/u.exec(name);
     if (dem && countryOfForm(dem[1]) && POSITION_PREFIX.test(dem[2])) name = dem[2];
   }
+  // ("Vice Chairman Tran Van Long of the Da Nang People's Committee": an office and a person's name, then the body.)
+  const officeName = attacheOffice ? null : POSITION_NAME_OF.exec(name);
+  if (officeName && !officeName[1].trim().split(/\s+/).some((w) => ORG_HEADS.has(w) || countryOfForm(w))) name = name.slice(officeName[0].length);
   // A title inside the run ("Foreign Affairs Do Hung Viet and Deputy Secretary General for Political Affairs
   // of the European External Action Service"): the body is what follows the last position.
   const inner = attacheOffice ? undefined : [...name.matchAll(POSITION_INSIDE)].pop();

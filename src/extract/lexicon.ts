@@ -410,7 +410,7 @@ export const RANKS = [
   'Admiral', 'Vice Admiral', 'Rear Admiral', 'Adm.', 'Vice Adm.', 'Rear Adm.', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal',
   'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Army Corps General', 'Division General', 'Brigade General', 'Fleet Admiral', 'Admiral of the Fleet',
   'Rear-Admiral', 'Vice-Admiral', 'Lieutenant-General', 'Major-General', 'Lieutenant-Colonel', 'Brigadier-General',
-  'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.',
+  'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.', 'Lt. Cmdr.', 'Lt Cdr', 'Cmdr.', 'Cdr.', 'Cmdr', 'Cdr',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
   // Malaysian and Bruneian honorifics before a name.
   'Tan Sri', 'Datuk Seri', 'Dato\' Seri', 'Dato Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka',
@@ -428,6 +428,7 @@ export function canonicalRank(rank: string): string {
     'Maj. Gen.': 'Major General', 'Maj Gen': 'Major General', 'Brig. Gen.': 'Brigadier General', 'Gen.': 'General',
     'Sen. Col.': 'Senior Colonel', 'Lt. Col.': 'Lieutenant Colonel', 'Col.': 'Colonel', 'Maj.': 'Major', 'Capt.': 'Captain',
     'Adm.': 'Admiral', 'Vice Adm.': 'Vice Admiral', 'Rear Adm.': 'Rear Admiral', 'Lt.': 'Lieutenant',
+    'Lt. Cdr.': 'Lieutenant Commander', 'Lt. Cmdr.': 'Lieutenant Commander', 'Lt Cdr': 'Lieutenant Commander', 'Cmdr.': 'Commander', 'Cdr.': 'Commander', Cmdr: 'Commander', Cdr: 'Commander',
     'Dr': 'Dr.', 'Prof.': 'Professor', Mr: 'Mr.', Mrs: 'Mrs.', Ms: 'Ms.',
     'Rear-Admiral': 'Rear Admiral', 'Vice-Admiral': 'Vice Admiral', 'Lieutenant-General': 'Lieutenant General', 'Major-General': 'Major General',
     'Lieutenant-Colonel': 'Lieutenant Colonel', 'Brigadier-General': 'Brigadier General',
@@ -444,7 +445,7 @@ export const POSITION_HEADS = [
   'Chief of Defence Forces', 'Chief of Defence Force', 'Chief of the Defence Force', 'Chief of Defence', 'Chief of the General Staff', 'Chief of General Staff',
   'Flag Officer Commanding-in-Chief', 'Flag Officer Commanding', 'Commanding Officer',
   'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
-  'Ambassador Extraordinary and Plenipotentiary', "Chargé d'Affaires", "Charge d'Affaires", 'Political Commissar', 'Commissar',
+  'Ambassador Extraordinary and Plenipotentiary', 'Consul General', 'Consul-General', "Chargé d'Affaires", "Charge d'Affaires", 'Political Commissar', 'Commissar',
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Surgeon General', 'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Commandant', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
@@ -453,7 +454,7 @@ export const POSITION_HEADS = [
 
 /** Capitalised words that belong to titles, organizations and places, never to a person's name. */
 export const NON_NAME_WORDS = new Set(
-  ('Chiefs Staffs Information Embassy Majesty Highness Excellency Executive Officer Officers Headquarters Government Kingdom Hon King Queen Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
+  ('Chiefs Staffs Information Embassy Majesty Highness Excellency Executive Officer Officers Headquarters Government Kingdom Hon King Queen Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Cmdr Cdr Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
     'President Prime Party Chairman Chair Commander Ambassador Envoy Representative High Assistant Under Defence Defense National International ' +
     'Relations Strategy Strategic Foreign Affairs Security Policy Armed Forces Force Army Navy Air Naval Military Staff Department Division Institute ' +
     'Service Services European Union Commission Council Committee Joint Cooperation Partnership Republic People Peoples Democratic Socialist Federal ' +
@@ -467,7 +468,7 @@ export const NON_NAME_WORDS = new Set(
     'Government Communist Central Standing Permanent Politburo Secretariat Front Fatherland Assembly Legislative Congress Senate Parliament Cabinet ' +
     'Crisis Common Human Rights Law Sea Women Peace Agenda Universal Comprehensive Enhanced Regional Global World Global Marine Maritime ' +
     'Self-Defence Self-Defense Logistics Technical Economic Science Technology Industry Medical Medicine Health Hospital Officer Officers ' +
-    'Navies Armies Ministries Sides Militaries School Course Seminar Workshop Symposium Exhibition Expo Festival Ceremony Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Lt. Brig. Inspector Commissar Political Generals Admirals ' +
+    'Navies Armies Ministries Sides Militaries School Course Seminar Workshop Symposium Exhibition Expo Festival Ceremony Partnerships NATO ASEAN EU UN US UK VNA Lieut. Gen. Col. Maj. Sen. Adm. Capt. Cmdr. Cdr. Lt. Brig. Inspector Commissar Political Generals Admirals ' +
     'Later Earlier Meanwhile Previously Afterwards However Additionally Moreover Furthermore Accordingly Besides Then Today Yesterday ' +
     'Recently Currently Separately Lastly Finally Subsequently Speaking According Regarding Notably Also Thereby Therefore Overall ' +
     'Parliamentary Federal Special Principal Acting Associate Undersecretary Marshal Commodore Senator Congressman Congresswoman Lawmaker ' +

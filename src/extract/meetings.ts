@@ -650,7 +650,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'dock' && /^(?:arriv|called)/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson && !delegationArrived) continue;
       // ("A training ship of the navy called at Chittagong in 2023": a port call told in passing, an earlier one.)
       // ("..., after the patrol vessel Y docked here in July 2024": the same.)
-      const calledEarlier = v.role === 'dock' && main !== undefined && (/^called/.test(text.slice(v.start)) || /\b(?:after|following|since)\s+[^,;]{0,80}$/i.test(text.slice(clauseStart(text, v.start), v.start)));
+      const calledEarlier = v.role === 'dock' && main !== undefined && (/^called/.test(text.slice(v.start)) || /\b(?:after|following|since)\s+[^,;]{0,80}$/i.test(text.slice(clauseStart(text, v.start), v.start)) ||
+        // ("In March 2018, the aircraft carrier USS X made a port call in Da Nang": a port call of a year before the article's.)
+        (ctx.written !== undefined && a.dates.some((d) => d.date.value !== undefined && d.date.value.slice(0, 4) < ctx.written!.slice(0, 4) &&
+          d.end <= clauseEnd(text, v.end) && d.start >= clauseStart(text, v.start) && datesEvent(text, d))));
       // "It is the fourth time the squadron has called at Cam Ranh": the port call told, counted.
       if ((v.role === 'dock' || v.role === 'visit') && main && /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) time\b[^.;]{0,80}?\b(?:has|have|had)\s+$/i.test(text.slice(0, v.start))) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));

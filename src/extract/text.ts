@@ -186,7 +186,7 @@ export function splitSentences(text: string): Sentence[] {
 }
 
 const ABBREVIATIONS = new Set(
-  'gen sen lieut lt col maj dr mr mrs ms st no adm capt prof gov rep sgt brig jr sr inc co corp ltd vs etc e.g i.e jan feb mar apr aug sept sep oct nov dec'.split(' '),
+  'gen sen lieut lt col maj dr mr mrs ms st no adm capt cmdr cdr prof gov rep sgt brig jr sr inc co corp ltd vs etc e.g i.e jan feb mar apr aug sept sep oct nov dec'.split(' '),
 );
 
 /** The longest run of letters and dots looked at before a full stop: longer runs are no abbreviation or initials. */
