@@ -1671,4 +1671,23 @@ describe('extraction: events', () => {
     assert.equal(visits.find((m) => m.date?.value === '2019-03')?.participants.size, 1);
     assert.equal([...r.organizations.values()].filter((o) => /Navy/.test(o.name)).length, 1, [...r.organizations.values()].map((o) => o.name).join(', '));
   });
+
+  it('"First Admiral X travelled to Hai Phong for bilateral talks with Y"; "paid a courtesy call Wednesday afternoon on Z"; "Last April, the two sides held their annual talks" is an earlier event', () => {
+    const r = x([
+      'The Commander of the Royal Malaysian Navy, First Admiral Ahmad Rosli bin Hamzah, paid an official visit to Vietnam from September 2 to 5.',
+      'On 3 September, First Admiral Ahmad Rosli bin Hamzah travelled to Hai Phong for bilateral talks with Vice Admiral Tran Thanh Nghiem.',
+      'He also paid a courtesy call Wednesday afternoon on Deputy Minister of National Defence Senior Lieutenant General Hoang Xuan Chien.',
+      'Last April, the two navies held their annual staff talks in Kuala Lumpur.',
+    ].join(' '));
+    const rosli = 'ahmad-rosli-bin-hamzah';
+    assert.ok(r.persons.get(rosli)?.ranks.has('First Admiral'), [...r.persons.keys()].join(', '));
+    assert.ok(!r.persons.has('first'));
+    const talks = r.meetings.find((m) => m.participants.has('tran-thanh-nghiem'));
+    assert.equal(talks?.kind, 'talks', r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.deepEqual(people(talks!).filter((k) => r.persons.has(k)), [rosli, 'tran-thanh-nghiem']);
+    const call = r.meetings.find((m) => m.participants.has('hoang-xuan-chien'));
+    assert.ok(call && call !== talks, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    const earlier = r.meetings.find((m) => m.date?.text === 'Last April');
+    assert.ok(earlier && earlier !== talks && earlier !== call, r.meetings.map((m) => `${m.kind} ${m.label} ${m.date?.text}`).join(', '));
+  });
 });

@@ -12,7 +12,7 @@ export interface CountryEntry {
 }
 
 export const COUNTRIES: CountryEntry[] = [
-  { name: 'Vietnam', forms: ['Viet Nam', 'Việt Nam', 'Vietnamese', 'Socialist Republic of Vietnam'], vi: 'Việt Nam' },
+  { name: 'Vietnam', forms: ['Viet Nam', 'Việt Nam', 'Vietnamese', 'Socialist Republic of Vietnam', 'Socialist Republic of Viet Nam'], vi: 'Việt Nam' },
   { name: 'France', forms: ['French'] },
   { name: 'Germany', forms: ['German'] },
   { name: 'Poland', forms: ['Polish'] },
@@ -408,7 +408,7 @@ export const RANKS = [
   'Major General', 'Maj. Gen.', 'Maj Gen', 'Brigadier General', 'Brig. Gen.', 'General of the Army', 'General', 'Gen.',
   'Senior Colonel', 'Sen. Col.', 'Lieutenant Colonel', 'Lt. Col.', 'Colonel', 'Col.', 'Major', 'Maj.', 'Captain', 'Capt.',
   'Admiral', 'Vice Admiral', 'Rear Admiral', 'Adm.', 'Vice Adm.', 'Rear Adm.', 'Air Chief Marshal', 'Air Marshal', 'Air Vice Marshal',
-  'Commodore', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Army Corps General', 'Division General', 'Brigade General', 'Fleet Admiral', 'Admiral of the Fleet',
+  'Commodore', 'First Admiral', 'Field Marshal', 'Lieutenant', 'Lt.', 'Colonel General', 'Army General', 'Army Corps General', 'Division General', 'Brigade General', 'Fleet Admiral', 'Admiral of the Fleet',
   'Rear-Admiral', 'Vice-Admiral', 'Lieutenant-General', 'Major-General', 'Lieutenant-Colonel', 'Brigadier-General',
   'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.', 'Lt. Cmdr.', 'Lt Cdr', 'Cmdr.', 'Cdr.', 'Cmdr', 'Cdr',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
@@ -454,7 +454,7 @@ export const POSITION_HEADS = [
 
 /** Capitalised words that belong to titles, organizations and places, never to a person's name. */
 export const NON_NAME_WORDS = new Set(
-  ('Chiefs Staffs Information Embassy Majesty Highness Excellency Executive Officer Officers Headquarters Government Kingdom Hon King Queen Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Cmdr Cdr Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
+  ('First Chiefs Staffs Information Embassy Majesty Highness Excellency Executive Officer Officers Headquarters Government Kingdom Hon King Queen Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Cmdr Cdr Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
     'President Prime Party Chairman Chair Commander Ambassador Envoy Representative High Assistant Under Defence Defense National International ' +
     'Relations Strategy Strategic Foreign Affairs Security Policy Armed Forces Force Army Navy Air Naval Military Staff Department Division Institute ' +
     'Service Services European Union Commission Council Committee Joint Cooperation Partnership Republic People Peoples Democratic Socialist Federal ' +

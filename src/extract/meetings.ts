@@ -53,6 +53,8 @@ const FRAME_BEFORE = /\b(?:as (?:a )?part of|on the occasion of|within the frame
 /** "The two ministers last met ...", "had previously met": an earlier meeting. */
 /** "Since the two ministers met on the sidelines of ...": a meeting before the one reported. */
 const SINCE_LEAD = /\b[Ss]ince\s+(?:[\p{L}'’-]+\s+){1,4}$/u;
+/** "Last April, the two sides held their annual talks": a date before the verb that says the event is past. */
+const lastDated = (a: SentenceAnalysis, from: number, to: number) => a.dates.some((d) => d.start >= from && d.end <= to && /^last\b/i.test(d.date.text));
 const LAST_TIME = /\b(?:last|previously|first|once|earlier)\s+$/i;
 /** Words that open a sentence about an event before the one reported: "Earlier, he held talks with ...". */
 const EARLIER_LEAD = /^\s*(?:earlier|previously|before that|prior to (?:that|this|the \w+)|before the \w+|the day before|on the same day|the same day|later|afterwards|after that)\b/i;
@@ -837,7 +839,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const nat = ctx.persons.get(s.key)?.nationality;
           if (nat) addRole(target, 'participants', nat.key, si);
         }
-      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start)) ||
+      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start)) || lastDated(a, cStart, v.start) ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))) ||
         // "The Ministry hosted a reception ..." after talks of others: a host new to the article holds its own event.
         (v.role === 'host' && subjects.length > 0 && main.participants.size > 0 && subjects.every((x) => !main!.participants.has(x.key))) ||
@@ -847,7 +849,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         (v.role === 'meet' && !group && !objects.length && main.participants.size > 0 && subjects.filter((x) => x.kind === 'person').length >= 2 && subjects.some((x) => x.kind === 'person' && !main!.participants.has(x.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
-        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start))) background.add(target);
+        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start)) || lastDated(a, cStart, v.start)) background.add(target);
         if (lastVisit && !dated.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
@@ -1283,7 +1285,9 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         if (dest) {
           target.location ??= { key: `country:${dest.key}`, evidence: [si] };
         } else if (place) target.location ??= { key: `place:${place.key}`, evidence: [si] };
-        if (!target.label.includes(destination[1])) target.label = `${n.phrase} to ${destination[1]}`;
+        // (The country as the text names it: "the Socialist Republic of Viet Nam", not its first words.)
+        const to = dest && dest.start === n.end + destination.index + destination[0].length - destination[1].length ? text.slice(dest.start, dest.end) : destination[1];
+        if (!target.label.includes(to)) target.label = `${n.phrase} to ${to}`;
         if (!dated.has(target)) lastVisit = target;
         const cs = clauseStart(text, n.start);
         if (!agent.length && /\b(?:is|was|are|were) (?:on|paying|making)\b|\b(?:leading|heading) (?:an?|the) (?:[A-Za-z-]+ ){0,3}delegation on\b|\b(?:paid|pays|paying|made|makes|making|began|begins|beginning|concluded|concluding|started|starting|kicked off|kicking off|wrapped up|wrapping up|continued|continuing)\b|\bas (?:a )?part of(?: an?| the| his| her)?\s*$/i.test(text.slice(cs, n.start))) {
