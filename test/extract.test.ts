@@ -44,7 +44,7 @@ describe('extraction from the seed articles', () => {
     const institute = x.organizations.get('institute-for-defence-strategy')!;
     assert.equal(institute.parentKey, 'vietnam-ministry-of-national-defence');
     assert.equal(x.persons.get('vu-cuong-quyet')!.affiliation?.key, 'institute-for-defence-strategy');
-    assert.equal(x.organizations.get('e-u-training-mission-in-the-central-african-republic')?.acronym, 'EUTM RCA');
+    assert.equal(x.organizations.get('eu-training-mission-in-the-central-african-republic')?.acronym, 'EUTM RCA');
   });
 
   it('002: glued words are split and the meeting in Hanoi on August 5 is found', () => {
