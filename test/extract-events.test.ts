@@ -1690,4 +1690,18 @@ describe('extraction: events', () => {
     const earlier = r.meetings.find((m) => m.date?.text === 'Last April');
     assert.ok(earlier && earlier !== talks && earlier !== call, r.meetings.map((m) => `${m.kind} ${m.label} ${m.date?.text}`).join(', '));
   });
+
+  it('"the BRP X and a Vietnam People\'s Navy frigate conducted a joint exercise" is the two navies\'; "a Chinese frigate and two Vietnamese warships" with no Chinese navy named stay the countries; "Raksha Mantri Shri X" is X', () => {
+    const r = x('MANILA – The Philippine Navy\'s BRP Gregorio del Pilar ended a goodwill visit to Da Nang on Friday. On March 8, the BRP Gregorio del Pilar and a Vietnam People\'s Navy frigate conducted a joint exercise off Da Nang.');
+    const drill = r.meetings.find((m) => /exercise/i.test(m.label))!;
+    assert.ok(drill, r.meetings.map((m) => m.label).join(', '));
+    assert.deepEqual([...drill.participants.keys()].sort(), ['philippines-philippine-navy', 'vietnam-people-navy'].sort(), [...drill.participants.keys()].join(', '));
+    const mixed = x('Ships of China and of the Vietnam People\'s Navy held their 30th joint patrol in the Gulf of Tonkin on May 4. During the patrol, a Chinese frigate and two Vietnamese warships conducted a joint search and rescue drill.');
+    const sar = mixed.meetings.find((m) => /drill/i.test(m.label));
+    assert.ok(sar, mixed.meetings.map((m) => m.label).join(', '));
+    assert.ok(!sar!.participants.has('vietnam-people-navy'), [...sar!.participants.keys()].join(', '));
+    const india = x('Raksha Mantri Shri Arjun Mehra held bilateral talks with the Minister of National Defence of Vietnam General Phan Van Giang in Hanoi on June 18, 2025. Later in the day, the Raksha Mantri called on the Prime Minister of Vietnam.');
+    assert.ok(india.persons.has('arjun-mehra'), [...india.persons.keys()].join(', '));
+    assert.ok(byKind(india.meetings, 'talks')[0]?.participants.has('arjun-mehra'));
+  });
 });

@@ -412,6 +412,8 @@ export const RANKS = [
   'Rear-Admiral', 'Vice-Admiral', 'Lieutenant-General', 'Major-General', 'Lieutenant-Colonel', 'Brigadier-General',
   'Group Captain', 'Wing Commander', 'Squadron Leader', 'Brigadier', 'Lieutenant Commander', 'Lt. Cdr.', 'Lt. Cmdr.', 'Lt Cdr', 'Cmdr.', 'Cdr.', 'Cmdr', 'Cdr',
   'Dr.', 'Dr', 'Prof.', 'Professor', 'Mr.', 'Mr', 'Mrs.', 'Mrs', 'Ms.', 'Ms', 'Madam', 'Sir', 'H.E.',
+  // Indian honorifics before a name ("Raksha Mantri Shri X").
+  'Shri', 'Smt.', 'Smt',
   // Malaysian and Bruneian honorifics before a name.
   'Tan Sri', 'Datuk Seri', 'Dato\' Seri', 'Dato Seri', 'Dato\' Sri', 'Dato Sri', 'Datuk', 'Dato\'', 'Dato', 'Pehin', 'Dato Paduka',
   // Australian and British styles: "the Hon Richard Marles MP".
@@ -445,7 +447,7 @@ export const POSITION_HEADS = [
   'Chief of Defence Forces', 'Chief of Defence Force', 'Chief of the Defence Force', 'Chief of Defence', 'Chief of the General Staff', 'Chief of General Staff',
   'Flag Officer Commanding-in-Chief', 'Flag Officer Commanding', 'Commanding Officer',
   'Chief of Staff', 'Chief of Naval Staff', 'Chief of Army Staff', 'Chief of Air Staff', 'Chief of Naval Operations',
-  'Ambassador Extraordinary and Plenipotentiary', 'Consul General', 'Consul-General', "Chargé d'Affaires", "Charge d'Affaires", 'Political Commissar', 'Commissar',
+  'Ambassador Extraordinary and Plenipotentiary', 'Raksha Rajya Mantri', 'Raksha Mantri', 'Consul General', 'Consul-General', "Chargé d'Affaires", "Charge d'Affaires", 'Political Commissar', 'Commissar',
   'Minister', 'Secretary', 'Director', 'Chief', 'Head', 'Commander', 'Ambassador', 'President', 'Vice President',
   'Surgeon General', 'Chairman', 'Chairwoman', 'Chair', 'Envoy', 'Attaché', 'Attache', 'Representative', 'Counsellor', 'Counselor', 'Advisor', 'Adviser',
   'Premier', 'Chancellor', 'Governor', 'Commandant', 'Spokesperson', 'Spokesman', 'Undersecretary', 'Under Secretary', 'Commissioner', 'Officer',
@@ -454,7 +456,7 @@ export const POSITION_HEADS = [
 
 /** Capitalised words that belong to titles, organizations and places, never to a person's name. */
 export const NON_NAME_WORDS = new Set(
-  ('First Chiefs Staffs Information Embassy Majesty Highness Excellency Executive Officer Officers Headquarters Government Kingdom Hon King Queen Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Cmdr Cdr Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
+  ('First Shri Smt Raksha Mantri Chiefs Staffs Information Embassy Majesty Highness Excellency Executive Officer Officers Headquarters Government Kingdom Hon King Queen Minister Ministry Deputy Vice Senior Lieutenant General Gen Sen Lieut Major Colonel Col Admiral Rear Captain Capt Cmdr Cdr Commodore Brigadier Marshal Commandant Sergeant Director Chief Head Secretary State ' +
     'President Prime Party Chairman Chair Commander Ambassador Envoy Representative High Assistant Under Defence Defense National International ' +
     'Relations Strategy Strategic Foreign Affairs Security Policy Armed Forces Force Army Navy Air Naval Military Staff Department Division Institute ' +
     'Service Services European Union Commission Council Committee Joint Cooperation Partnership Republic People Peoples Democratic Socialist Federal ' +

@@ -41,7 +41,7 @@ function clauseStart(text: string, at: number): number {
 }
 
 /** A person named by role ("the Lao officer", "he"), in lowercase: "the General Department" is a body's name. */
-const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he [Cc]ommanding [Oo]fficer|[Tt]he \p{Lu}{3,6}(?=\s+(?:was|is|also|has|had|then|later|held|met|called|visited|paid|said|toured|laid|attended)\b)|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+\p{L}))\s+){0,3}(?:[Oo]fficer|[Mm]inister|[Oo]fficial|[Gg]eneral|[Dd]iplomat|[Ll]eader|[Hh]ead|[Ee]nvoy|[Aa]mbassador|[Aa]dmiral|[Ss]ecretary|[Gg]uests?|[Hh]ost|[Vv]isitors?|[Cc]ommander|[Cc]hief|[Dd]elegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
+const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he [Cc]ommanding [Oo]fficer|[Tt]he \p{Lu}{3,6}(?=\s+(?:was|is|also|has|had|then|later|held|met|called|visited|paid|said|toured|laid|attended)\b)|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+\p{L}))\s+){0,3}(?:[Oo]fficer|[Mm]inister|[Mm]antri|[Oo]fficial|[Gg]eneral|[Dd]iplomat|[Ll]eader|[Hh]ead|[Ee]nvoy|[Aa]mbassador|[Aa]dmiral|[Ss]ecretary|[Gg]uests?|[Hh]ost|[Vv]isitors?|[Cc]ommander|[Cc]hief|[Dd]elegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
 /** Role words that say nothing of a title: "the German guest" is any German. */
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'guests', 'visitor', 'visitors', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
@@ -930,12 +930,19 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // their navies'; a country stands for its navy only when the article names no navy of it.
       if (v.role === 'hold' && /\b(?:exercises?|PASSEX|drills?|manoeuvres?|maneuvers?)\b/i.test(text.slice(v.start, v.end))) {
         const sideEnd = heldWith ? clauseEnd(text, v.end + heldWith[0].length) : v.start;
-        const navies = [shipNavy(a, cStart, v.start, true), ...(heldWith ? [shipNavy(a, v.end, sideEnd, false)] : [])];
-        for (const n of navies) {
+        // (Each ship of a subject "the BRP X and a Vietnam People's Navy frigate": the parts around "and".)
+        const sideSpans: Array<[number, number, boolean]> = [];
+        const subjectAnd = / and (?:an? |the )?/.exec(text.slice(cStart, v.start));
+        if (subjectAnd) sideSpans.push([cStart, cStart + subjectAnd.index, true], [cStart + subjectAnd.index + subjectAnd[0].length, v.start, true]);
+        else sideSpans.push([cStart, v.start, true]);
+        if (heldWith) sideSpans.push([v.end, sideEnd, false]);
+        const navies = sideSpans.map(([from, to, subject]) => shipNavy(a, from, to, subject));
+        // (Only when every side is a navy the article names: "a Chinese frigate and two Vietnamese warships" with no
+        // Chinese navy named stay the two countries.)
+        for (const n of navies.some((x) => x?.kind === 'country') ? [] : navies) {
           if (n?.kind !== 'organization') continue;
           if (tracing) rule = 'exercise: an exercise of ships is their navies\'';
-          const country = ctx.organizations.get(n.key)?.countryKey;
-          if (country) target.participants.delete(country);
+          for (const c of [...target.participants.keys()]) if (!ctx.persons.has(c) && !ctx.organizations.has(c) && navyOf(c)?.key === n.key) target.participants.delete(c);
           addRole(target, 'participants', n.key, si);
         }
       }
