@@ -1704,4 +1704,20 @@ describe('extraction: events', () => {
     assert.ok(india.persons.has('arjun-mehra'), [...india.persons.keys()].join(', '));
     assert.ok(byKind(india.meetings, 'talks')[0]?.participants.has('arjun-mehra'));
   });
+
+  it('"X hosted a deck reception aboard the ship, attended by A and B" and "A reception was hosted onboard on 20 June, attended by C" are receptions of their own, with their guests', () => {
+    const r = x([
+      'The Indian Navy frigate INS Satpura arrived at Cam Ranh on Tuesday for a four-day visit.',
+      'On Tuesday evening, Captain Arun Mehta hosted a deck reception aboard the ship, attended by Rear Admiral Tran Van Binh and Vice Chairman of the Khanh Hoa Provincial People\'s Committee Le Huu Tam.',
+    ].join(' '));
+    const visit = byKind(r.meetings, 'visit')[0];
+    const reception = byKind(r.meetings, 'reception')[0];
+    assert.ok(visit && reception, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    for (const p of ['arun-mehta', 'tran-van-binh', 'le-huu-tam']) assert.ok(reception.participants.has(p), `${p}: ${[...reception.participants.keys()].join(', ')}`);
+    assert.ok(!visit.participants.has('le-huu-tam'), 'the guests of the reception are not made guests of the port call');
+    const onboard = x('The Indian Coast Guard ship Sachet made a port call at Ho Chi Minh City from 11 to 14 November 2024. A reception was hosted onboard on 12 November, attended by Consul General of India in Ho Chi Minh City Anjali Raghavan and officials of the Vietnam Coast Guard.');
+    const rec = byKind(onboard.meetings, 'reception')[0];
+    assert.ok(rec?.participants.has('anjali-raghavan'), onboard.meetings.map((m) => `${m.kind} ${[...m.participants.keys()]}`).join('; '));
+    assert.equal(rec.date?.text, '12 November');
+  });
 });

@@ -167,9 +167,12 @@ export interface VerbEvent {
 }
 
 const VERB_EVENTS: Array<[RegExp, MeetingKind, VerbEvent['role'], string[]?]> = [
+  // "Zhou hosted a deck reception aboard the ship, attended by ...": a reception of its own, whoever its guests.
+  [/\b(?:hosted|held|gave|offered|threw)\s+an?\s+(?:[\p{L}-]+\s+){0,3}?(?:reception|banquet|gala dinner|luncheon)\b/gu, 'reception', 'host', ['reception', 'banquet', 'dinner', 'luncheon']],
   [/\b(?:(?:was|were) )?[Cc]o-chaired by\b|\b(?:(?:was|were) )?[Cc]haired by\b|\b(?:(?:was|were) )?(?:[Cc]o-)?[Pp]resided over by\b/g, 'meeting', 'chaired-by', ['ed by', 'over by']],
   [/\b(?:co-chaired|chaired|(?:co-)?presided over)\b(?! (?:an? |the )?(?:official |state )?welcom)/g, 'meeting', 'chair', ['chaired', 'presided']],
-  [/\b(?:was|were) (?:also |jointly )?(?:attended|directed|commanded|overseen|observed|witnessed|reviewed) by\b/g, 'meeting', 'attended-by', [' by']],
+  // (", attended by X": the participle of the event just told, as "which was attended by X".)
+  [/\b(?:was|were) (?:also |jointly )?(?:attended|directed|commanded|overseen|observed|witnessed|reviewed) by\b|(?<=,\s)attended by\b/g, 'meeting', 'attended-by', [' by']],
   [/\b(?:was|were|is|are) (?:(?:warmly|cordially|later|also|then|officially) )*(?:received|hosted|welcomed) by\b/g, 'reception', 'hosted-by', ['ed by']],
   // "Ho Chi Minh City welcomed the Royal Navy's patrol vessel HMS X": a ship received is a port call (meetings.ts takes the ship's bodies).
   [new RegExp(`\\b(?:welcomed|received|hosted)\\b(?=\\s+(?:the\\s+|an?\\s+)?(?:(?!(?:on|in|at|aboard|board|by|for|to|from|with|of)\\s)[\\p{L}'’-]+\\s+){0,6}?(?:${SHIP_NOUNS}\\b|(?:${SHIP_PREFIXES.join('|')})\\s+\\p{Lu}))`, 'gu'), 'visit', 'dock', ['welcomed', 'received', 'hosted']],

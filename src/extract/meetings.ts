@@ -636,7 +636,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         }
       }
       /** "conducted the 36th joint patrol": the event noun inside the verb phrase names the event. */
-      const ownNoun = v.role === 'hold' ? nouns.find((n) => n.start >= v.start && n.end <= v.end) : undefined;
+      // ("hosted a deck reception": the reception the verb names is its own too.)
+      const ownNoun = v.role === 'hold' || (v.role === 'host' && v.kind === 'reception') ? nouns.find((n) => n.start >= v.start && n.end <= v.end) : undefined;
       if (ownNoun) handled.add(ownNoun);
       // An arrival is a port call when a ship arrives, or when it is at a port.
       // A person's arrival in another country starts a visit: "Giang, who arrived in India on June 6, ...".
@@ -747,7 +748,17 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (/^exchanged views$/.test(text.slice(v.start, v.end)) && (group || subjects.filter((x) => x.kind === 'person').length < 2)) continue;
       // "signed ... in Jakarta in March 2023, during a state visit by ...": the visit is the event, the document its outcome.
       if (signedHere && !witnessedBy && main && /^[^.;]*?,?\s*during (?:a|an|the|his|her|their) (?:[\p{L}-]+ ){0,3}visit\b/u.test(text.slice(v.end))) continue;
-      if (gatheringBefore) {
+      // (", attended by X" after "hosted a deck reception": the event the sentence has just told.)
+      const toldHere = v.role === 'attended-by' && nounBefore && scope && claimed.some(([s, e]) => nounBefore.start >= s && nounBefore.end <= e) ? scope : undefined;
+      // ("A reception was hosted onboard on 12 November, attended by X": the event the noun names, a new one.)
+      const namedHere = !toldHere && v.role === 'attended-by' && nounBefore && (nounBefore.det === 'a' || nounBefore.det === 'an') && /^,\s*$/.test(text.slice(0, v.start).slice(-2)) ? nounBefore : undefined;
+      if (toldHere) {
+        target = toldHere;
+      } else if (namedHere) {
+        target = create(namedHere.kind, si, namedHere.phrase);
+        handled.add(namedHere);
+        if (lastVisit && !dated.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
+      } else if (gatheringBefore) {
         target = gatheringBefore;
       } else if (presentWere) {
         target = presentWere;
@@ -899,7 +910,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       }
       if (v.role === 'dock') lastVisit = target;
       if (ownNoun && !ownNoun.anaphoric) {
-        if (!target.label) target.label = ownNoun.phrase;
+        // (A reception between persons is named by them: "Reception between A and B", not "Reception".)
+        if (!target.label && !(v.role === 'host' && [...subjects, ...objects].some((x) => x.kind === 'person'))) target.label = ownNoun.phrase;
         if (ownNoun.ordinal !== undefined) target.ordinal ??= ownNoun.ordinal;
       }
       if (/welcom/.test(text.slice(v.start, v.end)) && v.role === 'host') welcomes.add(target);
