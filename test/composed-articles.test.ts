@@ -56,13 +56,16 @@ describe('articles written for the project by other annotators', () => {
     set7: { persons: 0.9, organizations: 0.8, meetings: 0.8 },
     set8: { persons: 0.9, organizations: 0.8, meetings: 0.75 },
     // Sets 9 and 10 were scored at the start and at the end of the next round of work, never tuned on; then opened
-    // and tuned on in the round after, when sets 11 and 12 were written and never tuned on.
+    // and tuned on in the round after, when sets 11 and 12 were written and never tuned on. Sets 11 and 12 were
+    // opened and tuned on in the round after that, when sets 13 and 14 (other partners) were written and never tuned on.
     set9: { persons: 0.94, organizations: 0.78, meetings: 0.9 },
     set10: { persons: 0.9, organizations: 0.77, meetings: 0.9 },
-    set11: { persons: 0.92, organizations: 0.82, meetings: 0.85 },
-    set12: { persons: 0.9, organizations: 0.84, meetings: 0.85 },
+    set11: { persons: 0.95, organizations: 0.81, meetings: 0.9 },
+    set12: { persons: 0.93, organizations: 0.84, meetings: 0.88 },
+    set13: { persons: 0.85, organizations: 0.81, meetings: 0.85 },
+    set14: { persons: 0.92, organizations: 0.84, meetings: 0.88 },
   };
-  for (const set of ['set1', 'set2', 'set3', 'set4', 'set5', 'set6', 'set7', 'set8', 'set9', 'set10', 'set11', 'set12']) {
+  for (const set of ['set1', 'set2', 'set3', 'set4', 'set5', 'set6', 'set7', 'set8', 'set9', 'set10', 'set11', 'set12', 'set13', 'set14']) {
     it(`${set}: the persons and bodies the annotator marked are found, and about as many events`, () => {
       const s = score(set);
       const floor = floors[set];
