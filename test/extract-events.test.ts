@@ -1720,4 +1720,17 @@ describe('extraction: events', () => {
     assert.ok(rec?.participants.has('anjali-raghavan'), onboard.meetings.map((m) => `${m.kind} ${[...m.participants.keys()]}`).join('; '));
     assert.equal(rec.date?.text, '12 November');
   });
+
+  it('"It is the second visit by the X to Vietnam, after it called at Da Nang in 2019": the port call reported, counted, and an earlier one of its navy; "the Chinese People\'s Liberation Army Navy (PLA Navy)" is one body', () => {
+    const r = x([
+      'Chinese People\'s Liberation Army Navy (PLA Navy) training ship Zheng He arrived at Cam Ranh International Port on Tuesday for a four-day friendly visit.',
+      'It is the second visit by the Zheng He to Vietnam, after it called at Tien Sa Port in Da Nang in 2019.',
+    ].join(' '));
+    const visits = byKind(r.meetings, 'visit');
+    assert.equal(visits.length, 2, visits.map((m) => `${m.label} ${m.date?.text}`).join(', '));
+    const navies = [...r.organizations.values()].filter((o) => /Navy/.test(o.name));
+    assert.equal(navies.length, 1, navies.map((o) => o.name).join(', '));
+    const earlier = visits.find((m) => m.date?.value === '2019')!;
+    assert.deepEqual([...earlier.participants.keys()], [navies[0].key]);
+  });
 });

@@ -133,6 +133,10 @@ const findKnownOrgForms = formFinder([...knownByForm.keys()]);
 export function orgKey(name: string, country?: string): string {
   // ("U.S. Navy" and "US Navy" are one body: initials with full stops count as the acronym.)
   name = name.replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, ''));
+  // ("the Chinese People's Liberation Army Navy" is the People's Liberation Army Navy: the demonym of its own country
+  // before a name that stands alone, of three words or more.)
+  const lead = country ? /^(\p{Lu}\p{L}+)\s+((?:\S+\s+){2,}\S+)$/u.exec(name) : null;
+  if (lead && countryOfForm(lead[1]) === country) name = lead[2];
   return slug(country && !slug(name).includes(slug(country)) ? `${country} ${name}` : name);
 }
 

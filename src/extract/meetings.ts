@@ -921,7 +921,14 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // ("after KDB X docked here in 2019", "the second Italian naval ship to visit, after the patrol vessel Y docked"):
       // a ship that names no body is its navy's, by its prefix or the demonym the sentence gives it.
       // (With neither, the one foreign navy the article names: 'the training ship "X" called at Y in 2019'.)
-      if (v.role === 'dock' && subjects.every((x) => x.kind === 'country') && SHIP.test(subjectText)) {
+      // ("It is the second visit by the X to Vietnam, after it called at Da Nang in 2019": "it" is the ship of the port
+      // call reported.)
+      const itDocked = v.role === 'dock' && main !== undefined && target !== main && /\b(?:it|she)\s+(?:had\s+|has\s+|first\s+|last\s+|previously\s+)*$/i.test(text.slice(cStart, v.start));
+      const itsNavy = itDocked ? shipNavy(a, v.start, v.start, true) : undefined;
+      if (itsNavy?.kind === 'organization') {
+        for (const c of subjects) if (c.kind === 'country') target.participants.delete(c.key);
+        addRole(target, 'participants', itsNavy.key, si);
+      } else if (v.role === 'dock' && subjects.every((x) => x.kind === 'country') && SHIP.test(subjectText)) {
         const prefix = SHIP_PREFIX_AT.exec(subjectText.replace(/^[^]*?\b(?=(?:the\s+)?(?:[\p{L}-]+\s+){0,3}?(?:[A-Z]{2,6})\s+\p{Lu})/u, ''));
         const demonym = /\b(\p{Lu}\p{L}+)\s+(?:naval\s+|navy\s+|training\s+|patrol\s+)?(?:ship|vessel|frigate|warship|corvette|destroyer)s?\b/u.exec(text.slice(0, v.start));
         const country = prefix ? SHIP_PREFIX_COUNTRY[prefix[1]] : demonym ? countryOfForm(demonym[1]) : undefined;
@@ -1056,6 +1063,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (handled.has(n)) continue;
       // "on the sidelines of the 2022 ADMM Retreat": the gathering is read below, with its name.
       if (/\b(?:sidelines?|margins?) of\s*$/i.test(n.lead)) continue;
+      // ("It is the second visit by the ship to Vietnam": the event reported, counted; no other.)
+      if (main && /^\W*(?:It|This|That)\s+(?:is|was|marks|marked)\s*$/.test(n.lead) && kindHints.get(main)!.has(n.kind)) continue;
       if (tracing) rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
       if (claimed.some(([s, e]) => n.start >= s && n.end <= e) && !FRAME_BEFORE.test(n.lead) && !(/\bfollowed by\s*$/i.test(n.lead) && main && !kindHints.get(main)!.has(n.kind))) {
         // "held a passing exercise after the visit": the visit is another event, told as a time.
