@@ -1733,4 +1733,12 @@ describe('extraction: events', () => {
     const earlier = visits.find((m) => m.date?.value === '2019')!;
     assert.deepEqual([...earlier.participants.keys()], [navies[0].key]);
   });
+
+  it('"Indian Coast Guard Ship (ICGS) Sachet made a port call" is the Indian Coast Guard\'s: a ship named after its service is no body', () => {
+    const r = x('Indian Coast Guard Ship (ICGS) Vajra made a port call at Da Nang from 3 to 6 May 2025. On departure, ICGS Vajra undertook a Passage Exercise (PASSEX) with Vietnam Coast Guard Ship CSB 8002.');
+    const names = [...r.organizations.values()].map((o) => o.name);
+    assert.ok(!names.some((n) => /Ship$/.test(n)), names.join(', '));
+    const [visit] = byKind(r.meetings, 'visit');
+    assert.deepEqual([...visit.participants.keys()].map((k) => r.organizations.get(k)?.name), ['Indian Coast Guard']);
+  });
 });

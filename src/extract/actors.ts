@@ -219,6 +219,12 @@ export function organizationFromName(raw: string, span: Span, acronym?: string):
   name = name.replace(/^\d+\s+of\s+(?:the\s+)?(?=\p{Lu})/u, '');
   // "Chief of Defence Force": a whole title is no body.
   if (WHOLE_POSITION.test(name)) return undefined;
+  // ("Indian Coast Guard Ship (ICGS) Sachet", "Vietnam Coast Guard Ship CSB 8003": the ship's service is the body.)
+  const shipOfBody = /^(.+?\b(?:Navy|Coast Guard|Maritime Self-Defen[cs]e Force|Border Guard))\s+(?:Ship|Vessel)s?$/.exec(name);
+  if (shipOfBody) {
+    name = shipOfBody[1];
+    acronym = undefined;
+  }
   // "Frigate Vendémiaire of the French Navy": a ship is no organization; the navy it belongs to is.
   name = name.replace(SHIP_OF, '');
   if (SHIP_NAME.test(name)) return undefined;
