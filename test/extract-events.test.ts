@@ -1741,4 +1741,12 @@ describe('extraction: events', () => {
     const [visit] = byKind(r.meetings, 'visit');
     assert.deepEqual([...visit.participants.keys()].map((k) => r.organizations.get(k)?.name), ['Indian Coast Guard']);
   });
+
+  it('"the Japanese vice-minister also visited the X Department of Peacekeeping Operations and Military Hospital 175": the vice-minister\'s visit to two bodies', () => {
+    const r = x('Minister of National Defence General Phan Van Giang on Tuesday received Japan\'s Vice-Minister of Defense for International Affairs Sato Kenji, who is on a working visit to Vietnam. During his stay, the Japanese vice-minister also visited the Vietnam Department of Peacekeeping Operations and Military Hospital 175 in Ho Chi Minh City.');
+    const names = [...r.organizations.values()].map((o) => o.name);
+    assert.ok(names.includes('Military Hospital 175') && !names.some((n) => / and Military/.test(n)), names.join(', '));
+    const tour = r.meetings.find((m) => [...m.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Military Hospital 175'));
+    assert.ok(tour?.participants.has('sato-kenji'), r.meetings.map((m) => `${m.kind} ${[...m.participants.keys()]}`).join('; '));
+  });
 });

@@ -174,6 +174,12 @@ const RANK_WORDS = new Set(['General', 'Gen.', 'Colonel', 'Col.', 'Major', 'Admi
 const PERSON_RANKS = new Set(['Admiral', 'Colonel', 'Col.', 'Lieutenant', 'Lieut.', 'Lt.', 'Captain', 'Capt.', 'Major', 'Maj.', 'Gen.', 'Dr.', 'Mr.', 'Ms.', 'Mrs.', 'Commodore']);
 /** Titles that, right after the head of a body's name, begin a person's title rather than continue the name. */
 const TITLE_WORDS = new Set(['Commander', 'Commandant', 'Spokesperson', 'Spokesman', 'Chairman', 'President', 'Head', 'Ambassador', 'Attaché', 'Attache']);
+/** Whether the capitalised run of words from `from` holds a body's head ("Military Hospital 175"). */
+function headAfter(toks: Token[], from: number): boolean {
+  // (Not "Force": "the Division for Partnerships and Task Force NATO" is one name.)
+  for (let k = from; k < toks.length && (isCapitalized(toks[k].text) || /^\d+$/.test(toks[k].text)); k++) if (ORG_HEADS.has(toks[k].text) && !/^Forces?$/.test(toks[k].text)) return true;
+  return false;
+}
 const ORG_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'on', 'in', "'s", '&']);
 const GENERIC_ORGS = new Set(['Government', 'Army', 'Navy', 'Party', 'Ministry', 'Council', 'Committee', 'Department', 'Office', 'Group', 'Police', 'Region', 'Zone',
   'Administration', 'Command', 'Directorate', 'Headquarters', 'Mission', 'Service', 'Secretariat', 'Agency', 'Academy', 'Bureau', 'Commission']);
@@ -417,6 +423,8 @@ export function findOrgPhrases(text: string, toks: Token[] = tokenize(text)): Sp
           !toks.slice(i, j + 1).some((t) => PERSON_RANKS.has(t.text) || TITLE_WORDS.has(t.text) || t.text === 'Minister') &&
           // "X and Secretary General for Administration Y": a title after "and" starts a person.
           !RANK_WORDS.has(toks[j + 2].text) && !TITLE_WORDS.has(toks[j + 2].text) &&
+          // ("the Department of Peacekeeping Operations and Military Hospital 175": a body's head after "and" starts another body.)
+          !headAfter(toks, j + 2) &&
           // "the School of Military Engineering and Vietnamese trainers": a demonym before a common noun starts a new phrase.
           !(countryOfForm(toks[j + 2].text) && /^\p{Ll}/u.test(toks[j + 3]?.text ?? '')))) && j + 2 < toks.length) {
         j++;

@@ -41,7 +41,7 @@ function clauseStart(text: string, at: number): number {
 }
 
 /** A person named by role ("the Lao officer", "he"), in lowercase: "the General Department" is a body's name. */
-const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he [Cc]ommanding [Oo]fficer|[Tt]he \p{Lu}{3,6}(?=\s+(?:was|is|also|has|had|then|later|held|met|called|visited|paid|said|toured|laid|attended)\b)|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+\p{L}))\s+){0,3}(?:[Oo]fficer|[Mm]inister|[Mm]antri|[Oo]fficial|[Gg]eneral|[Dd]iplomat|[Ll]eader|[Hh]ead|[Ee]nvoy|[Aa]mbassador|[Aa]dmiral|[Ss]ecretary|[Gg]uests?|[Hh]ost|[Vv]isitors?|[Cc]ommander|[Cc]hief|[Dd]elegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
+const ROLE_SUBJECT = /\b(?:[Hh]e|[Ss]he|[Tt]he [Cc]ommanding [Oo]fficer|[Tt]he \p{Lu}{3,6}(?=\s+(?:was|is|also|has|had|then|later|held|met|called|visited|paid|said|toured|laid|attended)\b)|[Tt]he (?:(?:[a-z-]+|\p{Lu}[\p{Ll}]+(?=\s+\p{L}))\s+){0,3}(?:[Vv]ice-|[Dd]eputy-)?(?:[Oo]fficer|[Mm]inister|[Mm]antri|[Oo]fficial|[Gg]eneral|[Dd]iplomat|[Ll]eader|[Hh]ead|[Ee]nvoy|[Aa]mbassador|[Aa]dmiral|[Ss]ecretary|[Gg]uests?|[Hh]ost|[Vv]isitors?|[Cc]ommander|[Cc]hief|[Dd]elegation))\b(?!\s+(?:Department|Staff|Command|Directorate|Secretariat))/u;
 /** Role words that say nothing of a title: "the German guest" is any German. */
 const GENERIC_ROLES = new Set(['he', 'she', 'guest', 'guests', 'visitor', 'visitors', 'host', 'officer', 'official', 'leader', 'diplomat', 'envoy', 'delegate', 'delegation']);
 /** "The two ministers", "both sides", "they": the persons of the event in scope. */
