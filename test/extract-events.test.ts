@@ -1749,4 +1749,11 @@ describe('extraction: events', () => {
     const tour = r.meetings.find((m) => [...m.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Military Hospital 175'));
     assert.ok(tour?.participants.has('sato-kenji'), r.meetings.map((m) => `${m.kind} ${[...m.participants.keys()]}`).join('; '));
   });
+
+  it('"briefed her host on her working session with the X Department earlier this week": a meeting of her own with that body', () => {
+    const r = x('Deputy Minister of National Defence Senior Lieutenant General Hoang Xuan Chien on Monday received EU Ambassador Anna Berg. Ambassador Berg briefed her host on the outcomes of her working session with the Vietnam Department of Peacekeeping Operations earlier this week.');
+    const session = r.meetings.find((m) => [...m.participants.keys()].some((k) => r.organizations.get(k)?.name === 'Vietnam Department of Peacekeeping Operations'));
+    assert.ok(session, r.meetings.map((m) => `${m.kind} ${[...m.participants.keys()]}`).join('; '));
+    assert.ok(session!.participants.has('anna-berg') && !session!.participants.has('hoang-xuan-chien'), [...session!.participants.keys()].join(', '));
+  });
 });

@@ -1140,7 +1140,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // ("his talks earlier in the day with Deputy Minister X": with whom, past a time of the day.)
       const withM = /^\s*(?:(?:earlier|later)(?:\s+(?:in|on|that)\s+(?:the\s+)?(?:same\s+)?(?:day|morning|afternoon|week))?\s+|the (?:previous|same) day\s+)?with\s/.exec(n.after);
       if (withM && !betweenPersons.length) {
-        const withPersons = actorsIn(a, n.end, n.end + (/[,;]|\.\s/.exec(n.after)?.index ?? n.after.length));
+        const withEnd = n.end + (/[,;]|\.\s/.exec(n.after)?.index ?? n.after.length);
+        // ("her working session with the Viet Nam Department of Peacekeeping Operations": a body, when no person is named.)
+        const withPersons = actorsIn(a, n.end, withEnd).length ? actorsIn(a, n.end, withEnd)
+          : ['his', 'her'].includes(n.det) ? actorsIn(a, n.end + withM[0].length, withEnd, ['organization']).filter((x) => x.start <= n.end + withM[0].length + 4).slice(0, 1) : [];
         if (withPersons.length) {
           const speaker = n.start < 40 ? actorsIn(a, n.end, text.length).filter((p) => !withPersons.includes(p) && SPEECH.test(text.slice(p.end))).slice(0, 1) : [];
           let owner = n.possessorEnd !== undefined || ['his', 'her'].includes(n.det) ? actorsIn(a, 0, n.start).slice(-1) : [];
