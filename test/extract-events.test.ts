@@ -1756,4 +1756,11 @@ describe('extraction: events', () => {
     assert.ok(session, r.meetings.map((m) => `${m.kind} ${[...m.participants.keys()]}`).join('; '));
     assert.ok(session!.participants.has('anna-berg') && !session!.participants.has('hoang-xuan-chien'), [...session!.participants.keys()].join(', '));
   });
+
+  it('"He thanked her for helping arrange his official visit to Australia in March": the speaker\'s visit; "her visit" would not be his', () => {
+    const r = x('Minister of National Defence General Phan Van Giang on Monday received Australian Ambassador Sarah Lyons, who paid a farewell call. At the reception, Gen. Giang praised the ambassador\'s contributions. He thanked her for helping arrange his official visit to Australia in March.');
+    const visit = byKind(r.meetings, 'visit').find((m) => m.location?.key === 'country:australia');
+    assert.ok(visit, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
+    assert.deepEqual(people(visit!), ['phan-van-giang']);
+  });
 });

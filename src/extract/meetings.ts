@@ -1277,7 +1277,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         const owner = a.actors.filter((x) => x.kind === 'person' && !x.nested && x.end <= n.start);
         if (owner.length) participate(target, owner.slice(0, 1), si);
         // ("He recalled his official visit to Thailand in 2022": the one "he" is, the last to speak.)
-        else if (lastSubject && /^\s*(?:He|She)\s+(?:[a-z]+\s+){0,2}$/.test(text.slice(0, n.start).replace(/\b(?:his|her)\s+(?:[\p{L}-]+\s+){0,3}$/u, ''))) {
+        // ("He thanked her for helping arrange his official visit to Australia": "his" is "he", past a few words.)
+        else if (lastSubject && new RegExp(`^\\s*${n.det === 'his' ? 'He' : 'She'}\\s+(?:[a-z]+\\s+){0,6}$`).test(text.slice(0, n.start).replace(/\b(?:his|her)\s+(?:[\p{L}-]+\s+){0,3}$/u, ''))) {
           addRole(target, 'participants', lastSubject, si);
         } else {
           // ("The German official recalled his first trip to Vietnam": the person the role refers to.)
