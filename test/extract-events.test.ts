@@ -1763,4 +1763,10 @@ describe('extraction: events', () => {
     assert.ok(visit, r.meetings.map((m) => `${m.kind} ${m.label}`).join(', '));
     assert.deepEqual(people(visit!), ['phan-van-giang']);
   });
+
+  it('a visit\'s label names its destination whole: "a working visit to the Republic of Austria"', () => {
+    const r = x('A delegation of the National Defence Academy led by Lieutenant General Tran Van Hung paid a working visit to the Republic of Austria from October 7 to 11, 2024.');
+    const [visit] = byKind(r.meetings, 'visit');
+    assert.equal(visit?.label, 'working visit to Republic of Austria', r.meetings.map((m) => m.label).join(', '));
+  });
 });

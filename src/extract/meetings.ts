@@ -1111,7 +1111,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           ...(to ? parties.filter((x) => x.start >= toAt && x.start <= toAt + 4 && x.end <= n.start).slice(0, 1) : []),
         ];
       }
-      const destination = /^\s*(?:(?:of|by) [^,;]{1,80}? )?to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)/u.exec(n.after);
+      // ("a working visit to the Republic of Austria": the name whole, with its "of".)
+      const destination = /^\s*(?:(?:of|by) [^,;]{1,80}? )?to (?:the )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*(?: of(?: the)? \p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+)*)?)/u.exec(n.after);
       // "the recent talks", "since the dialogue", "took place after talks between ...": an event other than the one told.
       // "the memorandum signed in Hanoi in January 2024, during a state visit by ...": the visit of a document's past.
       const signedDuring = n.kind === 'visit' && !n.anaphoric && /\bsigned\b[^.;]*,\s*during\s+(?:[\p{L}-]+\s+){0,4}$/u.test(text.slice(0, n.start)) && main !== undefined;
