@@ -1769,4 +1769,15 @@ describe('extraction: events', () => {
     const [visit] = byKind(r.meetings, 'visit');
     assert.equal(visit?.label, 'working visit to Republic of Austria', r.meetings.map((m) => m.label).join(', '));
   });
+
+  it('"The ADMM Retreat, chaired by X, is the first ADMM meeting under ..." names no other event; "the 19th ADMM and the ADMM-Plus would be held in November" are to come', () => {
+    const r = x([
+      'Defence Minister General Phan Van Giang met Malaysian Defence Minister Mohamed Khaled on the sidelines of the ASEAN Defence Ministers\' Meeting (ADMM) Retreat in Penang today.',
+      'The ADMM Retreat, chaired by Khaled, is the first ADMM meeting under Malaysia\'s ASEAN Chairmanship 2025.',
+      'Khaled said the 19th ADMM and the ADMM-Plus would be held in Kuala Lumpur in November.',
+    ].join(' '));
+    assert.ok(!r.meetings.some((m) => /first ADMM meeting/i.test(m.label)), r.meetings.map((m) => m.label).join(', '));
+    assert.equal(r.meetings.length, 2, r.meetings.map((m) => m.label).join(', '));
+    assert.ok(!r.meetings.some((m) => m.ordinal === 19), r.meetings.map((m) => m.label).join(', '));
+  });
 });

@@ -428,7 +428,10 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       const ledTo = /\bdelegations? to (?:the )?(?:\d{1,2}(?:st|nd|rd|th)\s+)?$/i.test(before);
       // (Attending one is read with the verb; its sidelines, a future one or a mechanism are not this event.)
       if (!(ord || held || ledTo || which) || (!which && /\battend\w*\s+(?:the\s+)?(?:\S+\s+)?$|\b(?:sidelines?|margins?|framework|mechanism) of (?:the )?(?:\S+\s+)?$/i.test(before)) ||
-        (!which && (PLANNED_BEFORE.test(before) || PLANNED_AFTER.test(after)))) continue;
+        // ("the 19th ADMM and the ADMM-Plus would be held in Kuala Lumpur": past a second name, the verb is still theirs.)
+        (!which && (PLANNED_BEFORE.test(before) || PLANNED_AFTER.test(after) || PLANNED_AFTER.test(after.replace(/^\s*and (?:the )?(?:\p{Lu}[\p{L}-]*\s*)+/u, ' ')))) ||
+        // ("The ADMM Retreat ... is the first ADMM meeting under ...": what an event told already is, no other.)
+        (!which && /(?:^|,)\s*(?:is|was)\s+the\s+(?:\S+\s+)?$/.test(before) && nouns.some((m) => m.end <= o.start && m.start < 25))) continue;
       if (tracing) rule = 'gathering: a numbered or held meeting of a body is an event';
       const label = `${ord ? `${ord[1]} ` : ''}${text.slice(o.start, o.end).replace(/\s*\([^)]*\)$/, '')}${bodyMeeting ? ` ${bodyMeeting[2]}` : ''}`;
       const n = ord ? ordinalOf(ord[1]) : undefined;
@@ -1065,6 +1068,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (/\b(?:sidelines?|margins?) of\s*$/i.test(n.lead)) continue;
       // ("It is the second visit by the ship to Vietnam": the event reported, counted; no other.)
       if (main && /^\W*(?:It|This|That)\s+(?:is|was|marks|marked)\s*$/.test(n.lead) && kindHints.get(main)!.has(n.kind)) continue;
+      // ("The ADMM Retreat, chaired by X, is the first ADMM meeting under ...": what the event named first in the sentence is.)
+      if (/(?:^|,)\s*(?:is|was)\s*$/.test(n.lead) && nouns.some((m) => m !== n && m.end <= n.start && m.start < 25 && !/\b(?:who|which|that)\b/.test(text.slice(m.end, n.start)))) continue;
       if (tracing) rule = `noun${n.anaphoric ? ', refers back' : ''}: "${n.det === 'poss' ? '' : `${n.det} `}${n.phrase}${n.after.slice(0, 30)}"`;
       if (claimed.some(([s, e]) => n.start >= s && n.end <= e) && !FRAME_BEFORE.test(n.lead) && !(/\bfollowed by\s*$/i.test(n.lead) && main && !kindHints.get(main)!.has(n.kind))) {
         // "held a passing exercise after the visit": the visit is another event, told as a time.
