@@ -1148,7 +1148,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (withM && !betweenPersons.length) {
         const withEnd = n.end + (/[,;]|\.\s/.exec(n.after)?.index ?? n.after.length);
         // ("her working session with the Viet Nam Department of Peacekeeping Operations": a body, when no person is named.)
-        const withPersons = actorsIn(a, n.end, withEnd).length ? actorsIn(a, n.end, withEnd)
+        const named = actorsIn(a, n.end, withEnd);
+        const withPersons = named.length ? named
           : ['his', 'her'].includes(n.det) ? actorsIn(a, n.end + withM[0].length, withEnd, ['organization']).filter((x) => x.start <= n.end + withM[0].length + 4).slice(0, 1) : [];
         if (withPersons.length) {
           const speaker = n.start < 40 ? actorsIn(a, n.end, text.length).filter((p) => !withPersons.includes(p) && SPEECH.test(text.slice(p.end))).slice(0, 1) : [];
