@@ -656,10 +656,11 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       if (v.role === 'dock' && /^(?:arriv|called)/.test(text.slice(v.start)) && !SHIP.test(subjectText) && !PORT.test(text.slice(v.end, v.end + 80)) && !arrivingPerson && !delegationArrived) continue;
       // ("A training ship of the navy called at Chittagong in 2023": a port call told in passing, an earlier one.)
       // ("..., after the patrol vessel Y docked here in July 2024": the same.)
-      const calledEarlier = v.role === 'dock' && main !== undefined && (/^called/.test(text.slice(v.start)) || /\b(?:after|following|since)\s+[^,;]{0,80}$/i.test(text.slice(clauseStart(text, v.start), v.start)) ||
+      const verbClause = v.role === 'dock' ? [clauseStart(text, v.start), clauseEnd(text, v.end)] : [0, 0];
+      const calledEarlier = v.role === 'dock' && main !== undefined && (/^called/.test(text.slice(v.start)) || /\b(?:after|following|since)\s+[^,;]{0,80}$/i.test(text.slice(verbClause[0], v.start)) ||
         // ("In March 2018, the aircraft carrier USS X made a port call in Da Nang": a port call of a year before the article's.)
         (ctx.written !== undefined && a.dates.some((d) => d.date.value !== undefined && d.date.value.slice(0, 4) < ctx.written!.slice(0, 4) &&
-          d.end <= clauseEnd(text, v.end) && d.start >= clauseStart(text, v.start) && datesEvent(text, d))));
+          d.end <= verbClause[1] && d.start >= verbClause[0] && datesEvent(text, d))));
       // "It is the fourth time the squadron has called at Cam Ranh": the port call told, counted.
       if ((v.role === 'dock' || v.role === 'visit') && main && /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th)) time\b[^.;]{0,80}?\b(?:has|have|had)\s+$/i.test(text.slice(0, v.start))) continue;
       if (v.role === 'hold') kind = kindOfNoun(/(\S+)$/.exec(text.slice(v.start, v.end))![1].replace(/s$/, '').replace(/^(?:exercise|drill|patrol)$/, 'joint $&'));
@@ -691,6 +692,8 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
       // "The first meeting ... took place via videoconference on March 3, co-chaired by ...": held online.
       if (nounBefore?.kind !== 'dialogue' && /held virtually|held online|via video|(?:took place|was held|were held) (?:online|virtually|by video)/i.test(text.slice(nounBefore ? nounBefore.end : v.end, Math.min(text.length, cEnd + 30)))) kind = 'teleconference';
       let target: Meeting | undefined;
+      /** Whether the words before the verb tell an event already past: "last", "Since they met", "Last April,". */
+      const toldAsPast = () => LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start)) || lastDated(a, cStart, v.start);
       // "had bilateral meetings with A, B and C": one meeting with each.
       // "received Belarusian Minister A and Israeli Director General B": guests of different countries, one meeting each.
       const nations = objects.map((o) => {
@@ -853,7 +856,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
           const nat = ctx.persons.get(s.key)?.nationality;
           if (nat) addRole(target, 'participants', nat.key, si);
         }
-      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start)) || lastDated(a, cStart, v.start) ||
+      } else if ((v.role === 'meet' || v.role === 'host' || v.role === 'hosted-by') && (/courtesy|^call/i.test(text.slice(v.start, v.end)) || EARLIER_LEAD.test(text) || toldAsPast() ||
         (main.participants.size > 0 && objects.some((o) => !main!.participants.has(o.key))) ||
         // "The Ministry hosted a reception ..." after talks of others: a host new to the article holds its own event.
         (v.role === 'host' && subjects.length > 0 && main.participants.size > 0 && subjects.every((x) => !main!.participants.has(x.key))) ||
@@ -863,7 +866,7 @@ export function extractMeetings(ctx: MeetingContext): Meeting[] {
         (v.role === 'meet' && !group && !objects.length && main.participants.size > 0 && subjects.filter((x) => x.kind === 'person').length >= 2 && subjects.some((x) => x.kind === 'person' && !main!.participants.has(x.key))))) {
         // Someone new met during the main event or a visit: a meeting of its own.
         target = create(kind, si, '');
-        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || LAST_TIME.test(text.slice(cStart, v.start)) || SINCE_LEAD.test(text.slice(cStart, v.start)) || lastDated(a, cStart, v.start)) background.add(target);
+        if (/^\s*(?:earlier|previously|before that|prior to)/i.test(text) || toldAsPast()) background.add(target);
         if (lastVisit && !dated.has(lastVisit)) target.partOf = { id: lastVisit.id, evidence: [si] };
       } else if (nounAfter && nounAfter.ordinal !== undefined && main.ordinal !== undefined && nounAfter.ordinal !== main.ordinal) {
         target = create(nounAfter.kind, si, nounAfter.phrase);
